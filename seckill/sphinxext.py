@@ -1,0 +1,36 @@
+"""Sphinx extension: serve the chart libraries and the page script from the book's own files.
+
+Listed under ``sphinx: extra_extensions`` in ``_config.yml``. It
+
+- adds ``seckill/web`` to the static files, and puts the vendored Vega bundle, the chart loader and
+  the book's stylesheet on every page (see ``scripts/vendor_web_assets.py`` for where the bundle
+  comes from);
+- applies the theme fixes in :mod:`seckill.sphinxfixes` (no console errors, no axe violations);
+- marks the process as a book build, so notebook kernels started by the build (they inherit the
+  environment) use the static renderer of :mod:`seckill.render` instead of Altair's CDN one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from seckill.render import BUILD_ENV_VAR
+
+WEB_DIR = Path(__file__).parent / "web"
+VEGA_BUNDLE = "vendor/vega-bundle.min.js"
+
+
+def _add_static_path(app) -> None:
+    app.config.html_static_path.append(str(WEB_DIR))
+
+
+def setup(app):
+    os.environ[BUILD_ENV_VAR] = "1"
+    app.setup_extension("seckill.sphinxfixes")
+    app.connect("builder-inited", _add_static_path)
+    # Loaded in <head> without defer so that the globals exist before any chart container is seen.
+    app.add_js_file(VEGA_BUNDLE, priority=100)
+    app.add_js_file("seckill-charts.js", priority=101)
+    app.add_css_file("seckill.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

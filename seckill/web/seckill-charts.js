@@ -1,0 +1,51 @@
+/* Draw every chart that seckill.render wrote into the page, from the book's own Vega copy.
+ * Each chart is <div class="seckill-chart"> holding its Vega-Lite spec as JSON. No network. */
+(function () {
+  "use strict";
+
+  function showError(container, message) {
+    var note = document.createElement("p");
+    note.className = "seckill-chart-error";
+    note.setAttribute("role", "alert");
+    note.textContent = "This chart could not be drawn: " + message;
+    container.appendChild(note);
+  }
+
+  function draw(container) {
+    if (container.dataset.seckillState) return; // drawn or failed already
+    var specNode = container.querySelector("script.seckill-chart-spec");
+    if (!specNode) return;
+    container.dataset.seckillState = "drawing";
+    var view = document.createElement("div");
+    view.className = "seckill-chart-view";
+    container.insertBefore(view, specNode);
+    if (typeof window.vegaEmbed !== "function") {
+      container.dataset.seckillState = "failed";
+      showError(container, "the Vega libraries did not load.");
+      return;
+    }
+    var spec = JSON.parse(specNode.textContent);
+    // actions: false removes the export menu, whose <details> has no accessible name.
+    window
+      .vegaEmbed(view, spec, { actions: false, renderer: "svg" })
+      .then(function (result) {
+        container.dataset.seckillState = "drawn";
+        container.seckillView = result.view;
+      })
+      .catch(function (error) {
+        container.dataset.seckillState = "failed";
+        showError(container, String(error && error.message ? error.message : error));
+      });
+  }
+
+  function drawAll() {
+    document.querySelectorAll("div.seckill-chart").forEach(draw);
+  }
+
+  window.seckillCharts = { drawAll: drawAll };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", drawAll);
+  } else {
+    drawAll();
+  }
+})();
