@@ -149,6 +149,6 @@ def cite(source_ids: str | list[str], data_dir: Path | None = None) -> str:
     parts = []
     for source_id in dict.fromkeys(ids):
         row = table.loc[source_id]
-        date = f", {row['published'][:4]}" if row["published"] else ""
+        date = f", {row['published'][:4]}" if pd.notna(row["published"]) else ""
         parts.append(f"{row['publisher']}{date}")
     return "; ".join(parts)

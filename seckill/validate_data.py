@@ -23,9 +23,13 @@ from seckill.data import PACKAGE_FILE, find_data_dir, read_descriptor, split_sou
 
 
 def _frictionless_problems(data_dir: Path) -> list[str]:
-    from frictionless import Package
+    from frictionless import FrictionlessException, Package
 
-    package = Package(str(data_dir / PACKAGE_FILE))
+    try:
+        package = Package(str(data_dir / PACKAGE_FILE))
+    except FrictionlessException as error:
+        reasons = "; ".join(r.message for r in error.reasons) or error.error.message
+        return [f"{PACKAGE_FILE}: {reasons}"]
     report = package.validate()
     problems = []
     for task in report.tasks:
