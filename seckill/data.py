@@ -142,8 +142,12 @@ def sources(data_dir: Path | None = None) -> pd.DataFrame:
     return load("sources", data_dir).set_index("source_id")
 
 
-def cite(source_ids: str | list[str], data_dir: Path | None = None) -> str:
-    """A short 'Publisher (date)' line for one or more source ids, for a chart's source line."""
+def cite(source_ids: str | list[str], data_dir: Path | None = None, *, max_named: int = 4) -> str:
+    """A short 'Publisher, year' line for one or more source ids, for a chart's source line.
+
+    Past ``max_named`` distinct sources the line names the first few and counts the rest, so a
+    chart's subtitle stays one line; the full list is in the Data and sources appendix.
+    """
     ids = split_source_ids(source_ids) if isinstance(source_ids, str) else list(source_ids)
     table = sources(data_dir)
     parts = []
@@ -151,4 +155,7 @@ def cite(source_ids: str | list[str], data_dir: Path | None = None) -> str:
         row = table.loc[source_id]
         date = f", {row['published'][:4]}" if pd.notna(row["published"]) else ""
         parts.append(f"{row['publisher']}{date}")
+    if len(parts) > max_named:
+        rest = len(parts) - max_named
+        return "; ".join(parts[:max_named]) + f" and {rest} more (see Data and sources)"
     return "; ".join(parts)

@@ -101,3 +101,23 @@ def project(
     years = list(range(base_year, end_year + 1))
     values = [base_value * (1.0 + rate) ** (year - base_year) for year in years]
     return pd.DataFrame({"year": years, value_name: values})
+
+
+def years_to_reach(current_value: float, target_value: float, rate: float) -> float:
+    """Years until ``current_value`` growing at ``rate`` a year reaches ``target_value``.
+
+    ``log(target / current) / log(1 + rate)``; 0 if the target is already reached. A target above the
+    current value with zero or negative growth is never reached, which raises ``ValueError`` instead
+    of returning infinity or NaN.
+    """
+    current_value = require_positive("current_value", current_value)
+    target_value = require_positive("target_value", target_value)
+    rate = _check_rate("rate", rate)
+    if target_value <= current_value:
+        return 0.0
+    if rate <= 0:
+        raise ValueError(
+            f"with a growth rate of {rate!r} the value never rises from {current_value!r} to "
+            f"{target_value!r}; choose a positive rate"
+        )
+    return math.log(target_value / current_value) / math.log1p(rate)

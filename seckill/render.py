@@ -2,7 +2,7 @@
 
 Altair's own HTML output fetches Vega, Vega-Lite and Vega-Embed from cdn.jsdelivr.net, which is
 blocked or slow for many of our readers and absent in offline classrooms. During a book build this
-module's renderer writes only a container and the chart's JSON spec; ``web/seckill-charts.js``, which
+module's renderer writes only a container and the chart's JSON spec; ``web/seckill.js``, which
 the Sphinx extension (:mod:`seckill.sphinxext`) adds to every page together with a vendored copy of
 the Vega libraries, finds the containers and draws them. Nothing is fetched from another host, and
 the page works whether or not require.js is present.

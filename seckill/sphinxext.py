@@ -31,6 +31,6 @@ def setup(app):
     app.connect("builder-inited", _add_static_path)
     # Loaded in <head> without defer so that the globals exist before any chart container is seen.
     app.add_js_file(VEGA_BUNDLE, priority=100)
-    app.add_js_file("seckill-charts.js", priority=101)
+    app.add_js_file("seckill.js", priority=101)
     app.add_css_file("seckill.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

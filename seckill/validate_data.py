@@ -42,7 +42,9 @@ def _frictionless_problems(data_dir: Path) -> list[str]:
             field_name = getattr(error, "field_name", None)
             if field_name:
                 where.append(f"field {field_name!r}")
-            problems.append(f"{', '.join(where)}: {error.type}: {error.note or error.message}")
+            cell = getattr(error, "cell", None)
+            value = f" (value {cell!r})" if cell is not None else ""
+            problems.append(f"{', '.join(where)}: {error.type}{value}: {error.note or error.message}")
     for error in report.errors:
         problems.append(f"{PACKAGE_FILE}: {error.type}: {error.note or error.message}")
     return problems

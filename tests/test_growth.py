@@ -74,3 +74,17 @@ def test_project_rejects_bad_parameters(kwargs, message):
 def test_annual_growth_rate_names_the_bad_argument(start, end, years, name):
     with pytest.raises(ValueError, match=name):
         growth.annual_growth_rate(start, end, years)
+
+
+def test_years_to_reach_matches_doubling_time_for_a_doubling():
+    assert growth.years_to_reach(5.0, 10.0, 0.2) == pytest.approx(growth.doubling_time_years(0.2))
+
+
+def test_years_to_reach_is_zero_when_already_there():
+    assert growth.years_to_reach(10.0, 5.0, 0.0) == 0.0
+
+
+@pytest.mark.parametrize("rate", [0.0, -0.5])
+def test_years_to_reach_refuses_targets_that_are_never_reached(rate):
+    with pytest.raises(ValueError, match="never rises"):
+        growth.years_to_reach(1.0, 2.0, rate)

@@ -1,5 +1,7 @@
-/* Draw every chart that seckill.render wrote into the page, from the book's own Vega copy.
- * Each chart is <div class="seckill-chart"> holding its Vega-Lite spec as JSON. No network. */
+/* The book's page script.
+ * 1. Draw every chart that seckill.render wrote into the page, from the book's own Vega copy.
+ *    Each chart is <div class="seckill-chart"> holding its Vega-Lite spec as JSON. No network.
+ * 2. Make wide notebook tables that scroll sideways reachable by keyboard (WCAG 2.1.1). */
 (function () {
   "use strict";
 
@@ -42,10 +44,33 @@
     document.querySelectorAll("div.seckill-chart").forEach(draw);
   }
 
+  // The theme lets wide output tables scroll inside themselves. A keyboard user can only scroll a
+  // region that takes focus, so wrap each such table in a named, focusable region (the table keeps
+  // its own semantics) and let the wrapper do the scrolling.
+  function wrapScrollableTables() {
+    document.querySelectorAll("div.cell_output table, div.output table").forEach(function (table) {
+      var overflow = window.getComputedStyle(table).overflowX;
+      if (overflow !== "auto" && overflow !== "scroll") return;
+      if (table.parentNode.classList.contains("seckill-scroll")) return;
+      var wrapper = document.createElement("div");
+      wrapper.className = "seckill-scroll";
+      wrapper.tabIndex = 0;
+      wrapper.setAttribute("role", "region");
+      wrapper.setAttribute("aria-label", "Table (scroll sideways to see all columns)");
+      table.parentNode.insertBefore(wrapper, table);
+      wrapper.appendChild(table);
+    });
+  }
+
+  function onReady() {
+    drawAll();
+    wrapScrollableTables();
+  }
+
   window.seckillCharts = { drawAll: drawAll };
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", onReady);
   } else {
-    drawAll();
+    onReady();
   }
 })();
