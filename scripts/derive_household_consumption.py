@@ -90,9 +90,7 @@ def derive(raw: pd.DataFrame) -> pd.DataFrame:
     if not df[VALUE_COLUMN].between(0, 100).all():
         raise ValueError("household consumption share outside 0-100% of GDP")
 
-    df = df.rename(
-        columns={"economy": "economy_code", VALUE_COLUMN: "household_consumption_pct_gdp"}
-    )
+    df = df.rename(columns={"economy": "economy_code", VALUE_COLUMN: "household_consumption_pct_gdp"})
     df["economy"] = df["economy_code"].map(ECONOMIES)
     df["source_id"] = SOURCE_ID
     return df[OUTPUT_COLUMNS].sort_values(["economy_code", "year"]).reset_index(drop=True)

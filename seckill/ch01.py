@@ -95,15 +95,14 @@ def gmv_chart(table: pd.DataFrame, *, log_scale: bool = False) -> alt.LayerChart
     lines = base.mark_line().encode(detail="window:N")
     points = base.mark_point(filled=True, size=70)
     undisclosed = table[table["status"] == "not disclosed"]
+    last_year = int(undisclosed["year"].max()) if len(undisclosed) else FIRST_UNDISCLOSED_YEAR
     note = (
-        alt.Chart(pd.DataFrame({"year": [FIRST_UNDISCLOSED_YEAR], "label": ["2022 on: total not published"]}))
-        .mark_text(align="left", dx=-4, dy=-6, fontSize=11, color=charts.MUTED_TEXT_COLOUR)
+        alt.Chart(pd.DataFrame({"year": [last_year], "label": ["no total published"]}))
+        .mark_text(align="right", dx=-6, dy=-6, fontSize=11, color=charts.MUTED_TEXT_COLOUR)
         .encode(x="year:O", y=alt.value(12), text="label:N")
     )
     rule = (
-        alt.Chart(undisclosed)
-        .mark_rule(strokeDash=[4, 4], color=charts.MUTED_TEXT_COLOUR)
-        .encode(x="year:O")
+        alt.Chart(undisclosed).mark_rule(strokeDash=[4, 4], color=charts.MUTED_TEXT_COLOUR).encode(x="year:O")
     )
     description = (
         "Line chart of Alibaba's Singles' Day sales in billion yuan by year, 2009 to 2021, "
@@ -155,7 +154,9 @@ def growth_explorer_chart(table: pd.DataFrame, *, default_rate_pct: int = 50) ->
         bind=alt.binding_select(options=start_years, name="Start the curve in: "),
     )
     log_y = alt.Scale(type="log", domain=[0.03, 3000])
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(domain=[2009, 2025]))
+    x = alt.X(
+        "year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(domain=[2009, 2025])
+    )
     curve = (
         alt.Chart(grid)
         .transform_filter("datum.start_year == start_year")
@@ -174,9 +175,15 @@ def growth_explorer_chart(table: pd.DataFrame, *, default_rate_pct: int = 50) ->
             color=alt.Color(
                 "window:N",
                 title="Recorded sales, counting window",
-                scale=alt.Scale(domain=[ONE_DAY, MULTI_DAY], range=[charts.MAIN_COLOUR, charts.PALETTE["black"]]),
+                scale=alt.Scale(
+                    domain=[ONE_DAY, MULTI_DAY], range=[charts.MAIN_COLOUR, charts.PALETTE["black"]]
+                ),
             ),
-            shape=alt.Shape("window:N", title="Recorded sales, counting window"),
+            shape=alt.Shape(
+                "window:N",
+                title="Recorded sales, counting window",
+                scale=alt.Scale(domain=[ONE_DAY, MULTI_DAY]),
+            ),
             tooltip=[
                 alt.Tooltip("year:Q", title="Year", format="d"),
                 alt.Tooltip("gmv_rmb_bn:Q", title="GMV (bn yuan)", format=",.1f"),
@@ -195,7 +202,7 @@ def growth_explorer_chart(table: pd.DataFrame, *, default_rate_pct: int = 50) ->
     return charts.finish(
         alt.layer(curve, record, readout).add_params(rate, start),
         title="Try a steady growth rate against the record",
-        source=_source_line(table["source_id"]) + "; curve: the reader's choice",
+        source=_source_line(table["source_id"]),
         description=(
             "Interactive chart. Dots show Alibaba's recorded Singles' Day sales on a logarithmic axis; "
             "a dashed curve grows from the chosen start year at the growth rate set with the slider, "
@@ -216,9 +223,7 @@ def market_size_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
 def market_size_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Each estimate as a dot, with a bar spanning the lowest to highest full-year estimate per year."""
     full_year = table[table["period"] == "full year"]
-    spread = (
-        full_year.groupby("year")["value_rmb_bn"].agg(low="min", high="max").reset_index()
-    )
+    spread = full_year.groupby("year")["value_rmb_bn"].agg(low="min", high="max").reset_index()
     x = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0))
     bars = (
         alt.Chart(spread)
@@ -285,12 +290,21 @@ def viewers_chart(table: pd.DataFrame) -> alt.LayerChart:
     base = alt.Chart(table).encode(
         x=alt.X("survey_date:O", title="Survey date (year-month)", axis=alt.Axis(labelAngle=-40)),
         y=alt.Y("people_m:Q", title="People, millions", scale=alt.Scale(zero=True)),
-        color=alt.Color("group:N", title=None),
+        color=alt.Color("group:N", title="Group"),
     )
     lines = base.mark_line()
-    points = base.mark_point(size=70).encode(
-        shape=alt.Shape("status:N", title="Value", scale=alt.Scale(domain=["published", "derived"])),
-        fill=alt.condition("datum.status == 'derived'", alt.value("white"), alt.Color("group:N")),
+    # Derived values are hollow diamonds, published ones filled circles; the shape legend says which.
+    points = base.mark_point(filled=True, size=80, strokeWidth=2).encode(
+        shape=alt.Shape(
+            "status:N",
+            title="Value",
+            scale=alt.Scale(domain=["published", "derived"], range=["circle", "diamond"]),
+            legend=alt.Legend(
+                symbolFillColor=charts.MUTED_TEXT_COLOUR, symbolStrokeColor=charts.MUTED_TEXT_COLOUR
+            ),
+        ),
+        stroke=alt.Color("group:N", legend=None),
+        fillOpacity=alt.condition("datum.status == 'derived'", alt.value(0), alt.value(1)),
         tooltip=[
             alt.Tooltip("survey_date:O", title="Survey"),
             alt.Tooltip("group:N", title="Group"),
@@ -310,7 +324,9 @@ def viewers_chart(table: pd.DataFrame) -> alt.LayerChart:
     )
 
 
-def retail_share_table(retail: pd.DataFrame | None = None, gmv_table: pd.DataFrame | None = None) -> pd.DataFrame:
+def retail_share_table(
+    retail: pd.DataFrame | None = None, gmv_table: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Two shares of total retail sales by year, with a note on how each was obtained.
 
     - online physical goods: the share NBS publishes;
@@ -326,18 +342,24 @@ def retail_share_table(retail: pd.DataFrame | None = None, gmv_table: pd.DataFra
         (int(y), "Online sales of physical goods (published by NBS)", float(s), "published")
         for y, s in zip(online["year"], online["share_of_total_retail_pct"], strict=True)
     ]
-    totals = retail[retail["measure"] == "total_retail_sales_consumer_goods"].set_index("year")["value_rmb_bn"]
+    totals = retail[retail["measure"] == "total_retail_sales_consumer_goods"].set_index("year")[
+        "value_rmb_bn"
+    ]
     for year, value in zip(gmv_table["year"], gmv_table["gmv_rmb_bn"], strict=True):
         if pd.notna(value) and year in totals.index and pd.notna(totals[year]):
             share = 100 * float(value) / float(totals[year])
-            rows.append((int(year), "Singles' Day GMV on Alibaba (derived: GMV ÷ total retail)", share, "derived"))
-    return pd.DataFrame(rows, columns=["year", "measure", "share_pct", "status"]).sort_values(["measure", "year"])
+            rows.append(
+                (int(year), "Singles' Day GMV on Alibaba (derived: GMV ÷ total retail)", share, "derived")
+            )
+    return pd.DataFrame(rows, columns=["year", "measure", "share_pct", "status"]).sort_values(
+        ["measure", "year"]
+    )
 
 
 def retail_share_chart(table: pd.DataFrame) -> alt.Chart:
     base = alt.Chart(table).encode(
         x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("share_pct:Q", title="Share of total retail sales of consumer goods, %"),
+        y=alt.Y("share_pct:Q", title="Share of all retail sales, %"),
         color=alt.Color("measure:N", title=None),
         tooltip=[
             alt.Tooltip("year:O", title="Year"),

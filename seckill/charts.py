@@ -8,6 +8,8 @@ forms of colour blindness.
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 
 from seckill import render
@@ -33,6 +35,10 @@ MUTED_TEXT_COLOUR = "#4d4d4d"  # 8.5:1 on white, above the WCAG AA contrast rati
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', sans-serif"
 
 HEIGHT_PX = 300
+# Vega-Lite shrinks the plot until the title fits the container, so a long one-line title would
+# squeeze the plot to a sliver on a phone. Titles are wrapped into lines instead (characters).
+TITLE_LINE_CHARS = 36
+SUBTITLE_LINE_CHARS = 52
 THEME_NAME = "seckill"
 
 
@@ -58,7 +64,15 @@ def theme() -> alt.theme.ThemeConfig:
                 "titleColor": TEXT_COLOUR,
                 "gridColor": "#e3e3e3",
             },
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "columns": 2},
+            # One column at the bottom: long labels stay whole on a phone instead of being cut off.
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "orient": "bottom",
+                "direction": "vertical",
+                "labelLimit": 360,
+                "titleLimit": 360,
+            },
             "range": {"category": CATEGORY_COLOURS},
             "line": {"strokeWidth": 2.5},
             "point": {"size": 60, "filled": True},
@@ -80,7 +94,10 @@ def finish(chart: alt.TopLevelMixin, *, title: str, source: str, description: st
     if not title or not source or not description:
         raise ValueError("every chart needs a title, a source and a description")
     return chart.properties(
-        title=alt.TitleParams(text=title, subtitle=f"Source: {source}"),
+        title=alt.TitleParams(
+            text=textwrap.wrap(title, TITLE_LINE_CHARS),
+            subtitle=textwrap.wrap(f"Source: {source}", SUBTITLE_LINE_CHARS),
+        ),
         description=description,
         width="container",
     )

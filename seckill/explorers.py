@@ -45,7 +45,9 @@ def projection_chart(
         .mark_line(color=charts.HIGHLIGHT_COLOUR, point=True)
         .encode(
             x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
-            y=alt.Y("gmv_rmb_bn:Q", title="Sales (GMV), billion yuan — log scale", scale=alt.Scale(type="log")),
+            y=alt.Y(
+                "gmv_rmb_bn:Q", title="Sales (GMV), billion yuan — log scale", scale=alt.Scale(type="log")
+            ),
             tooltip=[alt.Tooltip("year:Q", format="d"), alt.Tooltip("gmv_rmb_bn:Q", format=",.0f")],
         )
     )
@@ -80,7 +82,12 @@ def projection_explorer(
     from IPython.display import Markdown, display
 
     rate_pct = widgets.IntSlider(
-        value=36, min=1, max=150, step=1, description="Growth, % a year", style={"description_width": "initial"}
+        value=36,
+        min=1,
+        max=150,
+        step=1,
+        description="Growth, % a year",
+        style={"description_width": "initial"},
     )
     end_year = widgets.IntSlider(
         value=base_year + 20,
@@ -97,12 +104,16 @@ def projection_explorer(
         with output:
             rate = rate_pct.value / 100
             try:
-                path, years = projection_table(base_year, base_value_rmb_bn, rate, end_year.value, target_rmb_bn)
+                path, years = projection_table(
+                    base_year, base_value_rmb_bn, rate, end_year.value, target_rmb_bn
+                )
             except ValueError as error:
                 display(Markdown(f"**Cannot project:** {error}"))
                 return
             display(
-                projection_chart(path, target_rmb_bn=target_rmb_bn, target_label=target_label, source=source, rate=rate)
+                projection_chart(
+                    path, target_rmb_bn=target_rmb_bn, target_label=target_label, source=source, rate=rate
+                )
             )
             display(
                 Markdown(

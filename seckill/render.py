@@ -34,7 +34,7 @@ def static_html(spec: dict) -> str:
     return (
         '<div class="seckill-chart">'
         f'<script type="application/json" class="seckill-chart-spec">{_json_for_script_tag(spec)}</script>'
-        f'<noscript><p>{html.escape(description)} (Interactive chart: needs JavaScript.)</p></noscript>'
+        f"<noscript><p>{html.escape(description)} (Interactive chart: needs JavaScript.)</p></noscript>"
         "</div>"
     )
 

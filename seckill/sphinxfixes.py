@@ -2,6 +2,7 @@
 
 Registered by :mod:`seckill.sphinxext`. Template-level fixes live in ``book/_templates/``.
 """
+
 import sphinx
 
 

@@ -64,7 +64,9 @@ def _provenance_problems(data_dir: Path) -> list[str]:
             known_ids.add(row.get("source_id", ""))
             url = row.get("url", "")
             if not url.startswith(("http://", "https://")):
-                problems.append(f"{sources_path.name}, line {line}, field 'url': {url!r} is not a web address")
+                problems.append(
+                    f"{sources_path.name}, line {line}, field 'url': {url!r} is not a web address"
+                )
 
     for name, resource in resources.items():
         for key in ("sources", "licenses", "description"):

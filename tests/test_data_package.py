@@ -79,9 +79,7 @@ def test_a_value_outside_its_enum_is_reported(tmp_path):
 def test_an_unknown_source_id_is_reported(tmp_path):
     copy = _broken_copy(tmp_path, "cnnic_users.csv", 2, "source_id", "no-such-source")
     messages = validate_data.problems(copy)
-    assert messages == [
-        "cnnic_users.csv, line 2, field 'source_id': 'no-such-source' is not in sources.csv"
-    ]
+    assert messages == ["cnnic_users.csv, line 2, field 'source_id': 'no-such-source' is not in sources.csv"]
 
 
 def test_one_bad_id_in_a_list_of_sources_is_reported(tmp_path):
@@ -90,7 +88,9 @@ def test_one_bad_id_in_a_list_of_sources_is_reported(tmp_path):
     good = gmv["source_id"].iloc[line - 2].split(";")[0]
     copy = _broken_copy(tmp_path, "singles_day_gmv.csv", line, "source_id", f"{good};typo-id")
     messages = validate_data.problems(copy)
-    assert messages == [f"singles_day_gmv.csv, line {line}, field 'source_id': 'typo-id' is not in sources.csv"]
+    assert messages == [
+        f"singles_day_gmv.csv, line {line}, field 'source_id': 'typo-id' is not in sources.csv"
+    ]
 
 
 def test_the_loader_also_names_file_line_and_field(tmp_path):

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Developer tasks for the book. Needs Python 3.11 (python3.11 or python3 on PATH).
+#
+#   ./dev.sh build   set up .venv (pinned) and build the book into _build/html, warnings as errors
+#   ./dev.sh test    set up .venv (pinned) and run every test: lint, package, data, notebooks,
+#                    book build and the built site in headless Chromium (needs /usr/bin/chromium,
+#                    Debian package "chromium")
+#   ./dev.sh serve   serve _build/html on http://127.0.0.1:8000
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+PY="$VENV/bin/python"
+
+python_311() {
+  for candidate in python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+      "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+        echo "$candidate"
+        return
+    fi
+  done
+  echo "Python 3.11 is required (python3.11 or python3 on PATH)" >&2
+  exit 1
+}
+
+setup() {
+  if [ ! -x "$PY" ]; then
+    "$(python_311)" -m venv "$VENV"
+  fi
+  # Install only when the pins changed since the last install, so repeated runs start fast.
+  local stamp="$VENV/.installed"
+  local wanted
+  wanted=$(cat requirements.txt requirements-dev.txt constraints.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    "$PY" -m pip install --quiet --upgrade pip
+    "$PY" -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+    echo "$wanted" >"$stamp"
+  fi
+}
+
+# jupyter-cache re-runs a notebook, and Sphinx re-reads a page, only when its own text changes.
+# Outputs also depend on the seckill package and the data, so when either changed since the last
+# build, drop the execution cache and the parsed pages (a full rebuild).
+invalidate_stale_cache() {
+  local stamp=_build/.inputs-hash
+  local inputs
+  inputs=$(find seckill data -type f \( -name '*.py' -o -name '*.csv' -o -name '*.json' \) -print0 |
+    sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+  if [ -d _build/.doctrees ] && { [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ]; }; then
+    echo "seckill/ or data/ changed: re-executing all notebooks"
+    rm -rf _build/.jupyter_cache _build/.doctrees
+  fi
+  mkdir -p _build
+  echo "$inputs" >"$stamp"
+}
+
+build() {
+  setup
+  invalidate_stale_cache
+  "$VENV/bin/jupyter-book" build . -W -n --keep-going
+  echo "Built _build/html. Open _build/html/index.html, or run ./dev.sh serve"
+}
+
+run_tests() {
+  setup
+  invalidate_stale_cache
+  "$VENV/bin/ruff" check .
+  "$VENV/bin/ruff" format --check .
+  "$PY" -m pytest "$@"
+}
+
+case "${1:-}" in
+  build) build ;;
+  test) shift; run_tests "$@" ;;
+  serve) "$PY" -m http.server 8000 --bind 127.0.0.1 --directory _build/html ;;
+  *)
+    echo "usage: ./dev.sh build | test [pytest args] | serve" >&2
+    exit 2
+    ;;
+esac
