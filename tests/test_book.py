@@ -1,0 +1,73 @@
+"""The built book: warnings are errors, every page is self-contained, the data ships with it."""
+
+import re
+
+import pytest
+
+from seckill import data
+
+pytestmark = pytest.mark.build
+
+OTHER_HOST = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!127\.0\.0\.1)""")
+# Links a reader clicks (launch buttons, citations, sources) may point elsewhere; what the page
+# itself loads (scripts, styles, images, fonts) must not.
+LOADED_TAGS = re.compile(r"<(script|link|img|iframe|source)\b[^>]*>", re.IGNORECASE)
+
+
+def _pages(site):
+    return [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(("_static/", "_sources/"))]
+
+
+def test_book_builds_with_warnings_as_errors(built_site):
+    assert (built_site / "book" / "01-buy-it.html").is_file()
+    assert (built_site / "notebooks" / "01-buy-it.html").is_file()
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    offenders = []
+    for page in _pages(built_site):
+        for tag in LOADED_TAGS.finditer(page.read_text(encoding="utf-8")):
+            text = tag.group(0)
+            is_link_tag = text.lower().startswith("<link")
+            loads = not is_link_tag or re.search(r'rel="(stylesheet|preload|modulepreload|icon|prefetch)"', text)
+            if loads and OTHER_HOST.search(text):
+                offenders.append(f"{page.relative_to(built_site)}: {text[:120]}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_charts_are_written_for_the_static_renderer(built_site):
+    chapter = (built_site / "book" / "01-buy-it.html").read_text(encoding="utf-8")
+    assert chapter.count('class="seckill-chart"') >= 5
+    assert "vendor/vega-bundle.min.js" in chapter
+    assert "jsdelivr" not in chapter and "vega-embed@" not in chapter
+
+
+def test_notebook_page_has_launch_and_download_buttons(built_site):
+    page = (built_site / "notebooks" / "01-buy-it.html").read_text(encoding="utf-8")
+    assert "mybinder.org/v2/gh/" in page
+    assert "colab.research.google.com/github/" in page
+    assert "_sources/notebooks/01-buy-it.ipynb" in page
+
+
+def test_exercise_solutions_are_hidden_by_default(built_site):
+    page = (built_site / "book" / "01-buy-it.html").read_text(encoding="utf-8")
+    exercises = page.count('class="exercise admonition"')
+    solutions = re.findall(r'class="solution[^"]*"', page)
+    assert exercises >= 3
+    assert len(solutions) >= exercises
+    assert all("dropdown" in s for s in solutions)
+
+
+def test_data_package_is_published_with_the_site(built_site):
+    for resource in data.read_descriptor()["resources"]:
+        assert (built_site / "data" / resource["path"]).is_file()
+    assert (built_site / "data" / "datapackage.json").is_file()
+
+
+def test_appendix_lists_every_dataset_and_every_source(built_site):
+    page = (built_site / "book" / "data-and-sources.html").read_text(encoding="utf-8")
+    for resource in data.read_descriptor()["resources"]:
+        if resource["name"] != "sources":
+            assert f"../data/{resource['path']}" in page
+    for source_id in data.sources().index:
+        assert f"<code>{source_id}</code>" in page

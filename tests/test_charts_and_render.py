@@ -1,0 +1,61 @@
+"""Chart style and the static renderer: every chart is complete, and the book's HTML needs no CDN."""
+
+import json
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from seckill import charts, render
+
+
+def _simple_chart():
+    return alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]})).mark_line().encode(x="x:Q", y="y:Q")
+
+
+def test_finish_adds_title_source_and_description():
+    spec = charts.finish(_simple_chart(), title="A title", source="NBS", description="A line").to_dict()
+    assert spec["title"]["text"] == ["A title"]
+    assert spec["title"]["subtitle"] == ["Source: NBS"]
+    assert spec["description"] == "A line"
+    assert spec["width"] == "container"
+
+
+def test_finish_wraps_long_titles_so_phones_keep_the_plot_wide():
+    title = "A very long chart title that would not fit on the narrow screen of a phone"
+    spec = charts.finish(_simple_chart(), title=title, source="x", description="y").to_dict()
+    assert len(spec["title"]["text"]) > 1
+    assert all(len(line) <= charts.TITLE_LINE_CHARS for line in spec["title"]["text"])
+    assert " ".join(spec["title"]["text"]) == title
+
+
+@pytest.mark.parametrize("missing", ["title", "source", "description"])
+def test_finish_refuses_a_chart_without_its_parts(missing):
+    parts = {"title": "t", "source": "s", "description": "d"} | {missing: ""}
+    with pytest.raises(ValueError, match="title, a source and a description"):
+        charts.finish(_simple_chart(), **parts)
+
+
+def test_palette_is_okabe_ito():
+    assert charts.CATEGORY_COLOURS[:4] == ["#0072B2", "#E69F00", "#009E73", "#D55E00"]
+
+
+def test_static_html_holds_the_spec_and_no_script_code_or_cdn():
+    spec = {"description": "Sales </script><b>", "mark": "line"}
+    out = render.static_html(spec)
+    assert out.startswith('<div class="seckill-chart">')
+    assert "cdn" not in out and "http" not in out
+    # The spec must not be able to close its <script> element early.
+    payload = out.split('class="seckill-chart-spec">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(payload) == spec
+    assert "&lt;/script&gt;&lt;b&gt;" in out  # description escaped in the <noscript> text
+
+
+def test_renderer_choice_follows_the_build_flag(monkeypatch):
+    monkeypatch.setenv(render.BUILD_ENV_VAR, "1")
+    assert render.enable() == render.RENDERER_NAME
+    bundle = _simple_chart().properties(description="d")._repr_mimebundle_()
+    html = bundle[0]["text/html"] if isinstance(bundle, tuple) else bundle["text/html"]
+    assert "seckill-chart-spec" in html and "jsdelivr" not in html
+    monkeypatch.delenv(render.BUILD_ENV_VAR)
+    assert render.enable() == "default"
