@@ -14,7 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def _recipe() -> str:
     repo2docker = Path(sys.executable).parent / "jupyter-repo2docker"
     result = subprocess.run(
-        [str(repo2docker), "--no-build", "--debug", "."], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [str(repo2docker), "--no-build", "--debug", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout + result.stderr

@@ -15,7 +15,11 @@ LOADED_TAGS = re.compile(r"<(script|link|img|iframe|source)\b[^>]*>", re.IGNOREC
 
 
 def _pages(site):
-    return [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(("_static/", "_sources/"))]
+    return [
+        p
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).as_posix().startswith(("_static/", "_sources/"))
+    ]
 
 
 def test_book_builds_with_warnings_as_errors(built_site):
@@ -29,7 +33,9 @@ def test_no_page_loads_anything_from_another_host(built_site):
         for tag in LOADED_TAGS.finditer(page.read_text(encoding="utf-8")):
             text = tag.group(0)
             is_link_tag = text.lower().startswith("<link")
-            loads = not is_link_tag or re.search(r'rel="(stylesheet|preload|modulepreload|icon|prefetch)"', text)
+            loads = not is_link_tag or re.search(
+                r'rel="(stylesheet|preload|modulepreload|icon|prefetch)"', text
+            )
             if loads and OTHER_HOST.search(text):
                 offenders.append(f"{page.relative_to(built_site)}: {text[:120]}")
     assert not offenders, "\n".join(offenders)
