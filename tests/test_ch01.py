@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from seckill import ch01, data, explorers, growth, render
+from seckill import ch01, data, growth, render
+from seckill.explorers import growth as growth_explorer
 
 
 @pytest.fixture(scope="module")
@@ -99,11 +100,11 @@ def test_retail_share_derivation_is_gmv_over_total_retail(table):
 
 
 def test_projection_table_and_its_errors():
-    path, years = explorers.projection_table(2021, 100.0, 0.5, 2030, 400.0)
+    path, years = growth_explorer.projection_table(2021, 100.0, 0.5, 2030, 400.0)
     assert years == pytest.approx(growth.years_to_reach(100.0, 400.0, 0.5))
     assert path["year"].iloc[-1] == 2030
     with pytest.raises(ValueError):
-        explorers.projection_table(2021, 100.0, 0.0, 2030, 400.0)
+        growth_explorer.projection_table(2021, 100.0, 0.0, 2030, 400.0)
 
 
 def test_explorer_is_a_note_in_the_book_and_widgets_in_a_kernel(monkeypatch):
@@ -115,12 +116,12 @@ def test_explorer_is_a_note_in_the_book_and_widgets_in_a_kernel(monkeypatch):
         "source": "test",
     }
     monkeypatch.setenv(render.BUILD_ENV_VAR, "1")
-    note = explorers.projection_explorer(**kwargs)
+    note = growth_explorer.projection_explorer(**kwargs)
     assert "needs a live Python kernel" in note.data
     monkeypatch.delenv(render.BUILD_ENV_VAR)
     import ipywidgets
 
-    widget = explorers.projection_explorer(**kwargs)
+    widget = growth_explorer.projection_explorer(**kwargs)
     assert isinstance(widget, ipywidgets.VBox)
     rate_slider = widget.children[0].children[0]
     assert (rate_slider.min, rate_slider.max) == (1, 150)

@@ -1,31 +1,12 @@
-"""ipywidgets explorers for a live kernel (Jupyter, Binder, Colab).
-
-These run Python on every change, so they do nothing on the static website; the book shows the
-Vega-parameter version of each chart there instead. Every control is bounded, and the model's own
-validation turns an impossible setting into a message in the output area, never a wrong chart.
-"""
+"""Growth projection explorer (Chapter 1): when would steady growth reach a target?"""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from seckill import charts, growth, render
-
-STATIC_NOTE = (
-    "**Interactive explorer: needs a live Python kernel.** Open this notebook in Binder or Colab "
-    "(launch button at the top of the page) or in your own Jupyter to use the controls."
-)
-
-
-def _static_placeholder():
-    """What an explorer shows in the static book: a note, not controls that cannot run.
-
-    Showing no widget also keeps the page free of saved widget state and of the widget manager.
-    """
-    from IPython.display import Markdown
-
-    return Markdown(STATIC_NOTE)
+from seckill import charts, growth
+from seckill.explorers import in_static_book, static_placeholder
 
 
 def projection_table(
@@ -76,8 +57,8 @@ def projection_explorer(
     *, base_year: int, base_value_rmb_bn: float, target_rmb_bn: float, target_label: str, source: str
 ):
     """Sliders for the growth rate and the horizon; shows the path and when it meets the target."""
-    if render.in_book_build():
-        return _static_placeholder()
+    if in_static_book():
+        return static_placeholder()
     import ipywidgets as widgets
     from IPython.display import Markdown, display
 
