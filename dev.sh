@@ -5,6 +5,7 @@
 #   ./dev.sh test    set up .venv (pinned) and run every test: lint, package, data, notebooks,
 #                    book build and the built site in headless Chromium (needs /usr/bin/chromium,
 #                    Debian package "chromium")
+#   ./dev.sh student build the student edition (no solutions) into _build/student/_build/html
 #   ./dev.sh serve   serve _build/html on http://127.0.0.1:8000
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -70,12 +71,19 @@ run_tests() {
   "$PY" -m pytest "$@"
 }
 
+student() {
+  setup
+  "$VENV/bin/jupyter-book" build . --config _config.student.yml --path-output _build/student -W -n --keep-going
+  echo "Built the student edition in _build/student/_build/html"
+}
+
 case "${1:-}" in
   build) build ;;
+  student) student ;;
   test) shift; run_tests "$@" ;;
   serve) "$PY" -m http.server 8000 --bind 127.0.0.1 --directory _build/html ;;
   *)
-    echo "usage: ./dev.sh build | test [pytest args] | serve" >&2
+    echo "usage: ./dev.sh build | test [pytest args] | student | serve" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,54 @@
+"""The student edition: the same book with every exercise and no solution."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.build
+
+
+def test_student_config_differs_from_the_main_one_only_where_intended():
+    main = yaml.safe_load((ROOT / "_config.yml").read_text())
+    student = yaml.safe_load((ROOT / "_config.student.yml").read_text())
+    assert student["sphinx"]["config"].pop("hide_solutions") is True
+    assert student.pop("title").endswith("(student edition)")
+    main.pop("title")
+    assert student == main
+
+
+@pytest.fixture(scope="module")
+def student_site(tmp_path_factory, built_site):
+    # built_site first: both builds execute the same notebooks, and the main build must pass too.
+    out = tmp_path_factory.mktemp("student")
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run(
+        [str(jupyter_book), "build", ".", "--config", "_config.student.yml", "--path-output", str(out)]
+        + ["-W", "-n", "--keep-going"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    return out / "_build" / "html"
+
+
+def _chapter_pages(site: Path):
+    return sorted((site / "book").glob("[0-9][0-9]-*.html"))
+
+
+def test_student_edition_has_every_exercise_and_no_solution(student_site, built_site):
+    pages = _chapter_pages(built_site)
+    assert pages
+    for page in pages:
+        teacher = page.read_text(encoding="utf-8")
+        student = (student_site / "book" / page.name).read_text(encoding="utf-8")
+        exercises = teacher.count('class="exercise admonition"')
+        assert exercises >= 3, page.name
+        assert student.count('class="exercise admonition"') == exercises, page.name
+        assert teacher.count('class="solution') >= exercises, page.name
+        assert 'class="solution' not in student and "Solution to" not in student, page.name
