@@ -13,10 +13,11 @@
     container.appendChild(note);
   }
 
+  // Returns a promise that settles when the chart is drawn (or has failed).
   function draw(container) {
-    if (container.dataset.seckillState) return; // drawn or failed already
+    if (container.dataset.seckillState) return Promise.resolve(); // drawn or failed already
     var specNode = container.querySelector("script.seckill-chart-spec");
-    if (!specNode) return;
+    if (!specNode) return Promise.resolve();
     container.dataset.seckillState = "drawing";
     var view = document.createElement("div");
     view.className = "seckill-chart-view";
@@ -24,11 +25,11 @@
     if (typeof window.vegaEmbed !== "function") {
       container.dataset.seckillState = "failed";
       showError(container, "the Vega libraries did not load.");
-      return;
+      return Promise.resolve();
     }
     var spec = JSON.parse(specNode.textContent);
     // actions: false removes the export menu, whose <details> has no accessible name.
-    window
+    return window
       .vegaEmbed(view, spec, { actions: false, renderer: "svg" })
       .then(function (result) {
         container.dataset.seckillState = "drawn";
@@ -40,8 +41,18 @@
       });
   }
 
+  // Charts nearest the top first, one at a time, each in its own task: the page stays responsive
+  // while a long chapter's charts are drawn (no single long task blocks scrolling or typing).
   function drawAll() {
-    document.querySelectorAll("div.seckill-chart").forEach(draw);
+    var queue = Array.prototype.slice.call(document.querySelectorAll("div.seckill-chart"));
+    function next() {
+      var container = queue.shift();
+      if (!container) return;
+      draw(container).then(function () {
+        window.setTimeout(next, 0);
+      });
+    }
+    next();
   }
 
   // The theme lets wide output tables scroll inside themselves. A keyboard user can only scroll a
