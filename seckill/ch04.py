@@ -415,10 +415,9 @@ CALCULATOR_CONTROLS = {
     "commission_pct": ("Commission on sales, %: ", 1),
     "platform_fee_pct": ("Platform's share of commission, %: ", 1),
     "agency_pct": ("Agency's share of the rest, %: ", 1),
-    "equipment_rmb": ("Equipment, yuan (spread over a year): ", 100),
+    "equipment_rmb": ("Equipment, yuan (spread over {life:g} months): ", 100),
     "traffic_rmb_per_month": ("Traffic bought, yuan a month: ", 100),
 }
-EQUIPMENT_LIFE_MONTHS = 12
 
 
 def calculator_chart(
@@ -438,14 +437,16 @@ def calculator_chart(
             alt.param(
                 name=name,
                 value=getattr(defaults, name),
-                bind=alt.binding_range(min=low, max=high, step=step, name=label),
+                bind=alt.binding_range(
+                    min=low, max=high, step=step, name=label.format(life=defaults.equipment_life_months)
+                ),
             )
         )
     sigma = defaults.sales_sigma
     reference = float(benchmarks.set_index("benchmark").loc[reference_benchmark, "rmb_per_hour"])
     keep = "commission_pct / 100 * (1 - platform_fee_pct / 100) * (1 - agency_pct / 100)"
     sales = "hours_per_month * viewers_per_hour * conversion_pct / 100 * order_value_rmb"
-    costs = f"equipment_rmb / {EQUIPMENT_LIFE_MONTHS} + traffic_rmb_per_month"
+    costs = f"equipment_rmb / {float(defaults.equipment_life_months)!r} + traffic_rmb_per_month"
     median_hour = f"(({keep}) * ({sales}) - ({costs})) / hours_per_month"
     expected_hour = f"(({keep}) * ({sales}) * {math.exp(sigma**2 / 2)!r} - ({costs})) / hours_per_month"
     needed = f"({reference!r} * hours_per_month + ({costs})) / ({keep})"
@@ -575,3 +576,158 @@ def working_hours_chart(hours: pd.DataFrame | None = None) -> alt.LayerChart:
             "States stays near 38 hours."
         ),
     )
+
+
+# --------------------------------------------------------------------------- the page's numbers
+
+REFERENCE_BENCHMARK = "Private-sector average wage"
+NETEASE_TOP1_PCT = 80.0
+
+
+def default_month_inputs(fit: incomes.LognormalFit) -> streamer.MonthInputs:
+    """The calculator's starting point: the model's assumed defaults, with the calibrated spread."""
+    return streamer.MonthInputs(sales_sigma=round(fit.sigma, 2))
+
+
+def default_cohort_inputs(fit: incomes.LognormalFit, quit_below_rmb: float) -> streamer.CohortInputs:
+    """The cohort shown on the page: a calibrated typical income, assumed spreads and quitting rule."""
+    return streamer.CohortInputs(
+        median_income_rmb=round(fit.median_rmb_month, -1), quit_below_rmb=quit_below_rmb
+    )
+
+
+def chapter_numbers() -> dict[str, float]:
+    """Every number the chapter's prose quotes, computed from the data package and the models.
+
+    The narrative page glues each one into the text, so no figure is typed by hand.
+    """
+    numbers: dict[str, float] = {}
+    counts = data.load("streamer_counts")
+
+    def count(as_of: str, kind: str) -> float:
+        row = counts[(counts["as_of"] == as_of) & (counts["count_kind"] == kind)]
+        return float(row["count_m"].iloc[0])
+
+    numbers["accounts_2020_m"] = count("2020-12", "accounts")
+    numbers["accounts_2022_m"] = count("2022-12", "accounts")
+    numbers["active_accounts_2021_m"] = count("2021-12", "active accounts")
+    numbers["main_job_2023_m"] = count("2023-12", "people (main job)")
+    numbers["professional_2024_m"] = count("2024-12", "people (professional)")
+    numbers["mofcom_2020_m"] = count("2020-06", "active e-commerce streamers")
+    numbers["mofcom_2023_m"] = count("2023-06", "active e-commerce streamers")
+    numbers["accounts_per_ecommerce_host"] = numbers["accounts_2022_m"] / numbers["mofcom_2023_m"]
+
+    bands = data.load("streamer_income_bands")
+
+    def band(survey: str, lower, upper) -> float:
+        rows = bands[bands["survey"] == survey]
+        lower_ok = rows["lower_rmb_month"].isna() if lower is None else rows["lower_rmb_month"] == lower
+        upper_ok = rows["upper_rmb_month"].isna() if upper is None else rows["upper_rmb_month"] == upper
+        return float(rows[lower_ok & upper_ok]["share_pct"].iloc[0])
+
+    numbers["capa_below_3000_pct"] = band(MAIN_SURVEY, None, 3000)
+    numbers["capa_3000_8000_pct"] = band(MAIN_SURVEY, 3000, 8000)
+    numbers["capa_above_8000_pct"] = band(MAIN_SURVEY, 8000, None)
+    numbers["momo2017_above_8000_pct"] = band(COMPARISON_SURVEY, 8000, None)
+    numbers["momo2017_above_30000_pct"] = band(COMPARISON_SURVEY, 30000, None)
+    numbers["momo2018_above_10000_pct"] = band("Momo 2018 streamer survey", 10000, None)
+
+    findings = data.load("streamer_survey_findings")
+
+    def finding(label: str, column: str = "value") -> float:
+        return float(findings[findings["label"] == label][column].iloc[0])
+
+    numbers["boss2019_avg_pay_rmb"] = finding("Average pay, all live-selling jobs")
+    numbers["boss2020_avg_pay_rmb"] = finding("Average pay of hosts")
+    numbers["daily_over_6h_pct"] = finding("Daily streamers: over 6 h a day")
+    numbers["over_8h_pct"] = finding("Stream over 8 h a day")
+    numbers["holidays_pct"] = finding("Work on public holidays")
+    numbers["work_8_12h_pct"] = finding("Work 8-12 h a day")
+    numbers["six_h_or_less_pct"] = finding("Stream 6 h or less a day")
+    numbers["under_6_months_pct"] = finding("In the trade under 6 months")
+    numbers["considering_change_pct"] = finding("Considering a job change")
+    numbers["countryside_pct"] = finding("From the countryside")
+    numbers["born_60s_70s_pct"] = finding("Born in the 1960s or 1970s")
+    numbers["tips_low_pct"] = finding("Tips' share of income")
+    numbers["tips_high_pct"] = finding("Tips' share of income", "value_high")
+    numbers["netease_top1_pct"] = finding("Top 1%'s share of income")
+    numbers["slot_fee_rmb"] = finding("Slot fee (one event)")
+    numbers["event_commission_pct"] = finding("Host's commission (one event)")
+    numbers["top_star_commission_pct"] = finding("Top stars' commission")
+    numbers["tips_platform_pct"] = finding("Platform's share of tips")
+    numbers["tips_agency_low_pct"] = finding("Agency's cut of tips")
+    numbers["tips_agency_high_pct"] = finding("Agency's cut of tips", "value_high")
+
+    fit = calibrate()
+    summary = incomes.concentration_summary(fit.mu, fit.sigma)
+    numbers["sigma"] = fit.sigma
+    numbers["median_rmb"] = summary["median_rmb_month"]
+    numbers["mean_rmb"] = summary["mean_rmb_month"]
+    numbers["mean_to_median"] = summary["mean_to_median"]
+    numbers["gini"] = summary["gini"]
+    numbers["top1_pct"] = 100 * summary["top1_share"]
+    numbers["top10_pct"] = 100 * summary["top10_share"]
+    numbers["bottom50_pct"] = 100 * summary["bottom50_share"]
+    numbers["fit_error_pp"] = max(abs(band_check_table(fit)["error_pp"]))
+    numbers["tolerance_pp"] = incomes.CALIBRATION_TOLERANCE_PP
+    numbers["fit_above_10000_pct"] = 100 * (1 - incomes.lognormal_share_below(10000, fit.mu, fit.sigma))
+    momo = calibrate(COMPARISON_SURVEY)
+    numbers["momo_sigma"] = momo.sigma
+    numbers["momo_median_rmb"] = momo.median_rmb_month
+    numbers["momo_gini"] = incomes.lognormal_gini(momo.sigma)
+    numbers["momo_above_10000_pct"] = 100 * (1 - incomes.lognormal_share_below(10000, momo.mu, momo.sigma))
+    netease_sigma = incomes.sigma_for_top_share(0.01, numbers["netease_top1_pct"] / 100)
+    numbers["netease_sigma"] = netease_sigma
+    numbers["netease_gini"] = incomes.lognormal_gini(netease_sigma)
+
+    year, weekly = latest_weekly_hours()
+    hours = data.load("working_hours")
+    numbers["ilo_year"] = year
+    numbers["ilo_china_hours"] = weekly
+    usa = hours[(hours["economy_code"] == "usa") & (hours["year"] == year)]["weekly_hours"]
+    numbers["ilo_usa_hours"] = float(usa.iloc[0])
+    numbers["six_hours_every_day_per_week"] = 6 * 7
+
+    wages = data.load("wage_benchmarks").set_index(["benchmark", "area"])["value_rmb"]
+    numbers["private_wage_rmb"] = float(wages[("average annual wage, urban private units", "China")])
+    numbers["nonprivate_wage_rmb"] = float(wages[("average annual wage, urban non-private units", "China")])
+    numbers["shanghai_min_month_rmb"] = float(wages[("monthly minimum wage, full-time", "Shanghai")])
+    benchmarks = hourly_benchmarks_table()
+    per_hour = benchmarks.set_index("benchmark")["rmb_per_hour"]
+    numbers["private_wage_per_hour"] = float(per_hour[REFERENCE_BENCHMARK])
+    numbers["shanghai_min_hour"] = float(per_hour["Shanghai minimum wage"])
+    numbers["beijing_min_hour"] = float(per_hour["Beijing minimum wage"])
+
+    month = default_month_inputs(fit)
+    result = streamer.net_income(month, benchmark_rmb_per_hour=numbers["private_wage_per_hour"])
+    numbers["calc_hours"] = month.hours_per_month
+    numbers["calc_viewers"] = month.viewers_per_hour
+    numbers["calc_conversion_pct"] = month.conversion_pct
+    numbers["calc_order_rmb"] = month.order_value_rmb
+    numbers["calc_commission_pct"] = month.commission_pct
+    numbers["calc_platform_pct"] = month.platform_fee_pct
+    numbers["calc_agency_pct"] = month.agency_pct
+    numbers["calc_equipment_rmb"] = month.equipment_rmb
+    numbers["calc_traffic_rmb"] = month.traffic_rmb_per_month
+    numbers["calc_sales_rmb"] = result["median_sales_rmb"]
+    numbers["calc_keep_pct"] = 100 * result["keep_rate"]
+    numbers["calc_median_net_month"] = result["median_net_rmb_per_month"]
+    numbers["calc_median_per_hour"] = result["median_net_rmb_per_hour"]
+    numbers["calc_expected_per_hour"] = result["expected_net_rmb_per_hour"]
+    numbers["calc_share_beating_pct"] = 100 * result["share_beating_benchmark"]
+    numbers["calc_sales_needed_rmb"] = result["sales_needed_for_benchmark_rmb"]
+    numbers["calc_equipment_life"] = month.equipment_life_months
+    numbers["calc_costs_rmb"] = result["costs_rmb_per_month"]
+    per_viewer = month.hours_per_month * month.conversion_pct / 100 * month.order_value_rmb
+    numbers["calc_sales_per_viewer"] = per_viewer
+    numbers["calc_viewers_needed"] = result["sales_needed_for_benchmark_rmb"] / per_viewer
+
+    cohort_inputs = default_cohort_inputs(fit, numbers["shanghai_min_month_rmb"])
+    cohort = streamer.cohort_summary(streamer.simulate_cohort(cohort_inputs), cohort_inputs.n_streamers)
+    last = cohort.iloc[-1]
+    numbers["cohort_months"] = cohort_inputs.months
+    numbers["cohort_patience"] = cohort_inputs.patience_months
+    numbers["cohort_active_pct"] = 100 * float(last["share_active"])
+    numbers["cohort_survivors_mean_rmb"] = float(last["survivors_mean_income_rmb"])
+    numbers["cohort_starters_mean_rmb"] = float(last["starters_mean_income_rmb"])
+    return numbers

@@ -178,3 +178,16 @@ def test_cohort_explorer_is_a_note_in_the_book_and_bounded_widgets_in_a_kernel(m
     sliders = widget.children[0].children
     assert all(s.min >= 0 for s in sliders)
     assert sliders[0].value == 2700  # the benchmark, rounded to the slider's step
+
+
+def test_chapter_numbers_are_finite_and_consistent():
+    numbers = ch04.chapter_numbers()
+    assert all(math.isfinite(value) for value in numbers.values())
+    bands = numbers["capa_below_3000_pct"] + numbers["capa_3000_8000_pct"] + numbers["capa_above_8000_pct"]
+    assert bands == pytest.approx(100.0)
+    assert numbers["fit_error_pp"] <= numbers["tolerance_pp"]
+    assert numbers["calc_viewers_needed"] * numbers["calc_sales_per_viewer"] == pytest.approx(
+        numbers["calc_sales_needed_rmb"]
+    )
+    assert numbers["calc_median_per_hour"] < numbers["calc_expected_per_hour"]
+    assert numbers["cohort_survivors_mean_rmb"] > numbers["cohort_starters_mean_rmb"]
