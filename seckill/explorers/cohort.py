@@ -52,7 +52,11 @@ def cohort_chart(table: pd.DataFrame, inputs: streamer.CohortInputs) -> alt.Laye
         alt.Chart(income)
         .mark_line(point=True)
         .encode(
-            x=alt.X("month:Q", title="Months since starting", axis=alt.Axis(format="d", tickMinStep=1)),
+            x=alt.X(
+                "month:Q",
+                title="Months since starting",
+                axis=alt.Axis(format="d", tickMinStep=1, tickCount=6),
+            ),
             y=alt.Y("value:Q", title="Mean monthly income, yuan", scale=alt.Scale(zero=True)),
             color=alt.Color("series:N", title=None),
             strokeDash=alt.StrokeDash("series:N", title=None),
