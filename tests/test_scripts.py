@@ -50,3 +50,35 @@ def test_committed_csv_is_reproduced_from_the_raw_extract():
     pd.testing.assert_frame_equal(
         fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
     )
+
+
+derive_wh = _load_script("derive_working_hours")
+
+
+def _raw_hours(rows):
+    return pd.DataFrame(rows, columns=["geo", "time", "working_hours_per_week"])
+
+
+def test_working_hours_keep_the_chapter_economies_and_pass_values_through():
+    out = derive_wh.derive(_raw_hours([("chn", 2016, 46.1), ("usa", 2016, 38.04), ("fra", 2016, 35.0)]))
+    assert list(out.columns) == derive_wh.OUTPUT_COLUMNS
+    assert set(out["economy_code"]) == set(derive_wh.ECONOMIES)
+    assert out.set_index("economy_code").loc["chn", "weekly_hours"] == 46.1
+
+
+def test_working_hours_reject_implausible_values_and_missing_economies():
+    with pytest.raises(ValueError, match="weekly hours outside"):
+        derive_wh.derive(_raw_hours([("chn", 2016, 460.0), ("usa", 2016, 38.0)]))
+    with pytest.raises(ValueError, match="economies not found"):
+        derive_wh.derive(_raw_hours([("chn", 2016, 46.1)]))
+
+
+def test_committed_working_hours_are_reproduced_from_the_raw_file():
+    raw_path = derive_wh.resolve(derive_wh.DEFAULT_RAW)
+    if not raw_path.is_file():
+        pytest.skip(f"raw input not on this machine: {raw_path}")
+    fresh = derive_wh.derive(derive_wh.load_raw(raw_path))
+    committed = pd.read_csv(ROOT / derive_wh.DEFAULT_OUT)
+    pd.testing.assert_frame_equal(
+        fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
+    )

@@ -1,0 +1,99 @@
+"""Derive data/working_hours.csv from ILOSTAT weekly working hours, as packaged by Gapminder.
+
+Provenance
+----------
+The input is Gapminder's Systema Globalis indicator ``working_hours_per_week`` ("Total amount of
+yearly working hours divided by 52 weeks", source ILOSTAT), in the open-numbers DDF repository
+(https://github.com/open-numbers/ddf--gapminder--systema_globalis, file
+countries-etc-datapoints/ddf--datapoints--working_hours_per_week--by--geo--time.csv at commit
+c63631abeb62af6db3910f68be7c2b443beca50b, CC BY 4.0). A byte-for-byte copy and its SOURCE.txt
+live in the shared data-sources folder. For China the series has 11 observations, 2005-2016.
+
+Why
+---
+Chapter 4 sets streamers' reported hours against the average hours worked in China, with the
+United States for comparison. The script keeps those two economies, adds names and the source id
+used in data/sources.csv, and writes a tidy, sorted CSV. Values pass through unchanged.
+
+Usage (from the repository root)::
+
+    .venv/bin/python scripts/derive_working_hours.py [RAW_CSV] [--out OUT_CSV]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULT_RAW = (
+    "../shared/data-sources/open-numbers__ddf--gapminder--systema_globalis/countries-etc-datapoints/"
+    "ddf--datapoints--working_hours_per_week--by--geo--time.csv"
+)
+DEFAULT_OUT = "data/working_hours.csv"
+
+VALUE_COLUMN = "working_hours_per_week"
+SOURCE_ID = "ilostat-gapminder-working-hours"
+
+# Gapminder geo codes (lowercase ISO3) -> names.
+ECONOMIES = {"chn": "China", "usa": "United States"}
+
+# A week has 168 hours; an average above 80 worked hours is a unit error, not a fact.
+MAX_PLAUSIBLE_HOURS = 80.0
+
+OUTPUT_COLUMNS = ["year", "economy_code", "economy", "weekly_hours", "source_id"]
+
+
+def resolve(path_str: str) -> Path:
+    """Resolve a path given relative to the repository root (absolute paths pass through)."""
+    path = Path(path_str)
+    return path if path.is_absolute() else (REPO_ROOT / path).resolve()
+
+
+def load_raw(path: Path) -> pd.DataFrame:
+    """Read the DDF datapoints file and check its columns and value types."""
+    raw = pd.read_csv(path, dtype={"geo": "string"})
+    expected = {"geo", "time", VALUE_COLUMN}
+    missing = expected - set(raw.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    raw["time"] = pd.to_numeric(raw["time"], errors="raise").astype(int)
+    raw[VALUE_COLUMN] = pd.to_numeric(raw[VALUE_COLUMN], errors="raise")
+    return raw
+
+
+def derive(raw: pd.DataFrame) -> pd.DataFrame:
+    """Keep the chapter's economies, rename to tidy columns and sort."""
+    df = raw[raw["geo"].isin(ECONOMIES.keys())].copy()
+    absent = set(ECONOMIES) - set(df["geo"])
+    if absent:
+        raise ValueError(f"economies not found in input: {sorted(absent)}")
+    if df.duplicated(["geo", "time"]).any():
+        raise ValueError("duplicate economy-year rows in input")
+    if not df[VALUE_COLUMN].between(0, MAX_PLAUSIBLE_HOURS).all():
+        raise ValueError(f"weekly hours outside 0-{MAX_PLAUSIBLE_HOURS:.0f}")
+    df = df.rename(columns={"geo": "economy_code", "time": "year", VALUE_COLUMN: "weekly_hours"})
+    df["economy"] = df["economy_code"].map(ECONOMIES)
+    df["source_id"] = SOURCE_ID
+    return df[OUTPUT_COLUMNS].sort_values(["economy_code", "year"]).reset_index(drop=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("raw", nargs="?", default=DEFAULT_RAW, help="raw DDF file (default: %(default)s)")
+    parser.add_argument("--out", default=DEFAULT_OUT, help="output CSV (default: %(default)s)")
+    args = parser.parse_args()
+
+    out_path = resolve(args.out)
+    result = derive(load_raw(resolve(args.raw)))
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    result.to_csv(out_path, index=False)
+    years = f"{result['year'].min()}-{result['year'].max()}"
+    print(f"wrote {len(result)} rows ({result['economy_code'].nunique()} economies, {years}) to {out_path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""Chapter 4's data shaping, charts and explorer, checked against the data package and the models."""
+
+import json
+import math
+
+import pandas as pd
+import pytest
+
+from seckill import ch04, data, incomes, render, streamer
+from seckill.explorers import cohort as cohort_explorer
+
+
+@pytest.fixture(scope="module")
+def fit():
+    return ch04.calibrate()
+
+
+@pytest.fixture(scope="module")
+def benchmarks():
+    return ch04.hourly_benchmarks_table()
+
+
+def test_counts_keep_every_definition_apart():
+    table = ch04.counts_table()
+    assert len(table) == len(data.load("streamer_counts"))
+    kinds = set(table["count_kind"])
+    assert {"accounts", "active e-commerce streamers", "people (main job)"} <= kinds
+    # The point of the chart: definitions differ by more than a factor of 100.
+    assert table["count_m"].max() / table["count_m"].min() > 100
+
+
+def test_income_points_turn_bands_into_shares_above_a_threshold():
+    points = ch04.income_points_table()
+    capa = points[points["survey"] == ch04.MAIN_SURVEY].set_index("income_rmb_month")["share_above_pct"]
+    assert capa[3000] == pytest.approx(100 - 67.9)
+    assert capa[8000] == pytest.approx(13.7)
+    assert points["share_above_pct"].between(0, 100).all()
+
+
+def test_the_two_surveys_calibrate_to_different_curves(fit):
+    momo = ch04.calibrate(ch04.COMPARISON_SURVEY)
+    assert momo.median_rmb_month > fit.median_rmb_month
+    assert fit.max_error_pp <= incomes.CALIBRATION_TOLERANCE_PP
+
+
+def test_calibrating_on_a_survey_with_one_threshold_is_refused():
+    with pytest.raises(ValueError, match="fewer than two"):
+        ch04.calibrate("Momo 2018 streamer survey")
+
+
+def test_hourly_benchmark_is_derived_from_the_sourced_wage_and_ilo_hours(benchmarks):
+    wages = data.load("wage_benchmarks")
+    annual = float(
+        wages[wages["benchmark"] == "average annual wage, urban private units"]["value_rmb"].iloc[0]
+    )
+    year, weekly = ch04.latest_weekly_hours()
+    row = benchmarks.set_index("benchmark").loc["Private-sector average wage"]
+    assert row["status"] == "derived" and str(year) in row["derivation"]
+    assert row["rmb_per_hour"] == pytest.approx(annual / 52 / weekly)
+    published = benchmarks[benchmarks["status"] == "published"]
+    assert set(published["rmb_per_hour"]) <= set(wages[wages["per"] == "hour"]["value_rmb"].astype(float))
+
+
+def _params(spec):
+    return {p["name"]: p for p in spec.get("params", [])}
+
+
+def test_lorenz_slider_is_bounded_and_uses_the_model_formulas(fit):
+    spec = ch04.lorenz_explorer_chart(fit).to_dict()
+    bind = _params(spec)["sigma"]["bind"]
+    assert bind["input"] == "range"
+    assert bind["min"] >= incomes.MIN_SIGMA and bind["max"] <= incomes.MAX_SIGMA
+    text = json.dumps(spec)
+    assert "cumulativeNormal(quantileNormal(datum.p) - sigma)" in text
+    assert "2 * cumulativeNormal(sigma / sqrt(2)) - 1" in text
+
+
+def test_calibrated_lorenz_table_matches_the_model(fit):
+    table = ch04.lorenz_table(fit)
+    assert table["income_pct"].iloc[0] == 0 and table["income_pct"].iloc[-1] == pytest.approx(100)
+    half = table.set_index("population_pct").loc[50.0, "income_pct"]
+    assert half == pytest.approx(100 * float(incomes.lognormal_lorenz(0.5, fit.sigma)))
+
+
+def test_calculator_sliders_are_the_model_inputs_within_the_model_bounds(fit, benchmarks):
+    defaults = streamer.MonthInputs(sales_sigma=round(fit.sigma, 2))
+    spec = ch04.calculator_chart(
+        defaults, benchmarks, reference_benchmark="Private-sector average wage"
+    ).to_dict()
+    params = _params(spec)
+    assert set(params) == set(ch04.CALCULATOR_CONTROLS)
+    for name, param in params.items():
+        low, high = streamer.BOUNDS[name]
+        assert param["bind"]["input"] == "range"
+        assert (param["bind"]["min"], param["bind"]["max"]) == (low, high)
+        assert param["value"] == getattr(defaults, name)
+
+
+def _eval_calculator_expression(expression: str, values: dict) -> float:
+    """Evaluate one of the calculator's Vega expressions in Python, for the given slider values."""
+    from statistics import NormalDist
+
+    namespace = {"cumulativeNormal": NormalDist().cdf, "log": math.log, "exp": math.exp, **values}
+    return eval(expression, {"__builtins__": {}}, namespace)  # noqa: S307 - our own expression
+
+
+def test_calculator_page_formula_agrees_with_the_python_model(fit, benchmarks):
+    defaults = streamer.MonthInputs(sales_sigma=round(fit.sigma, 2), hours_per_month=120, agency_pct=40)
+    spec = ch04.calculator_chart(
+        defaults, benchmarks, reference_benchmark="Private-sector average wage"
+    ).to_dict()
+    calculate = next(
+        t["calculate"]
+        for layer in spec["layer"]
+        for t in layer.get("transform", [])
+        if t.get("as") == "value"
+    )
+    median_expr = calculate.split(" ? ", 1)[1].split(" : datum.kind")[0]
+    values = {name: getattr(defaults, name) for name in ch04.CALCULATOR_CONTROLS}
+    reference = float(benchmarks.set_index("benchmark").loc["Private-sector average wage", "rmb_per_hour"])
+    expected = streamer.net_income(defaults, benchmark_rmb_per_hour=reference)
+    assert _eval_calculator_expression(median_expr, values) == pytest.approx(
+        expected["median_net_rmb_per_hour"]
+    )
+
+
+def test_hours_findings_keep_the_sources_wording():
+    table = ch04.hours_findings_table()
+    assert (table["topic"] == "hours").all()
+    nearly = table[table["qualifier"] == "nearly"]
+    assert nearly["value_label"].str.startswith("nearly ").all()
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda f, b: ch04.counts_chart(ch04.counts_table()),
+        lambda f, b: ch04.income_chart(
+            ch04.income_points_table(), ch04.survival_curve_table({ch04.MAIN_SURVEY: f})
+        ),
+        lambda f, b: ch04.lorenz_explorer_chart(f, claim_top1_pct=80, claim_label="claim"),
+        lambda f, b: ch04.calculator_chart(
+            streamer.MonthInputs(), b, reference_benchmark="Private-sector average wage"
+        ),
+        lambda f, b: ch04.hours_chart(ch04.hours_findings_table()),
+        lambda f, b: ch04.working_hours_chart(),
+        lambda f, b: cohort_explorer.cohort_chart(
+            cohort_explorer.cohort_table(streamer.CohortInputs(n_streamers=100, months=6)),
+            streamer.CohortInputs(n_streamers=100, months=6),
+        ),
+    ],
+)
+def test_every_chapter_chart_has_title_source_and_description(fit, benchmarks, build):
+    spec = build(fit, benchmarks).to_dict()
+    assert spec["title"]["text"] and spec["description"]
+    assert spec["title"]["subtitle"][0].startswith("Source: ")
+
+
+def test_cohort_table_shares_and_starters_line():
+    inputs = streamer.CohortInputs(n_streamers=200, months=8, quit_below_rmb=0)
+    table = cohort_explorer.cohort_table(inputs)
+    active = table[table["panel"] == "active"]["value"]
+    assert (active == 100).all()  # nobody quits with a zero bar
+    income = table[table["panel"] == "income"].pivot(index="month", columns="series", values="value")
+    assert isinstance(income, pd.DataFrame) and len(income) == 8
+
+
+def test_cohort_explorer_is_a_note_in_the_book_and_bounded_widgets_in_a_kernel(monkeypatch):
+    kwargs = {"median_income_rmb": 1450.0, "benchmark_rmb_month": 2690.0, "benchmark_label": "test"}
+    monkeypatch.setenv(render.BUILD_ENV_VAR, "1")
+    note = cohort_explorer.cohort_explorer(**kwargs)
+    assert "needs a live Python kernel" in note.data
+    monkeypatch.delenv(render.BUILD_ENV_VAR)
+    import ipywidgets
+
+    widget = cohort_explorer.cohort_explorer(**kwargs)
+    assert isinstance(widget, ipywidgets.VBox)
+    sliders = widget.children[0].children
+    assert all(s.min >= 0 for s in sliders)
+    assert sliders[0].value == 2700  # the benchmark, rounded to the slider's step
+
+
+def test_chapter_numbers_are_finite_and_consistent():
+    numbers = ch04.chapter_numbers()
+    assert all(math.isfinite(value) for value in numbers.values())
+    bands = numbers["capa_below_3000_pct"] + numbers["capa_3000_8000_pct"] + numbers["capa_above_8000_pct"]
+    assert bands == pytest.approx(100.0)
+    assert numbers["fit_error_pp"] <= numbers["tolerance_pp"]
+    assert numbers["calc_viewers_needed"] * numbers["calc_sales_per_viewer"] == pytest.approx(
+        numbers["calc_sales_needed_rmb"]
+    )
+    assert numbers["calc_median_per_hour"] < numbers["calc_expected_per_hour"]
+    assert numbers["cohort_survivors_mean_rmb"] > numbers["cohort_starters_mean_rmb"]
