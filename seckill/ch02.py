@@ -267,19 +267,28 @@ _DURATION_TEXT = (
 )
 
 
-def _readout(
-    lines: list[str], *, x: float = 8, first_y: float = 12, align: str = "left", with_stock: bool = True
-) -> list[alt.Chart]:
-    """Lines of text computed in the browser, one text mark each, stacked from the top."""
+def _readout(lines: list[str], *, corner: str = "top left", with_stock: bool = True) -> list[alt.Chart]:
+    """Lines of text computed in the browser, one text mark each, stacked in a corner of the plot.
+
+    ``corner`` is "top left" or "bottom right"; positions follow the plot's size, so the text stays
+    inside it on a phone.
+    """
     marks = []
     for number, expression in enumerate(lines):
+        if corner == "top left":
+            position = {"align": "left", "x": 8, "y": 12 + 17 * number}
+        else:
+            from_bottom = 10 + 17 * (len(lines) - 1 - number)
+            position = {
+                "align": "right",
+                "x": alt.ExprRef("width - 6"),
+                "y": alt.ExprRef(f"height - {from_bottom}"),
+            }
         marks.append(
             _with_model(alt.Chart(pd.DataFrame({"anchor": [0]})), with_stock=with_stock)
             .transform_calculate(label=expression)
             .mark_text(
-                align=align,
-                x=x,
-                y=first_y + 17 * number,
+                **position,
                 fontSize=13,
                 fontWeight="bold" if number == 0 else "normal",
                 color=charts.TEXT_COLOUR,
@@ -381,7 +390,6 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
             "format(100 * (datum.wanting - stock_units) / datum.wanting, '.0f') + '% of ' + "
             "format(datum.wanting, ',.0f') + ' who tried' : 'Everyone who tried got one'",
         ],
-        x=8,
     )
     lipstick_text = ", ".join(f"{row.label} ({row.reported_by})" for row in lipstick.itertuples())
     return charts.finish(
@@ -432,14 +440,15 @@ def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    records = lipstick.assign(version=lipstick["label"] + " (" + lipstick["reported_by"] + ")")
+    outlets = lipstick["reported_by"].str.replace(" and ", ", ")
+    records = lipstick.assign(version=lipstick["minutes"].map("in {:.0f} min".format) + " (" + outlets + ")")
     points = (
         alt.Chart(records)
         .mark_point(size=90, filled=True, color=charts.PALETTE["orange"], stroke=charts.PALETTE["black"])
         .encode(
             x=alt.X("units:Q", scale=x_scale),
             y=alt.Y("seconds:Q", scale=y_scale),
-            shape=alt.Shape("version:N", title="Li Jiaqi's lipstick record, as reported"),
+            shape=alt.Shape("version:N", title="Li Jiaqi's 15,000 lipsticks, as reported"),
             tooltip=[
                 alt.Tooltip("version:N", title="Record"),
                 alt.Tooltip("implied_orders_per_s:Q", title="Average orders per second", format=",.1f"),
@@ -452,6 +461,7 @@ def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
             "'Sells out in 1 minute: ' + format(datum.n * (1 - exp(-60 * datum.r)), ',.0f') + ' units'",
             "'Most that sells out at all: ' + format(datum.wanting, ',.0f')",
         ],
+        corner="bottom right",
         with_stock=False,
     )
     return charts.finish(
