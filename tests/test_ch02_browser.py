@@ -1,0 +1,78 @@
+"""Chapter 2's interactive charts in headless Chromium: the browser's formulas agree with the model,
+and no setting of the bounded controls makes a chart show NaN or Infinity.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from test_site_browser import _open, _wait_for_charts
+
+from seckill import ch02, flash_sale
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+CHAPTER_2 = "book/02-flash-sale.html"
+
+
+def _chart_with_text(page, needle: str):
+    for chart in page.query_selector_all("div.seckill-chart"):
+        if needle in chart.query_selector("svg.marks").text_content():
+            return chart
+    raise AssertionError(f"no chart on {CHAPTER_2} shows {needle!r}")
+
+
+def _set(chart, name: str, value) -> None:
+    """Set a Vega-bound control by parameter name and fire the events a reader's change would fire."""
+    control = chart.query_selector(f".vega-bindings [name='{name}']")
+    assert control is not None, f"no control bound to {name!r}"
+    control.evaluate(
+        """(el, v) => { el.value = v;
+                        el.dispatchEvent(new Event('input', {bubbles: true}));
+                        el.dispatchEvent(new Event('change', {bubbles: true})); }""",
+        str(value),
+    )
+
+
+def test_explorer_read_out_matches_the_python_model(built_site, site_url, browser):
+    context, page, _problems = _open(browser, site_url, CHAPTER_2)
+    try:
+        _wait_for_charts(page)
+        text = _chart_with_text(page, "Sold out after").query_selector("svg.marks").text_content()
+    finally:
+        context.close()
+    shown = float(re.search(r"Sold out after ([0-9.]+) seconds", text).group(1))
+    assert shown == pytest.approx(flash_sale.sell_out_time_s(ch02.default_sale()), rel=0.005)
+    busiest = float(re.search(r"Busiest second: ([0-9,]+) orders", text).group(1).replace(",", ""))
+    assert busiest == pytest.approx(flash_sale.outcome(ch02.default_sale()).peak_orders_per_s, abs=1)
+
+
+@pytest.mark.parametrize(
+    ("needle", "sliders"),
+    [
+        ("Busiest second", [ch02.AUDIENCE_M, ch02.CONVERSION_PCT_MIN, ch02.BOOST_PCT, ch02.STOCK_UNITS]),
+        ("Sells out in 10 seconds", [ch02.AUDIENCE_M, ch02.CONVERSION_PCT_MIN, ch02.BOOST_PCT]),
+    ],
+)
+def test_no_setting_of_the_controls_shows_nan_or_infinity(built_site, site_url, browser, needle, sliders):
+    context, page, problems = _open(browser, site_url, CHAPTER_2)
+    bad = []
+    try:
+        _wait_for_charts(page)
+        chart = _chart_with_text(page, needle)
+        extremes = [(s.low, s.high) for s in sliders]
+        sessions = (min(ch02.SESSION_MIN_OPTIONS), max(ch02.SESSION_MIN_OPTIONS))
+        for values in itertools.product(*extremes, sessions):
+            for slider, setting in zip(sliders, values[:-1], strict=True):
+                _set(chart, slider.name, setting)
+            _set(chart, "session_min", values[-1])
+            page.wait_for_timeout(60)
+            text = chart.query_selector("svg.marks").text_content()
+            if "NaN" in text or "Infinity" in text or needle not in text:
+                bad.append(f"{values}: {text[:200]!r}")
+    finally:
+        context.close()
+    assert not bad, "\n".join(bad[:5])
+    assert not problems["exceptions"]
