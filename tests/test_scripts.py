@@ -50,3 +50,63 @@ def test_committed_csv_is_reproduced_from_the_raw_extract():
     pd.testing.assert_frame_equal(
         fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
     )
+
+
+derive_co2 = _load_script("derive_co2_emissions")
+derive_pop = _load_script("derive_population")
+
+
+def _owid_raw(rows):
+    columns = ["iso_code", "country", "year", "gdp", *derive_co2.RENAME]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _owid_row(iso, year, co2=100.0, gdp=2e12):
+    # iso_code, country, year, gdp, co2, consumption_co2, co2_per_capita, consumption per capita, population
+    return (iso, iso, year, gdp, co2, co2 * 0.9, 2.0, 1.8, 5e7)
+
+
+def test_derive_co2_keeps_three_economies_from_1990_and_converts_only_gdp():
+    rows = [_owid_row(iso, year) for iso in derive_co2.ECONOMIES for year in (1989, 1990, 2000)]
+    rows.append(_owid_row("GBR", 2000))
+    out = derive_co2.derive(_owid_raw(rows))
+    assert list(out.columns) == derive_co2.OUTPUT_COLUMNS
+    assert set(out["economy_code"]) == {"chn", "usa", "wld"}
+    assert out["year"].min() == 1990
+    first = out.iloc[0]
+    assert first["co2_territorial_mt"] == 100.0 and first["co2_consumption_mt"] == 90.0
+    assert first["gdp_intl_usd_2011_bn"] == 2000.0
+
+
+def test_derive_co2_rejects_missing_economies_and_impossible_values():
+    with pytest.raises(ValueError, match="economies not found"):
+        derive_co2.derive(_owid_raw([_owid_row("CHN", 2000)]))
+    rows = [_owid_row(iso, 2000, co2=-1.0) for iso in derive_co2.ECONOMIES]
+    with pytest.raises(ValueError, match="must be positive"):
+        derive_co2.derive(_owid_raw(rows))
+
+
+def test_derive_population_keeps_three_economies_and_rejects_bad_values():
+    raw = pd.DataFrame(
+        [("x", code, year, 1000 + year) for code in derive_pop.ECONOMIES for year in (1980, 2024)]
+        + [("x", "GBR", 2024, 5)],
+        columns=["Country Name", "Country Code", "Year", "Value"],
+    )
+    out = derive_pop.derive(raw)
+    assert list(out.columns) == derive_pop.OUTPUT_COLUMNS
+    assert set(out["year"]) == {2024} and len(out) == 3
+    raw.loc[raw["Country Code"] == "CHN", "Value"] = 0
+    with pytest.raises(ValueError, match="must be positive"):
+        derive_pop.derive(raw)
+
+
+@pytest.mark.parametrize("script", [derive_co2, derive_pop], ids=["co2_emissions", "population"])
+def test_committed_chapter_7_csv_is_reproduced_from_raw(script):
+    raw_path = script.resolve(script.DEFAULT_RAW)
+    if not raw_path.is_file():
+        pytest.skip(f"raw input not on this machine: {raw_path}")
+    fresh = script.derive(script.load_raw(raw_path))
+    committed = pd.read_csv(ROOT / script.DEFAULT_OUT)
+    pd.testing.assert_frame_equal(
+        fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
+    )
