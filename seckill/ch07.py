@@ -384,12 +384,11 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
         expr["transport_mt"],
     )
     total, per_person = expr["total_mt"], expr["kg_per_person"]
-    components = pd.DataFrame({"component": ["Making new packaging", "Transport and logistics"]})
+    # Short labels so that the plot keeps its width on a phone.
+    components = pd.DataFrame({"component": ["Packaging", "Transport"]})
     bars = (
         alt.Chart(components)
-        .transform_calculate(
-            co2e_mt=f"datum.component == 'Making new packaging' ? {packaging_mt} : {transport_mt}"
-        )
+        .transform_calculate(co2e_mt=f"datum.component == 'Packaging' ? {packaging_mt} : {transport_mt}")
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -401,7 +400,7 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
             ),
             x=alt.X(
                 "co2e_mt:Q",
-                title="Emissions, million tonnes CO2e a year",
+                title="Emissions, Mt CO2e a year",
                 scale=alt.Scale(domain=[0, CALCULATOR_MAX_MT]),
                 axis=alt.Axis(tickCount=5),
             ),
@@ -413,10 +412,10 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
         alt.Chart(pd.DataFrame({"line": [0, 1]}))
         .transform_calculate(
             text=(
-                f"datum.line == 0 ? 'Total ' + format({total}, ',.1f') + ' Mt CO2e = '"
-                f" + format({per_person}, ',.0f') + ' kg per person'"
-                f" : 'New packaging ' + format({new_packaging_mt}, ',.1f') + ' Mt, not recycled '"
-                f" + format({expr['waste_not_recycled_mt']}, ',.1f') + ' Mt'"
+                f"datum.line == 0 ? 'Total ' + format({total}, ',.1f') + ' Mt CO2e, '"
+                f" + format({per_person}, ',.0f') + ' kg/person'"
+                f" : 'Packaging ' + format({new_packaging_mt}, ',.1f') + ' Mt, '"
+                f" + format({expr['waste_not_recycled_mt']}, ',.1f') + ' Mt unrecycled'"
             ),
             y_px="6 + datum.line * 18",
         )
@@ -835,12 +834,12 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
         .transform_calculate(
             annual_end=f"{e0!r} * pow({factor}, {MODEL_END_YEAR - base_year})",
             text=(
-                f"datum.t == 0 ? 'In {MODEL_END_YEAR}: ' + format(datum.annual_end, '.1f') + ' Gt a year ('"
-                f" + format(datum.annual_end / {e0!r} - 1, '+.0%') + ' on {base_year})' : "
-                f"datum.t == 1 ? (datum.first_hit == 9999 ? '50% budget not used up by {MODEL_END_YEAR}' : "
-                "'50% budget used up in ' + datum.first_hit) : "
-                "(rebound_pct >= 100 ? 'With full rebound, efficiency never cuts emissions' : "
-                f"'Emissions fall only if intensity falls > ' + format({needed}, '.1f') + '% a year')"
+                f"datum.t == 0 ? '{MODEL_END_YEAR}: ' + format(datum.annual_end, '.1f') + ' Gt a year ('"
+                f" + format(datum.annual_end / {e0!r} - 1, '+.0%') + ' vs {base_year})' : "
+                f"datum.t == 1 ? (datum.first_hit == 9999 ? '50% budget lasts past {MODEL_END_YEAR}' : "
+                "'50% budget gone in ' + datum.first_hit) : "
+                "(rebound_pct >= 100 ? 'Full rebound: no cut possible' : "
+                f"'To fall: intensity −' + format({needed}, '.1f') + '% a year')"
             ),
             y_px="6 + datum.t * 18",
         )
@@ -871,5 +870,114 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
             "tonnes, against dashed lines for the remaining 1.5 °C budgets at 50, 67 and 83 percent "
             f"chances; text gives the yearly emissions in {MODEL_END_YEAR}, the year the 50 percent "
             "budget is used up, and the fall in intensity needed for emissions to decline."
+        ),
+    )
+
+
+# --- Material footprint and the doughnut ----------------------------------------------------------
+
+
+def material_footprint_table(footprint: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Material footprint per person by economy and year, with plain dtypes."""
+    footprint = data.load("material_footprint") if footprint is None else footprint
+    table = footprint.copy()
+    table["year"] = table["year"].astype(int)
+    table["material_footprint_t_per_person"] = table["material_footprint_t_per_person"].astype(float)
+    return table
+
+
+def material_footprint_chart(table: pd.DataFrame) -> alt.Chart:
+    """Lines of material footprint per person: China, the United States and the world."""
+    first, last = int(table["year"].min()), int(table["year"].max())
+    end = table[table["year"] == last].set_index("economy")["material_footprint_t_per_person"]
+    chart = (
+        alt.Chart(table)
+        .mark_line()
+        .encode(
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+            y=alt.Y("material_footprint_t_per_person:Q", title="Raw materials per person, tonnes a year"),
+            color=alt.Color("economy:N", title="Economy", sort=ECONOMY_ORDER),
+            tooltip=[
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("economy:N", title="Economy"),
+                alt.Tooltip("material_footprint_t_per_person:Q", title="Tonnes per person", format=".1f"),
+            ],
+        )
+    )
+    return charts.finish(
+        chart,
+        title="Material footprint per person",
+        source="UNDP Human Development Report 2023/2024, from the UNEP International Resource Panel",
+        description=(
+            f"Line chart of material footprint per person in tonnes a year, {first} to {last}: China rises "
+            f"to {end['China']:.1f} tonnes, near the United States' {end['United States']:.1f} and "
+            f"{end['China'] / end['World']:.1f} times the world average of {end['World']:.1f}."
+        ),
+    )
+
+
+DIMENSION_LABELS = {
+    "biophysical": "Ecological pressure (1 = boundary)",
+    "social": "Social achievement (1 = threshold)",
+}
+
+
+def doughnut_table(indicators: pd.DataFrame | None = None, year: int | None = None) -> pd.DataFrame:
+    """Fanning et al.'s normalised indicators for one year (the latest by default), with plain dtypes."""
+    indicators = data.load("doughnut_indicators") if indicators is None else indicators
+    table = indicators.copy()
+    table["year"] = table["year"].astype(int)
+    table["ratio"] = table["ratio"].astype(float)
+    year = int(table["year"].max()) if year is None else year
+    table = table[table["year"] == year].reset_index(drop=True)
+    table["group"] = table["dimension"].map(DIMENSION_LABELS)
+    return table
+
+
+def doughnut_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Dots on a log axis: above 1 on ecological rows is overshoot; below 1 on social rows, shortfall."""
+    year = int(table["year"].iloc[0])
+    order = (
+        table.sort_values(["dimension", "indicator"])["indicator"].drop_duplicates().tolist()
+    )  # ecological rows first, then social ones
+    y = alt.Y("indicator:N", title=None, sort=order, axis=alt.Axis(labelLimit=160))
+    dots = (
+        alt.Chart(table)
+        .mark_point(filled=True, size=80)
+        .encode(
+            x=alt.X(
+                "ratio:Q",
+                title="Value ÷ boundary or threshold (log scale)",
+                scale=alt.Scale(type="log", domain=[0.25, 16]),
+            ),
+            y=y,
+            color=alt.Color("economy:N", title="Economy", sort=ECONOMY_ORDER),
+            shape=alt.Shape("group:N", title="Row shows"),
+            tooltip=[
+                alt.Tooltip("economy:N", title="Economy"),
+                alt.Tooltip("indicator:N", title="Indicator"),
+                alt.Tooltip("group:N", title="Kind"),
+                alt.Tooltip("ratio:Q", title="Ratio", format=".2f"),
+            ],
+        )
+    )
+    rule = (
+        alt.Chart(pd.DataFrame({"ratio": [1.0]}))
+        .mark_rule(color=charts.MUTED_TEXT_COLOUR)
+        .encode(x="ratio:Q")
+    )
+    china = table[table["economy"] == "China"]
+    over = int(((china["dimension"] == "biophysical") & (china["ratio"] > 1)).sum())
+    n_bio = int((china["dimension"] == "biophysical").sum())
+    met = int(((china["dimension"] == "social") & (china["ratio"] >= 1)).sum())
+    n_social = int((china["dimension"] == "social").sum())
+    return charts.finish(
+        alt.layer(rule, dots).properties(height=420),
+        title=f"China and the US against boundaries and social thresholds ({year})",
+        source="Fanning, O'Neill, Hickel and Roux 2022, country data",
+        description=(
+            f"Dot chart on a log axis of {n_bio} ecological and {n_social} social indicators for China "
+            f"and the United States in {year}, each divided by its boundary or threshold, with a line at 1. "
+            f"China exceeds {over} of {n_bio} boundaries and meets {met} of {n_social} social thresholds."
         ),
     )

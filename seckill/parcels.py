@@ -136,7 +136,7 @@ def footprint_components(result: dict[str, float]) -> pd.DataFrame:
     """The two emission components of a :func:`parcel_footprint` result as tidy rows (Mt CO2e)."""
     return pd.DataFrame(
         {
-            "component": ["Making new packaging", "Transport and logistics"],
+            "component": ["Packaging", "Transport"],
             "co2e_mt": [result["packaging_co2e_t"] / 1e6, result["transport_co2e_t"] / 1e6],
         }
     )

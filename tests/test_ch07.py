@@ -183,6 +183,8 @@ def test_parcel_defaults_use_the_latest_published_count(parcel_defaults):
         lambda c, b, p: ch07.totals_chart(c),
         lambda c, b, p: ch07.decoupling_chart(ch07.decoupling_table(c)),
         lambda c, b, p: ch07.budget_explorer_chart(b),
+        lambda c, b, p: ch07.material_footprint_chart(ch07.material_footprint_table()),
+        lambda c, b, p: ch07.doughnut_chart(ch07.doughnut_table()),
     ],
 )
 def test_every_chapter_chart_has_title_source_and_description(co2, budget_defaults, parcel_defaults, build):
@@ -250,3 +252,19 @@ def test_estimates_keep_disagreeing_scopes_apart():
     assert len(emissions_2018) >= 3
     assert isinstance(emissions_2018, pd.DataFrame)
     assert {"Packaging", "Transport and logistics"} == {ch07._scope_group(s) for s in emissions_2018["scope"]}
+
+
+def test_doughnut_table_is_one_year_with_both_dimensions_and_the_charts_counts_follow_the_data():
+    table = ch07.doughnut_table()
+    assert table["year"].nunique() == 1 and set(table["dimension"]) == {"biophysical", "social"}
+    china = table[table["economy"] == "China"]
+    over = int(((china["dimension"] == "biophysical") & (china["ratio"] > 1)).sum())
+    description = ch07.doughnut_chart(table).to_dict()["description"]
+    assert f"China exceeds {over} of" in description
+    assert table["ratio"].between(0.25, 16).all()  # inside the chart's fixed log axis
+
+
+def test_material_footprint_keeps_only_published_years():
+    table = ch07.material_footprint_table()
+    assert table["material_footprint_t_per_person"].notna().all()
+    assert set(table["economy"]) == {"China", "United States", "World"}

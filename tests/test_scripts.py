@@ -100,10 +100,53 @@ def test_derive_population_keeps_three_economies_and_rejects_bad_values():
         derive_pop.derive(raw)
 
 
-@pytest.mark.parametrize("script", [derive_co2, derive_pop], ids=["co2_emissions", "population"])
+derive_mf = _load_script("derive_material_footprint")
+derive_dn = _load_script("derive_doughnut_indicators")
+
+
+def test_derive_material_footprint_melts_years_and_drops_gaps():
+    raw = pd.DataFrame(
+        [(code, 1.0, None, 3.0) for code in derive_mf.ECONOMIES] + [("GBR", 9.0, 9.0, 9.0)],
+        columns=["iso3", "mf_1990", "mf_1991", "mf_1992"],
+    )
+    out = derive_mf.derive(raw)
+    assert list(out.columns) == derive_mf.OUTPUT_COLUMNS
+    assert len(out) == 6 and set(out["year"]) == {1990, 1992}  # the empty 1991 cells are left out
+    with pytest.raises(ValueError, match="economies not found"):
+        derive_mf.derive(raw[raw["iso3"] != "CHN"])
+
+
+def test_derive_doughnut_keeps_two_countries_in_long_format():
+    bio = pd.DataFrame(
+        [
+            ("China", "CHN", 2015, 0.9, 2.2),
+            ("United States", "USA", 2015, 10.8, None),
+            ("X", "XXX", 2015, 1, 1),
+        ],
+        columns=["country", "iso3c", "date", "CO2 Emissions", "Ecological Footprint"],
+    )
+    social = pd.DataFrame(
+        [("China", "CHN", 2015, 1.04), ("United States", "USA", 2015, 1.1)],
+        columns=["country", "iso3c", "date", "Life Expectancy"],
+    )
+    out = derive_dn.derive({"biophysical": bio, "social": social})
+    assert list(out.columns) == derive_dn.OUTPUT_COLUMNS
+    assert len(out) == 5  # the empty US footprint cell is left out
+    china_co2 = out[(out["economy_code"] == "chn") & (out["indicator"] == "CO2 Emissions")]
+    assert china_co2["ratio"].tolist() == [0.9]
+    bio.loc[0, "CO2 Emissions"] = -1
+    with pytest.raises(ValueError, match="must not be negative"):
+        derive_dn.derive({"biophysical": bio, "social": social})
+
+
+@pytest.mark.parametrize(
+    "script",
+    [derive_co2, derive_pop, derive_mf, derive_dn],
+    ids=["co2_emissions", "population", "material_footprint", "doughnut_indicators"],
+)
 def test_committed_chapter_7_csv_is_reproduced_from_raw(script):
     raw_path = script.resolve(script.DEFAULT_RAW)
-    if not raw_path.is_file():
+    if not raw_path.exists():  # a file, or a folder of sheets
         pytest.skip(f"raw input not on this machine: {raw_path}")
     fresh = script.derive(script.load_raw(raw_path))
     committed = pd.read_csv(ROOT / script.DEFAULT_OUT)
