@@ -224,11 +224,11 @@ def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
 def _short_study(study: str) -> str:
     """A label short enough for a phone: the study's name without its parenthesis, NGOs abbreviated."""
     short = study.split(" (")[0].replace("Greenpeace East Asia / ACEF / BFFP China", "Greenpeace et al.")
-    return short.replace("Sustainability 17(11):5102", "Sustainability article")
+    return short.replace("Sustainability 17(11):5102", "MDPI").replace("Greenpeace et al.", "Greenpeace")
 
 
 def _scope_group(scope: str) -> str:
-    return "Transport and logistics" if "transport" in scope.lower() else "Packaging"
+    return "Transport" if "transport" in scope.lower() else "Packaging"
 
 
 def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
@@ -236,20 +236,22 @@ def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
     rows = estimates[estimates["quantity"] == "emissions"].copy()
     rows["value"] = rows["value"].astype(float)
     rows["scope_group"] = [_scope_group(s) for s in rows["scope"]]
-    rows["label"] = [f"{_short_study(s)} ({y})" for s, y in zip(rows["study"], rows["year"], strict=True)]
+    # The kind goes into the label, not a second legend, so the chart fits a phone's width.
+    rows["label"] = [
+        f"{_short_study(s)}: {y}{' (proj.)' if k == 'projection' else ''}"
+        for s, y, k in zip(rows["study"], rows["year"], rows["kind"], strict=True)
+    ]
     chart = (
         alt.Chart(rows)
         .mark_point(size=110, filled=True)
         .encode(
-            x=alt.X(
-                "value:Q", title="Emissions, million tonnes CO2 or CO2e a year", scale=alt.Scale(zero=True)
-            ),
+            x=alt.X("value:Q", title="Mt CO2 or CO2e a year", scale=alt.Scale(zero=True)),
             y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("year"), axis=alt.Axis(labelLimit=220)),
             color=alt.Color("scope_group:N", title="What is counted"),
             shape=alt.Shape(
                 "kind:N",
-                title="Kind of figure",
                 scale=alt.Scale(domain=["estimate", "projection"], range=["circle", "triangle-up"]),
+                legend=None,
             ),
             tooltip=[
                 alt.Tooltip("study:N", title="Study"),
@@ -655,6 +657,10 @@ def decoupling_chart(long: pd.DataFrame, *, economy: str = "China") -> alt.Chart
                 "index:Q",
                 title=f"Index, {first} = 100 (log scale)",
                 scale=alt.Scale(type="log", domain=[0.8 * low, 1.25 * high], nice=False),
+                # Doublings from 100, so equal steps on the axis are equal ratios.
+                axis=alt.Axis(
+                    values=[v for v in (25, 50, 100, 200, 400, 800, 1600) if 0.8 * low <= v <= 1.25 * high]
+                ),
             ),
             color=alt.Color("series:N", title=None, sort=order),
             tooltip=[
@@ -841,18 +847,11 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
                 "(rebound_pct >= 100 ? 'Full rebound: no cut possible' : "
                 f"'To fall: intensity −' + format({needed}, '.1f') + '% a year')"
             ),
-            y_px="6 + datum.t * 18",
+            # Below the x axis, where the path can never run over the text.
+            y_px="height + 44 + datum.t * 18",
         )
-        # Top right: the path leaves the plot through the top or runs flat lower down, so this corner
-        # stays clear of it in every slider setting.
         .mark_text(
-            align="right",
-            baseline="top",
-            x="width",
-            dx=-4,
-            fontSize=12,
-            fontWeight="bold",
-            color=charts.TEXT_COLOUR,
+            align="left", baseline="top", x=0, fontSize=12, fontWeight="bold", color=charts.TEXT_COLOUR
         )
         .encode(y=alt.Y("y_px:Q", scale=None), text="text:N")
     )
@@ -917,8 +916,8 @@ def material_footprint_chart(table: pd.DataFrame) -> alt.Chart:
 
 
 DIMENSION_LABELS = {
-    "biophysical": "Ecological pressure (1 = boundary)",
-    "social": "Social achievement (1 = threshold)",
+    "biophysical": "Ecological (1 = boundary)",
+    "social": "Social (1 = threshold)",
 }
 
 
@@ -947,12 +946,15 @@ def doughnut_chart(table: pd.DataFrame) -> alt.LayerChart:
         .encode(
             x=alt.X(
                 "ratio:Q",
-                title="Value ÷ boundary or threshold (log scale)",
-                scale=alt.Scale(type="log", domain=[0.25, 16]),
+                title="Ratio to limit, log scale",
+                scale=alt.Scale(type="log", domain=[0.25, 16], nice=False),
+                axis=alt.Axis(values=[0.25, 0.5, 1, 2, 4, 8, 16]),
             ),
             y=y,
+            yOffset=alt.YOffset("economy:N", sort=ECONOMY_ORDER),
             color=alt.Color("economy:N", title="Economy", sort=ECONOMY_ORDER),
-            shape=alt.Shape("group:N", title="Row shows"),
+            # A second legend beside the first would not fit a phone; this one goes on top.
+            shape=alt.Shape("group:N", title=None, legend=alt.Legend(orient="top", direction="vertical")),
             tooltip=[
                 alt.Tooltip("economy:N", title="Economy"),
                 alt.Tooltip("indicator:N", title="Indicator"),

@@ -251,7 +251,7 @@ def test_estimates_keep_disagreeing_scopes_apart():
     emissions_2018 = estimates[(estimates["quantity"] == "emissions") & (estimates["year"] == 2018)]
     assert len(emissions_2018) >= 3
     assert isinstance(emissions_2018, pd.DataFrame)
-    assert {"Packaging", "Transport and logistics"} == {ch07._scope_group(s) for s in emissions_2018["scope"]}
+    assert {"Packaging", "Transport"} == {ch07._scope_group(s) for s in emissions_2018["scope"]}
 
 
 def test_doughnut_table_is_one_year_with_both_dimensions_and_the_charts_counts_follow_the_data():
