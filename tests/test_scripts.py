@@ -82,3 +82,106 @@ def test_committed_working_hours_are_reproduced_from_the_raw_file():
     pd.testing.assert_frame_equal(
         fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
     )
+
+
+derive_co2 = _load_script("derive_co2_emissions")
+derive_pop = _load_script("derive_population")
+
+
+def _owid_raw(rows):
+    columns = ["iso_code", "country", "year", "gdp", *derive_co2.RENAME]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _owid_row(iso, year, co2=100.0, gdp=2e12):
+    # iso_code, country, year, gdp, co2, consumption_co2, co2_per_capita, consumption per capita, population
+    return (iso, iso, year, gdp, co2, co2 * 0.9, 2.0, 1.8, 5e7)
+
+
+def test_derive_co2_keeps_three_economies_from_1990_and_converts_only_gdp():
+    rows = [_owid_row(iso, year) for iso in derive_co2.ECONOMIES for year in (1989, 1990, 2000)]
+    rows.append(_owid_row("GBR", 2000))
+    out = derive_co2.derive(_owid_raw(rows))
+    assert list(out.columns) == derive_co2.OUTPUT_COLUMNS
+    assert set(out["economy_code"]) == {"chn", "usa", "wld"}
+    assert out["year"].min() == 1990
+    first = out.iloc[0]
+    assert first["co2_territorial_mt"] == 100.0 and first["co2_consumption_mt"] == 90.0
+    assert first["gdp_intl_usd_2011_bn"] == 2000.0
+
+
+def test_derive_co2_rejects_missing_economies_and_impossible_values():
+    with pytest.raises(ValueError, match="economies not found"):
+        derive_co2.derive(_owid_raw([_owid_row("CHN", 2000)]))
+    rows = [_owid_row(iso, 2000, co2=-1.0) for iso in derive_co2.ECONOMIES]
+    with pytest.raises(ValueError, match="must be positive"):
+        derive_co2.derive(_owid_raw(rows))
+
+
+def test_derive_population_keeps_three_economies_and_rejects_bad_values():
+    raw = pd.DataFrame(
+        [("x", code, year, 1000 + year) for code in derive_pop.ECONOMIES for year in (1980, 2024)]
+        + [("x", "GBR", 2024, 5)],
+        columns=["Country Name", "Country Code", "Year", "Value"],
+    )
+    out = derive_pop.derive(raw)
+    assert list(out.columns) == derive_pop.OUTPUT_COLUMNS
+    assert set(out["year"]) == {2024} and len(out) == 3
+    raw.loc[raw["Country Code"] == "CHN", "Value"] = 0
+    with pytest.raises(ValueError, match="must be positive"):
+        derive_pop.derive(raw)
+
+
+derive_mf = _load_script("derive_material_footprint")
+derive_dn = _load_script("derive_doughnut_indicators")
+
+
+def test_derive_material_footprint_melts_years_and_drops_gaps():
+    raw = pd.DataFrame(
+        [(code, 1.0, None, 3.0) for code in derive_mf.ECONOMIES] + [("GBR", 9.0, 9.0, 9.0)],
+        columns=["iso3", "mf_1990", "mf_1991", "mf_1992"],
+    )
+    out = derive_mf.derive(raw)
+    assert list(out.columns) == derive_mf.OUTPUT_COLUMNS
+    assert len(out) == 6 and set(out["year"]) == {1990, 1992}  # the empty 1991 cells are left out
+    with pytest.raises(ValueError, match="economies not found"):
+        derive_mf.derive(raw[raw["iso3"] != "CHN"])
+
+
+def test_derive_doughnut_keeps_two_countries_in_long_format():
+    bio = pd.DataFrame(
+        [
+            ("China", "CHN", 2015, 0.9, 2.2),
+            ("United States", "USA", 2015, 10.8, None),
+            ("X", "XXX", 2015, 1, 1),
+        ],
+        columns=["country", "iso3c", "date", "CO2 Emissions", "Ecological Footprint"],
+    )
+    social = pd.DataFrame(
+        [("China", "CHN", 2015, 1.04), ("United States", "USA", 2015, 1.1)],
+        columns=["country", "iso3c", "date", "Life Expectancy"],
+    )
+    out = derive_dn.derive({"biophysical": bio, "social": social})
+    assert list(out.columns) == derive_dn.OUTPUT_COLUMNS
+    assert len(out) == 5  # the empty US footprint cell is left out
+    china_co2 = out[(out["economy_code"] == "chn") & (out["indicator"] == "CO2 Emissions")]
+    assert china_co2["ratio"].tolist() == [0.9]
+    bio.loc[0, "CO2 Emissions"] = -1
+    with pytest.raises(ValueError, match="must not be negative"):
+        derive_dn.derive({"biophysical": bio, "social": social})
+
+
+@pytest.mark.parametrize(
+    "script",
+    [derive_co2, derive_pop, derive_mf, derive_dn],
+    ids=["co2_emissions", "population", "material_footprint", "doughnut_indicators"],
+)
+def test_committed_chapter_7_csv_is_reproduced_from_raw(script):
+    raw_path = script.resolve(script.DEFAULT_RAW)
+    if not raw_path.exists():  # a file, or a folder of sheets
+        pytest.skip(f"raw input not on this machine: {raw_path}")
+    fresh = script.derive(script.load_raw(raw_path))
+    committed = pd.read_csv(ROOT / script.DEFAULT_OUT)
+    pd.testing.assert_frame_equal(
+        fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
+    )

@@ -1,0 +1,95 @@
+"""Derive data/population.csv from the World Bank's population series.
+
+Provenance
+----------
+The input is ``data/population.csv`` from https://github.com/datasets/population at commit
+425fc447a53a26c767a15a7de60c4cc2478a0595 (6 March 2026), copied byte for byte into the shared
+data-sources folder (see its SOURCE.txt). It repackages World Bank World Development Indicators
+series SP.POP.TOTL, "Population, total" (mid-year estimates), 1960-2024. Licence of the
+repackaging: ODC-PDDL-1.0; the World Bank data: CC BY 4.0.
+
+Why
+---
+Chapter 7 turns national totals (parcels, packaging, CO2) into amounts per person, and its
+emissions model starts from the world's population. The OWID CO2 file ends in 2018, so the
+chapter takes population from this longer series. The script keeps China, the United States and
+the world from 1990 and passes the values through unchanged.
+
+Usage (from the repository root)::
+
+    .venv/bin/python scripts/derive_population.py [RAW_CSV] [--out OUT_CSV]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULT_RAW = "../shared/data-sources/datasets__population/data/population.csv"
+DEFAULT_OUT = "data/population.csv"
+SOURCE_ID = "worldbank-wdi-sp-pop-totl"
+FIRST_YEAR = 1990
+
+# World Bank codes -> (our lower-case code, name)
+ECONOMIES = {"CHN": ("chn", "China"), "USA": ("usa", "United States"), "WLD": ("wld", "World")}
+OUTPUT_COLUMNS = ["year", "economy_code", "economy", "population", "source_id"]
+
+
+def resolve(path_str: str) -> Path:
+    """Resolve a path given relative to the repository root (absolute paths pass through)."""
+    path = Path(path_str)
+    return path if path.is_absolute() else (REPO_ROOT / path).resolve()
+
+
+def load_raw(path: Path) -> pd.DataFrame:
+    """Read the datasets/population file (Country Name, Country Code, Year, Value)."""
+    raw = pd.read_csv(path)
+    expected = {"Country Name", "Country Code", "Year", "Value"}
+    missing = expected - set(raw.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    return raw
+
+
+def derive(raw: pd.DataFrame) -> pd.DataFrame:
+    """Keep the chapter's economies from 1990, with tidy column names."""
+    df = raw[raw["Country Code"].isin(ECONOMIES.keys()) & (raw["Year"] >= FIRST_YEAR)].copy()
+    absent = set(ECONOMIES) - set(df["Country Code"])
+    if absent:
+        raise ValueError(f"economies not found in input: {sorted(absent)}")
+    if df.duplicated(["Country Code", "Year"]).any():
+        raise ValueError("duplicate economy-year rows in input")
+    if not (df["Value"] > 0).all():
+        raise ValueError("population must be positive")
+    out = pd.DataFrame(
+        {
+            "year": df["Year"].astype(int),
+            "economy_code": df["Country Code"].map(lambda code: ECONOMIES[code][0]),
+            "economy": df["Country Code"].map(lambda code: ECONOMIES[code][1]),
+            "population": df["Value"].astype("int64"),
+            "source_id": SOURCE_ID,
+        }
+    )
+    return out[OUTPUT_COLUMNS].sort_values(["economy_code", "year"]).reset_index(drop=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("raw", nargs="?", default=DEFAULT_RAW, help="population CSV (default: %(default)s)")
+    parser.add_argument("--out", default=DEFAULT_OUT, help="output CSV (default: %(default)s)")
+    args = parser.parse_args()
+
+    out_path = resolve(args.out)
+    result = derive(load_raw(resolve(args.raw)))
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    result.to_csv(out_path, index=False)
+    years = f"{result['year'].min()}-{result['year'].max()}"
+    print(f"wrote {len(result)} rows ({result['economy_code'].nunique()} economies, {years}) to {out_path}")
+
+
+if __name__ == "__main__":
+    main()
