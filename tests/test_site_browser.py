@@ -118,7 +118,8 @@ def _move_every_slider(page) -> list[str]:
                 "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
                 str(target),
             )
-            page.wait_for_timeout(200)
+            # Wait for Vega to finish the dataflow and redraw, not for a fixed time.
+            chart.evaluate("async el => { await el.seckillView.runAsync(); }")
             if chart.query_selector("svg.marks").inner_html() == before:
                 name = slider.evaluate("el => el.name || el.closest('label')?.innerText || '?'")
                 stuck.append(f"chart {number}, slider {name!r}")
