@@ -272,7 +272,10 @@ def rural_share_chart(table: pd.DataFrame) -> alt.LayerChart:
         ),
     )
     line = base.mark_line(color=charts.MAIN_COLOUR)
-    points = base.mark_point(size=90, strokeWidth=2, color=charts.MAIN_COLOUR).encode(
+    # The theme fills points, so the outline is set explicitly: derived values keep only it.
+    points = base.mark_point(
+        size=90, filled=True, strokeWidth=2, color=charts.MAIN_COLOUR, stroke=charts.MAIN_COLOUR
+    ).encode(
         shape=alt.Shape(
             "share_status:N",
             title="Value",

@@ -208,3 +208,29 @@ def test_explorer_outputs_give_a_message_for_an_impossible_setting_and_charts_ot
     assert "orders" in plan[0].to_dict()["description"] and "are not" in plan[1].data
     bad = value_chain_explorers.capacity_outputs(ch03.capacity_defaults() | {"hours_per_day": 30.0})
     assert "Cannot plan this" in bad[0].data
+
+
+def test_chapter_figures_agree_with_the_models_they_quote():
+    figures = ch03.chapter_figures()
+    defaults = ch03.value_chain_defaults()
+    # The exercise's answer really halves the maker's share when put back into the model.
+    halved = defaults | {"host_commission_pct": figures["ex_commission_halving_pct"]}
+    kept = value_chain.maker_earnings(ch03.default_split(halved), defaults["hours_per_item"])["rmb_per_item"]
+    assert kept == pytest.approx(figures["maker_rmb_per_item"] / 2)
+    small = defaults | {"units_sold": int(figures["ex_units_small"])}
+    small_kept = value_chain.maker_earnings(ch03.default_split(small), defaults["hours_per_item"])[
+        "rmb_per_item"
+    ]
+    assert figures["ex_maker_small_rmb_per_item"] == pytest.approx(small_kept)
+    assert figures["maker_rmb_per_day"] == pytest.approx(
+        figures["maker_rmb_per_hour"] * figures["cap_hours_per_day"]
+    )
+    assert figures["poverty_line_rmb_per_day"] == pytest.approx(figures["poverty_line_rmb_per_year"] / 365)
+    assert figures["studies_consumers_n"] + figures["studies_income_n"] == figures["studies_n"]
+    assert figures["channel_host_rmb"] == pytest.approx(figures["maker_rmb_per_item"])
+
+
+def test_chapter_figures_are_all_finite_numbers():
+    import math
+
+    assert all(math.isfinite(v) for v in ch03.chapter_figures().values())
