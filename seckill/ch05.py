@@ -39,7 +39,7 @@ def events_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
     """Dated events with their group and a short 'YYYY-MM  label' line for lists.
 
     Columns: date (Timestamp), date_iso, month, year, category, group, event, detail, issuer,
-    amount_rmb_bn, line, source_id, confidence. Sorted by date.
+    amount_rmb_bn, fine_basis_rmb_bn, fine_pct_of_basis, line, source_id, confidence. Sorted by date.
     """
     events = data.load("regulation_events") if events is None else events
     table = pd.DataFrame(
@@ -51,6 +51,8 @@ def events_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
             "detail": events["detail"].astype(str).to_numpy(),
             "issuer": events["issuer"].astype(str).to_numpy(),
             "amount_rmb_bn": events["amount_rmb_bn"].astype(float).to_numpy(),
+            "fine_basis_rmb_bn": events["fine_basis_rmb_bn"].astype(float).to_numpy(),
+            "fine_pct_of_basis": events["fine_pct_of_basis"].astype(float).to_numpy(),
             "source_id": events["source_id"].astype(str).to_numpy(),
             "confidence": events["confidence"].astype(str).to_numpy(),
         }
@@ -324,7 +326,7 @@ def timeline_chart(
         .properties(width=TIMELINE_WIDTH_PX, height=300)
     )
     first_event, last_event = events["date_iso"].iloc[0], events["date_iso"].iloc[-1]
-    return charts.finish(
+    chart = charts.finish(
         alt.vconcat(overview, detail, spacing=56).resolve_scale(color="independent", shape="independent"),
         title="Growth first, rules later: live selling and its regulation",
         source="Alibaba and estimators via news reports; laws, regulators and courts as in Data and sources",
@@ -337,3 +339,17 @@ def timeline_chart(
             "Singles' Day sales at the start and end of the period."
         ),
     )
+    # Vega-Lite gives the two marks that draw the brush no accessible name (an axe 'serious'
+    # violation). vega-embed applies a JSON Patch from the spec's usermeta to the compiled Vega:
+    # name both marks. The "test" operations make a changed layout fail loudly (the chart is not
+    # drawn, which the browser test reports) instead of labelling the wrong marks.
+    brush_index = len(overview.layer) + 2  # the background mark, each layer, sd_line's points
+    patch = []
+    for index, suffix, label in [
+        (0, "_brush_bg", "Shaded period chosen by dragging across the chart"),
+        (brush_index, "_brush", "The chosen period: drag it to move it, double-click to clear it"),
+    ]:
+        path = f"/marks/0/marks/{index}"
+        patch.append({"op": "test", "path": f"{path}/name", "value": f"{brush.name}{suffix}"})
+        patch.append({"op": "add", "path": f"{path}/description", "value": label})
+    return chart.properties(usermeta={"embedOptions": {"patch": patch}})

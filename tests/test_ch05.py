@@ -101,3 +101,12 @@ def test_period_explorer_is_a_note_in_the_book_and_widgets_in_a_kernel(monkeypat
     assert isinstance(widget, ipywidgets.VBox)
     years = widget.children[0]
     assert (years.min, years.max) == (ch05.FIRST_YEAR, ch05.LAST_YEAR)
+
+
+def test_brush_marks_get_names_through_a_guarded_patch(events, growth):
+    spec = ch05.timeline_chart(events, growth).to_dict()
+    patch = spec["usermeta"]["embedOptions"]["patch"]
+    tests = [op for op in patch if op["op"] == "test"]
+    adds = [op for op in patch if op["op"] == "add"]
+    assert {op["value"] for op in tests} == {"period_brush_bg", "period_brush"}
+    assert all(op["path"].endswith("/description") and op["value"] for op in adds)
