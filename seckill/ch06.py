@@ -15,8 +15,8 @@ import pandas as pd
 
 from seckill import charts, data, rebalancing
 
-WORLD_BANK = "World Bank (national prices)"
-PWT = "Penn World Table (PPP)"
+WORLD_BANK = "World Bank"
+PWT = "PWT (PPP prices)"
 ECONOMY_ORDER = ["China", "United States", "World", "Upper middle income"]
 ECONOMY_COLOURS = [
     charts.HIGHLIGHT_COLOUR,

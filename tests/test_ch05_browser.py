@@ -26,8 +26,11 @@ def test_brushing_a_period_changes_the_event_list(built_site, site_url, browser)
         _wait_for_charts(page)
         chart = _timeline(page)
         before = chart.evaluate(LIST_TEXT)
-        # The top view's plot area is the first view background in the chart.
-        box = chart.query_selector("g.mark-group.role-scope > g > path.background").bounding_box()
+        # The top view's plot area is the first view background in the chart; the mouse can only
+        # drag what is on screen.
+        plot = chart.query_selector("g.mark-group.role-scope > g > path.background")
+        plot.scroll_into_view_if_needed()
+        box = plot.bounding_box()
         y = box["y"] + box["height"] / 2
         page.mouse.move(box["x"] + box["width"] * 0.05, y)
         page.mouse.down()
