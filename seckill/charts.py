@@ -89,15 +89,20 @@ def use() -> None:
 def finish(chart: alt.TopLevelMixin, *, title: str, source: str, description: str):
     """Give ``chart`` its title, a 'Source: …' line under the title and a screen-reader description.
 
-    ``width='container'`` lets the chart shrink to a phone's width instead of overflowing it.
+    ``width='container'`` lets the chart shrink to a phone's width instead of overflowing it
+    (single and layered charts; concatenated charts keep the widths of their parts).
     """
     if not title or not source or not description:
         raise ValueError("every chart needs a title, a source and a description")
-    return chart.properties(
-        title=alt.TitleParams(
+    properties = {
+        "title": alt.TitleParams(
             text=textwrap.wrap(title, TITLE_LINE_CHARS),
             subtitle=textwrap.wrap(f"Source: {source}", SUBTITLE_LINE_CHARS),
         ),
-        description=description,
-        width="container",
-    )
+        "description": description,
+    }
+    # Vega-Lite cannot size concatenated views to the container; each part sets its own width,
+    # which its builder must keep narrow enough for a phone.
+    if not isinstance(chart, alt.VConcatChart | alt.HConcatChart | alt.ConcatChart):
+        properties["width"] = "container"
+    return chart.properties(**properties)

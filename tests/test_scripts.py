@@ -185,3 +185,39 @@ def test_committed_chapter_7_csv_is_reproduced_from_raw(script):
     pd.testing.assert_frame_equal(
         fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
     )
+
+
+derive_pwt = _load_script("derive_pwt_consumption_share")
+
+
+def _pwt_raw(rows):
+    return pd.DataFrame(rows, columns=["isocode", "year", "csh_c"])
+
+
+def test_pwt_derive_keeps_china_and_us_and_turns_fractions_into_percent():
+    raw = _pwt_raw([("CHN", 2019, 0.3875), ("USA", 2019, 0.7032), ("GBR", 2019, 0.64), ("CHN", 1950, None)])
+    out = derive_pwt.derive(raw)
+    assert list(out.columns) == derive_pwt.OUTPUT_COLUMNS
+    assert set(out["economy_code"]) == {"chn", "usa"}
+    assert len(out) == 2  # the empty 1950 value is dropped, not filled
+    assert out.set_index("economy_code").loc["chn", "household_consumption_pct_gdp_ppp"] == pytest.approx(
+        38.75
+    )
+
+
+def test_pwt_derive_rejects_percent_input_and_missing_economies():
+    with pytest.raises(ValueError, match="outside 0-1"):
+        derive_pwt.derive(_pwt_raw([("CHN", 2019, 38.75), ("USA", 2019, 70.3)]))
+    with pytest.raises(ValueError, match="economies not found"):
+        derive_pwt.derive(_pwt_raw([("CHN", 2019, 0.38)]))
+
+
+def test_committed_pwt_csv_is_reproduced_from_the_raw_extract():
+    raw_path = derive_pwt.resolve(derive_pwt.DEFAULT_RAW)
+    if not raw_path.is_file():
+        pytest.skip(f"raw input not on this machine: {raw_path}")
+    fresh = derive_pwt.derive(derive_pwt.load_raw(raw_path))
+    committed = pd.read_csv(ROOT / derive_pwt.DEFAULT_OUT)
+    pd.testing.assert_frame_equal(
+        fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
+    )

@@ -1,0 +1,52 @@
+"""Chapter 5's timeline in headless Chromium: dragging across the top chart (a brush) must change
+the list of events below it, and the brush's marks must be named for screen readers."""
+
+from __future__ import annotations
+
+import pytest
+from test_site_browser import _open, _wait_for_charts
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+CHAPTER_5 = "book/05-regulation.html"
+LIST_TEXT = """(chart) => [...chart.querySelectorAll('svg .role-mark text')]
+    .map((t) => t.textContent).filter((t) => /events? in the period|^20\\d\\d-\\d\\d  /.test(t))"""
+
+
+def _timeline(page):
+    for chart in page.query_selector_all("div.seckill-chart"):
+        if chart.query_selector(".period_brush"):
+            return chart
+    raise AssertionError("no chart with a 'period' brush on the Chapter 5 page")
+
+
+def test_brushing_a_period_changes_the_event_list(built_site, site_url, browser):
+    context, page, problems = _open(browser, site_url, CHAPTER_5)
+    try:
+        _wait_for_charts(page)
+        chart = _timeline(page)
+        before = chart.evaluate(LIST_TEXT)
+        # The top view's plot area is the first view background in the chart; the mouse can only
+        # drag what is on screen.
+        plot = chart.query_selector("g.mark-group.role-scope > g > path.background")
+        plot.scroll_into_view_if_needed()
+        box = plot.bounding_box()
+        y = box["y"] + box["height"] / 2
+        page.mouse.move(box["x"] + box["width"] * 0.05, y)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.45, y, steps=8)
+        page.mouse.up()
+        page.wait_for_timeout(300)
+        after = chart.evaluate(LIST_TEXT)
+        labels = chart.evaluate(
+            "(c) => [...c.querySelectorAll('.period_brush_bg, .period_brush')]"
+            ".map(e => e.getAttribute('aria-label'))"
+        )
+    finally:
+        context.close()
+    assert before and after and before != after, "brushing did not change the event list"
+    # Brushing the early years lists the 2018 law, which the default period (2020-2021) does not.
+    assert any("E-Commerce Law adopted" in line for line in after)
+    assert not any("E-Commerce Law adopted" in line for line in before)
+    assert all(labels) and len(labels) == 2
+    assert not problems["exceptions"], problems["exceptions"]
