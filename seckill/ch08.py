@@ -31,13 +31,20 @@ SIGMA_PRESET_FACTOR = 0.75  # rules that narrow the spread of log incomes by a q
 # --- Baseline and levers ---------------------------------------------------------------------------
 
 
+SHARE_ESTIMATOR_LABELS = {
+    "Ministry of Commerce (MOFCOM)": "MOFCOM",
+    "Mitsui & Co. Global Strategic Studies Institute": "Mitsui",
+    "前瞻产业研究院": "Qianzhan (前瞻)",
+}
+
+
 def live_share_table(shares: pd.DataFrame | None = None) -> pd.DataFrame:
     """Published shares of online retail sold through live streams, with a label for each."""
     shares = data.load("live_commerce_share") if shares is None else shares
     table = shares.copy()
     table["year"] = table["year"].astype(int)
     table["share_pct"] = table["share_pct"].astype(float)
-    table["label"] = table["estimator"].str.split(" ").str[0].str.replace("前瞻产业研究院", "Qianzhan")
+    table["label"] = table["estimator"].map(SHARE_ESTIMATOR_LABELS).fillna(table["estimator"])
     return table
 
 
@@ -229,25 +236,27 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         f"100 * ({expr['emissions_end_gt']} / {base.base_emissions_gtco2!r} - 1)"
     )
     value_text = (
-        f"datum.row == 0 ? format({expr['parcels_end_bn']}, ',.0f') + ' bn parcels a year' : "
-        f"datum.row == 1 ? format({expr['parcel_co2e_end_mt']}, ',.0f') + ' Mt CO2e a year' : "
-        f"format({expr['emissions_end_gt']}, '.1f') + ' Gt CO2 a year'"
+        f"(datum.row == 0 ? 'Parcels, China: ' + format({expr['parcels_end_bn']}, ',.0f') + ' bn' : "
+        f"datum.row == 1 ? 'Parcel CO2e, China: ' + format({expr['parcel_co2e_end_mt']}, ',.0f') + ' Mt' : "
+        f"'World CO2: ' + format({expr['emissions_end_gt']}, '.1f') + ' Gt')"
     )
     with_change = (
         alt.Chart(rows)
         .transform_calculate(change=change)
         .transform_calculate(
             shown=f"clamp(datum.change, {low}, {high})",
-            label=f"{value_text} + ' (' + format(datum.change / 100, '+.0%') + ')'",
+            label=f"{value_text} + ' a year (' + format(datum.change / 100, '+.0%') + ')'",
             direction="datum.change > 0 ? 'up' : 'down or flat'",
         )
     )
+    # No axis labels: each bar's name and value are written above it, so that the bars keep the
+    # full width of a phone.
     y = alt.Y(
         "measure:N",
         title=None,
-        sort=alt.EncodingSortField("row"),
-        axis=alt.Axis(labelLimit=130),
-        scale=alt.Scale(paddingInner=0.6, paddingOuter=0.5),
+        sort=rows["measure"].tolist(),
+        axis=None,
+        scale=alt.Scale(paddingInner=0.9, paddingOuter=0.6),
     )
     x = alt.X(
         "shown:Q",
@@ -260,7 +269,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         y=y,
         color=alt.Color(
             "direction:N",
-            title="Compared with today",
+            legend=None,
             scale=alt.Scale(
                 domain=["up", "down or flat"], range=[charts.HIGHLIGHT_COLOUR, charts.MAIN_COLOUR]
             ),
@@ -268,7 +277,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         tooltip=[alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("label:N", title=str(end_year))],
     )
     labels = with_change.mark_text(
-        align="left", baseline="bottom", dy=-9, x=4, fontSize=12, color=charts.TEXT_COLOUR
+        align="left", baseline="bottom", dy=-8, x=2, fontSize=12, color=charts.TEXT_COLOUR
     ).encode(y=y, text="label:N")
     zero = (
         alt.Chart(pd.DataFrame({"shown": [0]})).mark_rule(color=charts.MUTED_TEXT_COLOUR).encode(x="shown:Q")
@@ -288,13 +297,12 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         .transform_filter("datum.t <= 3")
         .transform_calculate(
             text=(
-                f"datum.t == 1 ? 'CO2 from {base.base_year + 1} to {end_year}: ' "
-                "+ format(datum.to_end, ',.0f') "
-                f"+ ' Gt, ' + format(datum.to_end / {budget!r}, '.0%') + ' of the 1.5 °C budget' : "
+                f"datum.t == 1 ? 'CO2 {base.base_year + 1}-{end_year}: ' + format(datum.to_end, ',.0f') "
+                f"+ ' Gt, ' + format(datum.to_end / {budget!r}, '.0%') + ' of the budget' : "
                 "datum.t == 2 ? (datum.first_hit == 9999 ? "
-                f"'Budget (50% chance) lasts past {scenarios.HORIZON_YEAR}'"
-                " : 'Budget (50% chance) used up in ' + datum.first_hit) : "
-                f"'Streamers: Gini ' + format({expr['gini']}, '.2f') + ', top 1% earn ' "
+                f"'1.5 °C budget (50%) lasts past {scenarios.HORIZON_YEAR}'"
+                " : '1.5 °C budget (50%) gone in ' + datum.first_hit) : "
+                f"'Streamers: Gini ' + format({expr['gini']}, '.2f') + ', top 1% get ' "
                 f"+ format({expr['top1_share']}, '.0%')"
             ),
             y_px="height + 44 + (datum.t - 1) * 18",
@@ -395,7 +403,8 @@ def live_share_chart(table: pd.DataFrame) -> alt.Chart:
     return charts.finish(
         chart,
         title="Live streams' share of China's online retail",
-        source=data.cite(list(dict.fromkeys(table["source_id"]))),
+        source="MOFCOM via Yicai Global, 2023; Mitsui & Co. Global Strategic Studies Institute, 2020; "
+        "Qianzhan Industry Research Institute, 2022",
         description=(
             f"Dot chart of published shares of China's online retail sold through live streams, "
             f"{table['year'].min()} to {table['year'].max()}, in percent, by who published them; the "
@@ -432,13 +441,28 @@ def reuse_scale_table(policy: pd.DataFrame, parcels_table: pd.DataFrame) -> pd.D
     return out
 
 
+POLICY_SHORT_LABELS = {
+    "Reusable delivery boxes in circulation": "Reusable boxes",
+    "Cardboard boxes collected and used again": "Cartons reused",
+    "Parcels sent in reusable packaging": "Reusable parcels",
+}
+
+
 def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Targets (hollow) and reported progress (filled) for the counted reuse indicators, in millions."""
-    counts = table[table["unit"] == "million"]
+    counts = table[table["unit"] == "million"].assign(
+        short=lambda t: t["indicator"].map(POLICY_SHORT_LABELS).fillna(t["indicator"])
+    )
     base = alt.Chart(counts).encode(
-        y=alt.Y("indicator:N", title=None, axis=alt.Axis(labelLimit=170)),
+        y=alt.Y("short:N", title=None, axis=alt.Axis(labelLimit=130)),
         yOffset=alt.YOffset("programme_label:N"),
-        x=alt.X("value:Q", title="Items, millions", scale=alt.Scale(zero=True)),
+        # A log axis: reusable boxes number millions, reused cartons hundreds of millions.
+        x=alt.X(
+            "value:Q",
+            title="Items, millions (log scale)",
+            scale=alt.Scale(type="log", domain=[1, 2000]),
+            axis=alt.Axis(values=[1, 10, 100, 1000]),
+        ),
         color=alt.Color("programme_label:N", title="Programme (year)"),
         tooltip=[
             alt.Tooltip("programme_label:N", title="Programme"),
@@ -459,8 +483,9 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
         title="Reusable packaging: targets and reported progress",
         source="State Post Bureau via its press conference (2022) and Workers' Daily (2023)",
         description=(
-            "Dot chart of the State Post Bureau's counted reuse indicators in millions of items: reusable "
-            "boxes in circulation, cardboard boxes used again and parcels sent in reusable packaging. "
+            "Dot chart on a log axis of the State Post Bureau's counted reuse indicators in millions of "
+            "items: reusable boxes in circulation, cardboard boxes used again and parcels sent in "
+            "reusable packaging. "
             "Hollow diamonds are year-end targets, filled circles progress reported by September; "
             "colour shows the programme. Progress came close to each target."
         ),

@@ -100,36 +100,39 @@ def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     ]
     expr = cart_expressions(defaults)
     you = "Your parcels"
-    average = f"Average resident, China {year}"
+    average = f"Average resident of China, {year}"
     rows = pd.DataFrame({"who": [you, average], "average": [0.0, defaults["average_co2e_kg"]]})
-    bars = (
+    values = (
         alt.Chart(rows)
         .transform_calculate(kg=f"datum.who == '{you}' ? {expr['total_co2e_kg']} : datum.average")
-        .mark_bar()
-        .encode(
-            y=alt.Y("who:N", title=None, sort=[you, average], axis=alt.Axis(labelLimit=200)),
-            x=alt.X(
-                "kg:Q",
-                title="Packaging and delivery, kg CO2e a year",
-                scale=alt.Scale(domain=[0, AXIS_MAX_KG]),
-            ),
-            color=alt.Color(
-                "who:N",
-                legend=None,
-                scale=alt.Scale(domain=[you, average], range=[charts.HIGHLIGHT_COLOUR, charts.MAIN_COLOUR]),
-            ),
-            tooltip=[alt.Tooltip("who:N", title="Who"), alt.Tooltip("kg:Q", title="kg CO2e", format=",.1f")],
-        )
+        .transform_calculate(label="datum.who + ': ' + format(datum.kg, ',.1f') + ' kg CO2e'")
     )
+    # Names and values above the bars instead of axis labels, so the bars keep a phone's width.
+    y = alt.Y("who:N", title=None, sort=[you, average], axis=None, scale=alt.Scale(paddingInner=0.9))
+    bars = values.mark_bar().encode(
+        y=y,
+        x=alt.X(
+            "kg:Q", title="Packaging and delivery, kg CO2e a year", scale=alt.Scale(domain=[0, AXIS_MAX_KG])
+        ),
+        color=alt.Color(
+            "who:N",
+            legend=None,
+            scale=alt.Scale(domain=[you, average], range=[charts.HIGHLIGHT_COLOUR, charts.MAIN_COLOUR]),
+        ),
+        tooltip=[alt.Tooltip("who:N", title="Who"), alt.Tooltip("kg:Q", title="kg CO2e", format=",.1f")],
+    )
+    labels = values.mark_text(
+        align="left", baseline="bottom", dy=-6, x=2, fontSize=12, color=charts.TEXT_COLOUR
+    ).encode(y=y, text="label:N")
     share = f"{expr['total_co2e_kg']} / ({defaults['consumption_co2_t']!r} * 1000)"
+    year_of_co2 = defaults["consumption_co2_year"]
     readout = (
         alt.Chart(pd.DataFrame({"line": [0, 1]}))
         .transform_calculate(
             text=(
-                f"datum.line == 0 ? format({expr['parcels']}, ',.0f') + ' parcels, ' + "
-                f"format({expr['packaging_kg']}, ',.1f') + ' kg of new packaging' : "
-                f"format({expr['total_co2e_kg']}, ',.1f') + ' kg CO2e = ' + format({share}, '.1%') + "
-                f"' of a China resident\\'s consumption CO2 ({defaults['consumption_co2_year']})'"
+                f"datum.line == 0 ? 'You: ' + format({expr['parcels']}, ',.0f') + ' parcels, ' + "
+                f"format({expr['packaging_kg']}, ',.1f') + ' kg new packaging' : "
+                f"'= ' + format({share}, '.1%') + ' of CO2 per head in China ({year_of_co2})'"
             ),
             y_px="height + 44 + datum.line * 18",
         )
@@ -139,7 +142,7 @@ def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
         .encode(y=alt.Y("y_px:Q", scale=None), text="text:N")
     )
     return charts.finish(
-        alt.layer(bars, readout).add_params(*params).properties(height=140),
+        alt.layer(bars, labels, readout).add_params(*params).properties(height=140),
         title="Your cart's parcels: packaging and delivery",
         source=(
             "Chapter 7's factors (Su et al. 2020, Kang et al. 2021, State Post Bureau); World Bank "
