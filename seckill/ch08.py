@@ -148,6 +148,19 @@ def presets_table(base: scenarios.Baseline | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def presets_display_table(base: scenarios.Baseline | None = None) -> pd.DataFrame:
+    """:func:`presets_table` for reading: one column per scenario, numbers as short text."""
+
+    def text(value) -> str:
+        if isinstance(value, str):
+            return value
+        value = float(value)
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+
+    table = presets_table(base).set_index("Scenario")
+    return table.apply(lambda column: column.map(text)).T
+
+
 # --- The explorer in the browser ------------------------------------------------------------------
 
 # Sliders on the static page: (parameter, label, step). Bounds come from scenarios.BOUNDS.

@@ -136,6 +136,9 @@ def test_presets_are_labelled_and_ordered(base):
     co2_col = [c for c in table.columns if c.startswith("World CO2 ")][0]
     trend, mix = table.iloc[0], table.iloc[3]
     assert mix[parcels_col] < trend[parcels_col] and mix[co2_col] < trend[co2_col]
+    shown = ch08.presets_display_table(base)
+    assert list(shown.columns) == list(table["Scenario"])
+    assert shown.loc[parcels_col, "Past trend"] == str(int(trend[parcels_col]))
 
 
 def test_reuse_scale_divides_items_by_the_years_parcels():
