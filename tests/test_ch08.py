@@ -1,0 +1,209 @@
+"""Chapters 8 and 9: the scenario explorer's numbers are the chapter models' numbers; charts are complete."""
+
+import math
+from statistics import NormalDist
+from types import SimpleNamespace
+
+import pytest
+
+from seckill import ch02, ch04, ch07, ch08, ch09, data, decoupling, render, scenarios
+from seckill.explorers import scenarios as scenario_explorer
+
+_NORMAL = NormalDist()
+VEGA_FUNCTIONS = {
+    "exp": math.exp,
+    "pow": pow,
+    "sqrt": math.sqrt,
+    "cumulativeNormal": _NORMAL.cdf,
+    "quantileNormal": _NORMAL.inv_cdf,
+}
+
+
+@pytest.fixture(scope="module")
+def base():
+    return ch08.baseline()
+
+
+def _params(spec):
+    return {p["name"]: p for p in spec.get("params", [])}
+
+
+def _vega(expression, values, t=None):
+    return eval(expression, dict(VEGA_FUNCTIONS), dict(values, datum=SimpleNamespace(t=t)))
+
+
+def test_baseline_comes_from_the_data_and_the_earlier_chapters(base):
+    budget, parcel = ch07.budget_defaults(), ch07.parcel_defaults()
+    assert base.base_emissions_gtco2 == budget["base_emissions_gtco2"]
+    assert base.budget_gtco2 == budget["budget_50"]
+    assert base.parcels_bn == parcel["parcels_bn"] and base.china_population == parcel["population"]
+    shares = data.load("live_commerce_share")
+    mofcom = shares[shares["estimator"] == ch08.LIVE_SHARE_ESTIMATOR]
+    assert base.live_share == pytest.approx(float(mofcom["share_pct"].iloc[-1]) / 100)
+    sale = ch02.default_sale()
+    assert (base.audience, base.conversion_per_s, base.session_s) == (
+        sale.audience,
+        sale.conversion_per_s,
+        sale.session_s,
+    )
+
+
+def test_the_past_trend_repeats_chapter_7_and_chapter_4(base):
+    trend = ch08.default_levers(base)
+    budget = ch07.budget_defaults()
+    assert trend.growth_pct == pytest.approx(100 * budget["consumption_growth"], abs=0.05)
+    assert trend.efficiency_pct == pytest.approx(100 * budget["intensity_decline"], abs=0.05)
+    assert trend.income_sigma == pytest.approx(ch04.calibrate().sigma, abs=0.005)
+    result = scenarios.run(trend, base)
+    # With the Chapter 2 default cues and baseline packaging, 2024 parcel CO2e is Chapter 7's.
+    assert result["parcel_co2e_base_mt"] == pytest.approx(ch07.parcel_defaults()["total_co2e_t"] / 1e6)
+    path = decoupling.calibrated_path(
+        base_year=2024,
+        end_year=trend.end_year,
+        base_emissions_gtco2=budget["base_emissions_gtco2"],
+        base_population=budget["base_population"],
+        population_growth=budget["population_growth"],
+        consumption_growth=trend.growth_pct / 100,
+        intensity_decline=trend.efficiency_pct / 100,
+    )
+    assert result["emissions_end_gt"] == pytest.approx(path["emissions_gtco2"].iloc[-1])
+
+
+SETTINGS = [
+    {},
+    {"growth_pct": -3, "sufficiency_pct": 10, "efficiency_pct": 15, "rebound_pct": 100},
+    {"growth_pct": 6, "sufficiency_pct": 0, "efficiency_pct": 0, "scarcity_boost_pct": 300, "reuse_pct": 90},
+    {
+        "growth_pct": 1.3,
+        "sufficiency_pct": 2.5,
+        "efficiency_pct": 7.4,
+        "rebound_pct": 35,
+        "income_sigma": 0.1,
+    },
+    {"scarcity_boost_pct": 0, "income_sigma": 3.5, "reuse_pct": 45},
+]
+
+
+@pytest.mark.parametrize("changes", SETTINGS)
+def test_browser_formulas_give_the_models_numbers(base, changes):
+    levers = ch08.default_levers(base, **changes)
+    result = scenarios.run(levers, base)
+    expressions = ch08.scenario_expressions(base, levers.end_year)
+    values = {name: getattr(levers, name) for name, _label, _step in ch08.STATIC_SLIDERS}
+    for key in (
+        "parcels_end_bn",
+        "parcel_co2e_end_mt",
+        "emissions_end_gt",
+        "goods_growth",
+        "gini",
+        "top1_share",
+    ):
+        assert _vega(expressions[key], values) == pytest.approx(result[key]), key
+    assert _vega(expressions["live_orders_ratio"], values) == pytest.approx(result["live_orders_ratio"])
+    years = levers.end_year - base.base_year
+    yearly = [_vega(expressions["yearly_gt"], values, t) for t in range(1, scenarios.HORIZON_YEAR - 2023)]
+    assert sum(yearly[:years]) == pytest.approx(result["cumulative_end_gt"])
+    cumulative = 0.0
+    first = None
+    for t, value in enumerate(yearly, start=1):
+        cumulative += value
+        if first is None and cumulative >= base.budget_gtco2:
+            first = base.base_year + t
+    assert first == result["exhaustion_year"]
+
+
+def test_static_sliders_use_the_models_bounds_and_label_assumptions(base):
+    spec = ch08.scenario_explorer_chart(base, ch08.default_levers(base)).to_dict()
+    params = _params(spec)
+    assert set(params) == {name for name, _label, _step in ch08.STATIC_SLIDERS}
+    for name, param in params.items():
+        assert (param["bind"]["min"], param["bind"]["max"]) == scenarios.BOUNDS[name]
+    for name in ("sufficiency_pct", "rebound_pct", "reuse_pct", "scarcity_boost_pct", "income_sigma"):
+        assert "(assumption)" in params[name]["bind"]["name"]
+    # Every yearly factor stays positive at the corners of the slider box, so no NaN can be drawn.
+    for g in scenarios.BOUNDS["growth_pct"]:
+        for s in scenarios.BOUNDS["sufficiency_pct"]:
+            for d in scenarios.BOUNDS["efficiency_pct"]:
+                for r in scenarios.BOUNDS["rebound_pct"]:
+                    values = dict(growth_pct=g, sufficiency_pct=s, efficiency_pct=d, rebound_pct=r)
+                    assert _vega(ch08.scenario_expressions(base)["factor"], values) > 0
+
+
+def test_presets_are_labelled_and_ordered(base):
+    table = ch08.presets_table(base)
+    assert list(table["Scenario"]) == ["Past trend", "Efficiency (green growth)", "Sufficiency", "Policy mix"]
+    parcels_col = [c for c in table.columns if c.startswith("Parcels ")][0]
+    co2_col = [c for c in table.columns if c.startswith("World CO2 ")][0]
+    trend, mix = table.iloc[0], table.iloc[3]
+    assert mix[parcels_col] < trend[parcels_col] and mix[co2_col] < trend[co2_col]
+    shown = ch08.presets_display_table(base)
+    assert list(shown.columns) == list(table["Scenario"])
+    assert shown.loc[parcels_col, "Past trend"] == str(int(trend[parcels_col]))
+
+
+def test_reuse_scale_divides_items_by_the_years_parcels():
+    policy = ch08.packaging_policy_table()
+    scale = ch08.reuse_scale_table(policy, ch07.parcels_table())
+    row = scale[(scale["year"] == 2023) & (scale["kind"] == "target")].iloc[0]
+    assert row["share_of_parcels_pct"] == pytest.approx(100 * row["value"] * 1e6 / (132.07e9))
+    assert set(policy["bound"]) == {"exact", "lower bound"}
+
+
+def test_cart_formulas_match_the_model_and_fit_the_axis():
+    defaults = ch09.cart_defaults()
+    expressions = ch09.cart_expressions(defaults)
+    for orders, returned, reuse in [(0, 0, 0), (120, 10, 30), (500, 50, 0)]:
+        model = ch09.footprint_for(defaults, orders, returned, reuse)
+        values = {"orders": orders, "returned_pct": returned, "reuse_pct": reuse}
+        for key, expression in expressions.items():
+            assert _vega(expression, values) == pytest.approx(model[key]), key
+    most = {"orders": ch09.ORDERS_MAX, "returned_pct": ch09.RETURNED_MAX_PCT, "reuse_pct": 0}
+    assert _vega(expressions["total_co2e_kg"], most) <= ch09.AXIS_MAX_KG
+    assert defaults["average_co2e_kg"] < ch09.AXIS_MAX_KG
+    # The average resident's parcels through the cart model give Chapter 7's footprint per person.
+    assert ch09.footprint_for(defaults, defaults["average_parcels"])["total_co2e_kg"] == pytest.approx(
+        defaults["average_co2e_kg"]
+    )
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda b: ch08.scenario_explorer_chart(b, ch08.default_levers(b)),
+        lambda b: ch08.results_chart(scenarios.run(ch08.default_levers(b), b), end_year=2035, base_year=2024),
+        lambda b: ch08.live_share_chart(ch08.live_share_table()),
+        lambda b: ch08.packaging_policy_chart(ch08.packaging_policy_table()),
+        lambda b: ch09.cart_calculator_chart(ch09.cart_defaults()),
+    ],
+)
+def test_every_chart_has_title_source_and_description(base, build):
+    spec = build(base).to_dict()
+    assert spec["title"]["text"] and spec["description"]
+    assert spec["title"]["subtitle"][0].startswith("Source: ")
+
+
+def test_chapter_numbers_are_finite(base):
+    for numbers in (ch08.chapter_numbers(), ch09.chapter_numbers()):
+        assert all(math.isfinite(float(v)) for v in numbers.values())
+
+
+def test_explorer_is_a_note_in_the_book_and_bounded_widgets_in_a_kernel(monkeypatch, base):
+    start = ch08.default_levers(base)
+    monkeypatch.setenv(render.BUILD_ENV_VAR, "1")
+    assert "needs a live Python kernel" in scenario_explorer.scenario_explorer(base, start).data
+    monkeypatch.delenv(render.BUILD_ENV_VAR)
+    import ipywidgets
+
+    widget = scenario_explorer.scenario_explorer(base, start)
+    sliders = [c for c in widget.children if isinstance(c, ipywidgets.FloatSlider)]
+    assert len(sliders) == len(scenario_explorer.CONTROLS)
+    for slider, (name, _label, _step) in zip(sliders, scenario_explorer.CONTROLS, strict=True):
+        assert (slider.min, slider.max) == scenarios.BOUNDS[name]
+    assert isinstance(widget.children[-1], ipywidgets.Output)
+
+
+def test_summary_table_reports_the_run(base):
+    levers = ch08.default_levers(base)
+    result = scenarios.run(levers, base)
+    table = scenario_explorer.summary_table(result, levers, base)
+    assert len(table) == 8 and table["Value"].str.len().min() > 0
