@@ -77,3 +77,16 @@ def test_appendix_lists_every_dataset_and_every_source(built_site):
             assert f"../data/{resource['path']}" in page
     for source_id in data.sources().index:
         assert f"<code>{source_id}</code>" in page
+
+
+def test_glossary_has_enough_terms_and_each_is_linked_from_a_page(built_site):
+    glossary = (built_site / "book" / "glossary.html").read_text(encoding="utf-8")
+    anchors = re.findall(r'<dt id="(term-[^"]+)"', glossary)
+    assert len(anchors) >= 25
+    linking = "".join(
+        p.read_text(encoding="utf-8")
+        for p in _pages(built_site)
+        if p.name not in {"glossary.html", "genindex.html"}
+    )
+    unlinked = [a for a in anchors if f"glossary.html#{a}" not in linking]
+    assert not unlinked, f"glossary terms no page links to: {unlinked}"
