@@ -26,9 +26,9 @@ def _pages(site: Path) -> list[str]:
     return [p for p in pages if not p.startswith(("_static/", "_sources/", "_images/"))]
 
 
-def _open(browser, site_url: str, page_path: str):
+def _open(browser, site_url: str, page_path: str, width: int = 1280):
     """Open a page with other hosts blocked; return the page and what went wrong while loading."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     problems = {"console": [], "exceptions": [], "external": [], "missing": []}
     local_host = urlparse(site_url).netloc
@@ -147,3 +147,21 @@ def test_every_bound_slider_redraws_its_chart(built_site, site_url, browser):
         finally:
             context.close()
     assert not failures, "\n".join(failures)
+
+
+PHONE_WIDTH_PX = 390
+
+
+def test_no_page_scrolls_sideways_on_a_phone(built_site, site_url, browser):
+    """At a 390 px wide viewport the page itself never scrolls sideways (tables may, inside)."""
+    too_wide = []
+    for page_path in _pages(built_site):
+        context, page, _problems = _open(browser, site_url, page_path, width=PHONE_WIDTH_PX)
+        try:
+            _wait_for_charts(page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+        finally:
+            context.close()
+        if width > PHONE_WIDTH_PX:
+            too_wide.append(f"{page_path}: {width} px")
+    assert not too_wide, "\n".join(too_wide)
