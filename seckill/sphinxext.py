@@ -2,9 +2,9 @@
 
 Listed under ``sphinx: extra_extensions`` in ``_config.yml``. It
 
-- adds ``seckill/web`` to the static files, and puts the vendored Vega bundle, the chart loader and
-  the book's stylesheet on every page (see ``scripts/vendor_web_assets.py`` for where the bundle
-  comes from);
+- adds ``seckill/web`` to the static files, puts the page script and the book's stylesheet on every
+  page, and the vendored Vega bundle on every page that has a chart (``scripts/vendor_web_assets.py``
+  says where the bundle comes from);
 - applies the theme fixes in :mod:`seckill.sphinxfixes` (no console errors, no axe violations);
 - copies the data package into the built site (``_build/html/data/``) for download;
 - marks the process as a book build, so notebook kernels started by the build (they inherit the
@@ -39,14 +39,23 @@ def _publish_data(app, exception) -> None:
             shutil.copy2(path, target / path.name)
 
 
+def _add_vega_where_charts_are(app, pagename, templatename, context, doctree) -> None:
+    """Load the Vega bundle (280 kB gzipped) only on pages that hold a chart.
+
+    ``add_js_file`` called during ``html-page-context`` adds the file to the current page only.
+    """
+    if 'class="seckill-chart"' in context.get("body", ""):
+        # Deferred: the page text renders before Vega arrives, and deferred scripts still run in
+        # order before DOMContentLoaded, so seckill.js (also deferred, later) finds the globals.
+        app.add_js_file(VEGA_BUNDLE, priority=100, loading_method="defer")
+
+
 def setup(app):
     os.environ[BUILD_ENV_VAR] = "1"
     app.setup_extension("seckill.sphinxfixes")
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
-    # Deferred: the page text renders before the 280 kB (gzipped) of Vega arrives, and deferred
-    # scripts still run in order, before DOMContentLoaded, so seckill.js finds the Vega globals.
-    app.add_js_file(VEGA_BUNDLE, priority=100, loading_method="defer")
+    app.connect("html-page-context", _add_vega_where_charts_are)
     app.add_js_file("seckill.js", priority=101, loading_method="defer")
     app.add_css_file("seckill.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -90,3 +90,10 @@ def test_glossary_has_enough_terms_and_each_is_linked_from_a_page(built_site):
     )
     unlinked = [a for a in anchors if f"glossary.html#{a}" not in linking]
     assert not unlinked, f"glossary terms no page links to: {unlinked}"
+
+
+def test_vega_is_loaded_only_where_there_are_charts(built_site):
+    for page in _pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        has_chart = 'class="seckill-chart"' in html
+        assert has_chart == ("vendor/vega-bundle.min.js" in html), page.relative_to(built_site)
