@@ -47,3 +47,11 @@ def require_count(name: str, value: object, *, minimum: int = 1) -> int:
     if value < minimum:
         raise ValueError(f"{name} must be at least {minimum}; got {value!r}")
     return int(value)
+
+
+def require_between(name: str, value: object, low: float, high: float) -> float:
+    """A finite number from ``low`` to ``high`` inclusive; the message gives the allowed range."""
+    value = require_finite(name, value)
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low:g} and {high:g}; got {value!r}")
+    return value

@@ -46,7 +46,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from seckill import decoupling, flash_sale, incomes, parcels
-from seckill.params import require_finite
+from seckill.params import require_between, require_finite
 
 # The last year the emissions path is run to, so that a budget lasting past the end year is still
 # dated; beyond it, "not used up by 2100".
@@ -68,11 +68,7 @@ BOUNDS: dict[str, tuple[float, float]] = {
 
 
 def _check(name: str, value: object) -> float:
-    value = require_finite(name, value)
-    low, high = BOUNDS[name]
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low:g} and {high:g}; got {value!r}")
-    return value
+    return require_between(name, value, *BOUNDS[name])
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from seckill.incomes import check_sigma
-from seckill.params import require_finite
+from seckill.params import require_between, require_finite
 
 _STANDARD_NORMAL = NormalDist()
 
@@ -53,11 +53,7 @@ BOUNDS: dict[str, tuple[float, float]] = {
 
 
 def _check(name: str, value: float) -> float:
-    value = require_finite(name, value)
-    low, high = BOUNDS[name]
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low:g} and {high:g}; got {value!r}")
-    return value
+    return require_between(name, value, *BOUNDS[name])
 
 
 @dataclass(frozen=True)
