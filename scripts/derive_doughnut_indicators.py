@@ -29,12 +29,10 @@ Usage (from the repository root)::
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pandas as pd
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from derive_common import resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = (
     "../shared/data-sources/"
@@ -45,12 +43,6 @@ SOURCE_ID = "fanning-2022-country-data"
 SHEETS = {"biophysical": "Biophysical_Historical.csv", "social": "Social_Historical.csv"}
 ECONOMIES = {"CHN": ("chn", "China"), "USA": ("usa", "United States")}
 OUTPUT_COLUMNS = ["year", "economy_code", "economy", "dimension", "indicator", "ratio", "source_id"]
-
-
-def resolve(path_str: str) -> Path:
-    """Resolve a path given relative to the repository root (absolute paths pass through)."""
-    path = Path(path_str)
-    return path if path.is_absolute() else (REPO_ROOT / path).resolve()
 
 
 def load_raw(folder: Path) -> dict[str, pd.DataFrame]:
@@ -104,17 +96,7 @@ def derive(sheets: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument(
-        "raw", nargs="?", default=DEFAULT_RAW, help="folder of sheet CSVs (default: %(default)s)"
-    )
-    parser.add_argument("--out", default=DEFAULT_OUT, help="output CSV (default: %(default)s)")
-    args = parser.parse_args()
-    out_path = resolve(args.out)
-    result = derive(load_raw(resolve(args.raw)))
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    result.to_csv(out_path, index=False)
-    print(f"wrote {len(result)} rows ({result['indicator'].nunique()} indicators) to {out_path}")
+    run(__doc__, DEFAULT_RAW, DEFAULT_OUT, load_raw, derive)
 
 
 if __name__ == "__main__":

@@ -24,12 +24,10 @@ Usage (from the repository root)::
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pandas as pd
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from derive_common import resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = "../shared/data-sources/Ethanchu-bot__week4/HDR23-24_Composite_indices_complete_time_series.csv"
 DEFAULT_OUT = "data/material_footprint.csv"
@@ -39,12 +37,6 @@ PREFIX = "mf_"
 # UNDP codes -> (our lower-case code, name)
 ECONOMIES = {"CHN": ("chn", "China"), "USA": ("usa", "United States"), "ZZK.WORLD": ("wld", "World")}
 OUTPUT_COLUMNS = ["year", "economy_code", "economy", "material_footprint_t_per_person", "source_id"]
-
-
-def resolve(path_str: str) -> Path:
-    """Resolve a path given relative to the repository root (absolute paths pass through)."""
-    path = Path(path_str)
-    return path if path.is_absolute() else (REPO_ROOT / path).resolve()
 
 
 def load_raw(path: Path) -> pd.DataFrame:
@@ -81,16 +73,7 @@ def derive(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("raw", nargs="?", default=DEFAULT_RAW, help="UNDP CSV (default: %(default)s)")
-    parser.add_argument("--out", default=DEFAULT_OUT, help="output CSV (default: %(default)s)")
-    args = parser.parse_args()
-    out_path = resolve(args.out)
-    result = derive(load_raw(resolve(args.raw)))
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    result.to_csv(out_path, index=False)
-    years = f"{result['year'].min()}-{result['year'].max()}"
-    print(f"wrote {len(result)} rows ({result['economy_code'].nunique()} economies, {years}) to {out_path}")
+    run(__doc__, DEFAULT_RAW, DEFAULT_OUT, load_raw, derive)
 
 
 if __name__ == "__main__":

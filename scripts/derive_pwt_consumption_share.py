@@ -28,12 +28,10 @@ Usage (from the repository root)::
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pandas as pd
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from derive_common import resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = "../shared/data-sources/cran__pwt10/data/pwt10.01_key_columns.csv"
 DEFAULT_OUT = "data/pwt_household_consumption_share.csv"
@@ -54,12 +52,6 @@ OUTPUT_COLUMNS = [
     "household_consumption_pct_gdp_ppp",
     "source_id",
 ]
-
-
-def resolve(path_str: str) -> Path:
-    """Resolve a path given relative to the repository root (absolute paths pass through)."""
-    path = Path(path_str)
-    return path if path.is_absolute() else (REPO_ROOT / path).resolve()
 
 
 def load_raw(path: Path) -> pd.DataFrame:
@@ -91,19 +83,7 @@ def derive(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument(
-        "raw", nargs="?", default=DEFAULT_RAW, help="PWT key-columns CSV (default: %(default)s)"
-    )
-    parser.add_argument("--out", default=DEFAULT_OUT, help="output CSV (default: %(default)s)")
-    args = parser.parse_args()
-
-    out_path = resolve(args.out)
-    result = derive(load_raw(resolve(args.raw)))
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    result.to_csv(out_path, index=False)
-    years = f"{result['year'].min()}-{result['year'].max()}"
-    print(f"wrote {len(result)} rows ({result['economy_code'].nunique()} economies, {years}) to {out_path}")
+    run(__doc__, DEFAULT_RAW, DEFAULT_OUT, load_raw, derive)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Derivation scripts: the logic on a small input, and the committed output reproduced from raw."""
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _load_script(name: str):
+    # The scripts import their shared helper (scripts/derive_common.py) as a sibling module.
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
