@@ -28,7 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import resolve, run  # noqa: F401  (tests call resolve)
+from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = "../shared/data-sources/owid__co2-data/owid-co2-data.csv"
 DEFAULT_OUT = "data/co2_emissions.csv"
@@ -63,20 +63,14 @@ def load_raw(path: Path) -> pd.DataFrame:
     """Read the OWID file and check that the columns this script uses are there."""
     raw = pd.read_csv(path)
     needed = {"iso_code", "country", "year", "gdp", *RENAME}
-    missing = needed - set(raw.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    require_columns(raw, needed, path)
     return raw
 
 
 def derive(raw: pd.DataFrame) -> pd.DataFrame:
     """Keep China, the United States and the world from 1990; tidy names and units."""
     df = raw[raw["iso_code"].isin(ECONOMIES.keys()) & (raw["year"] >= FIRST_YEAR)].copy()
-    absent = set(ECONOMIES) - set(df["iso_code"])
-    if absent:
-        raise ValueError(f"economies not found in input: {sorted(absent)}")
-    if df.duplicated(["iso_code", "year"]).any():
-        raise ValueError("duplicate economy-year rows in input")
+    check_economies(df, "iso_code", ECONOMIES, ["iso_code", "year"])
     if (df[["co2", "population"]] <= 0).any().any():
         raise ValueError("CO2 emissions and population must be positive")
 

@@ -40,3 +40,23 @@ def run(
     result.to_csv(out_path, index=False)
     print(f"wrote {len(result)} rows to {out_path}")
     return out_path
+
+
+def require_columns(frame: pd.DataFrame, columns, where: object) -> None:
+    """Stop with a message naming the file (``where``) if any of ``columns`` is missing."""
+    missing = set(columns) - set(frame.columns)
+    if missing:
+        raise ValueError(f"{where}: missing columns {sorted(missing)}")
+
+
+def check_economies(
+    rows: pd.DataFrame, code_column: str, economies, key_columns: list[str], where: str = ""
+) -> None:
+    """Check rows already filtered to ``economies``: each economy present, no key repeated."""
+    prefix = f"{where}: " if where else ""
+    absent = set(economies) - set(rows[code_column])
+    if absent:
+        raise ValueError(f"{prefix}economies not found in input: {sorted(absent)}")
+    if rows.duplicated(key_columns).any():
+        kind = "economy-year" if len(key_columns) > 1 else "economy"
+        raise ValueError(f"{prefix}duplicate {kind} rows in input")

@@ -32,7 +32,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import resolve, run  # noqa: F401  (tests call resolve)
+from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = (
     "../shared/data-sources/"
@@ -50,9 +50,7 @@ def load_raw(folder: Path) -> dict[str, pd.DataFrame]:
     sheets = {}
     for dimension, name in SHEETS.items():
         frame = pd.read_csv(folder / name)
-        missing = {"country", "iso3c", "date"} - set(frame.columns)
-        if missing:
-            raise ValueError(f"{folder / name}: missing columns {sorted(missing)}")
+        require_columns(frame, {"country", "iso3c", "date"}, folder / name)
         sheets[dimension] = frame
     return sheets
 
@@ -62,11 +60,7 @@ def derive(sheets: dict[str, pd.DataFrame]) -> pd.DataFrame:
     parts = []
     for dimension, frame in sheets.items():
         rows = frame[frame["iso3c"].isin(ECONOMIES.keys())]
-        absent = set(ECONOMIES) - set(rows["iso3c"])
-        if absent:
-            raise ValueError(f"{dimension}: economies not found in input: {sorted(absent)}")
-        if rows.duplicated(["iso3c", "date"]).any():
-            raise ValueError(f"{dimension}: duplicate economy-year rows in input")
+        check_economies(rows, "iso3c", ECONOMIES, ["iso3c", "date"], dimension)
         indicators = [c for c in frame.columns if c not in {"country", "iso3c", "date"}]
         long = rows.melt(
             id_vars=["iso3c", "date"], value_vars=indicators, var_name="indicator", value_name="ratio"

@@ -30,7 +30,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import resolve, run  # noqa: F401  (tests call resolve)
+from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = (
     "../shared/data-sources/open-numbers__ddf--world_bank--world_development_indicators/"
@@ -63,9 +63,7 @@ def load_raw(path: Path) -> pd.DataFrame:
     """Read the DDF datapoints extract and check the columns and value types."""
     raw = pd.read_csv(path, dtype={"economy": "string"})
     expected = {"economy", "year", VALUE_COLUMN}
-    missing = expected - set(raw.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    require_columns(raw, expected, path)
     raw["year"] = pd.to_numeric(raw["year"], errors="raise").astype(int)
     raw[VALUE_COLUMN] = pd.to_numeric(raw[VALUE_COLUMN], errors="raise")
     return raw
@@ -74,11 +72,7 @@ def load_raw(path: Path) -> pd.DataFrame:
 def derive(raw: pd.DataFrame) -> pd.DataFrame:
     """Keep the chapter's economies, rename to tidy columns and sort."""
     df = raw[raw["economy"].isin(ECONOMIES.keys())].copy()
-    absent = set(ECONOMIES) - set(df["economy"])
-    if absent:
-        raise ValueError(f"economies not found in input: {sorted(absent)}")
-    if df.duplicated(["economy", "year"]).any():
-        raise ValueError("duplicate economy-year rows in input")
+    check_economies(df, "economy", ECONOMIES, ["economy", "year"])
     if not df[VALUE_COLUMN].between(0, 100).all():
         raise ValueError("household consumption share outside 0-100% of GDP")
 

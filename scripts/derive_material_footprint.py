@@ -27,7 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import resolve, run  # noqa: F401  (tests call resolve)
+from derive_common import check_economies, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = "../shared/data-sources/Ethanchu-bot__week4/HDR23-24_Composite_indices_complete_time_series.csv"
 DEFAULT_OUT = "data/material_footprint.csv"
@@ -50,11 +50,7 @@ def load_raw(path: Path) -> pd.DataFrame:
 def derive(raw: pd.DataFrame) -> pd.DataFrame:
     """Keep China, the United States and the world; one row per economy and year with a value."""
     rows = raw[raw["iso3"].isin(ECONOMIES.keys())]
-    absent = set(ECONOMIES) - set(rows["iso3"])
-    if absent:
-        raise ValueError(f"economies not found in input: {sorted(absent)}")
-    if rows["iso3"].duplicated().any():
-        raise ValueError("duplicate economy rows in input")
+    check_economies(rows, "iso3", ECONOMIES, ["iso3"])
     columns = [c for c in raw.columns if c.startswith(PREFIX) and c[len(PREFIX) :].isdigit()]
     long = rows.melt(id_vars="iso3", value_vars=columns, var_name="column", value_name="value").dropna()
     long["value"] = pd.to_numeric(long["value"], errors="raise")

@@ -25,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import resolve, run  # noqa: F401  (tests call resolve)
+from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = "../shared/data-sources/datasets__population/data/population.csv"
 DEFAULT_OUT = "data/population.csv"
@@ -41,20 +41,14 @@ def load_raw(path: Path) -> pd.DataFrame:
     """Read the datasets/population file (Country Name, Country Code, Year, Value)."""
     raw = pd.read_csv(path)
     expected = {"Country Name", "Country Code", "Year", "Value"}
-    missing = expected - set(raw.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    require_columns(raw, expected, path)
     return raw
 
 
 def derive(raw: pd.DataFrame) -> pd.DataFrame:
     """Keep the chapter's economies from 1990, with tidy column names."""
     df = raw[raw["Country Code"].isin(ECONOMIES.keys()) & (raw["Year"] >= FIRST_YEAR)].copy()
-    absent = set(ECONOMIES) - set(df["Country Code"])
-    if absent:
-        raise ValueError(f"economies not found in input: {sorted(absent)}")
-    if df.duplicated(["Country Code", "Year"]).any():
-        raise ValueError("duplicate economy-year rows in input")
+    check_economies(df, "Country Code", ECONOMIES, ["Country Code", "Year"])
     if not (df["Value"] > 0).all():
         raise ValueError("population must be positive")
     out = pd.DataFrame(

@@ -31,7 +31,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import resolve, run  # noqa: F401  (tests call resolve)
+from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = "../shared/data-sources/cran__pwt10/data/pwt10.01_key_columns.csv"
 DEFAULT_OUT = "data/pwt_household_consumption_share.csv"
@@ -57,9 +57,7 @@ OUTPUT_COLUMNS = [
 def load_raw(path: Path) -> pd.DataFrame:
     """Read the PWT key-columns CSV and check the columns this script needs."""
     raw = pd.read_csv(path, usecols=lambda name: name in {"isocode", "year", VALUE_COLUMN})
-    missing = {"isocode", "year", VALUE_COLUMN} - set(raw.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    require_columns(raw, {"isocode", "year", VALUE_COLUMN}, path)
     raw["year"] = pd.to_numeric(raw["year"], errors="raise").astype(int)
     raw[VALUE_COLUMN] = pd.to_numeric(raw[VALUE_COLUMN], errors="raise")
     return raw
@@ -68,11 +66,7 @@ def load_raw(path: Path) -> pd.DataFrame:
 def derive(raw: pd.DataFrame) -> pd.DataFrame:
     """Keep the chapter's economies and the years with a value; express the share in percent."""
     df = raw[raw["isocode"].isin(ECONOMIES)].dropna(subset=[VALUE_COLUMN]).copy()
-    absent = set(ECONOMIES) - set(df["isocode"])
-    if absent:
-        raise ValueError(f"economies not found in input: {sorted(absent)}")
-    if df.duplicated(["isocode", "year"]).any():
-        raise ValueError("duplicate economy-year rows in input")
+    check_economies(df, "isocode", ECONOMIES, ["isocode", "year"])
     if not df[VALUE_COLUMN].between(0, 1).all():
         raise ValueError("csh_c outside 0-1: PWT shares are fractions of GDP")
     df["economy_code"] = df["isocode"].map(lambda code: ECONOMIES[code][0])

@@ -25,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import resolve, run  # noqa: F401  (tests call resolve)
+from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = (
     "../shared/data-sources/open-numbers__ddf--gapminder--systema_globalis/countries-etc-datapoints/"
@@ -49,9 +49,7 @@ def load_raw(path: Path) -> pd.DataFrame:
     """Read the DDF datapoints file and check its columns and value types."""
     raw = pd.read_csv(path, dtype={"geo": "string"})
     expected = {"geo", "time", VALUE_COLUMN}
-    missing = expected - set(raw.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    require_columns(raw, expected, path)
     raw["time"] = pd.to_numeric(raw["time"], errors="raise").astype(int)
     raw[VALUE_COLUMN] = pd.to_numeric(raw[VALUE_COLUMN], errors="raise")
     return raw
@@ -60,11 +58,7 @@ def load_raw(path: Path) -> pd.DataFrame:
 def derive(raw: pd.DataFrame) -> pd.DataFrame:
     """Keep the chapter's economies, rename to tidy columns and sort."""
     df = raw[raw["geo"].isin(ECONOMIES.keys())].copy()
-    absent = set(ECONOMIES) - set(df["geo"])
-    if absent:
-        raise ValueError(f"economies not found in input: {sorted(absent)}")
-    if df.duplicated(["geo", "time"]).any():
-        raise ValueError("duplicate economy-year rows in input")
+    check_economies(df, "geo", ECONOMIES, ["geo", "time"])
     if not df[VALUE_COLUMN].between(0, MAX_PLAUSIBLE_HOURS).all():
         raise ValueError(f"weekly hours outside 0-{MAX_PLAUSIBLE_HOURS:.0f}")
     df = df.rename(columns={"geo": "economy_code", "time": "year", VALUE_COLUMN: "weekly_hours"})
