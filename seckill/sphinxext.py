@@ -2,21 +2,24 @@
 
 Listed under ``sphinx: extra_extensions`` in ``_config.yml``. It
 
-- adds ``seckill/web`` to the static files, puts the page script and the book's stylesheet on every
-  page, and the vendored Vega bundle on every page that has a chart (``scripts/vendor_web_assets.py``
-  says where the bundle comes from);
+- adds ``seckill/web`` to the static files and puts the page script and the book's stylesheet on
+  every page; the page script fetches the vendored Vega bundle itself, only when a chart comes
+  near the screen (``scripts/vendor_web_assets.py`` says where the bundle comes from);
 - applies the theme fixes in :mod:`seckill.sphinxfixes` (no console errors, no axe violations);
 - copies the data package into the built site (``_build/html/data/``) for download;
+- cuts the theme's icon font down to the icons the site shows (:mod:`seckill.iconfont`);
 - marks the process as a book build, so notebook kernels started by the build (they inherit the
   environment) use the static renderer of :mod:`seckill.render` instead of Altair's CDN one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
 
+from seckill import iconfont
 from seckill.render import BUILD_ENV_VAR
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -39,15 +42,22 @@ def _publish_data(app, exception) -> None:
             shutil.copy2(path, target / path.name)
 
 
-def _add_vega_where_charts_are(app, pagename, templatename, context, doctree) -> None:
-    """Load the Vega bundle (280 kB gzipped) only on pages that hold a chart.
+def _subset_icon_font(app, exception) -> None:
+    """Ship 3 kB of icon font instead of 156 kB (see :mod:`seckill.iconfont`)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    if not (Path(app.outdir) / iconfont.ICON_CSS).exists():
+        return  # another theme: nothing to cut down
+    import pydata_sphinx_theme
 
-    ``add_js_file`` called during ``html-page-context`` adds the file to the current page only.
-    """
-    if 'class="seckill-chart"' in context.get("body", ""):
-        # Deferred: the page text renders before Vega arrives, and deferred scripts still run in
-        # order before DOMContentLoaded, so seckill.js (also deferred, later) finds the globals.
-        app.add_js_file(VEGA_BUNDLE, priority=100, loading_method="defer")
+    theme_static = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+    iconfont.subset_theme_font(theme_static, Path(app.outdir))
+
+
+def _vega_bundle_address() -> str:
+    """The bundle's path relative to the page script, with a version query for browser caches."""
+    digest = hashlib.sha256((WEB_DIR / VEGA_BUNDLE).read_bytes()).hexdigest()[:12]
+    return f"{VEGA_BUNDLE}?v={digest}"
 
 
 def setup(app):
@@ -55,7 +65,9 @@ def setup(app):
     app.setup_extension("seckill.sphinxfixes")
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
-    app.connect("html-page-context", _add_vega_where_charts_are)
-    app.add_js_file("seckill.js", priority=101, loading_method="defer")
+    app.connect("build-finished", _subset_icon_font)
+    app.add_js_file(
+        "seckill.js", priority=101, loading_method="defer", **{"data-vega-bundle": _vega_bundle_address()}
+    )
     app.add_css_file("seckill.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -6,20 +6,19 @@ they never download a browser. Set ``SECKILL_CHROMIUM`` to use another binary.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_DIR = ROOT / "_build" / "html"
-CHROMIUM = os.environ.get("SECKILL_CHROMIUM", "/usr/bin/chromium")
+# The browser helpers are shared with scripts/benchmark.py.
+sys.path.insert(0, str(ROOT / "scripts"))
+import site_check  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -52,42 +51,25 @@ def built_site() -> Path:
     return SITE_DIR
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """Serve the built site on 127.0.0.1 for the browser."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with site_check.serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is None:
-        pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's package: apt-get install chromium")
+    chromium_path = site_check.CHROMIUM
+    if not Path(chromium_path).exists() and shutil.which(chromium_path) is None:
+        pytest.fail(
+            f"Chromium not found at {chromium_path}; install Debian's package: apt-get install chromium"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            # The machine's network is closed; these flags stop Chromium's own background calls.
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            executable_path=chromium_path, headless=True, args=site_check.CHROMIUM_ARGS
         )
         yield chromium
         chromium.close()

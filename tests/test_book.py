@@ -1,6 +1,7 @@
 """The built book: warnings are errors, every page is self-contained, the data ships with it."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -92,8 +93,40 @@ def test_glossary_has_enough_terms_and_each_is_linked_from_a_page(built_site):
     assert not unlinked, f"glossary terms no page links to: {unlinked}"
 
 
-def test_vega_is_loaded_only_where_there_are_charts(built_site):
-    for page in _pages(built_site):
+def _theme_pages(site: Path) -> list[Path]:
+    """Pages drawn by the theme (not the one-line redirect Jupyter Book writes as index.html)."""
+    return [p for p in _pages(site) if "</head>" in p.read_text(encoding="utf-8")]
+
+
+def test_the_page_script_names_the_vega_bundle_it_fetches(built_site):
+    # seckill.js fetches the bundle itself when a chart nears the screen (tests/test_page_loading_browser.py).
+    for page in _theme_pages(built_site):
         html = page.read_text(encoding="utf-8")
-        has_chart = 'class="seckill-chart"' in html
-        assert has_chart == ("vendor/vega-bundle.min.js" in html), page.relative_to(built_site)
+        tag = re.search(
+            r'<script data-vega-bundle="([^"?]+)\?v=[0-9a-f]+"[^>]*src="([^"?]+)seckill\.js', html
+        )
+        assert tag, f"{page.relative_to(built_site)}: no page script naming the Vega bundle"
+        bundle = (page.parent / tag.group(2) / tag.group(1)).resolve()
+        assert bundle.is_file() and bundle.stat().st_size > 100_000, bundle
+        assert "vega-bundle.min.js" not in html.replace(tag.group(0), ""), "the bundle is loaded up front"
+
+
+HEAD_SCRIPT = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"")
+
+
+def test_head_scripts_do_not_block_the_first_paint(built_site):
+    """Only the 400-byte settings file runs before the page is drawn; the search index only on search."""
+    for page in _theme_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        name = page.relative_to(built_site).as_posix()
+        if name == "search.html":
+            assert "searchindex.js" in html
+            continue
+        blocking = [
+            src for attrs, src in HEAD_SCRIPT.findall(head) if "defer" not in attrs and "async" not in attrs
+        ]
+        assert [src.split("?")[0].rsplit("/", 1)[-1] for src in blocking] == ["documentation_options.js"], (
+            f"{name}: {blocking}"
+        )
+        assert "searchindex.js" not in html, name

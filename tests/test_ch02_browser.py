@@ -8,7 +8,7 @@ import itertools
 import re
 
 import pytest
-from test_site_browser import _open, _wait_for_charts
+from site_check import draw_every_chart, open_page
 
 from seckill import ch02, flash_sale
 
@@ -38,9 +38,9 @@ def _set(chart, name: str, value) -> None:
 
 
 def test_explorer_read_out_matches_the_python_model(built_site, site_url, browser):
-    context, page, _problems = _open(browser, site_url, CHAPTER_2)
+    context, page, _problems = open_page(browser, site_url, CHAPTER_2)
     try:
-        _wait_for_charts(page)
+        draw_every_chart(page)
         text = _chart_with_text(page, "Sold out after").query_selector("svg.marks").text_content()
     finally:
         context.close()
@@ -58,10 +58,10 @@ def test_explorer_read_out_matches_the_python_model(built_site, site_url, browse
     ],
 )
 def test_no_setting_of_the_controls_shows_nan_or_infinity(built_site, site_url, browser, needle, sliders):
-    context, page, problems = _open(browser, site_url, CHAPTER_2)
+    context, page, problems = open_page(browser, site_url, CHAPTER_2)
     bad = []
     try:
-        _wait_for_charts(page)
+        draw_every_chart(page)
         chart = _chart_with_text(page, needle)
         extremes = [(s.low, s.high) for s in sliders]
         sessions = (min(ch02.SESSION_MIN_OPTIONS), max(ch02.SESSION_MIN_OPTIONS))

@@ -4,7 +4,7 @@ the list of events below it, and the brush's marks must be named for screen read
 from __future__ import annotations
 
 import pytest
-from test_site_browser import _open, _wait_for_charts
+from site_check import draw_every_chart, open_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -21,9 +21,9 @@ def _timeline(page):
 
 
 def test_brushing_a_period_changes_the_event_list(built_site, site_url, browser):
-    context, page, problems = _open(browser, site_url, CHAPTER_5)
+    context, page, problems = open_page(browser, site_url, CHAPTER_5)
     try:
-        _wait_for_charts(page)
+        draw_every_chart(page)
         chart = _timeline(page)
         before = chart.evaluate(LIST_TEXT)
         # The top view's plot area is the first view background in the chart; the mouse can only

@@ -7,7 +7,7 @@ import itertools
 import re
 
 import pytest
-from test_site_browser import _open, _wait_for_charts
+from site_check import draw_every_chart, open_page
 
 from seckill import ch06, rebalancing
 
@@ -36,9 +36,9 @@ def _text(chart) -> str:
 
 
 def test_browser_answer_matches_the_model_and_never_shows_nan(built_site, site_url, browser):
-    context, page, _problems = _open(browser, site_url, CHAPTER_6)
+    context, page, _problems = open_page(browser, site_url, CHAPTER_6)
     try:
-        _wait_for_charts(page)
+        draw_every_chart(page)
         chart = _rebalancing_chart(page)
         bounds = {
             name: (float(el.get_attribute("min")), float(el.get_attribute("max")))

@@ -1,91 +1,42 @@
 """The built book, as a reader offline or behind a firewall sees it, in headless Chromium.
 
 Every request to a host other than the local server is blocked and recorded. For every page:
-no console error, no uncaught exception, no request to another host, every chart drawn by Vega,
-and no serious or critical axe-core accessibility violation. On Chapter 1, moving a slider bound
+no console error, no uncaught exception, no request to another host, every chart drawn by Vega
+(and the Vega bundle fetched only where there is a chart), and no serious or critical axe-core
+accessibility violation. On Chapter 1, moving a slider bound
 to a Vega parameter must redraw the chart.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlparse
-
 import pytest
+from site_check import axe_violations, draw_every_chart, open_page, pages
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 CHAPTER_1 = "book/01-buy-it.html"
-AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
-def _pages(site: Path) -> list[str]:
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    # _static and _sources hold theme fragments and copies, not pages a reader opens.
-    return [p for p in pages if not p.startswith(("_static/", "_sources/", "_images/"))]
-
-
-def _open(browser, site_url: str, page_path: str, width: int = 1280):
-    """Open a page with other hosts blocked; return the page and what went wrong while loading."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    problems = {"console": [], "exceptions": [], "external": [], "missing": []}
-    local_host = urlparse(site_url).netloc
-
-    def route(route):
-        host = urlparse(route.request.url).netloc
-        if route.request.url.startswith(("data:", "blob:")) or host == local_host:
-            route.continue_()
-        else:
-            problems["external"].append(route.request.url)
-            route.abort()
-
-    page.route("**/*", route)
-    page.on("console", lambda m: problems["console"].append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems["exceptions"].append(str(e)))
-    page.on("response", lambda r: problems["missing"].append(r.url) if r.status >= 400 else None)
-    page.goto(f"{site_url}/{page_path}", wait_until="load")
-    return context, page, problems
-
-
-def _wait_for_charts(page) -> tuple[int, int]:
-    """Wait until every chart container is drawn or failed; return (containers, drawn with marks)."""
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('div.seckill-chart')]
-                 .every(c => ['drawn', 'failed'].includes(c.dataset.seckillState))""",
-        timeout=15_000,
-    )
-    return page.evaluate(
-        """() => {
-            const charts = [...document.querySelectorAll('div.seckill-chart')];
-            const drawn = charts.filter(c => c.dataset.seckillState === 'drawn'
-                                          && c.querySelector('svg.marks, canvas.marks'));
-            return [charts.length, drawn.length];
-        }"""
-    )
-
-
 def test_every_page_is_self_contained_error_free_and_accessible(built_site, site_url, browser):
-    pages = _pages(built_site)
-    assert CHAPTER_1 in pages, f"{CHAPTER_1} was not built"
+    page_paths = pages(built_site)
+    assert CHAPTER_1 in page_paths, f"{CHAPTER_1} was not built"
     failures = []
     charts_seen = 0
-    for page_path in pages:
-        context, page, problems = _open(browser, site_url, page_path)
+    for page_path in page_paths:
+        context, page, problems = open_page(browser, site_url, page_path)
         try:
-            charts, drawn = _wait_for_charts(page)
+            charts, drawn = draw_every_chart(page)
             charts_seen += charts
             # Copy what the reader's visit produced before axe runs: axe's own stylesheet fetches
             # resolve @import paths against the site root and would add false 404s.
             problems = {key: list(items) for key, items in problems.items()}
-            page.add_script_tag(path=str(AXE_JS))
-            result = page.evaluate("async () => await axe.run(document, {preload: false})")
+            violations = axe_violations(page)
         finally:
             context.close()
         serious = [
             f"{v['id']} ({v['impact']}) at {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"]
+            for v in violations
             if v["impact"] in BLOCKING_IMPACTS
         ]
         for label, items in [
@@ -99,6 +50,8 @@ def test_every_page_is_self_contained_error_free_and_accessible(built_site, site
                 failures.append(f"{page_path}: {label}: {items[:5]}")
         if drawn != charts:
             failures.append(f"{page_path}: {drawn} of {charts} charts drawn")
+        if charts == 0 and any("vega-bundle" in url for url in problems["requests"]):
+            failures.append(f"{page_path}: fetched the Vega bundle without a chart to draw")
     assert not failures, "\n".join(failures)
     assert charts_seen > 0, "no chart containers found on any page"
 
@@ -127,9 +80,9 @@ def _move_every_slider(page) -> list[str]:
 
 
 def test_chapter_1_has_a_growth_slider(built_site, site_url, browser):
-    context, page, _problems = _open(browser, site_url, CHAPTER_1)
+    context, page, _problems = open_page(browser, site_url, CHAPTER_1)
     try:
-        _wait_for_charts(page)
+        draw_every_chart(page)
         sliders = page.query_selector_all("div.seckill-chart .vega-bindings input[type=range]")
     finally:
         context.close()
@@ -138,10 +91,10 @@ def test_chapter_1_has_a_growth_slider(built_site, site_url, browser):
 
 def test_every_bound_slider_redraws_its_chart(built_site, site_url, browser):
     failures = []
-    for page_path in _pages(built_site):
-        context, page, problems = _open(browser, site_url, page_path)
+    for page_path in pages(built_site):
+        context, page, problems = open_page(browser, site_url, page_path)
         try:
-            _wait_for_charts(page)
+            draw_every_chart(page)
             failures += [f"{page_path}: {item}" for item in _move_every_slider(page)]
             failures += [f"{page_path}: error after moving a slider: {e}" for e in problems["exceptions"]]
         finally:
@@ -155,10 +108,10 @@ PHONE_WIDTH_PX = 390
 def test_no_page_scrolls_sideways_on_a_phone(built_site, site_url, browser):
     """At a 390 px wide viewport the page itself never scrolls sideways (tables may, inside)."""
     too_wide = []
-    for page_path in _pages(built_site):
-        context, page, _problems = _open(browser, site_url, page_path, width=PHONE_WIDTH_PX)
+    for page_path in pages(built_site):
+        context, page, _problems = open_page(browser, site_url, page_path, width=PHONE_WIDTH_PX)
         try:
-            _wait_for_charts(page)
+            draw_every_chart(page)
             width = page.evaluate("document.documentElement.scrollWidth")
         finally:
             context.close()

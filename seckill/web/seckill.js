@@ -1,9 +1,26 @@
 /* The book's page script.
  * 1. Draw every chart that seckill.render wrote into the page, from the book's own Vega copy.
- *    Each chart is <div class="seckill-chart"> holding its Vega-Lite spec as JSON. No network.
- * 2. Make wide notebook tables that scroll sideways reachable by keyboard (WCAG 2.1.1). */
+ *    Each chart is <div class="seckill-chart"> holding its Vega-Lite spec as JSON. No network
+ *    request leaves the site.
+ * 2. Make wide notebook tables that scroll sideways reachable by keyboard (WCAG 2.1.1).
+ *
+ * Charts are drawn when they come near the screen, and the Vega bundle (280 kB gzipped) is
+ * fetched when the first chart does. A reader on a slow phone connection gets the text first,
+ * and a page whose charts are never scrolled to costs no Vega at all. */
 (function () {
   "use strict";
+
+  // How far ahead of the screen to start: about one phone screen, so a chart is usually drawn
+  // by the time the reader reaches it.
+  var DRAW_AHEAD = "800px 0px";
+  // The bundle's address, relative to this script; the Sphinx extension writes it (with a
+  // version query, so an updated bundle is not served stale from the browser cache).
+  var thisScript = document.currentScript;
+  var bundleAddress =
+    thisScript && thisScript.dataset.vegaBundle
+      ? new URL(thisScript.dataset.vegaBundle, thisScript.src).href
+      : null;
+  var vegaLoading = null;
 
   function showError(container, message) {
     var note = document.createElement("p");
@@ -13,24 +30,44 @@
     container.appendChild(note);
   }
 
+  // Resolves when window.vegaEmbed exists; rejects with a reader-facing message otherwise.
+  function loadVega() {
+    if (typeof window.vegaEmbed === "function") return Promise.resolve();
+    if (vegaLoading) return vegaLoading;
+    vegaLoading = new Promise(function (resolve, reject) {
+      if (!bundleAddress) {
+        reject(new Error("the page does not say where the Vega libraries are."));
+        return;
+      }
+      var script = document.createElement("script");
+      script.src = bundleAddress;
+      script.onload = function () {
+        if (typeof window.vegaEmbed === "function") resolve();
+        else reject(new Error("the Vega libraries did not load."));
+      };
+      script.onerror = function () {
+        reject(new Error("the Vega libraries did not load."));
+      };
+      document.head.appendChild(script);
+    });
+    return vegaLoading;
+  }
+
   // Returns a promise that settles when the chart is drawn (or has failed).
   function draw(container) {
-    if (container.dataset.seckillState) return Promise.resolve(); // drawn or failed already
+    if (container.dataset.seckillState) return Promise.resolve(); // drawn, drawing or failed
     var specNode = container.querySelector("script.seckill-chart-spec");
     if (!specNode) return Promise.resolve();
     container.dataset.seckillState = "drawing";
     var view = document.createElement("div");
     view.className = "seckill-chart-view";
     container.insertBefore(view, specNode);
-    if (typeof window.vegaEmbed !== "function") {
-      container.dataset.seckillState = "failed";
-      showError(container, "the Vega libraries did not load.");
-      return Promise.resolve();
-    }
-    var spec = JSON.parse(specNode.textContent);
-    // actions: false removes the export menu, whose <details> has no accessible name.
-    return window
-      .vegaEmbed(view, spec, { actions: false, renderer: "svg" })
+    return loadVega()
+      .then(function () {
+        var spec = JSON.parse(specNode.textContent);
+        // actions: false removes the export menu, whose <details> has no accessible name.
+        return window.vegaEmbed(view, spec, { actions: false, renderer: "svg" });
+      })
       .then(function (result) {
         container.dataset.seckillState = "drawn";
         container.seckillView = result.view;
@@ -41,18 +78,70 @@
       });
   }
 
-  // Charts nearest the top first, one at a time, each in its own task: the page stays responsive
-  // while a long chapter's charts are drawn (no single long task blocks scrolling or typing).
-  function drawAll() {
-    var queue = Array.prototype.slice.call(document.querySelectorAll("div.seckill-chart"));
-    function next() {
-      var container = queue.shift();
-      if (!container) return;
-      draw(container).then(function () {
-        window.setTimeout(next, 0);
+  // Charts are drawn one at a time, each in its own task, in the order they came into view: the
+  // page stays responsive while several charts are drawn (no single long task blocks scrolling).
+  var queue = [];
+  var drawing = false;
+
+  // A promise per chart that settles once the chart is drawn or has failed.
+  function finished(container) {
+    if (!container.seckillFinished) {
+      container.seckillFinished = new Promise(function (resolve) {
+        container.seckillResolve = resolve;
       });
     }
-    next();
+    return container.seckillFinished;
+  }
+
+  function drawNext() {
+    var container = queue.shift();
+    if (!container) {
+      drawing = false;
+      return;
+    }
+    drawing = true;
+    draw(container).then(function () {
+      finished(container);
+      container.seckillResolve();
+      window.setTimeout(drawNext, 0);
+    });
+  }
+
+  function enqueue(container) {
+    var promise = finished(container);
+    if (!container.dataset.seckillState && queue.indexOf(container) === -1) {
+      queue.push(container);
+      if (!drawing) drawNext();
+    }
+    return promise;
+  }
+
+  // Draw every chart now, wherever it is on the page; resolves when all are drawn or failed.
+  function drawAll() {
+    var charts = document.querySelectorAll("div.seckill-chart");
+    return Promise.all(Array.prototype.map.call(charts, enqueue));
+  }
+
+  function drawWhenNearTheScreen() {
+    var charts = document.querySelectorAll("div.seckill-chart");
+    if (!charts.length) return;
+    if (!("IntersectionObserver" in window)) {
+      drawAll();
+      return;
+    }
+    var observer = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) return;
+          observer.unobserve(entry.target);
+          enqueue(entry.target);
+        });
+      },
+      { rootMargin: DRAW_AHEAD }
+    );
+    charts.forEach(function (container) {
+      observer.observe(container);
+    });
   }
 
   // The theme lets wide output tables scroll inside themselves. A keyboard user can only scroll a
@@ -74,7 +163,7 @@
   }
 
   function onReady() {
-    drawAll();
+    drawWhenNearTheScreen();
     wrapScrollableTables();
   }
 

@@ -1,0 +1,385 @@
+"""Measure the book against its speed and reach targets (issue 10) and print them for every chapter page.
+
+    .venv/bin/python scripts/benchmark.py                 # build in a fresh copy, then measure (~8 min)
+    .venv/bin/python scripts/benchmark.py --site _build/html --no-build   # measure an existing build
+    .venv/bin/python scripts/benchmark.py --no-lighthouse # skip Lighthouse (no node needed)
+
+What it does:
+
+1. **Build** (unless ``--no-build``): copies the repository's files (as a fresh clone has them)
+   into a temporary folder, runs ``./dev.sh build`` there with this checkout's ``.venv``, and
+   times a clean build; then edits one narrative page, one notebook's code and the package in
+   turn, rebuilds after each, and counts how many notebooks were executed again.
+2. **Pages**: serves the site gzip-compressed, as a web host would, and opens every chapter page
+   (narrative and notebook) in headless Chromium with other hosts blocked, scrolling to every
+   chart as a reader would. Per page: bytes transferred on a first visit with every chart drawn
+   (the Vega libraries included), axe-core serious/critical violations, console errors, charts
+   drawn, charts with a screen-reader description and with a table of their numbers, chart colours
+   outside the colour-blind-safe palette, and sideways scrolling at 390 px.
+3. **Lighthouse** (mobile, simulated throttling, Lighthouse's defaults) per page: performance,
+   accessibility, best practices, SEO. Lighthouse comes from the npm registry, pinned in
+   ``scripts/lighthouse/package.json`` and installed into ``scripts/lighthouse/node_modules`` on
+   first use (needs node and npm). Lighthouse does not scroll, so on a page whose charts are below
+   the first screen it measures the page without the Vega libraries; step 2 measures them.
+
+Every target is printed as PASS or FAIL; the exit status is 1 if any failed. Timings depend on the
+machine; these are measurements, not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import site_check  # noqa: E402  (a sibling module, shared with the tests)
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
+PHONE_WIDTH_PX = 390
+CHAPTER_PAGES = re.compile(r"^(book/\d\d-[^/]+|notebooks/\d\d-[^/]+)\.html$")
+
+# Issue 10's targets.
+MAX_FIRST_VISIT_BYTES = 600_000
+MIN_LIGHTHOUSE = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 90}
+# Okabe & Ito's colour-blind-safe palette (seckill.charts.PALETTE); greys, black and white are
+# also fine (a grey is any colour whose red, green and blue are equal).
+PALETTE = {"#000000", "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7"}
+
+
+@dataclass
+class PageResult:
+    page: str
+    first_visit_bytes: int = 0
+    requests: int = 0
+    axe_serious: list[str] = field(default_factory=list)
+    console_errors: int = 0
+    external_requests: int = 0
+    charts: int = 0
+    charts_drawn: int = 0
+    charts_described: int = 0
+    charts_with_table: int = 0
+    off_palette_colours: list[str] = field(default_factory=list)
+    phone_scroll_width_px: int = 0
+    lighthouse: dict[str, int] = field(default_factory=dict)
+
+
+# --- 1. build times -------------------------------------------------------------------------------
+
+
+def _copy_checkout(target: Path) -> None:
+    """The files a fresh clone has (tracked plus new, not ignored), and this checkout's .venv."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, listed):
+        source = ROOT / name.decode()
+        if source.is_file():
+            (target / name.decode()).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name.decode())
+    (target / ".venv").symlink_to(ROOT / ".venv")
+
+
+def _timed_build(work: Path) -> tuple[float, int]:
+    """Run ./dev.sh build in ``work``; return (seconds, notebooks executed)."""
+    started = time.perf_counter()
+    result = subprocess.run(["./dev.sh", "build"], cwd=work, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"build failed in {work}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return seconds, (result.stdout + result.stderr).count("Executing notebook")
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _edit_first_code_cell(notebook: Path) -> None:
+    content = json.loads(notebook.read_text(encoding="utf-8"))
+    cell = next(c for c in content["cells"] if c["cell_type"] == "code")
+    cell["source"] = [*cell["source"], "\n# benchmark: an edit to this notebook's code"]
+    notebook.write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _notebook_count(work: Path) -> int:
+    """Notebooks plus the narrative pages with code cells: what a clean build executes."""
+    pages_with_code = [
+        p for p in (work / "book").glob("*.md") if "{code-cell}" in p.read_text(encoding="utf-8")
+    ]
+    return len(list((work / "notebooks").glob("*.ipynb"))) + len(pages_with_code)
+
+
+def rebuild_after_edits(work: Path) -> list[tuple[str, float, int, int]]:
+    """One edit of each kind, each followed by a build: (step, seconds, executed, expected executed)."""
+    everything = _notebook_count(work)
+    steps = []
+    _append(work / "book" / "01-buy-it.md", "\n<!-- benchmark: an edit to a narrative paragraph -->\n")
+    steps.append(("rebuild, one narrative page edited", *_timed_build(work), 0))
+    _edit_first_code_cell(sorted((work / "notebooks").glob("*.ipynb"))[0])
+    steps.append(("rebuild, one notebook's code edited", *_timed_build(work), 1))
+    _append(work / "seckill" / "__init__.py", "\n# benchmark: an edit to the package\n")
+    steps.append(("rebuild, the package edited", *_timed_build(work), everything))
+    return steps
+
+
+# --- 2. pages in Chromium -------------------------------------------------------------------------
+
+CHART_FACTS_JS = """() => [...document.querySelectorAll('div.seckill-chart')].map(chart => {
+    const svg = chart.querySelector('svg.marks');
+    const colours = new Set();
+    if (svg) {
+        for (const el of svg.querySelectorAll('path, rect, circle, line, symbol, text')) {
+            const style = getComputedStyle(el);
+            for (const value of [style.fill, style.stroke]) {
+                if (value && value !== 'none') colours.add(value);
+            }
+        }
+    }
+    return {
+        described: !!(svg && (svg.getAttribute('aria-label') || '').trim().length > 20),
+        table: chart.querySelectorAll('table tbody tr, table tr td').length > 0,
+        colours: [...colours],
+    };
+})"""
+
+
+def _hex(css_colour: str) -> str | None:
+    """'rgb(0, 114, 178)' -> '#0072b2'; None for a grey (equal channels) or a transparent colour."""
+    numbers = [float(n) for n in re.findall(r"[\d.]+", css_colour)]
+    if len(numbers) < 3 or (len(numbers) == 4 and numbers[3] == 0):
+        return None
+    red, green, blue = (round(n) for n in numbers[:3])
+    if red == green == blue:
+        return None
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+def measure_page(browser, base_url: str, page_path: str) -> PageResult:
+    result = PageResult(page_path)
+    context, page, problems = site_check.open_page(browser, base_url, page_path)
+    try:
+        charts, drawn = site_check.draw_every_chart(page)
+        page.wait_for_load_state("networkidle")
+        result.charts, result.charts_drawn = charts, drawn
+        for facts in page.evaluate(CHART_FACTS_JS):
+            result.charts_described += facts["described"]
+            result.charts_with_table += facts["table"]
+            for colour in facts["colours"]:
+                hex_colour = _hex(colour)
+                if hex_colour and hex_colour not in PALETTE and hex_colour not in result.off_palette_colours:
+                    result.off_palette_colours.append(hex_colour)
+        result.requests = len(problems["responses"])
+        # Bytes on the wire: compressed body plus headers, as the browser received them.
+        for response in problems["responses"]:
+            sizes = response.sizes()
+            result.first_visit_bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        result.console_errors = len(problems["console"]) + len(problems["exceptions"])
+        result.external_requests = len(problems["external"])
+        result.axe_serious = [
+            f"{v['id']} x{len(v['nodes'])}"
+            for v in site_check.axe_violations(page)
+            if v["impact"] in {"serious", "critical"}
+        ]
+    finally:
+        context.close()
+    context, page, _problems = site_check.open_page(browser, base_url, page_path, width=PHONE_WIDTH_PX)
+    try:
+        site_check.draw_every_chart(page)
+        result.phone_scroll_width_px = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        context.close()
+    return result
+
+
+# --- 3. Lighthouse --------------------------------------------------------------------------------
+
+
+def lighthouse_binary() -> Path:
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        if not shutil.which("npm"):
+            sys.exit(
+                "Lighthouse needs node and npm (Debian: apt-get install nodejs npm), or pass --no-lighthouse"
+            )
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=LIGHTHOUSE_DIR, check=True)
+    return binary
+
+
+def run_lighthouse(binary: Path, url: str) -> dict[str, int]:
+    """Lighthouse's four category scores (0-100) for ``url``, mobile, simulated throttling."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "report.json"
+        subprocess.run(
+            [
+                str(binary),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--chrome-flags=" + " ".join(["--headless=new", *site_check.CHROMIUM_ARGS]),
+            ],
+            env={**os.environ, "CHROME_PATH": site_check.CHROMIUM},
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    return {name: round(100 * (categories[name]["score"] or 0)) for name in MIN_LIGHTHOUSE}
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def page_checks(result: PageResult) -> list[tuple[str, bool, str]]:
+    """(target, met, what was measured) for one page."""
+    checks = [
+        (
+            "first visit <= 600 kB gzipped, Vega included",
+            result.first_visit_bytes <= MAX_FIRST_VISIT_BYTES,
+            f"{result.first_visit_bytes / 1000:.0f} kB in {result.requests} requests",
+        ),
+        ("no serious/critical axe violation", not result.axe_serious, ", ".join(result.axe_serious) or "0"),
+        ("no console error", result.console_errors == 0, str(result.console_errors)),
+        ("no request to another host", result.external_requests == 0, str(result.external_requests)),
+        ("every chart drawn", result.charts_drawn == result.charts, f"{result.charts_drawn}/{result.charts}"),
+        (
+            "every chart described for screen readers",
+            result.charts_described == result.charts,
+            f"{result.charts_described}/{result.charts}",
+        ),
+        (
+            "every chart has a table of its numbers",
+            result.charts_with_table == result.charts,
+            f"{result.charts_with_table}/{result.charts}",
+        ),
+        (
+            "chart colours from the colour-blind-safe palette",
+            not result.off_palette_colours,
+            ", ".join(result.off_palette_colours) or "all",
+        ),
+        (
+            "no sideways page scroll at 390 px",
+            result.phone_scroll_width_px <= PHONE_WIDTH_PX,
+            f"page {result.phone_scroll_width_px} px wide",
+        ),
+    ]
+    for name, minimum in MIN_LIGHTHOUSE.items():
+        if name in result.lighthouse:
+            score = result.lighthouse[name]
+            checks.append((f"Lighthouse {name} >= {minimum}", score >= minimum, str(score)))
+    return checks
+
+
+def print_table(results: list[PageResult]) -> None:
+    header = f"{'page':44} {'kB gz':>6} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'axe':>3} {'err':>3} "
+    header += f"{'charts':>6} {'desc':>4} {'table':>5} {'colours':>7} {'390px':>5}"
+    print(header)
+    for r in results:
+        scores = [str(r.lighthouse.get(name, "-")) for name in MIN_LIGHTHOUSE]
+        print(
+            f"{r.page:44} {r.first_visit_bytes / 1000:6.0f} {scores[0]:>4} {scores[1]:>4} {scores[2]:>4} "
+            f"{scores[3]:>4} {len(r.axe_serious):>3} {r.console_errors:>3} "
+            f"{f'{r.charts_drawn}/{r.charts}':>6} {r.charts_described:>4} {r.charts_with_table:>5} "
+            f"{len(r.off_palette_colours) or 'ok':>7} {r.phone_scroll_width_px:>5}"
+        )
+
+
+def status_page_lists_every_notebook(site: Path) -> tuple[bool, str]:
+    status = site / "book" / "status.html"
+    if not status.exists():
+        return False, "no book/status.html"
+    text = status.read_text(encoding="utf-8")
+    chapters = [p.stem for p in (ROOT / "notebooks").glob("*.ipynb")]
+    missing = [name for name in chapters if name not in text]
+    return not missing, f"{len(chapters) - len(missing)}/{len(chapters)} notebooks listed with run times"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="measure this built site (with --no-build)")
+    parser.add_argument("--no-build", action="store_true", help="skip the build timings")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--pages", default="", help="only pages whose path contains this text")
+    args = parser.parse_args(argv)
+    if args.no_build == (args.site is None):
+        parser.error("give --site together with --no-build, or neither")
+
+    from playwright.sync_api import sync_playwright
+
+    failures = 0
+    build_steps: list[tuple[str, float, int, int]] = []
+    with tempfile.TemporaryDirectory(prefix="seckill-benchmark-") as scratch:
+        if args.no_build:
+            site = args.site.resolve()
+        else:
+            work = Path(scratch)
+            _copy_checkout(work)
+            print(f"Building a fresh copy in {work} ...", flush=True)
+            build_steps.append(("clean build", *_timed_build(work), _notebook_count(work)))
+            site = work / "_build" / "html"
+            # Measure the clean build's pages before any edit; keep a copy to serve meanwhile.
+            shutil.copytree(site, Path(scratch + "-site"))
+            site = Path(scratch + "-site")
+            build_steps += rebuild_after_edits(work)
+
+        pages = [p for p in site_check.pages(site) if CHAPTER_PAGES.match(p) and args.pages in p]
+        lighthouse = None if args.no_lighthouse else lighthouse_binary()
+        results = []
+        with site_check.serve(site, compress=True) as base_url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=site_check.CHROMIUM, headless=True, args=site_check.CHROMIUM_ARGS
+            )
+            for page_path in pages:
+                print(f"measuring {page_path}", flush=True)
+                result = measure_page(browser, base_url, page_path)
+                if lighthouse:
+                    result.lighthouse = run_lighthouse(lighthouse, f"{base_url}/{page_path}")
+                results.append(result)
+            browser.close()
+        status_ok, status_text = status_page_lists_every_notebook(site)
+        if not args.no_build:
+            shutil.rmtree(site, ignore_errors=True)
+
+    print("\nPer page (first visit, gzipped, every chart drawn; Lighthouse mobile):\n")
+    print_table(results)
+    print("\nTargets per page:")
+    for result in results:
+        for target, ok, measured in page_checks(result):
+            failures += not ok
+            if not ok:
+                print(f"  FAIL  {result.page}: {target}: {measured}")
+    checked = sum(len(page_checks(r)) for r in results)
+    print(f"  {checked - failures} of {checked} page targets met on {len(results)} chapter pages")
+
+    print("\nBuild:")
+    for step, seconds, executed, expected in build_steps:
+        ok = executed == expected
+        failures += not ok
+        print(
+            f"  {_verdict(ok)}  {step}: {seconds:.1f} s, {executed} notebooks executed (expected {expected})"
+        )
+    failures += not status_ok
+    print(f"  {_verdict(status_ok)}  status page: {status_text}")
+    print(f"\n{'All targets met.' if not failures else f'{failures} target(s) not met.'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

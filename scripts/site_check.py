@@ -1,0 +1,175 @@
+"""Open pages of the built book in headless Chromium as a reader offline or behind a firewall would.
+
+Shared by the browser tests (``tests/``) and the benchmark (``scripts/benchmark.py``):
+
+- :func:`serve` serves a built site on 127.0.0.1, optionally gzip-compressed as a real web host
+  would send it (so transferred bytes are what a reader downloads);
+- :func:`open_page` opens one page with every other host blocked and records what went wrong;
+- :func:`draw_every_chart` scrolls to each chart in turn, as a reader does, and waits for it;
+- :func:`axe_violations` runs axe-core on the page.
+
+Chromium is Debian's (``/usr/bin/chromium``, or ``SECKILL_CHROMIUM``); no browser is downloaded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+CHROMIUM = os.environ.get("SECKILL_CHROMIUM", "/usr/bin/chromium")
+# The machine's network is closed; these flags also stop Chromium's own background calls.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+COMPRESSIBLE = {".html", ".js", ".css", ".json", ".svg", ".csv", ".txt", ".ttf", ".map"}
+
+
+def pages(site: Path) -> list[str]:
+    """Every page a reader can open, relative to the site root.
+
+    Left out: _static and _sources (theme fragments and copies of sources), and the one-line
+    redirect Jupyter Book writes as the site's index.html (its target is in the list).
+    """
+    found = sorted(site.rglob("*.html"))
+    return [
+        path.relative_to(site).as_posix()
+        for path in found
+        if not path.relative_to(site).as_posix().startswith(("_static/", "_sources/", "_images/"))
+        and not path.read_text(encoding="utf-8").startswith('<meta http-equiv="Refresh"')
+    ]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    compress = False
+
+    def log_message(self, *args):  # keep test and benchmark output readable
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _BytesBody(body)
+
+
+class _BytesBody:
+    """The minimal file object SimpleHTTPRequestHandler copies to the socket."""
+
+    def __init__(self, body: bytes):
+        self._body = body
+
+    def read(self, *_args) -> bytes:
+        body, self._body = self._body, b""
+        return body
+
+    def close(self) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path, *, compress: bool = False) -> Iterator[str]:
+    """Serve ``site`` on a free local port; yield its base URL (no trailing slash)."""
+    handler = type("Handler", (_Handler,), {"compress": compress})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def open_page(browser, site_url: str, page_path: str, width: int = 1280):
+    """Open a page with other hosts blocked; return (context, page, problems).
+
+    ``problems`` fills in as the page runs: console errors, uncaught exceptions, requests to other
+    hosts, responses with HTTP errors, every request made, and every response with its size.
+    """
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems = {
+        "console": [],
+        "exceptions": [],
+        "external": [],
+        "missing": [],
+        "requests": [],
+        "responses": [],
+    }
+    local_host = urlparse(site_url).netloc
+
+    def route(route):
+        host = urlparse(route.request.url).netloc
+        if route.request.url.startswith(("data:", "blob:")) or host == local_host:
+            route.continue_()
+        else:
+            problems["external"].append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("request", lambda r: problems["requests"].append(r.url))
+    page.on("console", lambda m: problems["console"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems["exceptions"].append(str(e)))
+    page.on("response", lambda r: problems["missing"].append(r.url) if r.status >= 400 else None)
+    page.on("requestfinished", lambda r: problems["responses"].append(r))
+    page.goto(f"{site_url}/{page_path}", wait_until="load")
+    return context, page, problems
+
+
+def draw_every_chart(page, timeout_ms: int = 15_000) -> tuple[int, int]:
+    """Scroll to each chart as a reader would and wait until it is drawn or failed.
+
+    Charts are drawn only when they come near the screen, so each one is scrolled into view in
+    turn. Returns (containers, drawn with Vega marks).
+    """
+    charts = page.locator("div.seckill-chart")
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        chart.evaluate(
+            """(el, timeout) => new Promise((resolve, reject) => {
+                const started = Date.now();
+                (function check() {
+                    if (['drawn', 'failed'].includes(el.dataset.seckillState)) resolve();
+                    else if (Date.now() - started > timeout) reject(new Error('chart not drawn in time'));
+                    else setTimeout(check, 50);
+                })();
+            })""",
+            timeout_ms,
+        )
+    return page.evaluate(
+        """() => {
+            const charts = [...document.querySelectorAll('div.seckill-chart')];
+            const drawn = charts.filter(c => c.dataset.seckillState === 'drawn'
+                                          && c.querySelector('svg.marks, canvas.marks'));
+            return [charts.length, drawn.length];
+        }"""
+    )
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations on the page as it is now (each with id, impact and nodes)."""
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate("async () => (await axe.run(document, {preload: false})).violations")

@@ -1,0 +1,109 @@
+"""How pages load: text first, Vega only when a chart comes near, and the small icon font suffices.
+
+These are the behaviours behind the speed targets of issue 10 (the numbers themselves are
+measured by ``scripts/benchmark.py``, not asserted here).
+"""
+
+from __future__ import annotations
+
+import pytest
+from fontTools.ttLib import TTFont
+from site_check import open_page
+from test_site_browser import PHONE_WIDTH_PX
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+# A chapter whose first chart sits several phone screens below the top of the page.
+LONG_INTRO_PAGE = "book/02-flash-sale.html"
+DRAW_AHEAD_PX = 800  # seckill.js starts drawing a chart this far before it reaches the screen
+ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+
+
+def _bundle_requests(requests: list[str]) -> list[str]:
+    return [url for url in requests if "vega-bundle" in url]
+
+
+def test_vega_is_fetched_when_the_first_chart_nears_the_screen_not_before(built_site, site_url, browser):
+    context, page, problems = open_page(browser, site_url, LONG_INTRO_PAGE, width=PHONE_WIDTH_PX)
+    try:
+        page.wait_for_load_state("networkidle")
+        first_chart_top_px, screen_px = page.evaluate(
+            "[document.querySelector('div.seckill-chart').getBoundingClientRect().top, innerHeight]"
+        )
+        assert first_chart_top_px > screen_px + DRAW_AHEAD_PX, "precondition: pick a page with a long intro"
+        assert _bundle_requests(problems["requests"]) == []
+        assert page.evaluate("document.querySelectorAll('div.seckill-chart[data-seckill-state]').length") == 0
+
+        page.locator("div.seckill-chart").first.scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('div.seckill-chart').dataset.seckillState === 'drawn'")
+        assert len(_bundle_requests(problems["requests"])) == 1
+        last_state = page.evaluate(
+            "[...document.querySelectorAll('div.seckill-chart')].at(-1).dataset.seckillState"
+        )
+        assert last_state is None, "a chart far below the screen should not be drawn yet"
+    finally:
+        context.close()
+
+
+def test_draw_all_draws_every_chart_without_scrolling(built_site, site_url, browser):
+    context, page, _problems = open_page(browser, site_url, "book/07-environment.html")
+    try:
+        states = page.evaluate(
+            """async () => {
+                await window.seckillCharts.drawAll();
+                return [...document.querySelectorAll('div.seckill-chart')].map(c => c.dataset.seckillState);
+            }"""
+        )
+    finally:
+        context.close()
+    assert len(states) >= 5 and set(states) == {"drawn"}, states
+
+
+def test_every_icon_the_pages_draw_is_in_the_cut_down_font(built_site, site_url, browser):
+    shipped = set(TTFont(built_site / ICON_FONT).getBestCmap())
+    pages = ["book/index.html", "book/01-buy-it.html", "notebooks/01-buy-it.html", "search.html"]
+    drawn_with_icon_font: set[int] = set()
+    for page_path in pages:
+        context, page, _problems = open_page(browser, site_url, page_path)
+        try:
+            # Every element's ::before and ::after, hidden ones included (the dark-mode icon is
+            # hidden in light mode), whose font is Font Awesome's: the code points it draws.
+            points = page.evaluate(
+                """() => {
+                    const points = [];
+                    for (const el of document.querySelectorAll('*')) {
+                        for (const pseudo of ['::before', '::after']) {
+                            const style = getComputedStyle(el, pseudo);
+                            if (!style.fontFamily.includes('Font Awesome')) continue;
+                            const match = /^"(.*)"$/.exec(style.content);
+                            if (!match) continue;
+                            for (const ch of match[1]) points.push(ch.codePointAt(0));
+                        }
+                    }
+                    return points;
+                }"""
+            )
+        finally:
+            context.close()
+        drawn_with_icon_font |= set(points)
+    assert len(drawn_with_icon_font) >= 10, "expected the theme's icons on these pages"
+    missing = sorted(hex(p) for p in drawn_with_icon_font - shipped)
+    assert not missing, f"icons drawn but cut from the font: {missing}"
+    assert (built_site / ICON_FONT).stat().st_size < 20_000
+
+
+def test_search_from_a_chapter_page_finds_results(built_site, site_url, browser):
+    # Chapter pages no longer load the search index; the search page must still work.
+    context, page, problems = open_page(browser, site_url, "book/01-buy-it.html")
+    try:
+        page.keyboard.press("Control+k")
+        field = page.locator("#pst-search-dialog input[name=q]")
+        field.fill("Singles")
+        field.press("Enter")
+        page.wait_for_url("**/search.html?q=Singles*")
+        page.wait_for_function("document.querySelectorAll('#search-results li').length > 0", timeout=15_000)
+        results = page.locator("#search-results li").count()
+    finally:
+        context.close()
+    assert results >= 3
+    assert problems["console"] == [] and problems["exceptions"] == []
