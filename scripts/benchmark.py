@@ -18,7 +18,7 @@ What it does:
    outside the colour-blind-safe palette, and sideways scrolling at 390 px.
 3. **Lighthouse** (mobile, simulated throttling, Lighthouse's defaults) per page: performance,
    accessibility, best practices, SEO. Lighthouse comes from the npm registry, pinned in
-   ``scripts/lighthouse/package.json`` and installed into ``scripts/lighthouse/node_modules`` on
+   ``scripts/lighthouse/package.json`` (with its lock file) and installed into ``scripts/lighthouse/node_modules`` on
    first use (needs node and npm). Lighthouse does not scroll, so on a page whose charts are below
    the first screen it measures the page without the Vega libraries; step 2 measures them.
 
@@ -138,6 +138,8 @@ def rebuild_after_edits(work: Path) -> list[tuple[str, float, int, int]]:
 
 CHART_FACTS_JS = """() => [...document.querySelectorAll('div.seckill-chart')].map(chart => {
     const svg = chart.querySelector('svg.marks');
+    // Vega-Embed puts the spec's description on the chart's container, role graphics-document.
+    const labelled = chart.querySelector('[role="graphics-document"][aria-label]');
     const colours = new Set();
     if (svg) {
         for (const el of svg.querySelectorAll('path, rect, circle, line, symbol, text')) {
@@ -148,7 +150,7 @@ CHART_FACTS_JS = """() => [...document.querySelectorAll('div.seckill-chart')].ma
         }
     }
     return {
-        described: !!(svg && (svg.getAttribute('aria-label') || '').trim().length > 20),
+        described: !!(labelled && labelled.getAttribute('aria-label').trim().length > 20),
         table: chart.querySelectorAll('table tbody tr, table tr td').length > 0,
         colours: [...colours],
     };
@@ -213,7 +215,7 @@ def lighthouse_binary() -> Path:
             sys.exit(
                 "Lighthouse needs node and npm (Debian: apt-get install nodejs npm), or pass --no-lighthouse"
             )
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=LIGHTHOUSE_DIR, check=True)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=LIGHTHOUSE_DIR, check=True)
     return binary
 
 

@@ -130,3 +130,16 @@ def test_head_scripts_do_not_block_the_first_paint(built_site):
             f"{name}: {blocking}"
         )
         assert "searchindex.js" not in html, name
+
+
+def test_every_book_page_has_a_title_and_a_search_description(built_site):
+    # Search engines and link previews show these; Lighthouse's SEO audit asks for both.
+    generated = {"search.html", "genindex.html"}
+    for page in _theme_pages(built_site):
+        name = page.relative_to(built_site).as_posix()
+        if name in generated:
+            continue
+        html = page.read_text(encoding="utf-8")
+        description = re.search(r'<meta content="([^"]*)" name="description"', html)
+        assert description and 50 <= len(description.group(1)) <= 300, name
+        assert re.search(r"<title>[^<]{10,}</title>", html), name
