@@ -18,9 +18,10 @@ What it does:
    outside the colour-blind-safe palette, and sideways scrolling at 390 px.
 3. **Lighthouse** (mobile, simulated throttling, Lighthouse's defaults) per page: performance,
    accessibility, best practices, SEO. Lighthouse comes from the npm registry, pinned in
-   ``scripts/lighthouse/package.json`` (with its lock file) and installed into ``scripts/lighthouse/node_modules`` on
-   first use (needs node and npm). Lighthouse does not scroll, so on a page whose charts are below
-   the first screen it measures the page without the Vega libraries; step 2 measures them.
+   ``scripts/lighthouse/package.json`` and its lock file, and is installed into
+   ``scripts/lighthouse/node_modules`` on first use (needs node and npm). Lighthouse does not
+   scroll, so on a page whose charts are below the first screen it measures the page without the
+   Vega libraries; step 2 measures them.
 
 Every target is printed as PASS or FAIL; the exit status is 1 if any failed. Timings depend on the
 machine; these are measurements, not tests.
@@ -215,7 +216,8 @@ def lighthouse_binary() -> Path:
             sys.exit(
                 "Lighthouse needs node and npm (Debian: apt-get install nodejs npm), or pass --no-lighthouse"
             )
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=LIGHTHOUSE_DIR, check=True)
+        npm_install = ["npm", "install", "--no-audit", "--no-fund", "--silent"]
+        subprocess.run(npm_install, cwd=LIGHTHOUSE_DIR, check=True)
     return binary
 
 

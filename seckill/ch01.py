@@ -190,17 +190,17 @@ def growth_explorer_chart(table: pd.DataFrame, *, default_rate_pct: int = 50) ->
             ],
         )
     )
-    readout = (
-        alt.Chart(pd.DataFrame({"anchor": [0]}))
-        .transform_calculate(
-            label="'At ' + growth_pct + '% a year, sales double every ' + "
+    readout = charts.readout(
+        [
+            "'At ' + growth_pct + '% a year, sales double every ' + "
             "format(log(2) / log(1 + growth_pct / 100), '.1f') + ' years'"
-        )
-        .mark_text(align="left", x=8, y=12, fontSize=13, fontWeight="bold", color=charts.TEXT_COLOUR)
-        .encode(text="label:N")
+        ],
+        x_px=8,
+        y_px=12,
+        font_size_px=13,
     )
     return charts.finish(
-        alt.layer(curve, record, readout).add_params(rate, start),
+        alt.layer(curve, record, *readout).add_params(rate, start),
         title="Try a steady growth rate against the record",
         source=_source_line(table["source_id"]),
         description=(

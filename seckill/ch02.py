@@ -49,6 +49,7 @@ STOCK_DOMAIN = (10.0, 10_000_000.0)
 SELL_OUT_DOMAIN_S = (0.001, 1800.0)
 
 MODEL_NOTE = "model with assumed parameters (see text)"
+READOUT_LINE_PX = 17  # between the lines of text the charts compute from the controls
 
 
 def sale_from_controls(
@@ -267,37 +268,6 @@ _DURATION_TEXT = (
 )
 
 
-def _readout(lines: list[str], *, corner: str = "top left", with_stock: bool = True) -> list[alt.Chart]:
-    """Lines of text computed in the browser, one text mark each, stacked in a corner of the plot.
-
-    ``corner`` is "top left" or "bottom right"; positions follow the plot's size, so the text stays
-    inside it on a phone.
-    """
-    marks = []
-    for number, expression in enumerate(lines):
-        if corner == "top left":
-            position = {"align": "left", "x": 8, "y": 12 + 17 * number}
-        else:
-            from_bottom = 10 + 17 * (len(lines) - 1 - number)
-            position = {
-                "align": "right",
-                "x": alt.ExprRef("width - 6"),
-                "y": alt.ExprRef(f"height - {from_bottom}"),
-            }
-        marks.append(
-            _with_model(alt.Chart(pd.DataFrame({"anchor": [0]})), with_stock=with_stock)
-            .transform_calculate(label=expression)
-            .mark_text(
-                **position,
-                fontSize=13,
-                fontWeight="bold" if number == 0 else "normal",
-                color=charts.TEXT_COLOUR,
-            )
-            .encode(text="label:N")
-        )
-    return marks
-
-
 def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
     """Orders per second after the link opens, for the reader's audience, conversion, boost and stock.
 
@@ -381,7 +351,7 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
             text="label:N",
         )
     )
-    readout = _readout(
+    readout = charts.readout(
         [
             "datum.sold ? 'Sold out after ' + " + _DURATION_TEXT + " : "
             "'Not sold out: ' + format(datum.wanting, ',.0f') + ' of ' + format(stock_units, ',') + ' sold'",
@@ -390,6 +360,11 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
             "format(100 * (datum.wanting - stock_units) / datum.wanting, '.0f') + '% of ' + "
             "format(datum.wanting, ',.0f') + ' who tried' : 'Everyone who tried got one'",
         ],
+        frame=_with_model(alt.Chart(pd.DataFrame({"anchor": [0]}))),
+        x_px=8,
+        y_px=12,
+        line_height_px=READOUT_LINE_PX,
+        font_size_px=13,
     )
     lipstick_text = ", ".join(f"{row.label} ({row.reported_by})" for row in lipstick.itertuples())
     return charts.finish(
@@ -455,14 +430,21 @@ def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    readout = _readout(
-        [
-            "'Sells out in 10 seconds: ' + format(datum.n * (1 - exp(-10 * datum.r)), ',.0f') + ' units'",
-            "'Sells out in 1 minute: ' + format(datum.n * (1 - exp(-60 * datum.r)), ',.0f') + ' units'",
-            "'Most that sells out at all: ' + format(datum.wanting, ',.0f')",
-        ],
-        corner="bottom right",
-        with_stock=False,
+    lines = [
+        "'Sells out in 10 seconds: ' + format(datum.n * (1 - exp(-10 * datum.r)), ',.0f') + ' units'",
+        "'Sells out in 1 minute: ' + format(datum.n * (1 - exp(-60 * datum.r)), ',.0f') + ' units'",
+        "'Most that sells out at all: ' + format(datum.wanting, ',.0f')",
+    ]
+    # In the bottom right corner, where the curve never runs; positions follow the plot's size, so
+    # the text stays inside it on a phone.
+    readout = charts.readout(
+        lines,
+        frame=_with_model(alt.Chart(pd.DataFrame({"anchor": [0]})), with_stock=False),
+        align="right",
+        x_px="width - 6",
+        y_px=f"height - {10 + READOUT_LINE_PX * (len(lines) - 1)}",
+        line_height_px=READOUT_LINE_PX,
+        font_size_px=13,
     )
     return charts.finish(
         alt.layer(curve, points, *readout).add_params(

@@ -450,12 +450,7 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
         f"{maker} >= 0 ? '= ' + format({maker} / vc_hours, '.2f') + ' yuan an hour at ' + "
         "vc_hours + ' h an item' : 'the maker pays to sell each item'"
     )
-    texts = [
-        anchor.transform_calculate(label=expr)
-        .mark_text(align="left", x=4, y=y, fontSize=13, fontWeight=weight, color=charts.TEXT_COLOUR)
-        .encode(text="label:N")
-        for expr, y, weight in [(line1, 16, "bold"), (line2, 36, "normal")]
-    ]
+    texts = charts.readout([line1, line2], x_px=4, y_px=16, line_height_px=20, font_size_px=13)
     fixed = [
         f"Fixed here: payment fee {payment_pct:g}% (assumption),",
         f"delivery {d['delivery_rmb_per_item']:.2f} + packaging "
@@ -557,12 +552,7 @@ def capacity_explorer_chart(defaults: dict[str, float] | None = None) -> alt.Lay
             "cap_hours_item / (cap_makers * cap_deadline), '.1f') + ' h a day'"
         ),
     ]
-    texts = [
-        anchor.transform_calculate(label=expr)
-        .mark_text(align="left", x=4, y=14 + 18 * i, fontSize=12.5, fontWeight="bold" if i == 0 else "normal")
-        .encode(text="label:N", color=alt.value(charts.TEXT_COLOUR))
-        for i, expr in enumerate(lines)
-    ]
+    texts = charts.readout(lines, x_px=4, y_px=14, font_size_px=12.5)
     return charts.finish(
         alt.layer(headroom, made, orders_rule, orders_label, deadline_rule, *texts).add_params(*params),
         title="Try it: can hand-makers fill a live-stream order surge?",

@@ -301,25 +301,25 @@ def lorenz_explorer_chart(
         .mark_line(strokeWidth=3)
         .encode(x=x, y=y, color=colour)
     )
-    readout = (
-        alt.Chart(pd.DataFrame({"line": [0, 1, 2]}))
-        .transform_calculate(
+    readout = charts.readout(
+        [
+            "'σ = ' + format(sigma, '.2f') + ': Gini ' + format(datum.gini, '.2f')",
+            "'Top 1% earn ' + format(datum.top1, '.0f') + '%, top 10% earn ' + "
+            "format(datum.top10, '.0f') + '%'",
+            "'Mean income is ' + format(datum.ratio, '.1f') + ' × the median'",
+        ],
+        frame=alt.Chart(pd.DataFrame({"anchor": [0]})).transform_calculate(
             gini=_GINI_EXPR,
             top1=_TOP_EXPR.format(q=0.99),
             top10=_TOP_EXPR.format(q=0.9),
             ratio="exp(sigma * sigma / 2)",
-        )
-        .transform_calculate(
-            label="datum.line == 0 ? 'σ = ' + format(sigma, '.2f') + ': Gini ' + format(datum.gini, '.2f')"
-            " : datum.line == 1 ? 'Top 1% earn ' + format(datum.top1, '.0f') + '%, top 10% earn '"
-            " + format(datum.top10, '.0f') + '%'"
-            " : 'Mean income is ' + format(datum.ratio, '.1f') + ' × the median'",
-            ypx="14 + 18 * datum.line",
-        )
-        .mark_text(align="left", x=8, fontSize=13, fontWeight="bold", color=charts.TEXT_COLOUR)
-        .encode(text="label:N", y=alt.Y("ypx:Q", scale=None))
+        ),
+        x_px=8,
+        y_px=14,
+        font_size_px=13,
+        bold="all",
     )
-    layers = [equality, calibrated, chosen, readout]
+    layers = [equality, calibrated, chosen, *readout]
     if claim_top1_pct is not None:
         claim = pd.DataFrame(
             {"population_pct": [99.0], "income_pct": [100 - claim_top1_pct], "label": [claim_label]}
@@ -477,20 +477,19 @@ def calculator_chart(
     x = alt.X("value:Q", title="Net income, yuan an hour")
     layers = _labelled_bars(base, x=x, order=order, colour=colour)
     zero = alt.Chart(pd.DataFrame({"value": [0]})).mark_rule(color=charts.TEXT_COLOUR).encode(x="value:Q")
-    readout = (
-        alt.Chart(pd.DataFrame({"line": [0, 1, 2]}))
-        .transform_calculate(
-            label=f"datum.line == 0 ? 'Typical sales: ' + format({sales}, ',.0f') + ' yuan a month'"
-            f" : datum.line == 1 ? 'You keep ' + format(100 * ({keep}), '.1f') + '% of sales, minus '"
-            f" + format({costs}, ',.0f') + ' yuan of costs'"
-            f" : 'Beating the private-sector wage: ' + format({share_beating}, '.0f') + '% of starters'",
-            ypx="-52 + 17 * datum.line",
-        )
-        .mark_text(align="left", x=0, fontSize=12, fontWeight="bold", color=charts.TEXT_COLOUR)
-        .encode(text="label:N", y=alt.Y("ypx:Q", scale=None))
+    readout = charts.readout(
+        [
+            f"'Typical sales: ' + format({sales}, ',.0f') + ' yuan a month'",
+            f"'You keep ' + format(100 * ({keep}), '.1f') + '% of sales, minus ' + format({costs}, ',.0f') "
+            "+ ' yuan of costs'",
+            f"'Beating the private-sector wage: ' + format({share_beating}, '.0f') + '% of starters'",
+        ],
+        y_px=-52,
+        line_height_px=17,
+        bold="all",
     )
     return charts.finish(
-        alt.layer(zero, *layers, readout).add_params(*params).properties(height=BAR_ROW_PX * len(order)),
+        alt.layer(zero, *layers, *readout).add_params(*params).properties(height=BAR_ROW_PX * len(order)),
         title="Should I become a streamer? Net income an hour",
         source=(
             "every slider is an assumption; wages: NBS 2023 (private units), minimum wages 2023, "

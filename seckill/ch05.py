@@ -31,8 +31,19 @@ SINGLES_DAY = "Singles' Day sales, Alibaba"
 LIVE_MARKET = "Live-commerce market, one estimate"
 FIRST_YEAR = 2016
 LAST_YEAR = 2023
-TIMELINE_WIDTH_PX = 250  # concatenated views cannot take the container's width; this fits a phone
+PLOT_HEIGHT_PX = 230
 LIST_X_PX = -62  # the event list starts left of the plot area, under the y axis, to fit a phone
+# The period's summary and event list are drawn under the plot, in the same view, rather than in a
+# second, concatenated view: Vega-Lite cannot fit concatenated views to the container's width, and
+# one view can. Offsets are pixels below the plot area (clear of the date axis) or between rows.
+HEADING_BELOW_PLOT_PX = 96
+SUMMARY_ABOVE_HEADING_PX = 32
+CAVEAT_ABOVE_HEADING_PX = 16
+EMPTY_NOTE_BELOW_HEADING_PX = 20
+LIST_ROW_PX = 50 / 3  # rows 16.7 px apart, as in the two-view layout
+LIST_ROWS = 18  # room kept for this many rows (17 events in the data)
+DATE_AXIS_PX = 40  # height of the date axis's labels and title, which the legend is placed under
+LEGEND_GAP_PX = 18  # between the list's room and the legend (Vega's default legend offset)
 
 
 def events_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -149,7 +160,7 @@ def _label_at(growth: pd.DataFrame, series: str, label: str, *, first: bool) -> 
 
 def timeline_chart(
     events: pd.DataFrame, growth: pd.DataFrame, *, start_year: int = 2020, end_year: int = 2021
-) -> alt.VConcatChart:
+) -> alt.LayerChart:
     """Growth and rules on one time axis (top); the events and growth of a chosen period (below).
 
     Drag across the top chart to brush a period. Keyboard and touch users can use the two sliders,
@@ -169,7 +180,17 @@ def timeline_chart(
         value=end_year,
         bind=alt.binding_range(min=years[0], max=years[-1], step=1, name="To (year): "),
     )
-    brush = alt.selection_interval(name="period", encodings=["x"])
+    # Vega-Lite's default drag, except that it must start in the plot: the list under the plot is
+    # part of the same view, and a finger scrolling the page over it must not draw a brush. Event
+    # filters cannot read signals such as `height`, hence the constant; a list item sits below it.
+    starts_in_plot = (
+        f"!event.item || event.item.mark.marktype === 'group' || event.item.y <= {PLOT_HEIGHT_PX}"
+    )
+    brush = alt.selection_interval(
+        name="period",
+        encodings=["x"],
+        on=f"[pointerdown[{starts_in_plot}], window:pointerup] > window:pointermove!",
+    )
     # One expression decides what is "in the period": the brush if drawn, else the sliders.
     in_period = (
         "isValid(period) && isValid(period.t) ? (datum.t >= period.t[0] && datum.t <= period.t[1]) "
@@ -205,7 +226,8 @@ def timeline_chart(
         .mark_rule(strokeWidth=1.5, opacity=0.8)
         .encode(
             x=x,
-            color=alt.Color("group:N", scale=group_colour, legend=None),
+            # Same field, scale and title as the listed events' markers: one legend serves both.
+            color=alt.Color("group:N", scale=group_colour, title="Event"),
             tooltip=[
                 alt.Tooltip("date_iso:N", title="Date"),
                 alt.Tooltip("event:N", title="Event"),
@@ -248,25 +270,27 @@ def timeline_chart(
         .mark_text(align="left", dx=4, dy=-10, fontSize=11, color=charts.TEXT_COLOUR)
         .encode(x=x_shared, y=y, text="label:N")
     )
-    overview = (
-        alt.layer(rules, window, sd_line, lc_points, labels)
-        .add_params(brush)
-        .properties(width=TIMELINE_WIDTH_PX, height=230)
-    )
+    growth_layers = [rules, window, sd_line, lc_points, labels]
 
-    # Detail: a list of the events in the period, with a growth summary above it.
+    # Under the plot: a list of the events in the period, with a growth summary above it.
+    heading_y = f"height + {HEADING_BELOW_PLOT_PX}"
     listed = (
         alt.Chart(events)
         .transform_calculate(**to_time)
         .transform_filter(in_period)
         .transform_window(rank="row_number()", sort=[alt.SortField("t", order="ascending")])
+        .transform_calculate(row_y_px=f"{heading_y} + datum.rank * {LIST_ROW_PX!r}")
     )
-    row_y = alt.Y("rank:Q", axis=None, scale=alt.Scale(domain=[0, 18], reverse=True))
+    row_y = alt.Y("row_y_px:Q", scale=None)
+    # A "bottom" legend is placed under the date axis, not under marks drawn below it: push it down
+    # past the list's room. Being a legend, not a mark, it holds the chart's height (and the page
+    # below) still however long the list is.
+    legend = alt.Legend(offset=HEADING_BELOW_PLOT_PX + LIST_ROWS * LIST_ROW_PX - DATE_AXIS_PX + LEGEND_GAP_PX)
     marks = listed.mark_point(filled=True, size=50, x=LIST_X_PX + 6).encode(
         y=row_y,
-        # Colour and shape share one legend (same field and title): it explains the top chart too.
-        color=alt.Color("group:N", scale=group_colour, title="Event"),
-        shape=alt.Shape("group:N", scale=group_shape, title="Event"),
+        # Colour and shape share one legend (same field and title).
+        color=alt.Color("group:N", scale=group_colour, title="Event", legend=legend),
+        shape=alt.Shape("group:N", scale=group_shape, title="Event", legend=legend),
         tooltip=[
             alt.Tooltip("date_iso:N", title="Date"),
             alt.Tooltip("event:N", title="Event"),
@@ -285,7 +309,14 @@ def timeline_chart(
     )
     heading = counted.transform_calculate(
         label="datum.n == 1 ? '1 event in the period' : datum.n + ' events in the period'"
-    ).mark_text(align="left", x=LIST_X_PX, y=0, fontSize=12, fontWeight="bold", color=charts.TEXT_COLOUR)
+    ).mark_text(
+        align="left",
+        x=LIST_X_PX,
+        y=alt.ExprRef(heading_y),
+        fontSize=12,
+        fontWeight="bold",
+        color=charts.TEXT_COLOUR,
+    )
     heading = heading.encode(text="label:N")
     sd_summary = (
         growth_base.transform_filter(alt.datum.series == SINGLES_DAY)
@@ -309,25 +340,35 @@ def timeline_chart(
         )
     )
     sd_line_text = sd_summary.mark_text(
-        align="left", x=LIST_X_PX, y=-32, fontSize=12, color=charts.TEXT_COLOUR
+        align="left",
+        x=LIST_X_PX,
+        y=alt.ExprRef(f"{heading_y} - {SUMMARY_ABOVE_HEADING_PX}"),
+        fontSize=12,
+        color=charts.TEXT_COLOUR,
     ).encode(text="label:N")
     sd_caveat = sd_summary.mark_text(
-        align="left", x=LIST_X_PX, y=-16, fontSize=11, color=charts.MUTED_TEXT_COLOUR
+        align="left",
+        x=LIST_X_PX,
+        y=alt.ExprRef(f"{heading_y} - {CAVEAT_ABOVE_HEADING_PX}"),
+        fontSize=11,
+        color=charts.MUTED_TEXT_COLOUR,
     ).encode(text="caveat:N")
     empty_note = (
         alt.Chart(pd.DataFrame({"anchor": [0]}))
         .transform_filter("from_year > to_year && !(isValid(period) && isValid(period.t))")
-        .mark_text(align="left", x=LIST_X_PX, y=20, fontSize=12, color=charts.HIGHLIGHT_COLOUR)
+        .mark_text(
+            align="left",
+            x=LIST_X_PX,
+            y=alt.ExprRef(f"{heading_y} + {EMPTY_NOTE_BELOW_HEADING_PX}"),
+            fontSize=12,
+            color=charts.HIGHLIGHT_COLOUR,
+        )
         .encode(text=alt.value("'From' is after 'To': move the sliders"))
     )
-    detail = (
-        alt.layer(sd_line_text, sd_caveat, heading, marks, lines, empty_note)
-        .add_params(start_param, end_param)
-        .properties(width=TIMELINE_WIDTH_PX, height=300)
-    )
+    layers = [*growth_layers, sd_line_text, sd_caveat, heading, marks, lines, empty_note]
     first_event, last_event = events["date_iso"].iloc[0], events["date_iso"].iloc[-1]
     chart = charts.finish(
-        alt.vconcat(overview, detail, spacing=56).resolve_scale(color="independent", shape="independent"),
+        alt.layer(*layers).add_params(brush, start_param, end_param).properties(height=PLOT_HEIGHT_PX),
         title="Growth first, rules later: live selling and its regulation",
         source="Alibaba and estimators via news reports; laws, regulators and courts as in Data and sources",
         description=(
@@ -343,13 +384,13 @@ def timeline_chart(
     # violation). vega-embed applies a JSON Patch from the spec's usermeta to the compiled Vega:
     # name both marks. The "test" operations make a changed layout fail loudly (the chart is not
     # drawn, which the browser test reports) instead of labelling the wrong marks.
-    brush_index = len(overview.layer) + 2  # the background mark, each layer, sd_line's points
+    brush_index = len(layers) + 2  # the background mark, each layer, sd_line's points
     patch = []
     for index, suffix, label in [
         (0, "_brush_bg", "Shaded period chosen by dragging across the chart"),
         (brush_index, "_brush", "The chosen period: drag it to move it, double-click to clear it"),
     ]:
-        path = f"/marks/0/marks/{index}"
+        path = f"/marks/{index}"
         patch.append({"op": "test", "path": f"{path}/name", "value": f"{brush.name}{suffix}"})
         patch.append({"op": "add", "path": f"{path}/description", "value": label})
     return chart.properties(usermeta={"embedOptions": {"patch": patch}})

@@ -312,37 +312,31 @@ def rebalancing_explorer_chart(
     # The answer, computed in the browser with the formulas of seckill.rebalancing. Conditions
     # keep every output finite: "never" when the share cannot rise, a bound past the horizon.
     years = f"log(target_pct / datum.start_pct) / log({ratio})"
-    readout = (
-        alt.Chart(pd.DataFrame({"start_pct": [current_share_pct]}))
-        .transform_calculate(
+    readout = charts.readout(
+        [
+            "!datum.rises ? 'Never: consumption must outgrow GDP' : "
+            f"datum.years > {EXPLORER_HORIZON_YEARS} ? 'Not within {EXPLORER_HORIZON_YEARS} years' : "
+            "'Reached in ' + format(datum.years, '.0f') + ' years (around ' + "
+            f"format({base_year} + datum.years, '.0f') + ')'",
+            f"!datum.rises || datum.years > {EXPLORER_HORIZON_YEARS} ? '' : "
+            "'Then households buy ' + "
+            "format(pow(1 + consumption_growth_pct / 100, datum.years), '.1f') + "
+            f"' × the {base_year} volume'",
+        ],
+        frame=alt.Chart(pd.DataFrame({"start_pct": [current_share_pct]})).transform_calculate(
             rises=f"{ratio} > 1",
             years=f"{ratio} > 1 ? {years} : -1",
-        )
-        .transform_calculate(
-            line1=(
-                "!datum.rises ? 'Never: consumption must outgrow GDP' : "
-                f"datum.years > {EXPLORER_HORIZON_YEARS} ? 'Not within {EXPLORER_HORIZON_YEARS} years' : "
-                "'Reached in ' + format(datum.years, '.0f') + ' years (around ' + "
-                f"format({base_year} + datum.years, '.0f') + ')'"
-            ),
-            line2=(
-                f"!datum.rises || datum.years > {EXPLORER_HORIZON_YEARS} ? '' : "
-                "'Then households buy ' + "
-                "format(pow(1 + consumption_growth_pct / 100, datum.years), '.1f') + "
-                f"' × the {base_year} volume'"
-            ),
-        )
+        ),
+        x_px=8,
+        y_px=12,
     )
-    text = {"align": "left", "x": 8, "fontSize": 12, "color": charts.TEXT_COLOUR}
-    line1 = readout.mark_text(y=12, fontWeight="bold", **text).encode(text="line1:N")
-    line2 = readout.mark_text(y=30, **text).encode(text="line2:N")
     start = (
         alt.Chart(pd.DataFrame({"year": [base_year], "share_pct": [current_share_pct]}))
         .mark_point(filled=True, size=80, color=charts.PALETTE["black"])
         .encode(x=x, y=alt.Y("share_pct:Q", scale=y_scale))
     )
     return charts.finish(
-        alt.layer(target_rule, path, start, line1, line2).add_params(gdp, consumption, target),
+        alt.layer(target_rule, path, start, *readout).add_params(gdp, consumption, target),
         title="How long to raise the consumption share?",
         source=(f"start: World Bank WDI, China {base_year}; growth rates are assumptions set by the reader"),
         description=(

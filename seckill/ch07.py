@@ -410,24 +410,20 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
             tooltip=[alt.Tooltip("component:N"), alt.Tooltip("co2e_mt:Q", title="Mt CO2e", format=",.1f")],
         )
     )
-    readout = (
-        alt.Chart(pd.DataFrame({"line": [0, 1]}))
-        .transform_calculate(
-            text=(
-                f"datum.line == 0 ? 'Total ' + format({total}, ',.1f') + ' Mt CO2e, '"
-                f" + format({per_person}, ',.0f') + ' kg/person'"
-                f" : 'Packaging ' + format({new_packaging_mt}, ',.1f') + ' Mt, '"
-                f" + format({expr['waste_not_recycled_mt']}, ',.1f') + ' Mt unrecycled'"
-            ),
-            y_px="6 + datum.line * 18",
-        )
-        .mark_text(
-            align="left", baseline="top", x=4, fontSize=12, fontWeight="bold", color=charts.TEXT_COLOUR
-        )
-        .encode(y=alt.Y("y_px:Q", scale=None), text="text:N")
+    readout = charts.readout(
+        [
+            f"'Total ' + format({total}, ',.1f') + ' Mt CO2e, ' + "
+            f"format({per_person}, ',.0f') + ' kg/person'",
+            f"'Packaging ' + format({new_packaging_mt}, ',.1f') + ' Mt, ' + "
+            f"format({expr['waste_not_recycled_mt']}, ',.1f') + ' Mt unrecycled'",
+        ],
+        x_px=4,
+        y_px=6,
+        bold="all",
+        baseline="top",
     )
     return charts.finish(
-        alt.layer(bars, readout).add_params(*params).properties(height=220),
+        alt.layer(bars, *readout).add_params(*params).properties(height=220),
         title="Parcel footprint calculator",
         source=(
             "factors derived from Su et al. 2020 and the 2018 parcel count; transport from Kang et al. 2021; "
@@ -831,32 +827,29 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
         f"((1 + {p!r}) * (1 + growth_pct / 100) <= 1 ? 0 : "
         f"(1 - 1 / ((1 + {p!r}) * (1 + growth_pct / 100))) / (1 - rebound_pct / 100) * 100)"
     )
-    readout = (
-        alt.Chart(path_grid(base_year))
+    readout = charts.readout(
+        [
+            f"'{MODEL_END_YEAR}: ' + format(datum.annual_end, '.1f') + ' Gt a year (' + "
+            f"format(datum.annual_end / {e0!r} - 1, '+.0%') + ' vs {base_year})'",
+            f"datum.first_hit == 9999 ? '50% budget lasts past {MODEL_END_YEAR}' : "
+            "'50% budget gone in ' + datum.first_hit",
+            "rebound_pct >= 100 ? 'Full rebound: no cut possible' : "
+            f"'To fall: intensity −' + format({needed}, '.1f') + '% a year'",
+        ],
+        # The first year of the path, carrying the year the budget runs out.
+        frame=alt.Chart(path_grid(base_year))
         .transform_calculate(cumulative=cumulative)
         .transform_calculate(hit=f"datum.cumulative >= {budget_50!r} ? datum.year : 9999")
         .transform_joinaggregate(first_hit="min(hit)")
-        .transform_filter("datum.t <= 2")
-        .transform_calculate(
-            annual_end=f"{e0!r} * pow({factor}, {MODEL_END_YEAR - base_year})",
-            text=(
-                f"datum.t == 0 ? '{MODEL_END_YEAR}: ' + format(datum.annual_end, '.1f') + ' Gt a year ('"
-                f" + format(datum.annual_end / {e0!r} - 1, '+.0%') + ' vs {base_year})' : "
-                f"datum.t == 1 ? (datum.first_hit == 9999 ? '50% budget lasts past {MODEL_END_YEAR}' : "
-                "'50% budget gone in ' + datum.first_hit) : "
-                "(rebound_pct >= 100 ? 'Full rebound: no cut possible' : "
-                f"'To fall: intensity −' + format({needed}, '.1f') + '% a year')"
-            ),
-            # Below the x axis, where the path can never run over the text.
-            y_px="height + 44 + datum.t * 18",
-        )
-        .mark_text(
-            align="left", baseline="top", x=0, fontSize=12, fontWeight="bold", color=charts.TEXT_COLOUR
-        )
-        .encode(y=alt.Y("y_px:Q", scale=None), text="text:N")
+        .transform_filter("datum.t == 0")
+        .transform_calculate(annual_end=f"{e0!r} * pow({factor}, {MODEL_END_YEAR - base_year})"),
+        # Below the x axis, where the path can never run over the text.
+        y_px="height + 44",
+        bold="all",
+        baseline="top",
     )
     return charts.finish(
-        alt.layer(rules, rule_labels, path, readout).add_params(*params),
+        alt.layer(rules, rule_labels, path, *readout).add_params(*params),
         title="Growth against efficiency: the world's CO2 and the 1.5 °C budget",
         source=(
             f"Global Carbon Budget 2024 (world CO2 {base_year}); Indicators of Global Climate Change 2024 "

@@ -298,8 +298,17 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     horizon = scenarios.HORIZON_YEAR - base.base_year
     grid = pd.DataFrame({"t": list(range(1, horizon + 1))})
     budget = base.budget_gtco2
-    readout = (
-        alt.Chart(grid)
+    readout = charts.readout(
+        [
+            f"'CO2 {base.base_year + 1}-{end_year}: ' + format(datum.to_end, ',.0f') + ' Gt, ' + "
+            f"format(datum.to_end / {budget!r}, '.0%') + ' of the budget'",
+            f"datum.first_hit == 9999 ? '1.5 °C budget (50%) lasts past {scenarios.HORIZON_YEAR}' : "
+            "'1.5 °C budget (50%) gone in ' + datum.first_hit",
+            f"'Streamers: Gini ' + format({expr['gini']}, '.2f') + ', top 1% get ' + "
+            f"format({expr['top1_share']}, '.0%')",
+        ],
+        # The first year of the path, carrying the totals over the whole path.
+        frame=alt.Chart(grid)
         .transform_calculate(yearly=expr["yearly_gt"])
         .transform_window(cumulative="sum(yearly)", sort=[{"field": "t"}], frame=[None, 0])
         .transform_calculate(
@@ -307,26 +316,14 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
             in_window=f"datum.t <= {years} ? datum.yearly : 0",
         )
         .transform_joinaggregate(first_hit="min(hit)", to_end="sum(in_window)")
-        .transform_filter("datum.t <= 3")
-        .transform_calculate(
-            text=(
-                f"datum.t == 1 ? 'CO2 {base.base_year + 1}-{end_year}: ' + format(datum.to_end, ',.0f') "
-                f"+ ' Gt, ' + format(datum.to_end / {budget!r}, '.0%') + ' of the budget' : "
-                "datum.t == 2 ? (datum.first_hit == 9999 ? "
-                f"'1.5 °C budget (50%) lasts past {scenarios.HORIZON_YEAR}'"
-                " : '1.5 °C budget (50%) gone in ' + datum.first_hit) : "
-                f"'Streamers: Gini ' + format({expr['gini']}, '.2f') + ', top 1% get ' "
-                f"+ format({expr['top1_share']}, '.0%')"
-            ),
-            y_px="height + 44 + (datum.t - 1) * 18",
-        )
-        .mark_text(
-            align="left", baseline="top", x=0, fontSize=12, fontWeight="bold", color=charts.TEXT_COLOUR
-        )
-        .encode(y=alt.Y("y_px:Q", scale=None), text="text:N")
+        .transform_filter("datum.t == 1"),
+        # Below the x axis, clear of the bars.
+        y_px="height + 44",
+        bold="all",
+        baseline="top",
     )
     return charts.finish(
-        alt.layer(zero, bars, labels, readout).add_params(*params).properties(height=240),
+        alt.layer(zero, bars, labels, *readout).add_params(*params).properties(height=240),
         title=f"Scenario explorer: parcels, CO2 and streamers' incomes in {end_year}",
         source=(
             "the book's models (Chapters 2, 4, 7) with State Post Bureau parcels, Kang et al. 2021, "

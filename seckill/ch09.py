@@ -126,23 +126,19 @@ def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     ).encode(y=y, text="label:N")
     share = f"{expr['total_co2e_kg']} / ({defaults['consumption_co2_t']!r} * 1000)"
     year_of_co2 = defaults["consumption_co2_year"]
-    readout = (
-        alt.Chart(pd.DataFrame({"line": [0, 1]}))
-        .transform_calculate(
-            text=(
-                f"datum.line == 0 ? 'You: ' + format({expr['parcels']}, ',.0f') + ' parcels, ' + "
-                f"format({expr['packaging_kg']}, ',.1f') + ' kg new packaging' : "
-                f"'= ' + format({share}, '.1%') + ' of CO2 per head in China ({year_of_co2})'"
-            ),
-            y_px="height + 44 + datum.line * 18",
-        )
-        .mark_text(
-            align="left", baseline="top", x=0, fontSize=12, fontWeight="bold", color=charts.TEXT_COLOUR
-        )
-        .encode(y=alt.Y("y_px:Q", scale=None), text="text:N")
+    readout = charts.readout(
+        [
+            f"'You: ' + format({expr['parcels']}, ',.0f') + ' parcels, ' + "
+            f"format({expr['packaging_kg']}, ',.1f') + ' kg new packaging'",
+            f"'= ' + format({share}, '.1%') + ' of CO2 per head in China ({year_of_co2})'",
+        ],
+        # Below the x axis, clear of the bars.
+        y_px="height + 44",
+        bold="all",
+        baseline="top",
     )
     return charts.finish(
-        alt.layer(bars, labels, readout).add_params(*params).properties(height=140),
+        alt.layer(bars, labels, *readout).add_params(*params).properties(height=140),
         title="Your cart's parcels: packaging and delivery",
         source=(
             "Chapter 7's factors (Su et al. 2020, Kang et al. 2021, State Post Bureau); World Bank "

@@ -3,14 +3,18 @@
 Every chart in the book has a title, axis titles with units, a source line and a ``description``
 that screen readers announce. :func:`finish` adds the last three in one place so no chart can
 forget them. Colours come from the Okabe–Ito palette, which stays distinguishable for the common
-forms of colour blindness.
+forms of colour blindness. :func:`readout` draws the lines of text that interactive charts compute
+in the browser as the reader moves a control.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
+from typing import Literal
 
 import altair as alt
+import pandas as pd
 
 from seckill import render
 
@@ -106,3 +110,71 @@ def finish(chart: alt.TopLevelMixin, *, title: str, source: str, description: st
     if not isinstance(chart, alt.VConcatChart | alt.HConcatChart | alt.ConcatChart):
         properties["width"] = "container"
     return chart.properties(**properties)
+
+
+def _px(value: float | str) -> float | alt.ExprRef:
+    """A pixel position: a number as it is, a string as a Vega expression (e.g. "height + 44")."""
+    return alt.ExprRef(value) if isinstance(value, str) else value
+
+
+def readout(
+    lines: Sequence[str],
+    *,
+    frame: alt.Chart | None = None,
+    x_px: float | str = 0,
+    y_px: float | str = 0,
+    line_height_px: float = 18,
+    font_size_px: float = 12,
+    bold: Literal["first", "all"] = "first",
+    align: Literal["left", "right"] = "left",
+    baseline: Literal["top", "middle", "bottom"] | None = None,
+) -> list[alt.Chart]:
+    """Lines of text computed in the browser as the reader moves a control: one text mark a line.
+
+    ``lines`` are Vega expressions, one per line; they may read the chart's parameters and the
+    fields of ``frame``'s row (``frame`` defaults to a one-row frame, for lines that read only
+    parameters; give it one row, e.g. by filtering or aggregating). The first line is drawn at
+    (``x_px``, ``y_px``) from the plot area's top left, each next one ``line_height_px`` lower. A
+    position given as a string is a Vega expression in the plot's ``width`` and ``height``, e.g.
+    ``"height + 44"`` (under the x axis) or ``"width - 6"`` (with ``align="right"``). ``bold``
+    sets the first line, or all, in bold. ``baseline`` None keeps Vega-Lite's default (middle).
+
+    Returns a list of charts, to be spread into ``alt.layer(..., *readout(...))``, which keeps the
+    chart's layers flat.
+    """
+    if isinstance(lines, str):  # a bare string would be split into one line per character
+        raise ValueError("lines must be a list of Vega expressions, not a single string")
+    if not lines:
+        raise ValueError("a read-out needs at least one line (a Vega expression)")
+    blank = [number for number, line in enumerate(lines) if not str(line).strip()]
+    if blank:
+        raise ValueError(f"read-out lines must be Vega expressions; line(s) {blank} are empty")
+    if bold not in ("first", "all"):
+        raise ValueError(f"bold must be 'first' or 'all', not {bold!r}")
+    if not line_height_px > 0 or not font_size_px > 0:
+        raise ValueError(
+            f"line_height_px ({line_height_px}) and font_size_px ({font_size_px}) must be positive"
+        )
+    frame = alt.Chart(pd.DataFrame({"anchor": [0]})) if frame is None else frame
+    optional = {} if baseline is None else {"baseline": baseline}
+    marks = []
+    for number, expression in enumerate(lines):
+        offset_px = line_height_px * number
+        if isinstance(y_px, str):
+            y = alt.ExprRef(y_px if number == 0 else f"{y_px} + {offset_px:g}")
+        else:
+            y = y_px + offset_px
+        marks.append(
+            frame.transform_calculate(label=expression)
+            .mark_text(
+                align=align,
+                **optional,
+                x=_px(x_px),
+                y=y,
+                fontSize=font_size_px,
+                fontWeight="bold" if bold == "all" or number == 0 else "normal",
+                color=TEXT_COLOUR,
+            )
+            .encode(text="label:N")
+        )
+    return marks

@@ -1,10 +1,12 @@
 """Chapter 5's timeline in headless Chromium: dragging across the top chart (a brush) must change
-the list of events below it, and the brush's marks must be named for screen readers."""
+the list of events below it, the brush's marks must be named for screen readers, and the chart
+must use a desktop's column width yet fit a phone."""
 
 from __future__ import annotations
 
 import pytest
 from site_check import draw_every_chart, open_page
+from test_site_browser import PHONE_WIDTH_PX
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -20,15 +22,19 @@ def _timeline(page):
     raise AssertionError("no chart with a 'period' brush on the Chapter 5 page")
 
 
+def _plot_area(chart):
+    """The plot area: the view's background, the first path in the chart's root group."""
+    return chart.query_selector("g.mark-group.role-frame > g > path.background")
+
+
 def test_brushing_a_period_changes_the_event_list(built_site, site_url, browser):
     context, page, problems = open_page(browser, site_url, CHAPTER_5)
     try:
         draw_every_chart(page)
         chart = _timeline(page)
         before = chart.evaluate(LIST_TEXT)
-        # The top view's plot area is the first view background in the chart; the mouse can only
-        # drag what is on screen.
-        plot = chart.query_selector("g.mark-group.role-scope > g > path.background")
+        # The mouse can only drag what is on screen.
+        plot = _plot_area(chart)
         plot.scroll_into_view_if_needed()
         box = plot.bounding_box()
         y = box["y"] + box["height"] / 2
@@ -50,3 +56,29 @@ def test_brushing_a_period_changes_the_event_list(built_site, site_url, browser)
     assert not any("E-Commerce Law adopted" in line for line in before)
     assert all(labels) and len(labels) == 2
     assert not problems["exceptions"], problems["exceptions"]
+
+
+DESKTOP_WIDTH_PX = 1280
+WIDE_PLOT_PX = 400  # the fixed-width version drew a 250 px plot; a 1280 px window gives about 600
+
+
+def test_timeline_is_wide_on_a_desktop_and_fits_a_phone(built_site, site_url, browser):
+    measured = {}
+    for viewport_px in (DESKTOP_WIDTH_PX, PHONE_WIDTH_PX):
+        context, page, _problems = open_page(browser, site_url, CHAPTER_5, width=viewport_px)
+        try:
+            draw_every_chart(page)
+            chart = _timeline(page)
+            chart.scroll_into_view_if_needed()
+            drawn = chart.query_selector("svg").bounding_box()
+            measured[viewport_px] = {
+                "plot": _plot_area(chart).bounding_box()["width"],
+                "chart_right": drawn["x"] + drawn["width"],
+                "page": page.evaluate("document.documentElement.scrollWidth"),
+            }
+        finally:
+            context.close()
+    desktop, phone = measured[DESKTOP_WIDTH_PX], measured[PHONE_WIDTH_PX]
+    assert desktop["plot"] > WIDE_PLOT_PX, f"plot only {desktop['plot']:.0f} px wide on a desktop"
+    assert phone["chart_right"] <= PHONE_WIDTH_PX, f"chart ends at {phone['chart_right']:.0f} px on a phone"
+    assert phone["page"] <= PHONE_WIDTH_PX, f"the page scrolls sideways on a phone ({phone['page']} px)"

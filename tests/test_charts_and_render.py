@@ -59,3 +59,56 @@ def test_renderer_choice_follows_the_build_flag(monkeypatch):
     assert "seckill-chart-spec" in html and "jsdelivr" not in html
     monkeypatch.delenv(render.BUILD_ENV_VAR)
     assert render.enable() == "default"
+
+
+def _marks(layers):
+    return [layer.to_dict()["mark"] for layer in layers]
+
+
+def test_readout_draws_one_text_mark_a_line_stacked_from_the_first():
+    layers = charts.readout(["'a'", "'b' + x", "'c'"], x_px=8, y_px=12, line_height_px=17, font_size_px=13)
+    marks = _marks(layers)
+    assert [m["type"] for m in marks] == ["text"] * 3
+    assert [m["y"] for m in marks] == [12, 29, 46]
+    assert {m["x"] for m in marks} == {8} and {m["fontSize"] for m in marks} == {13}
+    assert [m["fontWeight"] for m in marks] == ["bold", "normal", "normal"]
+    assert "baseline" not in marks[0]  # Vega-Lite's default (middle) unless asked
+    specs = [layer.to_dict() for layer in layers]
+    assert [s["transform"][-1]["calculate"] for s in specs] == ["'a'", "'b' + x", "'c'"]
+    assert all(s["encoding"]["text"] == {"field": "label", "type": "nominal"} for s in specs)
+
+
+def test_readout_positions_can_follow_the_plot_size_and_read_a_frame():
+    frame = alt.Chart(pd.DataFrame({"t": [0, 1]})).transform_filter("datum.t == 0")
+    layers = charts.readout(
+        ["'x'", "'y'"],
+        frame=frame,
+        x_px="width - 6",
+        y_px="height + 44",
+        align="right",
+        bold="all",
+        baseline="top",
+    )
+    marks = _marks(layers)
+    assert [m["y"] for m in marks] == [{"expr": "height + 44"}, {"expr": "height + 44 + 18"}]
+    assert {m["x"]["expr"] for m in marks} == {"width - 6"}
+    assert {m["fontWeight"] for m in marks} == {"bold"} and {m["baseline"] for m in marks} == {"top"}
+    # The frame's own transforms run first, then the line's text.
+    transform = layers[0].to_dict()["transform"]
+    assert transform[0] == {"filter": "datum.t == 0"} and transform[1]["as"] == "label"
+
+
+@pytest.mark.parametrize(
+    ("lines", "options", "message"),
+    [
+        ([], {}, "at least one line"),
+        ("'a'", {}, "not a single string"),
+        (["'a'", "  "], {}, r"line\(s\) \[1\] are empty"),
+        (["'a'"], {"bold": "none"}, "bold must be 'first' or 'all'"),
+        (["'a'"], {"line_height_px": 0}, "must be positive"),
+        (["'a'"], {"font_size_px": -1}, "must be positive"),
+    ],
+)
+def test_readout_refuses_bad_input_with_a_clear_message(lines, options, message):
+    with pytest.raises(ValueError, match=message):
+        charts.readout(lines, **options)
