@@ -57,18 +57,18 @@ SUMMARY_PREFIX = "Show the numbers: "
 # Channels whose title is an axis or legend title (with units): preferred over tooltip titles.
 _CHANNEL_PRIORITY = ("x", "y", "x2", "y2", "theta", "radius", "longitude", "latitude", "color", "fill")
 _SUB_SPEC_KEYS = ("layer", "vconcat", "hconcat", "concat")
-_MARK_WORDS = {
-    "line": "line",
-    "trail": "line",
+_MARK_WORDS = {  # how a caption names a mark: "Drawn as lines and points."
+    "line": "lines",
+    "trail": "lines",
     "point": "points",
     "circle": "points",
     "square": "points",
     "bar": "bars",
     "rect": "rectangles",
-    "area": "area",
+    "area": "shaded areas",
     "rule": "straight lines",
     "tick": "ticks",
-    "text": "text",
+    "text": "text labels",
     "arc": "slices",
     "geoshape": "shapes",
     "image": "images",

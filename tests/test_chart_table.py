@@ -70,7 +70,7 @@ def test_every_dataset_of_nested_layers_and_concats_is_found_once_with_its_own_c
     details = chart_table.details_html(spec)
     assert _headers(details) == [["year", "Value, yuan"], ["year", "Count"], ["month", "orders"]]
     assert _captions(details) == [
-        "Table 1 of 3: drawn as line.",
+        "Table 1 of 3: drawn as lines.",
         "Table 2 of 3: drawn as points.",
         "Table 3 of 3: drawn as bars.",
     ]
