@@ -45,8 +45,8 @@ from dataclasses import dataclass, field
 
 # The largest dataset a book chart draws from today is 300 rows (household consumption, 4
 # economies x 2 sources, Chapter 6); only model output (1,000 simulated sessions in the Chapter 2
-# notebook) is longer. A cap of 300 shows every sourced table whole and keeps a page's added
-# HTML to about 30 kB per capped table (about 3 kB gzipped).
+# notebook) is longer. A cap of 300 shows every sourced table whole; a 300-row table adds 35-56 kB
+# of HTML to its page (4-5 kB gzipped), less than its chart's JSON spec already weighs.
 MAX_ROWS = 300
 SIGNIFICANT_DIGITS = 6
 # Grouping digits from 10,000 up keeps years (2021) and four-digit counts unbroken.
