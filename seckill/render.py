@@ -5,7 +5,9 @@ blocked or slow for many of our readers and absent in offline classrooms. During
 module's renderer writes only a container and the chart's JSON spec; ``web/seckill.js``, which
 the Sphinx extension (:mod:`seckill.sphinxext`) adds to every page together with a vendored copy of
 the Vega libraries, finds the containers and draws them. Nothing is fetched from another host, and
-the page works whether or not require.js is present.
+the page works whether or not require.js is present. Under each chart, a collapsed table of its
+numbers (:mod:`seckill.chart_table`) serves readers without JavaScript, screen readers and search
+engines.
 
 In a live kernel (Jupyter, Binder, Colab) there is no such page script, so Altair's default renderer
 is kept.
@@ -19,6 +21,8 @@ import os
 
 import altair as alt
 
+from seckill import chart_table
+
 RENDERER_NAME = "seckill-static"
 BUILD_ENV_VAR = "SECKILL_BOOK_BUILD"
 
@@ -29,12 +33,16 @@ def _json_for_script_tag(spec: dict) -> str:
 
 
 def static_html(spec: dict) -> str:
-    """The HTML the static book uses for one chart: a container and its spec, no script code."""
+    """The HTML the static book uses for one chart: a container, its spec and a table of its numbers.
+
+    No script code: ``web/seckill.js`` draws the chart above the spec.
+    """
     description = spec.get("description") or ""
     return (
         '<div class="seckill-chart">'
         f'<script type="application/json" class="seckill-chart-spec">{_json_for_script_tag(spec)}</script>'
         f"<noscript><p>{html.escape(description)} (Interactive chart: needs JavaScript.)</p></noscript>"
+        f"{chart_table.details_html(spec)}"
         "</div>"
     )
 

@@ -6,6 +6,8 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``. It
   every page; the page script fetches the vendored Vega bundle itself, only when a chart comes
   near the screen (``scripts/vendor_web_assets.py`` says where the bundle comes from);
 - applies the theme fixes in :mod:`seckill.sphinxfixes` (no console errors, no axe violations);
+- gives charts with the same title on one page distinct table summaries
+  (:func:`seckill.chart_table.name_repeated_charts`);
 - copies the data package into the built site (``_build/html/data/``) for download;
 - cuts the theme's icon font down to the icons the site shows (:mod:`seckill.iconfont`);
 - marks the process as a book build, so notebook kernels started by the build (they inherit the
@@ -20,6 +22,7 @@ import shutil
 from pathlib import Path
 
 from seckill import iconfont
+from seckill.chart_table import name_repeated_charts
 from seckill.render import BUILD_ENV_VAR
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -60,12 +63,20 @@ def _vega_bundle_address() -> str:
     return f"{VEGA_BUNDLE}?v={digest}"
 
 
+def _name_repeated_charts(app, pagename, templatename, context, doctree) -> None:
+    """Each chart's "Show the numbers" summary must be a distinct name on its page (the renderer
+    sees one chart at a time; a notebook may draw two charts with the same title)."""
+    if "seckill-chart-table" in context.get("body", ""):
+        context["body"] = name_repeated_charts(context["body"])
+
+
 def setup(app):
     os.environ[BUILD_ENV_VAR] = "1"
     app.setup_extension("seckill.sphinxfixes")
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
     app.connect("build-finished", _subset_icon_font)
+    app.connect("html-page-context", _name_repeated_charts)
     app.add_js_file(
         "seckill.js", priority=101, loading_method="defer", **{"data-vega-bundle": _vega_bundle_address()}
     )

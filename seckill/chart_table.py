@@ -1,0 +1,379 @@
+"""The numbers behind a chart as an HTML table, built in Python from the chart's Vega-Lite spec.
+
+Every chart in the static book gets a collapsed ``<details>`` under it ("Show the numbers: <chart
+title>") holding one ``<table>`` per dataset the chart draws from. It needs no JavaScript, so
+screen readers, search engines and readers without scripts get the numbers too. The static
+renderer (:mod:`seckill.render`) calls :func:`details_html` for each chart.
+
+What goes in:
+
+- **Datasets.** Altair puts data in the top-level ``datasets`` and points to it with
+  ``data: {"name": ...}`` in the top-level spec or in ``layer``/``vconcat``/``hconcat``/``concat``
+  (and ``facet``/``repeat``) sub-specs, which inherit their parent's data; data may also be inline
+  (``data: {"values": [...]}``) or joined in by a ``lookup`` transform. Every dataset a view draws
+  from is shown once, in the order the chart first uses it, with a ``<caption>`` naming the marks
+  it is drawn as.
+- **Helper datasets are left out** (:func:`is_helper`): a dataset none of whose columns is mapped
+  to an encoding channel of a view drawing from it (an ``{"anchor": 0}`` row that places a text
+  note, a counter of text lines, a grid that only feeds a formula), or a single value (one row, one
+  column: the 0 behind a zero line, a one-line note). Such rows hold no numbers a reader would look
+  up. If nothing is left, the details says the chart is given no table of numbers.
+- **Column headers** are the axis, legend and tooltip titles the chart gives a field (positional
+  channels first, tooltips last), falling back to the raw field name; columns keep the dataset's
+  order.
+- **Values**: integers stay integers (thousands grouped from 10,000, so years read as years),
+  other numbers get at most :data:`SIGNIFICANT_DIGITS` significant digits (no ``0.30000000000000004``),
+  strings such as ISO dates are shown as they are, and missing values are :data:`MISSING`.
+  Everything is HTML-escaped.
+- **Size**: at most :data:`MAX_ROWS` rows per table; the caption says how many were left out.
+- **Controls**: when the chart has inputs bound to Vega parameters (sliders, menus), the table
+  holds the numbers the chart starts from, not what it draws after a control moves, and the
+  caption says so.
+
+Summaries must give each chart on a page a distinct accessible name; charts with the same title
+on one page are told apart by :func:`name_repeated_charts`, which the Sphinx extension runs on
+each page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from dataclasses import dataclass, field
+
+# The largest dataset a book chart draws from today is 300 rows (household consumption, 4
+# economies x 2 sources, Chapter 6); only model output (1,000 simulated sessions in the Chapter 2
+# notebook) is longer. A cap of 300 shows every sourced table whole; a 300-row table adds 35-56 kB
+# of HTML to its page (4-5 kB gzipped), less than its chart's JSON spec already weighs.
+MAX_ROWS = 300
+SIGNIFICANT_DIGITS = 6
+# Grouping digits from 10,000 up keeps years (2021) and four-digit counts unbroken.
+GROUP_DIGITS_FROM = 10_000
+MISSING = "–"  # en dash, the same in every table
+SUMMARY_PREFIX = "Show the numbers: "
+
+# Channels whose title is an axis or legend title (with units): preferred over tooltip titles.
+_CHANNEL_PRIORITY = ("x", "y", "x2", "y2", "theta", "radius", "longitude", "latitude", "color", "fill")
+_SUB_SPEC_KEYS = ("layer", "vconcat", "hconcat", "concat")
+_MARK_WORDS = {  # how a caption names a mark: "Drawn as lines and points."
+    "line": "lines",
+    "trail": "lines",
+    "point": "points",
+    "circle": "points",
+    "square": "points",
+    "bar": "bars",
+    "rect": "rectangles",
+    "area": "shaded areas",
+    "rule": "straight lines",
+    "tick": "ticks",
+    "text": "text labels",
+    "arc": "slices",
+    "geoshape": "shapes",
+    "image": "images",
+}
+_CONTROL_WORDS = {"range": ("slider", "sliders"), "select": ("menu", "menus")}
+
+
+@dataclass
+class DatasetUse:
+    """One dataset of a chart and how the chart uses it."""
+
+    key: str
+    rows: list[dict]
+    marks: list[str] = field(default_factory=list)
+    # field name -> titles the chart gives it, in order of preference (axis/legend before tooltip)
+    titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    encoded_fields: set[str] = field(default_factory=set)
+
+    @property
+    def columns(self) -> list[str]:
+        """Column names in the dataset's order (first appearance over all rows)."""
+        names: dict[str, None] = {}
+        for row in self.rows:
+            if isinstance(row, dict):
+                names.update(dict.fromkeys(row))
+        return list(names)
+
+
+# ------------------------------------------------------------------------------------------------
+# Reading the spec
+
+
+def _mark_type(view: dict) -> str | None:
+    mark = view.get("mark")
+    return mark.get("type") if isinstance(mark, dict) else mark
+
+
+def _title_text(title) -> str | None:
+    if isinstance(title, list):
+        title = " ".join(str(part) for part in title)
+    return title.strip() if isinstance(title, str) and title.strip() else None
+
+
+def _field_name(definition: dict) -> str | None:
+    name = definition.get("field")
+    # Vega-Lite escapes dots and brackets in field names with a backslash.
+    return name.replace("\\", "") if isinstance(name, str) else None
+
+
+def _encoded_fields(view: dict, encoding: dict):
+    """Yield (field, title or None, priority) for each field an encoding (or facet) maps."""
+    channels = dict(encoding)
+    facet = view.get("facet")
+    if isinstance(facet, dict):
+        channels.update({"facet": facet} if "field" in facet else facet)
+    for channel, definitions in channels.items():
+        rank = _CHANNEL_PRIORITY.index(channel) if channel in _CHANNEL_PRIORITY else len(_CHANNEL_PRIORITY)
+        if channel == "tooltip":
+            rank += 1  # tooltip titles are often abbreviated; axis and legend titles win
+        for definition in definitions if isinstance(definitions, list) else [definitions]:
+            if isinstance(definition, dict) and _field_name(definition):
+                yield _field_name(definition), _title_text(definition.get("title")), rank
+
+
+def _walk_views(view: dict, inherited_data: dict | None, inherited_encoding: dict):
+    """Yield (view, the data it draws from, its encoding) for the spec and all its sub-specs.
+
+    Layers inherit their parent's data and encoding (a layer's own channels win).
+    """
+    data = view.get("data", inherited_data)
+    encoding = inherited_encoding | (view.get("encoding") or {})
+    yield view, data, encoding
+    for key in _SUB_SPEC_KEYS:
+        for sub in view.get(key) or []:
+            if isinstance(sub, dict):
+                # Concatenated views share data but not encodings; layers share both.
+                yield from _walk_views(sub, data, encoding if key == "layer" else {})
+    if isinstance(view.get("spec"), dict):  # facet and repeat
+        yield from _walk_views(view["spec"], data, {})
+
+
+def datasets_in_use(spec: dict) -> list[DatasetUse]:
+    """Every dataset the chart's views draw from, in order of first use, with marks and titles."""
+    named = spec.get("datasets") or {}
+    uses: dict[str, DatasetUse] = {}
+
+    def use_of(data) -> DatasetUse | None:
+        if not isinstance(data, dict):
+            return None
+        if isinstance(data.get("name"), str) and isinstance(named.get(data["name"]), list):
+            key, rows = data["name"], named[data["name"]]
+        elif isinstance(data.get("values"), list):
+            key, rows = f"inline-{id(data['values'])}", data["values"]
+        else:  # a URL or a generator: nothing to show from the spec
+            return None
+        return uses.setdefault(key, DatasetUse(key=key, rows=rows))
+
+    for view, data, encoding in _walk_views(spec, None, {}):
+        drawn_from = [use_of(data)]
+        for step in view.get("transform") or []:
+            if isinstance(step, dict) and "lookup" in step:
+                drawn_from.append(use_of((step.get("from") or {}).get("data")))
+        mark = _mark_type(view)
+        for use in filter(None, drawn_from):
+            if mark is None and "facet" not in view:
+                continue  # a layer or concat parent: its children say how the data is drawn
+            word = _MARK_WORDS.get(mark, mark)
+            if word and word not in use.marks:
+                use.marks.append(word)
+            columns = set(use.columns)
+            for name, title, rank in _encoded_fields(view, encoding):
+                if name in columns:
+                    use.encoded_fields.add(name)
+                    if title:
+                        use.titles.setdefault(name, []).append((rank, title))
+    return list(uses.values())
+
+
+def is_helper(use: DatasetUse) -> bool:
+    """True for data that only helps draw the chart and holds no numbers a reader would look up.
+
+    Either no column is mapped to an encoding channel (everything drawn from it is computed in the
+    browser: an anchor row for a text note, a counter of text lines, a grid of model inputs), or it
+    is a single value (one row, one column: the zero behind a reference line, a one-line note).
+    """
+    single_value = len(use.rows) == 1 and len(use.columns) == 1
+    return not use.encoded_fields or single_value
+
+
+def column_headers(use: DatasetUse) -> list[str]:
+    """A header per column: the chart's title for the field (axis/legend first), else its name.
+
+    Where two columns would get the same title, each also shows its field name.
+    """
+    chosen = {}
+    for name in use.columns:
+        titles = sorted(use.titles.get(name, []), key=lambda item: item[0])
+        chosen[name] = titles[0][1] if titles else name
+    counts: dict[str, int] = {}
+    for header in chosen.values():
+        counts[header] = counts.get(header, 0) + 1
+    return [
+        f"{header} ({name})" if counts[header] > 1 and header != name else header
+        for name, header in chosen.items()
+    ]
+
+
+def bound_controls(spec: dict) -> dict[str, int]:
+    """Count the inputs bound to Vega parameters anywhere in the spec, by kind ("range", "select")."""
+    counts: dict[str, int] = {}
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            params = node.get("params")
+            for param in params if isinstance(params, list) else []:
+                bind = param.get("bind") if isinstance(param, dict) else None
+                # bind: "scales" (zoom) and "legend" change the view, not values; only inputs count.
+                if isinstance(bind, dict) and "input" in bind:
+                    counts[bind["input"]] = counts.get(bind["input"], 0) + 1
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return counts
+
+
+def chart_name(spec: dict) -> str:
+    """The chart's title on one line (titles are wrapped into lines by :func:`seckill.charts.finish`)."""
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title = title.get("text")
+    return _title_text(title) or _title_text(spec.get("description")) or "chart"
+
+
+# ------------------------------------------------------------------------------------------------
+# Writing the table
+
+
+def format_value(value) -> tuple[str, bool]:
+    """The text of one cell and whether it is a number (columns of numbers are right-aligned)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING, False
+    if isinstance(value, bool):
+        return ("yes" if value else "no"), False
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
+        number = int(value)
+        return (f"{number:,}" if abs(number) >= GROUP_DIGITS_FROM else str(number)), True
+    if isinstance(value, float):
+        if math.isinf(value):
+            return ("∞" if value > 0 else "−∞"), True
+        magnitude = math.floor(math.log10(abs(value)))
+        decimals = min(15, max(0, SIGNIFICANT_DIGITS - 1 - magnitude))
+        grouping = "," if abs(value) >= GROUP_DIGITS_FROM else ""
+        text = f"{value:{grouping}.{decimals}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text, True
+    if isinstance(value, str):
+        return value, False
+    return json.dumps(value, ensure_ascii=False), False
+
+
+def _caption(use: DatasetUse, number: int, count: int, controls_note: str) -> str:
+    what = f"drawn as {' and '.join(use.marks)}" if use.marks else "numbers behind the chart"
+    parts = [f"Table {number} of {count}: {what}." if count > 1 else f"{what[0].upper()}{what[1:]}."]
+    if len(use.rows) > MAX_ROWS:
+        parts.append(
+            f"First {MAX_ROWS:,} of {len(use.rows):,} rows; the other {len(use.rows) - MAX_ROWS:,} "
+            "are left out to keep the page light."
+        )
+    if controls_note:
+        parts.append(controls_note)
+    return " ".join(parts)
+
+
+def controls_note(spec: dict) -> str:
+    """A sentence for charts with bound inputs: the table is the starting data, not what is drawn."""
+    counts = bound_controls(spec)
+    if not counts:
+        return ""
+    words = []
+    for kind, number in counts.items():
+        singular, plural = _CONTROL_WORDS.get(kind, ("control", "controls"))
+        words.append(singular if number == 1 else plural)
+    controls = " and ".join(dict.fromkeys(words))
+    verb = "changes" if controls in ("slider", "menu", "control") else "change"
+    return f"Numbers the chart starts from: its {controls} {verb} the chart, not this table."
+
+
+def _table_html(use: DatasetUse, caption: str) -> str:
+    columns = use.columns
+    rows = use.rows[:MAX_ROWS]
+    cells = [
+        [format_value(row.get(name) if isinstance(row, dict) else None) for name in columns] for row in rows
+    ]
+    # A column of numbers (missing values aside) is right-aligned, header included, so digits line up.
+    numeric = [
+        any(is_number for _, is_number in column)
+        and all(is_number or text == MISSING for text, is_number in column)
+        for column in zip(*cells, strict=True)
+    ] or [False] * len(columns)
+    css = [' class="seckill-num"' if flag else "" for flag in numeric]
+    head = "".join(
+        f'<th scope="col"{css[i]}>{html.escape(header)}</th>' for i, header in enumerate(column_headers(use))
+    )
+    body = "".join(
+        "<tr>" + "".join(f"<td{css[i]}>{html.escape(text)}</td>" for i, (text, _) in enumerate(row)) + "</tr>"
+        for row in cells
+    )
+    return (
+        f"<table><caption>{html.escape(caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def details_html(spec: dict) -> str:
+    """The collapsed ``<details>`` with the chart's numbers, one table per dataset it draws from."""
+    name = chart_name(spec)
+    shown = [use for use in datasets_in_use(spec) if not is_helper(use)]
+    note = controls_note(spec)
+    parts = [f'<details class="seckill-chart-table"><summary>{html.escape(SUMMARY_PREFIX + name)}</summary>']
+    if not shown:
+        parts.append('<p class="seckill-chart-table-empty">This chart computes everything it shows')
+        parts.append(" in the browser; it is given no table of numbers.</p>")
+    for number, use in enumerate(shown, start=1):
+        # A focusable, named region: a keyboard user can scroll a wide or long table (WCAG 2.1.1).
+        # The class is the one seckill.js gives wrappers of notebook tables, so it is not re-wrapped.
+        label = f"Table {number} of {len(shown)}, {name}" if len(shown) > 1 else f"Table, {name}"
+        parts.append(
+            f'<div class="seckill-scroll seckill-chart-table-scroll" tabindex="0" role="region" '
+            f'aria-label="{html.escape(label)}">'
+            f"{_table_html(use, _caption(use, number, len(shown), note))}</div>"
+        )
+    parts.append("</details>")
+    return "".join(parts)
+
+
+# ------------------------------------------------------------------------------------------------
+# One page, several charts
+
+_DETAILS_BLOCK = re.compile(r'<details class="seckill-chart-table">.*?</details>', re.S)
+_SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S)
+_REGION_LABEL = re.compile(r'(role="region" aria-label=")([^"]*)(")')
+
+
+def name_repeated_charts(page_html: str) -> str:
+    """Tell apart charts with the same title on one page by their position: "… (chart 3 on this page)".
+
+    The renderer sees one chart at a time, so it cannot know that a notebook draws two charts with
+    the same title; the page can. Summaries and the scrolling regions' names get the suffix.
+    """
+    blocks = _DETAILS_BLOCK.findall(page_html)
+    summaries = [match.group(1) if (match := _SUMMARY.search(block)) else "" for block in blocks]
+    if len(set(summaries)) == len(summaries):
+        return page_html
+    renamed = iter(
+        _rename(block, f" (chart {position} on this page)") if summaries.count(summary) > 1 else block
+        for position, (block, summary) in enumerate(zip(blocks, summaries, strict=True), start=1)
+    )
+    return _DETAILS_BLOCK.sub(lambda _match: next(renamed), page_html)
+
+
+def _rename(block: str, suffix: str) -> str:
+    block = _SUMMARY.sub(lambda m: f"<summary>{m.group(1)}{html.escape(suffix)}</summary>", block, count=1)
+    return _REGION_LABEL.sub(lambda m: f"{m.group(1)}{m.group(2)}{html.escape(suffix)}{m.group(3)}", block)

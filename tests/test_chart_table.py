@@ -1,0 +1,245 @@
+"""The table of numbers under each chart: datasets found, helpers skipped, headers, values, captions."""
+
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from seckill import chart_table, charts, render
+
+
+def _rows(details: str) -> list[list[str]]:
+    """The body rows of every table in the details, as lists of cell texts."""
+    bodies = re.findall(r"<tbody>(.*?)</tbody>", details, re.S)
+    return [
+        re.findall(r"<td[^>]*>(.*?)</td>", row)
+        for body in bodies
+        for row in re.findall(r"<tr>(.*?)</tr>", body)
+    ]
+
+
+def _headers(details: str) -> list[list[str]]:
+    return [
+        re.findall(r'<th scope="col"[^>]*>(.*?)</th>', head)
+        for head in re.findall(r"<thead>(.*?)</thead>", details)
+    ]
+
+
+def _captions(details: str) -> list[str]:
+    return re.findall(r"<caption>(.*?)</caption>", details)
+
+
+def _finished(chart) -> dict:
+    return charts.finish(chart, title="Sales of a shop", source="test", description="d").to_dict()
+
+
+def test_headers_are_the_axis_and_legend_titles_with_units_and_keep_the_dataset_order():
+    table = pd.DataFrame({"year": [2020, 2021], "gmv_rmb_bn": [1.5, 2.5], "source_id": ["a", "b"]})
+    chart = (
+        alt.Chart(table)
+        .mark_line()
+        .encode(
+            x=alt.X("year:O", title="Year"),
+            y=alt.Y("gmv_rmb_bn:Q", title="Sales, billion yuan"),
+            tooltip=[alt.Tooltip("gmv_rmb_bn:Q", title="GMV (bn)")],
+        )
+    )
+    details = chart_table.details_html(_finished(chart))
+    # The axis title wins over the tooltip's shorter one; unmapped columns keep their names.
+    assert _headers(details) == [["Year", "Sales, billion yuan", "source_id"]]
+    assert _rows(details) == [["2020", "1.5", "a"], ["2021", "2.5", "b"]]
+
+
+def test_tooltip_titles_are_used_when_no_axis_names_the_field():
+    table = pd.DataFrame({"x": [1], "y": [2], "note": ["n"]})
+    chart = (
+        alt.Chart(table).mark_point().encode(x="x:Q", y="y:Q", tooltip=[alt.Tooltip("note:N", title="Note")])
+    )
+    assert _headers(chart_table.details_html(chart.to_dict())) == [["x", "y", "Note"]]
+
+
+def test_every_dataset_of_nested_layers_and_concats_is_found_once_with_its_own_caption():
+    first = pd.DataFrame({"year": [2020, 2021], "value": [1, 2]})
+    second = pd.DataFrame({"year": [2020], "count": [7]})
+    third = pd.DataFrame({"month": [1, 2, 3], "orders": [4, 5, 6]})
+    lines = alt.Chart(first).mark_line().encode(x="year:O", y=alt.Y("value:Q", title="Value, yuan"))
+    dots = alt.Chart(second).mark_point().encode(x="year:O", y=alt.Y("count:Q", title="Count"))
+    bars = alt.Chart(third).mark_bar().encode(x="month:O", y="orders:Q")
+    spec = alt.vconcat(alt.layer(lines, dots), alt.hconcat(bars, lines)).to_dict()
+    details = chart_table.details_html(spec)
+    assert _headers(details) == [["year", "Value, yuan"], ["year", "Count"], ["month", "orders"]]
+    assert _captions(details) == [
+        "Table 1 of 3: drawn as lines.",
+        "Table 2 of 3: drawn as points.",
+        "Table 3 of 3: drawn as bars.",
+    ]
+
+
+def test_inline_values_and_data_inherited_from_a_layer_parent_are_found():
+    spec = {
+        "data": {"values": [{"a": 1, "b": 2}]},
+        "layer": [
+            {"mark": "point", "encoding": {"x": {"field": "a", "type": "quantitative", "title": "A, kg"}}}
+        ],
+    }
+    details = chart_table.details_html(spec)
+    assert _headers(details) == [["A, kg", "b"]]
+    assert _rows(details) == [["1", "2"]]
+
+
+def test_helper_datasets_are_skipped_anchor_rows_counters_and_single_constants():
+    data = pd.DataFrame({"year": [2020, 2021], "value": [1.0, 2.0]})
+    line = alt.Chart(data).mark_line().encode(x="year:O", y="value:Q")
+    # One-row anchor used only to place a note computed in the browser: no column is encoded.
+    note = (
+        alt.Chart(pd.DataFrame({"anchor": [0]}))
+        .transform_calculate(label="'a note'")
+        .mark_text()
+        .encode(text="label:N")
+    )
+    # A single constant behind a zero line: encoded, but one row and one column.
+    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule().encode(y="zero:Q")
+    spec = alt.layer(line, note, zero).to_dict()
+    uses = chart_table.datasets_in_use(spec)
+    assert [chart_table.is_helper(use) for use in uses] == [False, True, True]
+    details = chart_table.details_html(spec)
+    assert _headers(details) == [["year", "value"]]
+    assert "Table 1 of" not in details  # the one table left is not numbered
+
+
+def test_a_chart_with_only_helper_data_says_it_has_no_table():
+    note = (
+        alt.Chart(pd.DataFrame({"anchor": [0]}))
+        .transform_calculate(label="'hi'")
+        .mark_text()
+        .encode(text="label:N")
+    )
+    details = chart_table.details_html(note.to_dict())
+    assert "<table" not in details
+    assert "given no table of numbers" in details
+
+
+def test_html_in_data_titles_and_chart_title_is_escaped():
+    data = pd.DataFrame({"who": ["<script>alert(1)</script>"], "n": [1]})
+    chart = alt.Chart(data).mark_bar().encode(x=alt.X("n:Q", title="N & <b>"), y="who:N")
+    spec = charts.finish(chart, title="A <i>title</i>", source="s", description="d").to_dict()
+    details = chart_table.details_html(spec)
+    assert "<script>" not in details and "<i>" not in details and "<b>" not in details
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in details
+    assert "N &amp; &lt;b&gt;" in details
+    assert "<summary>Show the numbers: A &lt;i&gt;title&lt;/i&gt;</summary>" in details
+
+
+@pytest.mark.parametrize(
+    ("value", "text", "numeric"),
+    [
+        (0.1 + 0.2, "0.3", True),  # no float noise
+        (2021, "2021", True),  # a year stays a year
+        (2021.0, "2021", True),  # integers stored as floats stay integers
+        (1234567, "1,234,567", True),
+        (12345.678, "12,345.7", True),
+        (0.000123456789, "0.000123457", True),
+        (-3.25, "-3.25", True),
+        (None, chart_table.MISSING, False),
+        (float("nan"), chart_table.MISSING, False),
+        ("2021-10-20", "2021-10-20", False),  # ISO dates as they are
+        (True, "yes", False),
+    ],
+)
+def test_values_are_formatted_for_reading(value, text, numeric):
+    assert chart_table.format_value(value) == (text, numeric)
+
+
+def test_missing_values_show_the_same_mark_in_every_table():
+    data = pd.DataFrame({"year": [2020, 2021], "value": [1.0, None]})
+    chart = alt.Chart(data).mark_point().encode(x="year:O", y="value:Q")
+    assert _rows(chart_table.details_html(chart.to_dict()))[1] == ["2021", chart_table.MISSING]
+
+
+def test_long_tables_are_cut_and_the_caption_says_how_many_rows_were_left_out(monkeypatch):
+    monkeypatch.setattr(chart_table, "MAX_ROWS", 5)
+    data = pd.DataFrame({"i": range(1234), "v": range(1234)})
+    details = chart_table.details_html(alt.Chart(data).mark_point().encode(x="i:Q", y="v:Q").to_dict())
+    assert len(_rows(details)) == 5
+    assert "First 5 of 1,234 rows; the other 1,229 are left out" in _captions(details)[0]
+
+
+def test_a_table_at_the_cap_is_whole_and_says_nothing_about_left_out_rows():
+    data = pd.DataFrame({"i": range(chart_table.MAX_ROWS)})
+    details = chart_table.details_html(alt.Chart(data).mark_tick().encode(x="i:Q").to_dict())
+    assert len(_rows(details)) == chart_table.MAX_ROWS
+    assert "left out" not in details
+
+
+def test_charts_with_bound_controls_say_the_table_is_what_the_chart_starts_from():
+    grid = pd.DataFrame({"t": [0, 1, 2]})
+    rate = alt.param(name="rate", value=5, bind=alt.binding_range(min=0, max=10))
+    start = alt.param(name="start", value=1, bind=alt.binding_select(options=[1, 2]))
+    chart = (
+        alt.Chart(grid)
+        .transform_calculate(y="datum.t * rate")
+        .mark_line()
+        .encode(x="t:Q", y="y:Q")
+        .add_params(rate, start)
+    )
+    caption = _captions(chart_table.details_html(chart.to_dict()))[0]
+    assert "Numbers the chart starts from: its slider and menu change the chart, not this table." in caption
+    # A chart without controls makes no such claim.
+    assert "starts from" not in chart_table.details_html(
+        alt.Chart(grid).mark_tick().encode(x="t:Q").to_dict()
+    )
+
+
+def test_selections_that_zoom_are_not_counted_as_controls():
+    brush = alt.selection_interval(bind="scales")
+    spec = alt.Chart(pd.DataFrame({"t": [1, 2]})).mark_point().encode(x="t:Q").add_params(brush).to_dict()
+    assert chart_table.bound_controls(spec) == {}
+
+
+def test_the_details_is_collapsed_named_after_the_chart_and_its_tables_scroll_in_a_focusable_region():
+    data = pd.DataFrame({"year": [2020], "value": [1]})
+    details = chart_table.details_html(_finished(alt.Chart(data).mark_bar().encode(x="year:O", y="value:Q")))
+    assert details.startswith(
+        '<details class="seckill-chart-table"><summary>Show the numbers: Sales of a shop<'
+    )
+    assert " open" not in details.split(">", 1)[0]
+    assert 'tabindex="0" role="region" aria-label="Table, Sales of a shop"' in details
+
+
+def test_static_html_puts_the_table_after_the_chart_spec():
+    data = pd.DataFrame({"year": [2020], "value": [1]})
+    out = render.static_html(_finished(alt.Chart(data).mark_bar().encode(x="year:O", y="value:Q")))
+    assert out.index("seckill-chart-spec") < out.index("<noscript>") < out.index("<details")
+    assert out.endswith("</details></div>")
+
+
+def test_charts_with_the_same_title_on_one_page_get_distinct_names():
+    data = pd.DataFrame({"year": [2020], "value": [1]})
+    same = render.static_html(_finished(alt.Chart(data).mark_bar().encode(x="year:O", y="value:Q")))
+    other = render.static_html(
+        charts.finish(
+            alt.Chart(data).mark_point().encode(x="year:O"), title="Other", source="s", description="d"
+        ).to_dict()
+    )
+    page = chart_table.name_repeated_charts(f"<p>intro</p>{same}{other}<p>text</p>{same}")
+    summaries = re.findall(r"<summary>(.*?)</summary>", page)
+    assert summaries == [
+        "Show the numbers: Sales of a shop (chart 1 on this page)",
+        "Show the numbers: Other",
+        "Show the numbers: Sales of a shop (chart 3 on this page)",
+    ]
+    labels = re.findall(r'role="region" aria-label="([^"]*)"', page)
+    assert len(set(labels)) == 3
+    assert page.startswith("<p>intro</p>") and page.endswith("</details></div>")
+    # A page whose charts are already distinct is left as it is.
+    assert chart_table.name_repeated_charts(same + other) == same + other
+
+
+def test_columns_of_numbers_are_right_aligned_header_included_and_text_columns_are_not():
+    data = pd.DataFrame({"year": [2020, 2021], "value": [1.5, None], "who": ["a", "3"]})
+    details = chart_table.details_html(alt.Chart(data).mark_point().encode(x="year:O", y="value:Q").to_dict())
+    assert '<th scope="col" class="seckill-num">year</th>' in details
+    assert '<th scope="col" class="seckill-num">value</th>' in details
+    assert '<th scope="col">who</th>' in details
+    assert f'<td class="seckill-num">{chart_table.MISSING}</td><td>3</td>' in details
