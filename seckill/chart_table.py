@@ -29,6 +29,16 @@ What goes in:
 - **Controls**: when the chart has inputs bound to Vega parameters (sliders, menus), the table
   holds the numbers the chart starts from, not what it draws after a control moves, and the
   caption says so.
+- **A table of model values** replaces all of the above for charts that compute what they show in
+  the browser (Vega expressions driven by sliders), whose datasets hold only labels or model
+  inputs. Such a chart carries, in its top-level ``usermeta`` (allowed by the Vega-Lite schema and
+  ignored by Vega), ``{"seckill_table": {"caption": str, "model": str, "columns": [{"field": str,
+  "title": str}, ...], "rows": [{field: value, ...}, ...]}}``: the numbers the chart shows at its
+  starting settings, computed by the book's Python model that its Vega expressions mirror.
+  :func:`model_table_meta` builds and checks it from a DataFrame
+  (:func:`seckill.charts.with_model_table` adds it to a chart in one line); the details then shows
+  that one table, formatted, escaped and capped like the others, with the chart's caption followed
+  by a sentence naming the model and saying the chart's controls change the chart, not the table.
 
 Summaries must give each chart on a page a distinct accessible name; charts with the same title
 on one page are told apart by :func:`name_repeated_charts`, which the Sphinx extension runs on
@@ -42,6 +52,8 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+
+import pandas as pd
 
 # The largest dataset a book chart draws from today is 300 rows (household consumption, 4
 # economies x 2 sources, Chapter 6); only model output (1,000 simulated sessions in the Chapter 2
@@ -274,21 +286,26 @@ def format_value(value) -> tuple[str, bool]:
     return json.dumps(value, ensure_ascii=False), False
 
 
+def _rows_note(count: int) -> str:
+    """The sentence for a table cut at :data:`MAX_ROWS` rows, or "" when it is whole."""
+    if count <= MAX_ROWS:
+        return ""
+    return (
+        f"First {MAX_ROWS:,} of {count:,} rows; the other {count - MAX_ROWS:,} "
+        "are left out to keep the page light."
+    )
+
+
 def _caption(use: DatasetUse, number: int, count: int, controls_note: str) -> str:
     what = f"drawn as {' and '.join(use.marks)}" if use.marks else "numbers behind the chart"
     parts = [f"Table {number} of {count}: {what}." if count > 1 else f"{what[0].upper()}{what[1:]}."]
-    if len(use.rows) > MAX_ROWS:
-        parts.append(
-            f"First {MAX_ROWS:,} of {len(use.rows):,} rows; the other {len(use.rows) - MAX_ROWS:,} "
-            "are left out to keep the page light."
-        )
-    if controls_note:
-        parts.append(controls_note)
-    return " ".join(parts)
+    parts.append(_rows_note(len(use.rows)))
+    parts.append(controls_note)
+    return " ".join(part for part in parts if part)
 
 
-def controls_note(spec: dict) -> str:
-    """A sentence for charts with bound inputs: the table is the starting data, not what is drawn."""
+def _controls_phrase(spec: dict) -> str:
+    """The chart's bound inputs and a verb, e.g. "sliders change" or "slider and menu change"; "" if none."""
     counts = bound_controls(spec)
     if not counts:
         return ""
@@ -298,12 +315,19 @@ def controls_note(spec: dict) -> str:
         words.append(singular if number == 1 else plural)
     controls = " and ".join(dict.fromkeys(words))
     verb = "changes" if controls in ("slider", "menu", "control") else "change"
-    return f"Numbers the chart starts from: its {controls} {verb} the chart, not this table."
+    return f"{controls} {verb}"
 
 
-def _table_html(use: DatasetUse, caption: str) -> str:
-    columns = use.columns
-    rows = use.rows[:MAX_ROWS]
+def controls_note(spec: dict) -> str:
+    """A sentence for charts with bound inputs: the table is the starting data, not what is drawn."""
+    phrase = _controls_phrase(spec)
+    if not phrase:
+        return ""
+    return f"Numbers the chart starts from: its {phrase} the chart, not this table."
+
+
+def _table_html(columns: list[str], headers: list[str], rows: list, caption: str) -> str:
+    rows = rows[:MAX_ROWS]
     cells = [
         [format_value(row.get(name) if isinstance(row, dict) else None) for name in columns] for row in rows
     ]
@@ -314,9 +338,7 @@ def _table_html(use: DatasetUse, caption: str) -> str:
         for column in zip(*cells, strict=True)
     ] or [False] * len(columns)
     css = [' class="seckill-num"' if flag else "" for flag in numeric]
-    head = "".join(
-        f'<th scope="col"{css[i]}>{html.escape(header)}</th>' for i, header in enumerate(column_headers(use))
-    )
+    head = "".join(f'<th scope="col"{css[i]}>{html.escape(header)}</th>' for i, header in enumerate(headers))
     body = "".join(
         "<tr>" + "".join(f"<td{css[i]}>{html.escape(text)}</td>" for i, (text, _) in enumerate(row)) + "</tr>"
         for row in cells
@@ -328,25 +350,169 @@ def _table_html(use: DatasetUse, caption: str) -> str:
 
 
 def details_html(spec: dict) -> str:
-    """The collapsed ``<details>`` with the chart's numbers, one table per dataset it draws from."""
+    """The collapsed ``<details>`` with the chart's numbers.
+
+    One table per dataset the chart draws from, or, when the chart carries a table of model values
+    (:func:`model_table`), that table alone.
+    """
     name = chart_name(spec)
-    shown = [use for use in datasets_in_use(spec) if not is_helper(use)]
-    note = controls_note(spec)
+    meta = model_table(spec)
+    if meta is not None:
+        columns = [column["field"] for column in meta["columns"]]
+        headers = [column["title"] for column in meta["columns"]]
+        tables = [(columns, headers, meta["rows"], _model_caption(spec, meta))]
+    else:
+        shown = [use for use in datasets_in_use(spec) if not is_helper(use)]
+        note = controls_note(spec)
+        tables = [
+            (use.columns, column_headers(use), use.rows, _caption(use, number, len(shown), note))
+            for number, use in enumerate(shown, start=1)
+        ]
     parts = [f'<details class="seckill-chart-table"><summary>{html.escape(SUMMARY_PREFIX + name)}</summary>']
-    if not shown:
+    if not tables:
         parts.append('<p class="seckill-chart-table-empty">This chart computes everything it shows')
         parts.append(" in the browser; it is given no table of numbers.</p>")
-    for number, use in enumerate(shown, start=1):
+    for number, (columns, headers, rows, caption) in enumerate(tables, start=1):
         # A focusable, named region: a keyboard user can scroll a wide or long table (WCAG 2.1.1).
         # The class is the one seckill.js gives wrappers of notebook tables, so it is not re-wrapped.
-        label = f"Table {number} of {len(shown)}, {name}" if len(shown) > 1 else f"Table, {name}"
+        label = f"Table {number} of {len(tables)}, {name}" if len(tables) > 1 else f"Table, {name}"
         parts.append(
             f'<div class="seckill-scroll seckill-chart-table-scroll" tabindex="0" role="region" '
             f'aria-label="{html.escape(label)}">'
-            f"{_table_html(use, _caption(use, number, len(shown), note))}</div>"
+            f"{_table_html(columns, headers, rows, caption)}</div>"
         )
     parts.append("</details>")
     return "".join(parts)
+
+
+# ------------------------------------------------------------------------------------------------
+# A table of model values carried by the chart
+
+MODEL_TABLE_KEY = "seckill_table"  # under the spec's top-level "usermeta"
+_CELL_TYPES = (str, int, float, bool)
+
+
+def _text(name: str, value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty string; got {value!r}")
+    return value.strip()
+
+
+def _cell(column: str, value):
+    """A JSON-safe cell: numpy scalars become Python numbers, missing values None."""
+    if value is None or (pd.api.types.is_scalar(value) and not isinstance(value, str) and pd.isna(value)):
+        return None
+    if hasattr(value, "item") and not isinstance(value, _CELL_TYPES):  # numpy scalar
+        value = value.item()
+    if not isinstance(value, _CELL_TYPES):
+        raise ValueError(
+            f"column {column!r} holds {value!r}; table cells must be numbers, strings or booleans"
+        )
+    if isinstance(value, float) and math.isinf(value):
+        # JSON has no infinity: the spec would not parse in the browser.
+        raise ValueError(f"column {column!r} holds an infinite value; give a finite number or a note")
+    return value
+
+
+def model_table_meta(frame: pd.DataFrame, *, caption: str, titles: dict[str, str], model: str) -> dict:
+    """The ``usermeta`` entry for a chart's table of model values, checked and JSON-safe.
+
+    ``frame`` holds the numbers the chart shows at its starting settings, one column per entry of
+    ``titles``, which maps each column to its header (with units) and sets the columns' order.
+    ``caption`` says what the table holds; ``model`` names the Python model that computed it (e.g.
+    ``"seckill.value_chain.split_price"``). :func:`details_html` adds to the caption a sentence
+    naming the model and saying what the chart's controls change.
+
+    Raises ``ValueError`` for a frame that is not a DataFrame or is empty, a caption or model that
+    is not a non-empty string, titles that are not non-empty strings, columns of ``frame`` without
+    a title or titles for columns ``frame`` does not have, and cells that are not numbers, strings,
+    booleans or missing (missing values become None, shown as :data:`MISSING`).
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"frame must be a pandas DataFrame; got {type(frame).__name__}")
+    if frame.empty:
+        raise ValueError("frame is empty: a table of model values needs at least one row and one column")
+    caption = _text("caption", caption)
+    model = _text("model", model)
+    if not isinstance(titles, dict) or not titles:
+        raise ValueError(f"titles must map each column of the frame to its header; got {titles!r}")
+    columns = [str(name) for name in frame.columns]
+    if len(set(columns)) != len(columns):
+        raise ValueError(f"the frame's column names must be distinct; got {columns}")
+    missing = [name for name in titles if name not in columns]
+    untitled = [name for name in columns if name not in titles]
+    if missing or untitled:
+        raise ValueError(
+            "titles must name exactly the frame's columns: "
+            + "; ".join(
+                part
+                for part in (
+                    f"titles for columns the frame does not have: {missing}" if missing else "",
+                    f"columns without a title: {untitled}" if untitled else "",
+                )
+                if part
+            )
+        )
+    headers = {name: _text(f"the title of column {name!r}", title) for name, title in titles.items()}
+    frame = frame.set_axis(columns, axis=1)
+    rows = [
+        {name: _cell(name, value) for name, value in zip(titles, values, strict=True)}
+        for values in frame[list(titles)].itertuples(index=False, name=None)
+    ]
+    return {
+        "caption": caption,
+        "model": model,
+        "columns": [{"field": name, "title": header} for name, header in headers.items()],
+        "rows": rows,
+    }
+
+
+def model_table(spec: dict) -> dict | None:
+    """The chart's table of model values (see :func:`model_table_meta`), or None if it has none.
+
+    Raises ``ValueError`` if the entry is there but malformed, so that a broken table fails the
+    build instead of showing nothing.
+    """
+    usermeta = spec.get("usermeta")
+    meta = usermeta.get(MODEL_TABLE_KEY) if isinstance(usermeta, dict) else None
+    if meta is None:
+        return None
+    ok = (
+        isinstance(meta, dict)
+        and all(isinstance(meta.get(key), str) and meta[key].strip() for key in ("caption", "model"))
+        and isinstance(meta.get("columns"), list)
+        and meta["columns"]
+        and all(
+            isinstance(column, dict)
+            and isinstance(column.get("field"), str)
+            and isinstance(column.get("title"), str)
+            for column in meta["columns"]
+        )
+        and isinstance(meta.get("rows"), list)
+        and meta["rows"]
+        and all(isinstance(row, dict) for row in meta["rows"])
+    )
+    if not ok:
+        raise ValueError(
+            f"usermeta.{MODEL_TABLE_KEY} must hold a caption, a model, columns (field and title) and "
+            f"rows; build it with model_table_meta. Got {str(meta)[:200]}"
+        )
+    return meta
+
+
+def _model_caption(spec: dict, meta: dict) -> str:
+    caption = meta["caption"].strip()
+    if not caption.endswith((".", "!", "?")):
+        caption += "."
+    phrase = _controls_phrase(spec)
+    if phrase:
+        source = (
+            f"Values at the chart's starting settings, computed with the book's Python model "
+            f"({meta['model']}); its {phrase} the chart, not this table."
+        )
+    else:
+        source = f"Values computed with the book's Python model ({meta['model']})."
+    return " ".join(part for part in (caption, _rows_note(len(meta["rows"])), source) if part)
 
 
 # ------------------------------------------------------------------------------------------------

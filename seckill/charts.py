@@ -4,7 +4,8 @@ Every chart in the book has a title, axis titles with units, a source line and a
 that screen readers announce. :func:`finish` adds the last three in one place so no chart can
 forget them. Colours come from the Okabe–Ito palette, which stays distinguishable for the common
 forms of colour blindness. :func:`readout` draws the lines of text that interactive charts compute
-in the browser as the reader moves a control.
+in the browser as the reader moves a control, and :func:`with_model_table` gives such a chart the
+table of numbers it shows at its starting settings, computed in Python.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Literal
 import altair as alt
 import pandas as pd
 
-from seckill import render
+from seckill import chart_table, render
 
 # Okabe & Ito (2008), "Color Universal Design"; black first for a single main series.
 PALETTE = {
@@ -178,3 +179,19 @@ def readout(
             .encode(text="label:N")
         )
     return marks
+
+
+def with_model_table(chart, frame: pd.DataFrame, *, caption: str, titles: dict[str, str], model: str):
+    """Give a chart that computes its numbers in the browser a table of them, computed in Python.
+
+    ``frame`` holds what the chart shows at its starting settings, computed by the Python model
+    that the chart's Vega expressions mirror (named in ``model``, e.g.
+    ``"seckill.value_chain.split_price"``); ``titles`` maps each of its columns to a header with
+    units, in the order to show them; ``caption`` says what the table holds. Its "Show the numbers"
+    table (:mod:`seckill.chart_table`) then shows this table instead of the chart's datasets, which
+    hold only labels and inputs. Checks as :func:`seckill.chart_table.model_table_meta` (raises
+    ``ValueError``); other ``usermeta`` entries, such as vega-embed options, are kept.
+    """
+    meta = chart_table.model_table_meta(frame, caption=caption, titles=titles, model=model)
+    existing = chart.usermeta if isinstance(chart.usermeta, dict) else {}
+    return chart.properties(usermeta={**existing, chart_table.MODEL_TABLE_KEY: meta})

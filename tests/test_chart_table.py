@@ -243,3 +243,107 @@ def test_columns_of_numbers_are_right_aligned_header_included_and_text_columns_a
     assert '<th scope="col" class="seckill-num">value</th>' in details
     assert '<th scope="col">who</th>' in details
     assert f'<td class="seckill-num">{chart_table.MISSING}</td><td>3</td>' in details
+
+
+# ------------------------------------------------------------------------------------------------
+# Tables of model values, for charts that compute what they show in the browser
+
+
+def _slider_chart():
+    """A chart whose numbers are all computed in the browser from a slider, as the explorers are."""
+    rate = alt.param(name="rate", value=2, bind=alt.binding_range(min=0, max=10))
+    grid = pd.DataFrame({"part": ["a", "b"]})
+    return (
+        alt.Chart(grid)
+        .transform_calculate(kg="datum.part == 'a' ? rate : 2 * rate")
+        .mark_bar()
+        .encode(y="part:N", x="kg:Q")
+        .add_params(rate)
+    )
+
+
+def _model_frame():
+    return pd.DataFrame({"part": ["a", "b"], "kg": [2.0, 4.0], "note": ["x", None]})
+
+
+TITLES = {"part": "Part", "kg": "Mass, kg", "note": "Note"}
+
+
+def test_a_model_table_replaces_the_label_only_table_and_its_caption_names_the_model():
+    chart = charts.finish(_slider_chart(), title="Sales of a shop", source="test", description="d")
+    chart = charts.with_model_table(
+        chart, _model_frame(), caption="Mass of each part", titles=TITLES, model="m.mass"
+    )
+    details = chart_table.details_html(chart.to_dict())
+    assert _headers(details) == [["Part", "Mass, kg", "Note"]]
+    assert _rows(details) == [["a", "2", "x"], ["b", "4", chart_table.MISSING]]
+    assert _captions(details) == [
+        "Mass of each part. Values at the chart&#x27;s starting settings, computed with the book&#x27;s "
+        "Python model (m.mass); its slider changes the chart, not this table."
+    ]
+    assert details.count("<table>") == 1 and "Drawn as" not in details
+    assert 'aria-label="Table, Sales of a shop"' in details
+
+
+def test_a_model_table_on_a_chart_without_controls_does_not_speak_of_starting_settings():
+    chart = alt.Chart(pd.DataFrame({"t": [1]})).mark_tick().encode(x="t:Q")
+    chart = charts.with_model_table(chart, _model_frame(), caption="Masses.", titles=TITLES, model="m")
+    assert _captions(chart_table.details_html(chart.to_dict())) == [
+        "Masses. Values computed with the book&#x27;s Python model (m)."
+    ]
+
+
+def test_a_model_table_is_escaped_capped_and_keeps_other_usermeta(monkeypatch):
+    monkeypatch.setattr(chart_table, "MAX_ROWS", 3)
+    frame = pd.DataFrame({"who": ["<b>x</b>"] * 5, "n": range(5)})
+    chart = _slider_chart().properties(usermeta={"embedOptions": {"patch": []}})
+    chart = charts.with_model_table(
+        chart, frame, caption="A <i>caption</i>", titles={"who": "Who & why", "n": "N"}, model="m"
+    )
+    spec = chart.to_dict()
+    assert spec["usermeta"]["embedOptions"] == {"patch": []}
+    details = chart_table.details_html(spec)
+    assert "<b>" not in details and "<i>" not in details
+    assert "Who &amp; why" in details and "&lt;b&gt;x&lt;/b&gt;" in details
+    assert len(_rows(details)) == 3
+    assert "First 3 of 5 rows; the other 2 are left out" in _captions(details)[0]
+
+
+def test_model_table_cells_are_plain_json_values():
+    import json
+
+    import numpy as np
+
+    frame = pd.DataFrame({"n": np.array([1, 2], dtype=np.int64), "x": [np.float64(0.5), float("nan")]})
+    meta = chart_table.model_table_meta(frame, caption="c", titles={"n": "N", "x": "X, kg"}, model="m")
+    assert meta["rows"] == [{"n": 1, "x": 0.5}, {"n": 2, "x": None}]
+    assert type(meta["rows"][0]["n"]) is int
+    json.loads(json.dumps(meta, allow_nan=False))  # valid JSON: no NaN, no numpy types
+
+
+@pytest.mark.parametrize(
+    ("frame", "kwargs", "message"),
+    [
+        (pd.DataFrame(), {}, "frame is empty"),
+        (pd.DataFrame({"part": [], "kg": [], "note": []}), {}, "frame is empty"),
+        ([{"part": "a"}], {}, "must be a pandas DataFrame"),
+        (None, {"caption": 3}, "caption must be a non-empty string"),
+        (None, {"caption": "  "}, "caption must be a non-empty string"),
+        (None, {"model": ""}, "model must be a non-empty string"),
+        (None, {"titles": {"part": "Part", "kg": "Mass, kg"}}, r"columns without a title: \['note'\]"),
+        (None, {"titles": TITLES | {"extra": "E"}}, r"columns the frame does not have: \['extra'\]"),
+        (None, {"titles": TITLES | {"kg": ""}}, "title of column 'kg' must be a non-empty string"),
+        (pd.DataFrame({"part": ["a"], "kg": [float("inf")], "note": ["n"]}), {}, "infinite value"),
+        (pd.DataFrame({"part": [["a"]], "kg": [1], "note": ["n"]}), {}, "cells must be numbers"),
+    ],
+)
+def test_model_table_input_is_checked_with_a_clear_message(frame, kwargs, message):
+    arguments = {"caption": "c", "titles": TITLES, "model": "m"} | kwargs
+    with pytest.raises(ValueError, match=message):
+        charts.with_model_table(_slider_chart(), _model_frame() if frame is None else frame, **arguments)
+
+
+def test_a_malformed_model_table_in_a_spec_fails_loudly():
+    spec = _slider_chart().to_dict() | {"usermeta": {chart_table.MODEL_TABLE_KEY: {"caption": "c"}}}
+    with pytest.raises(ValueError, match="must hold a caption, a model, columns"):
+        chart_table.details_html(spec)
