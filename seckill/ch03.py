@@ -462,7 +462,7 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
         )
         for line, y in zip(fixed, (58, 72), strict=True)
     ]
-    return charts.finish(
+    chart = charts.finish(
         alt.layer(bars, price_rule, *texts, *notes).add_params(*params).properties(height=170),
         title="Try it: who gets what from one hand-made item",
         source="commission: The Information; delivery: SPB via Xinhua (derived); the rest assumptions",
@@ -473,6 +473,38 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
             "materials and hours of work; text gives what the maker keeps per item and per hour."
         ),
     )
+    split = value_chain_start_table(d)
+    earned = value_chain.maker_earnings(default_split(d), d["hours_per_item"])
+    return charts.with_model_table(
+        chart,
+        split,
+        caption=(
+            f"Who gets what from one {d['price_rmb']:,.0f}-yuan item; the maker keeps "
+            f"{earned['rmb_per_item']:.2f} yuan an item, {earned['rmb_per_hour']:.2f} yuan an hour at "
+            f"{d['hours_per_item']:g} hours of work an item"
+        ),
+        titles={
+            "part": "Who gets it",
+            "rmb_per_item": "Yuan per item",
+            "share_of_price_pct": "Share of the price, %",
+        },
+        model="seckill.value_chain.split_price",
+    )
+
+
+def value_chain_start_table(defaults: dict[str, float] | None = None) -> pd.DataFrame:
+    """The value-chain explorer's bar at its starting settings, rounded as the chart shows them.
+
+    Columns ``part``, ``rmb_per_item`` (yuan, 2 decimals) and ``share_of_price_pct`` (1 decimal),
+    one row per part of :func:`seckill.value_chain.split_price` and a last row for the whole price.
+    """
+    d = value_chain_defaults() if defaults is None else defaults
+    split = default_split(d)
+    total = pd.DataFrame(
+        {"part": ["Price paid (all parts)"], "rmb_per_item": [d["price_rmb"]], "share_of_price_pct": [100.0]}
+    )
+    table = pd.concat([split, total], ignore_index=True)
+    return table.round({"rmb_per_item": 2, "share_of_price_pct": 1})
 
 
 CAPACITY_SLIDERS = [
@@ -553,7 +585,7 @@ def capacity_explorer_chart(defaults: dict[str, float] | None = None) -> alt.Lay
         ),
     ]
     texts = charts.readout(lines, x_px=4, y_px=14, font_size_px=12.5)
-    return charts.finish(
+    chart = charts.finish(
         alt.layer(headroom, made, orders_rule, orders_label, deadline_rule, *texts).add_params(*params),
         title="Try it: can hand-makers fill a live-stream order surge?",
         source="model in seckill.capacity; every input is an assumption",
@@ -564,6 +596,31 @@ def capacity_explorer_chart(defaults: dict[str, float] | None = None) -> alt.Lay
             "days needed, the orders still unmade at the deadline and the makers or daily hours needed."
         ),
     )
+    plan = capacity.fulfilment_plan(**d)
+    return charts.with_model_table(
+        chart,
+        capacity_start_table(d),
+        caption=(
+            f"Items made by the end of each working day: {d['makers']:,} makers working "
+            f"{d['hours_per_day']:g} hours a day at {d['hours_per_item']:g} hours an item make "
+            f"{plan['items_per_day']:.1f} items a day, against {d['orders']:,} orders due on day "
+            f"{d['deadline_days']}. All orders take {plan['days_to_fulfil']:.1f} working days; on day "
+            f"{d['deadline_days']}, {plan['unmade_by_deadline']:,.0f} orders are not made; making them "
+            f"all on time takes {plan['makers_needed']:,.0f} makers, or "
+            f"{plan['hours_per_day_needed']:.1f} hours a day each"
+        ),
+        titles={"day": "Working days after the sale", "items_made": "Items made, number"},
+        model="seckill.capacity.production_path and fulfilment_plan",
+    )
+
+
+def capacity_start_table(defaults: dict[str, float] | None = None) -> pd.DataFrame:
+    """The capacity explorer's line at its starting settings: ``day`` 0…60 and ``items_made``."""
+    d = capacity_defaults() if defaults is None else defaults
+    path = capacity.production_path(
+        d["orders"], d["makers"], d["hours_per_item"], d["hours_per_day"], CAPACITY_HORIZON_DAYS
+    )
+    return path[["day", "items_made"]]
 
 
 # --------------------------------------------------------------------------------------------

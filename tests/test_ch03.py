@@ -2,8 +2,9 @@
 
 import pandas as pd
 import pytest
+from details_table import number, read_table, starting_values
 
-from seckill import capacity, ch03, data, render, value_chain
+from seckill import capacity, ch03, chart_table, data, render, value_chain
 from seckill.explorers import value_chain as value_chain_explorers
 
 
@@ -134,6 +135,59 @@ def test_capacity_chart_formulas_match_the_model():
     assert "(cap_makers * cap_hours_day / cap_hours_item)" in spec
     plan = capacity.fulfilment_plan(**ch03.capacity_defaults())
     assert plan["unmade_by_deadline"] > 0  # the default story: hand work cannot meet the surge on time
+
+
+def test_value_chain_explorer_table_is_the_model_split_at_the_sliders_starting_values():
+    """Rebuilt from the chart's own slider values through the model, not from the table's code path."""
+    spec = ch03.value_chain_explorer_chart().to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    start = starting_values(spec)
+    fixed = ch03.value_chain_defaults()  # payment, delivery and packaging have no slider
+    split = value_chain.split_price(
+        start["vc_price"],
+        host_commission_pct=start["vc_commission"],
+        slot_fee_rmb=start["vc_slot_fee"],
+        units_sold=start["vc_units"],
+        platform_fee_pct=start["vc_platform"],
+        payment_fee_pct=fixed["payment_fee_pct"],
+        delivery_rmb_per_item=fixed["delivery_rmb_per_item"],
+        packaging_rmb_per_item=fixed["packaging_rmb_per_item"],
+        materials_rmb_per_item=start["vc_materials"],
+    )
+    assert headers == ["Who gets it", "Yuan per item", "Share of the price, %"]
+    assert [row[0] for row in rows] == [*value_chain.PARTS, "Price paid (all parts)"]
+    expected = [
+        *zip(split["rmb_per_item"], split["share_of_price_pct"], strict=True),
+        (start["vc_price"], 100),
+    ]
+    for row, (rmb, share) in zip(rows, expected, strict=True):
+        assert number(row[1]) == pytest.approx(rmb, abs=0.005), row
+        assert number(row[2]) == pytest.approx(share, abs=0.05), row
+    earned = value_chain.maker_earnings(split, start["vc_hours"])
+    assert f"the maker keeps {earned['rmb_per_item']:.2f} yuan an item" in caption
+    assert f"{earned['rmb_per_hour']:.2f} yuan an hour at {start['vc_hours']:g} hours" in caption
+    assert "starting settings" in caption and "seckill.value_chain.split_price" in caption
+    assert caption.endswith("its sliders change the chart, not this table.")
+
+
+def test_capacity_explorer_table_is_the_model_path_at_the_sliders_starting_values():
+    spec = ch03.capacity_explorer_chart().to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    start = starting_values(spec)
+    inputs = {
+        "orders": start["cap_orders"],
+        "makers": start["cap_makers"],
+        "hours_per_item": start["cap_hours_item"],
+        "hours_per_day": start["cap_hours_day"],
+    }
+    path = capacity.production_path(**inputs, days=ch03.CAPACITY_HORIZON_DAYS)
+    assert headers == ["Working days after the sale", "Items made, number"]
+    assert [[number(cell) for cell in row] for row in rows] == path[["day", "items_made"]].values.tolist()
+    plan = capacity.fulfilment_plan(**inputs, deadline_days=start["cap_deadline"])
+    assert f"All orders take {plan['days_to_fulfil']:.1f} working days" in caption
+    assert f"on day {start['cap_deadline']}, {plan['unmade_by_deadline']:,.0f} orders are not made" in caption
+    assert f"{plan['makers_needed']:,.0f} makers, or {plan['hours_per_day_needed']:.1f} hours" in caption
+    assert "seckill.capacity" in caption and "its sliders change the chart, not this table." in caption
 
 
 def test_slider_defaults_outside_their_range_are_refused():
