@@ -422,7 +422,7 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
         bold="all",
         baseline="top",
     )
-    return charts.finish(
+    chart = charts.finish(
         alt.layer(bars, *readout).add_params(*params).properties(height=220),
         title="Parcel footprint calculator",
         source=(
@@ -435,6 +435,48 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
             "making new packaging and from transport, in million tonnes of CO2-equivalent, and text gives "
             "the total, the amount per person and the packaging left unrecycled."
         ),
+    )
+    start = parcel_calculator_start(defaults)
+    table = pd.DataFrame(
+        {
+            "component": ["Packaging", "Transport", "Total"],
+            "co2e_mt": [start[key] / 1e6 for key in ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t")],
+            "kg_per_person": [
+                start[key] * 1000 / defaults["population"]
+                for key in ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t")
+            ],
+        }
+    ).round({"co2e_mt": 1, "kg_per_person": 1})
+    return charts.with_model_table(
+        chart,
+        table,
+        caption=(
+            f"Emissions of {defaults['parcels_bn']:g} billion parcels a year ({int(defaults['year'])}) at "
+            f"{grams_default} g of packaging each, no extra reuse or recycling and the 2018 average "
+            f"distance; they use {start['new_packaging_t'] / 1e6:.1f} Mt of new packaging, "
+            f"{start['waste_not_recycled_t'] / 1e6:.1f} Mt of it not recycled"
+        ),
+        titles={
+            "component": "Emissions from",
+            "co2e_mt": "Mt CO2e a year",
+            "kg_per_person": f"kg CO2e per person a year ({int(defaults['year'])} population)",
+        },
+        model="seckill.parcels.parcel_footprint",
+    )
+
+
+def parcel_calculator_start(defaults: dict[str, float]) -> dict[str, float]:
+    """:func:`seckill.parcels.parcel_footprint` at the calculator's starting settings.
+
+    Those are the latest parcel count, the packaging grams rounded to the slider's whole grams, no
+    extra reuse or recycling and the 2018 average distance. Tonnes and kg as the model returns them.
+    """
+    return parcels.parcel_footprint(
+        defaults["parcels_bn"] * 1e9,
+        packaging_g_per_parcel=round(defaults["packaging_g_per_parcel"]),
+        packaging_t_co2e_per_t=defaults["packaging_t_co2e_per_t"],
+        transport_kg_co2e_per_parcel=defaults["transport_kg_co2e_per_parcel"],
+        population=defaults["population"],
     )
 
 

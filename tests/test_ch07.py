@@ -4,8 +4,9 @@ import math
 
 import pandas as pd
 import pytest
+from details_table import number, read_table, starting_values
 
-from seckill import ch07, data, decoupling, parcels, render
+from seckill import ch07, chart_table, data, decoupling, parcels, render
 from seckill.explorers import decoupling as decoupling_explorer
 
 
@@ -161,6 +162,34 @@ def test_parcel_calculator_labels_its_assumptions_and_fits_its_axis(parcel_defau
     most = {name: p["bind"]["max"] for name, p in params.items()} | {"reuse_pct": 0, "recycle_pct": 0}
     assert eval(expressions["packaging_mt"], {}, most) <= ch07.CALCULATOR_MAX_MT
     assert eval(expressions["transport_mt"], {}, most) <= ch07.CALCULATOR_MAX_MT
+
+
+def test_parcel_calculator_table_is_the_model_at_the_sliders_starting_values(parcel_defaults):
+    """Rebuilt from the chart's own slider values through the model, not from the table's code path."""
+    spec = ch07.parcel_calculator_chart(parcel_defaults).to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    start = starting_values(spec)
+    result = parcels.parcel_footprint(
+        start["parcels_bn"] * 1e9,
+        packaging_g_per_parcel=start["grams"],
+        packaging_t_co2e_per_t=parcel_defaults["packaging_t_co2e_per_t"],
+        transport_kg_co2e_per_parcel=parcel_defaults["transport_kg_co2e_per_parcel"],
+        population=parcel_defaults["population"],
+        extra_reuse_share=start["reuse_pct"] / 100,
+        recycling_share=start["recycle_pct"] / 100,
+        distance_factor=start["distance"],
+    )
+    assert headers[:2] == ["Emissions from", "Mt CO2e a year"] and headers[2].startswith("kg CO2e per person")
+    assert [row[0] for row in rows] == ["Packaging", "Transport", "Total"]
+    for row, key in zip(rows, ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t"), strict=True):
+        assert number(row[1]) == pytest.approx(result[key] / 1e6, abs=0.05), row
+        assert number(row[2]) == pytest.approx(result[key] * 1000 / parcel_defaults["population"], abs=0.05)
+    assert number(rows[2][2]) == pytest.approx(result["co2e_kg_per_person"], abs=0.05)
+    assert f"{result['new_packaging_t'] / 1e6:.1f} Mt of new packaging" in caption
+    assert f"{result['waste_not_recycled_t'] / 1e6:.1f} Mt of it not recycled" in caption
+    assert f"at {start['grams']:g} g of packaging each" in caption
+    assert "seckill.parcels.parcel_footprint" in caption
+    assert caption.endswith("its sliders change the chart, not this table.")
 
 
 def test_parcel_defaults_use_the_latest_published_count(parcel_defaults):
