@@ -322,7 +322,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         bold="all",
         baseline="top",
     )
-    return charts.finish(
+    chart = charts.finish(
         alt.layer(zero, bars, labels, *readout).add_params(*params).properties(height=240),
         title=f"Scenario explorer: parcels, CO2 and streamers' incomes in {end_year}",
         source=(
@@ -341,6 +341,49 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
             "share of streamers' incomes."
         ),
     )
+    result = scenarios.run(levers, base)
+    year = result["exhaustion_year"]
+    used_up = f"used up in {year}" if year is not None else f"lasting past {scenarios.HORIZON_YEAR}"
+    settings = (
+        f"growth of consumption per person {levers.growth_pct:g}% a year, sufficiency "
+        f"{levers.sufficiency_pct:g}% a year, efficiency {levers.efficiency_pct:g}% a year, rebound "
+        f"{levers.rebound_pct:g}%, reused packaging {levers.reuse_pct:g}%, scarcity cues "
+        f"+{levers.scarcity_boost_pct:g}%, income spread σ {levers.income_sigma:g}"
+    )
+    return charts.with_model_table(
+        chart,
+        scenario_start_table(base, levers),
+        caption=(
+            f"The three bars in {base.base_year} and {end_year} at the starting levers ({settings}). "
+            f"CO2 emitted {base.base_year + 1}–{end_year}: {result['cumulative_end_gt']:,.0f} Gt, "
+            f"{result['budget_used_share']:.0%} of the 1.5 °C budget (50% chance), {used_up}; "
+            f"streamers' Gini {result['gini']:.2f}, top 1% get {result['top1_share']:.0%} of income"
+        ),
+        titles={
+            "measure": "Measure (unit a year)",
+            "base": str(base.base_year),
+            "end": str(end_year),
+            "change_pct": f"Change {base.base_year}–{end_year}, %",
+        },
+        model="seckill.scenarios.run",
+    )
+
+
+def scenario_start_table(base: scenarios.Baseline, levers: scenarios.Levers) -> pd.DataFrame:
+    """The explorer's three bars for ``levers`` from :func:`seckill.scenarios.run`, to one decimal.
+
+    Columns ``measure`` (with its unit), ``base`` (base year), ``end`` (end year) and
+    ``change_pct`` (the bar's length, %).
+    """
+    result = scenarios.run(levers, base)
+    rows = [
+        ("Parcels, China (billion)", result["parcels_base_bn"], result["parcels_end_bn"]),
+        ("Parcel CO2e, China (Mt)", result["parcel_co2e_base_mt"], result["parcel_co2e_end_mt"]),
+        ("World CO2 (Gt)", result["emissions_base_gt"], result["emissions_end_gt"]),
+    ]
+    table = pd.DataFrame(rows, columns=["measure", "base", "end"])
+    table["change_pct"] = 100 * (table["end"] / table["base"] - 1)
+    return table.round({"base": 1, "end": 1, "change_pct": 1})
 
 
 def results_chart(result: dict, *, end_year: int, base_year: int) -> alt.LayerChart:

@@ -77,10 +77,11 @@ def cart_expressions(defaults: dict[str, float]) -> dict[str, str]:
 def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     """Three sliders (orders a year, returned share, reused share); a bar beside the average resident."""
     year = int(defaults["year"])
+    orders = round(defaults["average_parcels"] / 10) * 10  # the slider starts near the average
     params = [
         alt.param(
             name="orders",
-            value=round(defaults["average_parcels"] / 10) * 10,
+            value=orders,
             bind=alt.binding_range(min=0, max=ORDERS_MAX, step=5, name="Your online orders a year: "),
         ),
         alt.param(
@@ -137,7 +138,7 @@ def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
         bold="all",
         baseline="top",
     )
-    return charts.finish(
+    chart = charts.finish(
         alt.layer(bars, labels, *readout).add_params(*params).properties(height=140),
         title="Your cart's parcels: packaging and delivery",
         source=(
@@ -152,6 +153,42 @@ def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
             "their emissions as a share of a China resident's consumption-based CO2."
         ),
     )
+    return charts.with_model_table(
+        chart,
+        cart_start_table(defaults, orders),
+        caption=(
+            f"Your parcels at the starting settings ({orders:g} orders a year, none sent back, none in "
+            f"reused packaging) beside the average resident of China in {year}, whose "
+            f"{defaults['average_parcels']:.1f} parcels are {year}'s parcels divided by the population. "
+            "The goods inside the parcels are not counted"
+        ),
+        titles={
+            "who": "Who",
+            "parcels": "Parcels a year",
+            "packaging_kg": "New packaging, kg a year",
+            "total_co2e_kg": "Packaging and delivery, kg CO2e a year",
+            "share_pct": f"Share of CO2 per head in China ({year_of_co2}), %",
+        },
+        model="seckill.cart.cart_footprint",
+    )
+
+
+def cart_start_table(defaults: dict[str, float], orders: float) -> pd.DataFrame:
+    """The calculator's two bars at ``orders`` a year (nothing returned or reused) and the average.
+
+    :func:`footprint_for` for you and for the average resident's parcels, rounded to one decimal;
+    ``share_pct`` is the footprint over China's consumption-based CO2 per person.
+    """
+    rows = []
+    for who, count in (
+        ("Your parcels", orders),
+        (f"Average resident of China, {int(defaults['year'])}", defaults["average_parcels"]),
+    ):
+        result = footprint_for(defaults, count)
+        share = 100 * result["total_co2e_kg"] / (defaults["consumption_co2_t"] * 1000)
+        rows.append((who, result["parcels"], result["packaging_kg"], result["total_co2e_kg"], share))
+    table = pd.DataFrame(rows, columns=["who", "parcels", "packaging_kg", "total_co2e_kg", "share_pct"])
+    return table.round(1)
 
 
 def chapter_numbers() -> dict[str, float]:

@@ -5,8 +5,9 @@ from statistics import NormalDist
 from types import SimpleNamespace
 
 import pytest
+from details_table import number, read_table, starting_values
 
-from seckill import ch02, ch04, ch07, ch08, ch09, data, decoupling, render, scenarios
+from seckill import cart, ch02, ch04, ch07, ch08, ch09, chart_table, data, decoupling, render, scenarios
 from seckill.explorers import scenarios as scenario_explorer
 
 _NORMAL = NormalDist()
@@ -112,6 +113,36 @@ def test_browser_formulas_give_the_models_numbers(base, changes):
     assert first == result["exhaustion_year"]
 
 
+def test_scenario_explorer_table_is_the_model_at_the_sliders_starting_values(base):
+    """Rebuilt from the chart's own slider values through the model, not from the table's code path."""
+    spec = ch08.scenario_explorer_chart(base, ch08.default_levers(base)).to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    start = starting_values(spec)
+    # The packaging grams have no slider on the static page: they stay at the baseline.
+    levers = scenarios.Levers(**start, grams_per_parcel=base.packaging_g_per_parcel, end_year=ch08.END_YEAR)
+    result = scenarios.run(levers, base)
+    assert headers == ["Measure (unit a year)", "2024", "2035", "Change 2024–2035, %"]
+    expected = [
+        ("Parcels, China (billion)", result["parcels_base_bn"], result["parcels_end_bn"]),
+        ("Parcel CO2e, China (Mt)", result["parcel_co2e_base_mt"], result["parcel_co2e_end_mt"]),
+        ("World CO2 (Gt)", result["emissions_base_gt"], result["emissions_end_gt"]),
+    ]
+    for row, (measure, then, end), change in zip(
+        rows, expected, ("parcels_change", "parcel_co2e_change", "emissions_change"), strict=True
+    ):
+        assert row[0] == measure
+        assert number(row[1]) == pytest.approx(then, abs=0.05)
+        assert number(row[2]) == pytest.approx(end, abs=0.05)
+        assert number(row[3]) == pytest.approx(100 * result[change], abs=0.05)
+    assert f"2025–2035: {result['cumulative_end_gt']:,.0f} Gt" in caption
+    assert f"{result['budget_used_share']:.0%} of the 1.5 °C budget" in caption
+    assert f"used up in {result['exhaustion_year']}" in caption
+    assert f"Gini {result['gini']:.2f}, top 1% get {result['top1_share']:.0%}" in caption
+    assert "seckill.scenarios.run" in caption and caption.endswith(
+        "its sliders change the chart, not this table."
+    )
+
+
 def test_static_sliders_use_the_models_bounds_and_label_assumptions(base):
     spec = ch08.scenario_explorer_chart(base, ch08.default_levers(base)).to_dict()
     params = _params(spec)
@@ -164,6 +195,49 @@ def test_cart_formulas_match_the_model_and_fit_the_axis():
     assert ch09.footprint_for(defaults, defaults["average_parcels"])["total_co2e_kg"] == pytest.approx(
         defaults["average_co2e_kg"]
     )
+
+
+def test_cart_calculator_table_is_the_model_at_the_sliders_starting_values():
+    defaults = ch09.cart_defaults()
+    spec = ch09.cart_calculator_chart(defaults).to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    start = starting_values(spec)
+    factors = ch07.parcel_defaults()
+    you = cart.cart_footprint(
+        start["orders"],
+        packaging_g_per_parcel=factors["packaging_g_per_parcel"],
+        packaging_t_co2e_per_t=factors["packaging_t_co2e_per_t"],
+        transport_kg_co2e_per_parcel=factors["transport_kg_co2e_per_parcel"],
+        returned_share=start["returned_pct"] / 100,
+        extra_reuse_share=start["reuse_pct"] / 100,
+    )
+    # The average resident's bar is the one number the chart's data holds.
+    (shown_average,) = [
+        row["average"] for data_ in spec["datasets"].values() for row in data_ if row.get("average")
+    ]
+    co2_per_head_kg = defaults["consumption_co2_t"] * 1000
+    assert headers[:4] == [
+        "Who",
+        "Parcels a year",
+        "New packaging, kg a year",
+        "Packaging and delivery, kg CO2e a year",
+    ]
+    assert [row[0] for row in rows] == ["Your parcels", "Average resident of China, 2024"]
+    mine, average = ([number(cell) for cell in row[1:]] for row in rows)
+    assert mine == pytest.approx(
+        [
+            you["parcels"],
+            you["packaging_kg"],
+            you["total_co2e_kg"],
+            100 * you["total_co2e_kg"] / co2_per_head_kg,
+        ],
+        abs=0.05,
+    )
+    assert average[0] == pytest.approx(factors["parcels_bn"] * 1e9 / factors["population"], abs=0.05)
+    assert average[2] == pytest.approx(shown_average, abs=0.05)
+    assert average[3] == pytest.approx(100 * shown_average / co2_per_head_kg, abs=0.05)
+    assert f"({start['orders']:g} orders a year" in caption and "seckill.cart.cart_footprint" in caption
+    assert caption.endswith("its sliders change the chart, not this table.")
 
 
 @pytest.mark.parametrize(
