@@ -120,7 +120,11 @@ def _mark_type(view: dict) -> str | None:
 
 def _title_text(title) -> str | None:
     if isinstance(title, list):
-        title = " ".join(str(part) for part in title)
+        # Lines wrapped by seckill.charts.finish; textwrap breaks after the hyphen of "hand-made".
+        text = ""
+        for part in (str(part).strip() for part in title):
+            text += part if not text or re.search(r"\w-$", text) else f" {part}"
+        title = text
     return title.strip() if isinstance(title, str) and title.strip() else None
 
 

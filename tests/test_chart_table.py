@@ -347,3 +347,12 @@ def test_a_malformed_model_table_in_a_spec_fails_loudly():
     spec = _slider_chart().to_dict() | {"usermeta": {chart_table.MODEL_TABLE_KEY: {"caption": "c"}}}
     with pytest.raises(ValueError, match="must hold a caption, a model, columns"):
         chart_table.details_html(spec)
+
+
+def test_a_title_wrapped_after_a_hyphen_is_joined_back_without_a_space():
+    chart = alt.Chart(pd.DataFrame({"t": [1]})).mark_tick().encode(x="t:Q")
+    spec = charts.finish(
+        chart, title="Try it: who gets what from one hand-made item", source="s", description="d"
+    ).to_dict()
+    assert spec["title"]["text"][0].endswith("hand-")  # how charts.finish wraps it
+    assert chart_table.chart_name(spec) == "Try it: who gets what from one hand-made item"
