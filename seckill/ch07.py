@@ -459,7 +459,7 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
         titles={
             "component": "Emissions from",
             "co2e_mt": "Mt CO2e a year",
-            "kg_per_person": f"kg CO2e per person a year ({int(defaults['year'])} population)",
+            "kg_per_person": "kg CO2e per person",
         },
         model="seckill.parcels.parcel_footprint",
     )

@@ -157,17 +157,18 @@ def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
         chart,
         cart_start_table(defaults, orders),
         caption=(
-            f"Your parcels at the starting settings ({orders:g} orders a year, none sent back, none in "
-            f"reused packaging) beside the average resident of China in {year}, whose "
-            f"{defaults['average_parcels']:.1f} parcels are {year}'s parcels divided by the population. "
-            "The goods inside the parcels are not counted"
+            f"Parcels a year, their new packaging, and their packaging and delivery emissions, for you "
+            f"at the starting settings ({orders:g} orders a year, none sent back, none in reused "
+            f"packaging) and for the average resident of China in {year} ({year}'s parcels divided by "
+            f"the population); the last column compares the emissions with China's consumption-based "
+            f"CO2 per person in {year_of_co2}. The goods inside the parcels are not counted"
         ),
         titles={
             "who": "Who",
             "parcels": "Parcels a year",
-            "packaging_kg": "New packaging, kg a year",
-            "total_co2e_kg": "Packaging and delivery, kg CO2e a year",
-            "share_pct": f"Share of CO2 per head in China ({year_of_co2}), %",
+            "packaging_kg": "New packaging, kg",
+            "total_co2e_kg": "kg CO2e a year",
+            "share_pct": f"% of CO2 per head ({year_of_co2})",
         },
         model="seckill.cart.cart_footprint",
     )
