@@ -1,0 +1,117 @@
+"""The five charts that compute their numbers in the browser, in headless Chromium: what each one
+shows at its starting settings agrees with its "Show the numbers" table, computed in Python.
+
+The tables are checked against the models in the chapter tests (test_ch03.py, test_ch07.py,
+test_ch08.py); here the browser's read-outs and bar labels are read at the sliders' starting values
+and compared with the numbers in the table under the same chart, at the precision the chart shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from details_table import number, read_table
+from site_check import draw_every_chart, open_page
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+
+def _cell(rows: list[list[str]], label: str, column: int) -> float:
+    (row,) = [row for row in rows if row[0] == label]
+    return number(row[column])
+
+
+def _shown(pattern: str, text: str) -> list[float]:
+    match = re.search(pattern, text)
+    assert match, f"{pattern!r} not in the chart's text: {text[:300]!r}"
+    return [number(group) for group in match.groups()]
+
+
+def _value_chain(text: str, caption: str, rows: list[list[str]]) -> None:
+    per_item, share = _shown(r"Maker keeps ([0-9.,]+) yuan an item \(([0-9]+)%\)", text)
+    assert per_item == pytest.approx(_cell(rows, "Maker's labour", 1), abs=0.006)
+    assert share == pytest.approx(_cell(rows, "Maker's labour", 2), abs=0.51)
+    (per_hour,) = _shown(r"= ([0-9.,]+) yuan an hour", text)
+    assert f"{per_hour:.2f} yuan an hour" in caption
+
+
+def _capacity(text: str, caption: str, rows: list[list[str]]) -> None:
+    (days,) = _shown(r"All orders take ([0-9.,]+) working days", text)
+    assert f"All orders take {days:.1f} working days" in caption
+    deadline, unmade = _shown(r"Day ([0-9]+): ([0-9,]+) orders not made", text)
+    assert f"on day {deadline:g}, {unmade:,.0f} orders are not made" in caption
+    makers, hours = _shown(r"On time: ([0-9,]+) makers, or ([0-9.]+) h a day", text)
+    assert f"{makers:,.0f} makers, or {hours:.1f} hours a day" in caption
+    # The line at the deadline: the orders (the dashed line's label) less those not made.
+    (orders,) = _shown(r"orders: ([0-9,]+)", text)
+    assert _cell(rows, f"{deadline:g}", 1) == orders - unmade
+
+
+def _parcels(text: str, caption: str, rows: list[list[str]]) -> None:
+    total, per_person = _shown(r"Total ([0-9.,]+) Mt CO2e, ([0-9,]+) kg/person", text)
+    assert total == pytest.approx(_cell(rows, "Total", 1), abs=0.051)
+    assert per_person == pytest.approx(_cell(rows, "Total", 2), abs=0.51)
+    new, unrecycled = _shown(r"Packaging ([0-9.,]+) Mt, ([0-9.,]+) Mt unrecycled", text)
+    assert f"{new:.1f} Mt of new packaging, {unrecycled:.1f} Mt of it not recycled" in caption
+
+
+def _scenarios(text: str, caption: str, rows: list[list[str]]) -> None:
+    for label, unit, row in (
+        ("Parcels, China", "bn", "Parcels, China (billion)"),
+        ("Parcel CO2e, China", "Mt", "Parcel CO2e, China (Mt)"),
+        ("World CO2", "Gt", "World CO2 (Gt)"),
+    ):
+        value, change = _shown(rf"{re.escape(label)}: ([0-9.,]+) {unit} a year \(([+−-][0-9]+)%\)", text)
+        assert value == pytest.approx(_cell(rows, row, 2), abs=0.51 if unit != "Gt" else 0.051)
+        assert change == pytest.approx(_cell(rows, row, 3), abs=0.51)
+    (gone,) = _shown(r"budget \(50%\) gone in ([0-9]{4})", text)
+    assert f"used up in {gone:.0f}" in caption
+    gini, top = _shown(r"Gini ([0-9.]+), top 1% get ([0-9]+)%", text)
+    assert f"Gini {gini:.2f}, top 1% get {top:.0f}%" in caption
+
+
+def _cart(text: str, caption: str, rows: list[list[str]]) -> None:
+    (you,) = _shown(r"Your parcels: ([0-9.,]+) kg CO2e", text)
+    assert you == pytest.approx(_cell(rows, "Your parcels", 3), abs=0.051)
+    (average,) = _shown(r"Average resident of China, [0-9]{4}: ([0-9.,]+) kg CO2e", text)
+    assert average == pytest.approx(_cell(rows, rows[1][0], 3), abs=0.051)
+    parcels, packaging = _shown(r"You: ([0-9,]+) parcels, ([0-9.,]+) kg new packaging", text)
+    assert parcels == pytest.approx(_cell(rows, "Your parcels", 1), abs=0.51)
+    assert packaging == pytest.approx(_cell(rows, "Your parcels", 2), abs=0.051)
+    (share,) = _shown(r"= ([0-9.]+)% of CO2 per head", text)
+    assert share == pytest.approx(_cell(rows, "Your parcels", 4), abs=0.051)
+
+
+CHARTS = [
+    ("book/03-selling-poverty-alleviation.html", "Try it: who gets what", _value_chain),
+    ("book/03-selling-poverty-alleviation.html", "Try it: can hand-makers", _capacity),
+    ("book/07-environment.html", "Parcel footprint calculator", _parcels),
+    ("book/08-beyond-growth.html", "Scenario explorer", _scenarios),
+    ("book/09-conclusion.html", "Your cart's parcels", _cart),
+]
+
+
+@pytest.mark.parametrize(("page_path", "title", "check"), CHARTS, ids=[c[2].__name__[1:] for c in CHARTS])
+def test_the_chart_at_its_starting_settings_shows_its_tables_numbers(
+    built_site, site_url, browser, page_path, title, check
+):
+    context, page, problems = open_page(browser, site_url, page_path)
+    try:
+        draw_every_chart(page)
+        found = [
+            chart
+            for chart in page.query_selector_all("div.seckill-chart")
+            if chart.query_selector("details.seckill-chart-table > summary")
+            .text_content()
+            .startswith(f"Show the numbers: {title}")
+        ]
+        assert len(found) == 1, f"{len(found)} charts titled {title!r} on {page_path}"
+        chart = found[0]
+        text = " | ".join(chart.evaluate("c => [...c.querySelectorAll('svg text')].map(t => t.textContent)"))
+        details = chart.query_selector("details.seckill-chart-table").evaluate("d => d.outerHTML")
+    finally:
+        context.close()
+    caption, _headers, rows = read_table(details)
+    check(text, caption, rows)
+    assert not problems["exceptions"]
