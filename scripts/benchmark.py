@@ -145,6 +145,7 @@ CHART_FACTS_JS = """() => [...document.querySelectorAll('div.seckill-chart')].ma
     if (svg) {
         for (const el of svg.querySelectorAll('path, rect, circle, line, symbol, text')) {
             const style = getComputedStyle(el);
+            if (style.opacity === '0' || style.visibility === 'hidden') continue;  // not seen
             for (const value of [style.fill, style.stroke]) {
                 if (value && value !== 'none') colours.add(value);
             }

@@ -250,7 +250,10 @@ def timeline_chart(
     ]
     sd_line = (
         growth_base.transform_filter(alt.datum.series == SINGLES_DAY)
-        .mark_line(color=charts.PALETTE["black"], point=alt.OverlayMarkDef(filled=True, size=40))
+        .mark_line(
+            color=charts.PALETTE["black"],
+            point=alt.OverlayMarkDef(filled=True, size=40, color=charts.PALETTE["black"]),
+        )
         .encode(x=x_shared, y=y, tooltip=growth_tooltip)
     )
     lc_points = (

@@ -80,7 +80,9 @@ def theme() -> alt.theme.ThemeConfig:
             },
             "range": {"category": CATEGORY_COLOURS},
             "line": {"strokeWidth": 2.5},
-            "point": {"size": 60, "filled": True},
+            # Points drawn without a colour of their own (a line's point overlay, a tooltip target)
+            # take the palette's main colour, not Vega's default blue, which is not in the palette.
+            "point": {"size": 60, "filled": True, "color": MAIN_COLOUR},
         }
     }
 
