@@ -107,3 +107,30 @@ def test_search_from_a_chapter_page_finds_results(built_site, site_url, browser)
         context.close()
     assert results >= 3
     assert problems["console"] == [] and problems["exceptions"] == []
+
+
+def test_printing_opens_the_numbers_of_charts_not_yet_drawn_and_draws_them(built_site, site_url, browser):
+    context, page, problems = open_page(browser, site_url, LONG_INTRO_PAGE, width=PHONE_WIDTH_PX)
+    try:
+        page.wait_for_load_state("networkidle")
+        undrawn = page.evaluate(
+            "document.querySelectorAll('div.seckill-chart:not([data-seckill-state])').length"
+        )
+        assert undrawn >= 2, "precondition: charts below the first screen are not drawn yet"
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        open_tables = page.evaluate(
+            "document.querySelectorAll('div.seckill-chart > details.seckill-chart-table[open]').length"
+        )
+        assert open_tables == undrawn
+        states = page.evaluate(
+            """async () => {
+                await window.seckillCharts.drawAll();
+                return [...document.querySelectorAll('div.seckill-chart')].map(c => c.dataset.seckillState);
+            }"""
+        )
+        assert set(states) == {"drawn"}
+        page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+        assert page.evaluate("document.querySelectorAll('details.seckill-chart-table[open]').length") == 0
+    finally:
+        context.close()
+    assert problems["exceptions"] == []

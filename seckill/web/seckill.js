@@ -3,6 +3,7 @@
  *    Each chart is <div class="seckill-chart"> holding its Vega-Lite spec as JSON. No network
  *    request leaves the site.
  * 2. Make wide notebook tables that scroll sideways reachable by keyboard (WCAG 2.1.1).
+ * 3. When the page is printed, make sure every chart's numbers are in the printout.
  *
  * Charts are drawn when they come near the screen, and the Vega bundle (280 kB gzipped) is
  * fetched when the first chart does. A reader on a slow phone connection gets the text first,
@@ -144,6 +145,31 @@
     });
   }
 
+  // A printout is laid out at once, but a chart far down the page may not be drawn yet, and
+  // drawing takes longer than the browser waits. So when printing starts, open the table of
+  // numbers under every chart not yet drawn (the printout carries its numbers either way), start
+  // drawing them all, and close those tables again when printing is over.
+  var openedForPrint = [];
+
+  function beforePrint() {
+    document.querySelectorAll("div.seckill-chart").forEach(function (container) {
+      if (container.dataset.seckillState === "drawn") return;
+      var details = container.querySelector("details.seckill-chart-table");
+      if (details && !details.open) {
+        details.open = true;
+        openedForPrint.push(details);
+      }
+    });
+    drawAll();
+  }
+
+  function afterPrint() {
+    openedForPrint.forEach(function (details) {
+      details.open = false;
+    });
+    openedForPrint = [];
+  }
+
   // The theme lets wide output tables scroll inside themselves. A keyboard user can only scroll a
   // region that takes focus, so wrap each such table in a named, focusable region (the table keeps
   // its own semantics) and let the wrapper do the scrolling.
@@ -165,6 +191,8 @@
   function onReady() {
     drawWhenNearTheScreen();
     wrapScrollableTables();
+    window.addEventListener("beforeprint", beforePrint);
+    window.addEventListener("afterprint", afterPrint);
   }
 
   window.seckillCharts = { drawAll: drawAll };
