@@ -27,7 +27,8 @@ What goes in:
     draw. Any other number is kept, since it may be a sourced figure under a new name, and so is
     ``source_id``.
   - *Duplicates are shown once*: when two columns hold the same values in every row (``date`` and
-    a derived ``Date``), the first keeps its place and takes the better of the two headers.
+    a derived ``Date``), the first keeps its place and takes the better of the two headers, unless
+    the chart titles both, differently (the x and y of a line of equality).
   - ``source_id`` is headed "Source" and each id links to its row in the book's "Data and sources"
     appendix (``../book/data-and-sources.html#source-<id>``; every page with a chart is one folder
     below the site's root).
@@ -389,6 +390,8 @@ def table_columns(use: DatasetUse, resources=None) -> list[Column]:
             column = Column(name, readable_name(name), 2)
         texts = _cell_texts(use, name)
         twin = seen.get(texts) if any(text != MISSING for text in texts) else None
+        if twin is not None and column.rank == twin.rank == 0 and column.header != twin.header:
+            twin = None  # the chart shows them as two quantities (a line of equality draws x = y)
         if twin is not None:
             if column.rank < twin.rank:  # the same values: keep the first place, the better header
                 twin.header, twin.rank = column.header, column.rank

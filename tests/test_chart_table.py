@@ -512,3 +512,17 @@ def test_long_text_columns_wrap_and_short_ones_do_not():
     assert f'<th scope="col" class="{chart_table.LONG_TEXT_CLASS}">What</th>' in details
     assert f'<td class="{chart_table.LONG_TEXT_CLASS}">A rule' in details
     assert '<th scope="col">Who</th>' in details
+
+
+def test_two_columns_the_chart_titles_differently_are_both_shown_even_when_equal():
+    # The line of equality of a Lorenz chart: x = y in every row, and the chart names both.
+    line = pd.DataFrame({"population_pct": [0, 100], "income_pct": [0, 100]})
+    chart = (
+        alt.Chart(line)
+        .mark_line()
+        .encode(
+            x=alt.X("population_pct:Q", title="Poorest share, %"),
+            y=alt.Y("income_pct:Q", title="Income share, %"),
+        )
+    )
+    assert _headers(chart_table.details_html(chart.to_dict())) == [["Poorest share, %", "Income share, %"]]
