@@ -10,6 +10,7 @@ import html
 from pathlib import Path
 
 from seckill import data
+from seckill.chart_table import SOURCE_ANCHOR_PREFIX
 
 # The built site carries a copy of the data folder (see seckill.sphinxext), one level above pages.
 DOWNLOAD_PREFIX = "../data/"
@@ -51,14 +52,19 @@ def datasets_html(data_dir: Path | None = None) -> str:
 
 
 def sources_html(data_dir: Path | None = None) -> str:
-    """The full sources table: id, publisher, linked title, date, and whether it was re-verified."""
+    """The full sources table: id, publisher, linked title, date, and whether it was re-verified.
+
+    Each row has the id ``source-<source_id>``, the target of the links in charts' tables.
+    """
     table = data.sources(data_dir).reset_index()
     rows = []
     for row in table.itertuples(index=False):
         published = "" if row.published is None or str(row.published) == "<NA>" else str(row.published)
         note = "" if row.note is None or str(row.note) == "<NA>" else str(row.note)
         rows.append(
-            f"<tr><td><code>{html.escape(row.source_id)}</code></td><td>{html.escape(row.publisher)}</td>"
+            # The id lets a chart's table of numbers link each source_id here (seckill.chart_table).
+            f'<tr id="{html.escape(SOURCE_ANCHOR_PREFIX + row.source_id)}">'
+            f"<td><code>{html.escape(row.source_id)}</code></td><td>{html.escape(row.publisher)}</td>"
             f"<td>{_link(row.url, row.title)}</td><td>{html.escape(published)}</td>"
             f"<td>{html.escape(row.verified)}</td><td>{html.escape(note)}</td></tr>"
         )

@@ -18,13 +18,35 @@ What goes in:
   note, a counter of text lines, a grid that only feeds a formula), or a single value (one row, one
   column: the 0 behind a zero line, a one-line note). Such rows hold no numbers a reader would look
   up. If nothing is left, the details says the chart is given no table of numbers.
-- **Column headers** are the axis, legend and tooltip titles the chart gives a field (positional
-  channels first, tooltips last), falling back to the raw field name; columns keep the dataset's
-  order.
+- **Columns** keep the dataset's order, with three exceptions (:func:`table_columns`):
+
+  - *Internal columns are left out*: a column that no channel shows (``order`` and ``detail`` sort
+    and group without showing a value), that is not a field of the table's resource in the data
+    package (below) and that holds only text or a counter (whole numbers running 0, 1, 2, … or 1,
+    2, 3, …), such as a sort key (``part_order``), a row counter or a label the chart does not
+    draw. Any other number is kept, since it may be a sourced figure under a new name, and so is
+    ``source_id``.
+  - *Duplicates are shown once*: when two columns hold the same values in every row (``date`` and
+    a derived ``Date``), the first keeps its place and takes the better of the two headers, unless
+    the chart titles both, differently (the x and y of a line of equality).
+  - ``source_id`` is headed "Source" and each id links to its row in the book's "Data and sources"
+    appendix (``../book/data-and-sources.html#source-<id>``; every page with a chart is one folder
+    below the site's root).
+- **Column headers**, best first: the axis, legend and tooltip titles the chart gives a field
+  (positional channels first, tooltips last); else the field's ``title`` in the data package, or
+  its ``description`` when that is short enough to be a header (:data:`HEADER_MAX_CHARS`, no ``:``
+  or ``;``); else the field name made readable (:func:`readable_name`: ``share_pct`` → "Share, %").
+  A field is looked up in one resource of ``data/datapackage.json``: the one sharing the most column
+  names with the table (on a tie, the one sharing more names no other resource has, then the first
+  in the package), and only when the table has a ``source_id`` column or shares at least
+  :data:`MIN_SHARED_FIELDS` names with it. A table with neither is derived: a shared name such as
+  ``share_pct`` may mean something else there. The package is read once per process.
 - **Values**: integers stay integers (thousands grouped from 10,000, so years read as years),
   other numbers get at most :data:`SIGNIFICANT_DIGITS` significant digits (no ``0.30000000000000004``),
   strings such as ISO dates are shown as they are, and missing values are :data:`MISSING`.
-  Everything is HTML-escaped.
+  Everything is HTML-escaped. Text columns whose longest cell is longer than
+  :data:`LONG_TEXT_CHARS` wrap within a set width (class ``seckill-text-long``, see ``seckill.css``);
+  other columns do not wrap.
 - **Size**: at most :data:`MAX_ROWS` rows per table; the caption says how many were left out.
 - **Controls**: when the chart has inputs bound to Vega parameters (sliders, menus), the table
   holds the numbers the chart starts from, not what it draws after a control moves, and the
@@ -52,8 +74,12 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
+
+from seckill.data import find_data_dir, read_descriptor, split_source_ids
 
 # The largest dataset a book chart draws from today is 300 rows (household consumption, 4
 # economies x 2 sources, Chapter 6); only model output (1,000 simulated sessions in the Chapter 2
@@ -65,9 +91,32 @@ SIGNIFICANT_DIGITS = 6
 GROUP_DIGITS_FROM = 10_000
 MISSING = "–"  # en dash, the same in every table
 SUMMARY_PREFIX = "Show the numbers: "
+# A field description longer than this, or one with ":" or ";", reads as a sentence, not a header:
+# such fields carry a short "title" in datapackage.json (tests/test_data_package.py checks it).
+HEADER_MAX_CHARS = 40
+# A table without a source_id column takes field metadata only from a resource it shares this many
+# column names with; fewer (year and share_pct) may be a derived table reusing common names.
+MIN_SHARED_FIELDS = 3
+# A text column with a longer cell wraps (CSS class LONG_TEXT_CLASS); shorter ones stay on one line.
+LONG_TEXT_CHARS = 40
+LONG_TEXT_CLASS = "seckill-text-long"
+SOURCE_FIELD = "source_id"
+SOURCE_HEADER = "Source"
+# Chapter pages live in book/ and notebooks in notebooks/, both one folder below the site root.
+SOURCES_PAGE = "../book/data-and-sources.html"
+SOURCE_ANCHOR_PREFIX = "source-"  # seckill.appendix gives each row of the sources table this id
 
 # Channels whose title is an axis or legend title (with units): preferred over tooltip titles.
 _CHANNEL_PRIORITY = ("x", "y", "x2", "y2", "theta", "radius", "longitude", "latitude", "color", "fill")
+# Channels that sort or group marks without showing the field's value to the reader.
+_UNSHOWN_CHANNELS = ("order", "detail")
+# Unit suffixes of the book's field names, for headers of fields with no title anywhere.
+_UNIT_SUFFIXES = (
+    ("_rmb_bn", ", billion yuan"),
+    ("_rmb", ", yuan"),
+    ("_pct", ", %"),
+    ("_per_s", " per second"),
+)
 _SUB_SPEC_KEYS = ("layer", "vconcat", "hconcat", "concat")
 _MARK_WORDS = {  # how a caption names a mark: "Drawn as lines and points."
     "line": "lines",
@@ -98,6 +147,8 @@ class DatasetUse:
     # field name -> titles the chart gives it, in order of preference (axis/legend before tooltip)
     titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     encoded_fields: set[str] = field(default_factory=set)
+    # fields whose value a channel shows (every encoded field but those only in order or detail)
+    shown_fields: set[str] = field(default_factory=set)
 
     @property
     def columns(self) -> list[str]:
@@ -135,7 +186,7 @@ def _field_name(definition: dict) -> str | None:
 
 
 def _encoded_fields(view: dict, encoding: dict):
-    """Yield (field, title or None, priority) for each field an encoding (or facet) maps."""
+    """Yield (field, title or None, priority, channel) for each field an encoding (or facet) maps."""
     channels = dict(encoding)
     facet = view.get("facet")
     if isinstance(facet, dict):
@@ -146,7 +197,7 @@ def _encoded_fields(view: dict, encoding: dict):
             rank += 1  # tooltip titles are often abbreviated; axis and legend titles win
         for definition in definitions if isinstance(definitions, list) else [definitions]:
             if isinstance(definition, dict) and _field_name(definition):
-                yield _field_name(definition), _title_text(definition.get("title")), rank
+                yield _field_name(definition), _title_text(definition.get("title")), rank, channel
 
 
 def _walk_views(view: dict, inherited_data: dict | None, inherited_encoding: dict):
@@ -195,9 +246,11 @@ def datasets_in_use(spec: dict) -> list[DatasetUse]:
             if word and word not in use.marks:
                 use.marks.append(word)
             columns = set(use.columns)
-            for name, title, rank in _encoded_fields(view, encoding):
+            for name, title, rank, channel in _encoded_fields(view, encoding):
                 if name in columns:
                     use.encoded_fields.add(name)
+                    if channel not in _UNSHOWN_CHANNELS:
+                        use.shown_fields.add(name)
                     if title:
                         use.titles.setdefault(name, []).append((rank, title))
     return list(uses.values())
@@ -214,22 +267,149 @@ def is_helper(use: DatasetUse) -> bool:
     return not use.encoded_fields or single_value
 
 
-def column_headers(use: DatasetUse) -> list[str]:
-    """A header per column: the chart's title for the field (axis/legend first), else its name.
+# ------------------------------------------------------------------------------------------------
+# Columns: headers from the chart and the data package, internal and duplicate columns left out
 
-    Where two columns would get the same title, each also shows its field name.
+
+@cache
+def _read_package(data_dir: Path) -> tuple[tuple[str, dict[str, dict]], ...]:
+    resources = read_descriptor(data_dir)["resources"]
+    return tuple((r["name"], {f["name"]: f for f in r["schema"]["fields"]}) for r in resources)
+
+
+def package_fields() -> tuple[tuple[str, dict[str, dict]], ...]:
+    """Each resource of the data package as (name, {field name: field}), read once per process.
+
+    Empty when no data package is found (the renderer then falls back to the chart's titles and
+    field names).
     """
-    chosen = {}
+    try:
+        data_dir = find_data_dir()
+    except FileNotFoundError:
+        return ()
+    return _read_package(data_dir.resolve())
+
+
+def matching_resource(columns: list[str], resources=None) -> tuple[str, dict[str, dict]] | None:
+    """The data-package resource a table's columns come from, or None for a derived table.
+
+    The resource sharing the most column names with the table; on a tie the one sharing more
+    names that no other resource has, then the first in the package. Only when the table has a
+    ``source_id`` column or shares at least :data:`MIN_SHARED_FIELDS` names with it.
+    """
+    resources = package_fields() if resources is None else resources
+    names = set(columns)
+    owners: dict[str, int] = {}
+    for _, fields in resources:
+        for name in names & fields.keys():
+            owners[name] = owners.get(name, 0) + 1
+    best, best_key = None, (0, 0)
+    for resource in resources:
+        shared = names & resource[1].keys()
+        key = (len(shared), sum(owners[name] == 1 for name in shared))
+        if key > best_key:
+            best, best_key = resource, key
+    if best is None or (SOURCE_FIELD not in names and best_key[0] < MIN_SHARED_FIELDS):
+        return None
+    return best
+
+
+def field_header(field_meta: dict) -> str | None:
+    """A field's header from the data package: its title, else a short description, else None."""
+    title = field_meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    description = (field_meta.get("description") or "").strip()
+    if description and len(description) <= HEADER_MAX_CHARS and not re.search(r"[:;]", description):
+        return description
+    return None
+
+
+def readable_name(name: str) -> str:
+    """A field name as words, for fields with no title: ``share_pct`` -> "Share, %"."""
+    text = name.replace("_", " ")
+    for suffix, words in _UNIT_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            text = name[: -len(suffix)].replace("_", " ") + words
+            break
+    text = text.strip() or name
+    return text[0].upper() + text[1:]
+
+
+@dataclass
+class Column:
+    """One column of a table: its field, its header, and where the header came from."""
+
+    name: str
+    header: str
+    rank: int  # 0: the chart's title; 1: the data package; 2: the field name made readable
+
+
+def _is_counter(values: list) -> bool:
+    """Whole numbers running 0, 1, 2, … or 1, 2, 3, … with no gap (a sort key or row counter)."""
+    numbers = set()
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        if isinstance(value, float) and not value.is_integer():
+            return False
+        numbers.add(int(value))
+    low = min(numbers, default=None)
+    return low in (0, 1) and len(numbers) >= 2 and numbers == set(range(low, low + len(numbers)))
+
+
+def _is_internal(use: DatasetUse, name: str, package_field: dict | None) -> bool:
+    """True for a column no channel shows, not in the data package, holding only text or a counter."""
+    if name in use.shown_fields or package_field is not None or name == SOURCE_FIELD:
+        return False
+    values = [row.get(name) for row in use.rows if isinstance(row, dict)]
+    present = [v for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    return all(isinstance(v, str) for v in present) or _is_counter(present)
+
+
+def _cell_texts(use: DatasetUse, name: str) -> tuple[str, ...]:
+    return tuple(format_value(row.get(name) if isinstance(row, dict) else None)[0] for row in use.rows)
+
+
+def table_columns(use: DatasetUse, resources=None) -> list[Column]:
+    """The columns a dataset's table shows, with their headers (see the module docstring)."""
+    resource = matching_resource(use.columns, resources)
+    package = resource[1] if resource else {}
+    columns: list[Column] = []
+    seen: dict[tuple[str, ...], Column] = {}  # cell texts -> the column already showing them
     for name in use.columns:
+        if _is_internal(use, name, package.get(name)):
+            continue
         titles = sorted(use.titles.get(name, []), key=lambda item: item[0])
-        chosen[name] = titles[0][1] if titles else name
+        from_package = SOURCE_HEADER if name == SOURCE_FIELD else field_header(package.get(name, {}))
+        if titles:
+            column = Column(name, titles[0][1], 0)
+        elif from_package:
+            column = Column(name, from_package, 1)
+        else:
+            column = Column(name, readable_name(name), 2)
+        texts = _cell_texts(use, name)
+        twin = seen.get(texts) if any(text != MISSING for text in texts) else None
+        if twin is not None and column.rank == twin.rank == 0 and column.header != twin.header:
+            twin = None  # the chart shows them as two quantities (a line of equality draws x = y)
+        if twin is not None:
+            if column.rank < twin.rank:  # the same values: keep the first place, the better header
+                twin.header, twin.rank = column.header, column.rank
+            continue
+        seen.setdefault(texts, column)
+        columns.append(column)
     counts: dict[str, int] = {}
-    for header in chosen.values():
-        counts[header] = counts.get(header, 0) + 1
-    return [
-        f"{header} ({name})" if counts[header] > 1 and header != name else header
-        for name, header in chosen.items()
-    ]
+    for column in columns:
+        counts[column.header] = counts.get(column.header, 0) + 1
+    for column in columns:
+        if counts[column.header] > 1:
+            column.header = f"{column.header} ({column.name})"
+    return columns
+
+
+def column_headers(use: DatasetUse) -> list[str]:
+    """The header of each column :func:`table_columns` shows."""
+    return [column.header for column in table_columns(use)]
 
 
 def bound_controls(spec: dict) -> dict[str, int]:
@@ -330,21 +510,43 @@ def controls_note(spec: dict) -> str:
     return f"Numbers the chart starts from: its {phrase} the chart, not this table."
 
 
+def source_link(source_id: str) -> str:
+    """The address of a source's row in the "Data and sources" appendix, relative to a chapter page."""
+    return f"{SOURCES_PAGE}#{SOURCE_ANCHOR_PREFIX}{source_id}"
+
+
+def _source_cell(text: str) -> str:
+    """A source_id cell with each id (``;``-separated) linked to its row in the appendix."""
+    ids = split_source_ids(text) if text != MISSING else []
+    if not ids:
+        return html.escape(text)
+    return "; ".join(f'<a href="{html.escape(source_link(i))}">{html.escape(i)}</a>' for i in ids)
+
+
 def _table_html(columns: list[str], headers: list[str], rows: list, caption: str) -> str:
     rows = rows[:MAX_ROWS]
     cells = [
         [format_value(row.get(name) if isinstance(row, dict) else None) for name in columns] for row in rows
     ]
+    by_column = list(zip(*cells, strict=True)) or [()] * len(columns)
     # A column of numbers (missing values aside) is right-aligned, header included, so digits line up.
     numeric = [
         any(is_number for _, is_number in column)
         and all(is_number or text == MISSING for text, is_number in column)
-        for column in zip(*cells, strict=True)
-    ] or [False] * len(columns)
-    css = [' class="seckill-num"' if flag else "" for flag in numeric]
+        for column in by_column
+    ]
+    long_text = [
+        not is_numeric and any(len(text) > LONG_TEXT_CHARS for text, _ in column)
+        for column, is_numeric in zip(by_column, numeric, strict=True)
+    ]
+    css = [
+        ' class="seckill-num"' if is_numeric else f' class="{LONG_TEXT_CLASS}"' if is_long else ""
+        for is_numeric, is_long in zip(numeric, long_text, strict=True)
+    ]
+    write = [_source_cell if name == SOURCE_FIELD else html.escape for name in columns]
     head = "".join(f'<th scope="col"{css[i]}>{html.escape(header)}</th>' for i, header in enumerate(headers))
     body = "".join(
-        "<tr>" + "".join(f"<td{css[i]}>{html.escape(text)}</td>" for i, (text, _) in enumerate(row)) + "</tr>"
+        "<tr>" + "".join(f"<td{css[i]}>{write[i](text)}</td>" for i, (text, _) in enumerate(row)) + "</tr>"
         for row in cells
     )
     return (
@@ -368,10 +570,17 @@ def details_html(spec: dict) -> str:
     else:
         shown = [use for use in datasets_in_use(spec) if not is_helper(use)]
         note = controls_note(spec)
-        tables = [
-            (use.columns, column_headers(use), use.rows, _caption(use, number, len(shown), note))
-            for number, use in enumerate(shown, start=1)
-        ]
+        tables = []
+        for number, use in enumerate(shown, start=1):
+            columns = table_columns(use)
+            tables.append(
+                (
+                    [column.name for column in columns],
+                    [column.header for column in columns],
+                    use.rows,
+                    _caption(use, number, len(shown), note),
+                )
+            )
     parts = [f'<details class="seckill-chart-table"><summary>{html.escape(SUMMARY_PREFIX + name)}</summary>']
     if not tables:
         parts.append('<p class="seckill-chart-table-empty">This chart computes everything it shows')

@@ -80,6 +80,27 @@ def test_appendix_lists_every_dataset_and_every_source(built_site):
         assert f"<code>{source_id}</code>" in page
 
 
+def test_every_source_link_in_a_chart_table_lands_on_a_source_in_the_appendix(built_site):
+    """A table of a chart's numbers links each source_id to its row in "Data and sources"; every
+    link, resolved from the page it is on, names an existing page and an id on that page."""
+    link = re.compile(r'<a href="([^"#]*data-and-sources\.html)#([^"]+)"')
+    anchors: dict[Path, set[str]] = {}
+    checked, broken = 0, []
+    for page in _pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        for block in re.findall(r'<details class="seckill-chart-table">.*?</details>', text, re.S):
+            for href, anchor in link.findall(block):
+                target = (page.parent / href).resolve()
+                if target not in anchors:
+                    html_text = target.read_text(encoding="utf-8") if target.is_file() else ""
+                    anchors[target] = set(re.findall(r'\bid="([^"]+)"', html_text))
+                checked += 1
+                if anchor not in anchors[target]:
+                    broken.append(f"{page.relative_to(built_site)}: {href}#{anchor}")
+    assert checked > 0, "no chart table links to a source"
+    assert not broken, "\n".join(sorted(set(broken))[:20])
+
+
 def test_glossary_has_enough_terms_and_each_is_linked_from_a_page(built_site):
     glossary = (built_site / "book" / "glossary.html").read_text(encoding="utf-8")
     anchors = re.findall(r'<dt id="(term-[^"]+)"', glossary)

@@ -46,9 +46,12 @@ def test_headers_are_the_axis_and_legend_titles_with_units_and_keep_the_dataset_
         )
     )
     details = chart_table.details_html(_finished(chart))
-    # The axis title wins over the tooltip's shorter one; unmapped columns keep their names.
-    assert _headers(details) == [["Year", "Sales, billion yuan", "source_id"]]
-    assert _rows(details) == [["2020", "1.5", "a"], ["2021", "2.5", "b"]]
+    # The axis title wins over the tooltip's shorter one; source_id is headed "Source" and linked.
+    assert _headers(details) == [["Year", "Sales, billion yuan", "Source"]]
+    assert _rows(details) == [
+        ["2020", "1.5", '<a href="../book/data-and-sources.html#source-a">a</a>'],
+        ["2021", "2.5", '<a href="../book/data-and-sources.html#source-b">b</a>'],
+    ]
 
 
 def test_tooltip_titles_are_used_when_no_axis_names_the_field():
@@ -56,7 +59,7 @@ def test_tooltip_titles_are_used_when_no_axis_names_the_field():
     chart = (
         alt.Chart(table).mark_point().encode(x="x:Q", y="y:Q", tooltip=[alt.Tooltip("note:N", title="Note")])
     )
-    assert _headers(chart_table.details_html(chart.to_dict())) == [["x", "y", "Note"]]
+    assert _headers(chart_table.details_html(chart.to_dict())) == [["X", "Y", "Note"]]
 
 
 def test_every_dataset_of_nested_layers_and_concats_is_found_once_with_its_own_caption():
@@ -68,7 +71,7 @@ def test_every_dataset_of_nested_layers_and_concats_is_found_once_with_its_own_c
     bars = alt.Chart(third).mark_bar().encode(x="month:O", y="orders:Q")
     spec = alt.vconcat(alt.layer(lines, dots), alt.hconcat(bars, lines)).to_dict()
     details = chart_table.details_html(spec)
-    assert _headers(details) == [["year", "Value, yuan"], ["year", "Count"], ["month", "orders"]]
+    assert _headers(details) == [["Year", "Value, yuan"], ["Year", "Count"], ["Month", "Orders"]]
     assert _captions(details) == [
         "Table 1 of 3: drawn as lines.",
         "Table 2 of 3: drawn as points.",
@@ -84,7 +87,7 @@ def test_inline_values_and_data_inherited_from_a_layer_parent_are_found():
         ],
     }
     details = chart_table.details_html(spec)
-    assert _headers(details) == [["A, kg", "b"]]
+    assert _headers(details) == [["A, kg", "B"]]
     assert _rows(details) == [["1", "2"]]
 
 
@@ -104,7 +107,7 @@ def test_helper_datasets_are_skipped_anchor_rows_counters_and_single_constants()
     uses = chart_table.datasets_in_use(spec)
     assert [chart_table.is_helper(use) for use in uses] == [False, True, True]
     details = chart_table.details_html(spec)
-    assert _headers(details) == [["year", "value"]]
+    assert _headers(details) == [["Year", "Value"]]
     assert "Table 1 of" not in details  # the one table left is not numbered
 
 
@@ -238,10 +241,11 @@ def test_charts_with_the_same_title_on_one_page_get_distinct_names():
 
 def test_columns_of_numbers_are_right_aligned_header_included_and_text_columns_are_not():
     data = pd.DataFrame({"year": [2020, 2021], "value": [1.5, None], "who": ["a", "3"]})
-    details = chart_table.details_html(alt.Chart(data).mark_point().encode(x="year:O", y="value:Q").to_dict())
-    assert '<th scope="col" class="seckill-num">year</th>' in details
-    assert '<th scope="col" class="seckill-num">value</th>' in details
-    assert '<th scope="col">who</th>' in details
+    chart = alt.Chart(data).mark_point().encode(x="year:O", y="value:Q", tooltip=["who:N"])
+    details = chart_table.details_html(chart.to_dict())
+    assert '<th scope="col" class="seckill-num">Year</th>' in details
+    assert '<th scope="col" class="seckill-num">Value</th>' in details
+    assert '<th scope="col">Who</th>' in details
     assert f'<td class="seckill-num">{chart_table.MISSING}</td><td>3</td>' in details
 
 
@@ -356,3 +360,169 @@ def test_a_title_wrapped_after_a_hyphen_is_joined_back_without_a_space():
     ).to_dict()
     assert spec["title"]["text"][0].endswith("hand-")  # how charts.finish wraps it
     assert chart_table.chart_name(spec) == "Try it: who gets what from one hand-made item"
+
+
+# ------------------------------------------------------------------------------------------------
+# Headers from the data package, internal and duplicate columns, links to sources, long text
+
+
+def test_fields_the_chart_gives_no_title_take_their_title_from_the_data_package():
+    # Rows of singles_day_gmv, as Chapter 1 draws them: only the year is titled by the chart.
+    table = pd.DataFrame(
+        {
+            "year": [2022],
+            "gmv_rmb_bn": [None],
+            "window_days": [11],
+            "status": ["not disclosed"],
+            "source_id": ["reuters-2014-11-11"],
+        }
+    )
+    chart = alt.Chart(table).mark_rule().encode(x=alt.X("year:O", title="Year of sale"), tooltip=["status"])
+    assert _headers(chart_table.details_html(chart.to_dict())) == [
+        [
+            "Year of sale",  # the chart's title wins
+            "Sales, billion yuan (current prices)",  # the field's title in datapackage.json
+            "Counting window, days",
+            "Whether a figure was published",  # a description short enough to be a header
+            "Source",
+        ]
+    ]
+
+
+def test_the_resource_sharing_most_columns_is_used_and_a_derived_table_takes_no_package_titles():
+    resources = (
+        ("a", {"year": {"title": "Year of A"}, "share_pct": {"title": "Share in A, %"}}),
+        ("b", {"year": {}, "label": {}, "source_id": {}, "record_id": {"title": "Record"}}),
+        ("c", {"year": {}, "label": {"title": "Label of C"}, "source_id": {}, "topic": {}}),
+    )
+    match = chart_table.matching_resource
+    # A tie (three names each) goes to the resource with more names no other resource has.
+    assert match(["year", "label", "source_id", "record_id"], resources)[0] == "b"
+    assert match(["year", "label", "source_id", "topic"], resources)[0] == "c"
+    # Without source_id, two shared names are not enough: "share_pct" may mean something else here.
+    assert match(["year", "share_pct"], resources) is None
+    assert match(["year", "share_pct", "source_id"], resources)[0] == "a"
+    assert match(["x", "y"], resources) is None
+    # The real package: a derived table of year and share_pct keeps its own words.
+    details = chart_table.details_html(
+        alt.Chart(pd.DataFrame({"year": [2019], "share_pct": [38.9]}))
+        .mark_point()
+        .encode(x="year:O", y="share_pct:Q")
+        .to_dict()
+    )
+    assert _headers(details) == [["Year", "Share, %"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("share_pct", "Share, %"),
+        ("value_rmb_bn", "Value, billion yuan"),
+        ("implied_orders_per_s", "Implied orders per second"),
+        ("orders_attempted", "Orders attempted"),
+        ("pct", "Pct"),
+    ],
+)
+def test_field_names_without_a_title_are_made_readable(name, header):
+    assert chart_table.readable_name(name) == header
+
+
+def test_package_descriptions_too_long_for_a_header_are_not_used_as_one():
+    assert chart_table.field_header({"description": "Calendar year"}) == "Calendar year"
+    assert chart_table.field_header({"description": "Caveats in our words: scope, mirrors"}) is None
+    assert chart_table.field_header({"description": "x" * (chart_table.HEADER_MAX_CHARS + 1)}) is None
+    assert chart_table.field_header({"title": "Note", "description": "Caveats: long"}) == "Note"
+
+
+def test_internal_columns_are_left_out_but_undrawn_numbers_and_sources_are_kept():
+    table = pd.DataFrame(
+        {
+            "part": ["host", "platform", "maker"],
+            "rmb": [19.8, 5.0, 74.2],
+            "part_order": [0, 1, 2],  # a sort key: drawn only in the order channel
+            "row": [1, 2, 3],  # a row counter no channel uses
+            "memo": ["x", "y", "z"],  # text no channel shows
+            "units": [15000.0, 100.0, 1.0],  # a number no channel shows: may be a sourced figure
+            "source_id": ["s1", "s2", "s3"],
+        }
+    )
+    chart = (
+        alt.Chart(table).mark_bar().encode(y="part:N", x=alt.X("rmb:Q", title="Yuan"), order="part_order:O")
+    )
+    details = chart_table.details_html(chart.to_dict())
+    assert _headers(details) == [["Part", "Yuan", "Units", "Source"]]
+    assert _rows(details)[0][:3] == ["host", "19.8", "15,000"]
+    # The same columns, shown by a channel, stay.
+    shown = chart.encode(tooltip=["part_order:O", "row:Q", "memo:N"])
+    assert _headers(chart_table.details_html(shown.to_dict())) == [
+        ["Part", "Yuan", "Part order", "Row", "Memo", "Units", "Source"]
+    ]
+
+
+def test_columns_with_the_same_values_in_every_row_are_shown_once_with_the_better_header():
+    table = pd.DataFrame(
+        {
+            "date": ["2018-08-31", "2019-01-01"],
+            "date_iso": ["2018-08-31", "2019-01-01"],
+            "event": ["Law adopted", "Law takes effect"],
+            "low": [None, None],
+            "high": [None, None],
+        }
+    )
+    chart = (
+        alt.Chart(table)
+        .mark_tick()
+        .encode(
+            x=alt.X("date:T"),
+            tooltip=[alt.Tooltip("date_iso:N", title="Date of the event"), "event", "low", "high"],
+        )
+    )
+    details = chart_table.details_html(chart.to_dict())
+    # One date column, in the first one's place, with the chart's title; two empty columns are
+    # not "the same values": each is shown.
+    assert _headers(details) == [["Date of the event", "Event", "Low", "High"]]
+    assert _rows(details)[0] == ["2018-08-31", "Law adopted", chart_table.MISSING, chart_table.MISSING]
+
+
+def test_each_source_id_links_to_its_row_in_the_appendix_and_lists_are_split():
+    table = pd.DataFrame({"year": [2020, 2021], "v": [1, 2], "source_id": ["a-1;b.2", None]})
+    details = chart_table.details_html(alt.Chart(table).mark_point().encode(x="year:O", y="v:Q").to_dict())
+    assert _rows(details)[0][2] == (
+        '<a href="../book/data-and-sources.html#source-a-1">a-1</a>; '
+        '<a href="../book/data-and-sources.html#source-b.2">b.2</a>'
+    )
+    assert _rows(details)[1][2] == chart_table.MISSING
+    assert chart_table.source_link("x") == f"{chart_table.SOURCES_PAGE}#source-x"
+
+
+def test_the_appendix_gives_each_source_the_anchor_tables_link_to():
+    from seckill import appendix, data
+
+    page = appendix.sources_html()
+    for source_id in data.sources().index:
+        assert f'<tr id="source-{source_id}">' in page
+
+
+def test_long_text_columns_wrap_and_short_ones_do_not():
+    table = pd.DataFrame(
+        {"year": [2020], "what": ["A rule that says a great many things, at length."], "who": ["NPC"]}
+    )
+    chart = alt.Chart(table).mark_point().encode(x="year:O", tooltip=["what", "who"])
+    details = chart_table.details_html(chart.to_dict())
+    assert f'<th scope="col" class="{chart_table.LONG_TEXT_CLASS}">What</th>' in details
+    assert f'<td class="{chart_table.LONG_TEXT_CLASS}">A rule' in details
+    assert '<th scope="col">Who</th>' in details
+
+
+def test_two_columns_the_chart_titles_differently_are_both_shown_even_when_equal():
+    # The line of equality of a Lorenz chart: x = y in every row, and the chart names both.
+    line = pd.DataFrame({"population_pct": [0, 100], "income_pct": [0, 100]})
+    chart = (
+        alt.Chart(line)
+        .mark_line()
+        .encode(
+            x=alt.X("population_pct:Q", title="Poorest share, %"),
+            y=alt.Y("income_pct:Q", title="Income share, %"),
+        )
+    )
+    assert _headers(chart_table.details_html(chart.to_dict())) == [["Poorest share, %", "Income share, %"]]
