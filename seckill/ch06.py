@@ -375,14 +375,14 @@ def rebalancing_explorer_chart(
         caption=(
             f"China's household consumption share of GDP every {REBALANCING_TABLE_STEP_YEARS} years, "
             f"from {current_share_pct:.1f}% in {base_year}, if GDP grows {gdp_growth_pct:g}% and household "
-            f"consumption {consumption_growth_pct:g}% a year (assumptions), as the chart starts; volumes "
-            f"are {base_year} = 1. Target {start_target}% of GDP: {read_out}"
+            f"consumption {consumption_growth_pct:g}% a year (assumptions), as the chart starts; household "
+            f"consumption and GDP are volumes, {base_year} = 1. Target {start_target}% of GDP: {read_out}"
         ),
         titles={
             "year": "Year",
-            "share_pct": "Household consumption, % of GDP",
-            "consumption_index": f"Household consumption volume ({base_year} = 1)",
-            "gdp_index": f"GDP volume ({base_year} = 1)",
+            "share_pct": "% of GDP",
+            "consumption_index": f"Consumption ({base_year} = 1)",
+            "gdp_index": f"GDP ({base_year} = 1)",
         },
         model="seckill.rebalancing.rebalancing_path and rebalance",
     )

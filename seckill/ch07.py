@@ -917,7 +917,8 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
             f"{summary['growth_pct']:g}% a year, CO2 per unit consumed falls {summary['decline_pct']:g}% a "
             f"year, rebound {summary['rebound_pct']:g}%, population grows {100 * p:.2f}% a year (fixed), "
             f"from {e0:g} Gt in {base_year}. Rows: {base_year}, the years the 1.5 °C budgets run out, and "
-            f"every fifth year from {base_year + 1}. "
+            f"every fifth year from {base_year + 1}; Gt CO2 from {base_year + 1} is the line: all emitted "
+            f"from the start of {base_year + 1} to the end of the row's year. "
             f"{MODEL_END_YEAR}: {summary['emissions_end_gtco2']:.1f} Gt a year "
             f"({summary['change_vs_base']:+.0%} vs {base_year}); "
             + (
@@ -935,9 +936,9 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
         ),
         titles={
             "year": "Year",
-            "emissions_gtco2": "CO2 that year, Gt",
-            "cumulative_gtco2": f"CO2 since the start of {base_year + 1}, Gt",
-            "budget_gone": "1.5 °C budget used up that year",
+            "emissions_gtco2": "Gt CO2 that year",
+            "cumulative_gtco2": f"Gt CO2 from {base_year + 1}",
+            "budget_gone": "1.5 °C budget used up",
         },
         model="seckill.decoupling.calibrated_path and budget_exhaustion_year",
     )

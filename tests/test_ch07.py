@@ -319,9 +319,7 @@ def test_budget_explorer_table_is_the_model_path_at_the_sliders_starting_values(
     budgets = [row["budget"] for rows_ in spec["datasets"].values() for row in rows_ if "budget" in row]
     assert sorted(budgets) == sorted(budget_defaults[f"budget_{p}"] for p in (50, 67, 83))
     gone = {b: int(path.index[path["cumulative_gtco2"] >= b][0]) for b in budgets}
-    assert headers == ["Year", "CO2 that year, Gt", f"CO2 since the start of {base_year + 1}, Gt"] + [
-        "1.5 °C budget used up that year"
-    ]
+    assert headers == ["Year", "Gt CO2 that year", f"Gt CO2 from {base_year + 1}", "1.5 °C budget used up"]
     years = [int(number(row[0])) for row in rows]
     every_fifth = set(range(base_year + 1, ch07.MODEL_END_YEAR + 1, 5))
     assert years == sorted({base_year, *gone.values(), *every_fifth})
