@@ -428,12 +428,12 @@ def explorer_start_table(lipstick: pd.DataFrame, sale: flash_sale.FlashSale | No
     the lipstick record (the chart's dashed lines) and the link closing, in time order; moments after
     the link closes are left out, as the chart leaves them out. Columns: ``moment``, ``time_s``
     (seconds, 3 significant digits), ``orders_per_s`` and ``orders_so_far`` (order attempts,
-    whole numbers, stock aside) and ``phase`` ("filled" or "turned away (sold out)", as the chart's
-    legend).
+    whole numbers, stock aside) and ``phase`` ("filled" or "turned away", the chart's legend
+    without its "(sold out)").
     """
     sale = default_sale() if sale is None else sale
     sell_out = flash_sale.sell_out_time_s(sale)
-    moments = [("Link opens (busiest second)", 0.0), ("1 second", 1.0), ("10 seconds", 10.0)]
+    moments = [("Link opens", 0.0), ("1 second", 1.0), ("10 seconds", 10.0)]
     if sell_out is not None:
         moments.append(("Sold out", sell_out))
     moments += [(f"Record, {row.minutes:g}-minute version", row.seconds) for row in lipstick.itertuples()]
@@ -449,7 +449,7 @@ def explorer_start_table(lipstick: pd.DataFrame, sale: flash_sale.FlashSale | No
                 "time_s": float(f"{time_s:.3g}"),
                 "orders_per_s": round(flash_sale.order_rate_per_s(sale, time_s)),
                 "orders_so_far": round(flash_sale.expected_orders(sale, time_s)),
-                "phase": "turned away (sold out)" if turned_away else "filled",
+                "phase": "turned away" if turned_away else "filled",
             }
         )
     return pd.DataFrame(rows)
