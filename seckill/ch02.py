@@ -9,7 +9,7 @@ the static page; :func:`sale_from_controls` turns the same control values into a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import altair as alt
 import numpy as np
@@ -367,7 +367,7 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         font_size_px=13,
     )
     lipstick_text = ", ".join(f"{row.label} ({row.reported_by})" for row in lipstick.itertuples())
-    return charts.finish(
+    chart = charts.finish(
         alt.layer(area, line, sell_out_rule, record_rules, record_labels, *readout).add_params(
             _param(AUDIENCE_M),
             _param(CONVERSION_PCT_MIN),
@@ -387,6 +387,72 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
             "5 and 15 minutes."
         ),
     )
+    sale = default_sale()
+    result = flash_sale.outcome(sale)
+    if result.sells_out:
+        read_out = (
+            f"Sold out after {result.sell_out_s:.3g} seconds; busiest second (when the link opens): "
+            f"{result.peak_orders_per_s:,.0f} orders; turned away: {100 * result.unserved_share:.0f}% "
+            f"of {result.wanting_viewers:,.0f} who tried"
+        )
+    else:
+        read_out = (
+            f"Not sold out: {result.wanting_viewers:,.0f} of {sale.stock_units:,} sold; busiest second "
+            f"(when the link opens): {result.peak_orders_per_s:,.0f} orders"
+        )
+    return charts.with_model_table(
+        chart,
+        explorer_start_table(lipstick),
+        caption=(
+            f"Orders at chosen moments of the model sale the chart starts from: "
+            f"{AUDIENCE_M.default:g} million viewers, {CONVERSION_PCT_MIN.default:g}% of them ordering a "
+            f"minute, raised {BOOST_PCT.default:g}% by scarcity cues, {STOCK_UNITS.default:,} units, the "
+            f"link open {SESSION_MIN_DEFAULT} minutes. Seconds since the link opened; orders so far count "
+            f"every order placed, those turned away too. {read_out}"
+        ),
+        titles={
+            "moment": "Moment",
+            "time_s": "Seconds",
+            "orders_per_s": "Orders a second",
+            "orders_so_far": "Orders so far",
+            "phase": "Orders",
+        },
+        model="seckill.flash_sale.outcome, order_rate_per_s and expected_orders",
+    )
+
+
+def explorer_start_table(lipstick: pd.DataFrame, sale: flash_sale.FlashSale | None = None) -> pd.DataFrame:
+    """The flash-sale explorer's curve at chosen moments, for the sale its controls start from.
+
+    Rows: the link opening (the busiest second), 1 and 10 seconds, the sell-out, each version of
+    the lipstick record (the chart's dashed lines) and the link closing, in time order; moments after
+    the link closes are left out, as the chart leaves them out. Columns: ``moment``, ``time_s``
+    (seconds, 3 significant digits), ``orders_per_s`` and ``orders_so_far`` (order attempts,
+    whole numbers, stock aside) and ``phase`` ("filled" or "turned away", the chart's legend
+    without its "(sold out)").
+    """
+    sale = default_sale() if sale is None else sale
+    sell_out = flash_sale.sell_out_time_s(sale)
+    moments = [("Link opens", 0.0), ("1 second", 1.0), ("10 seconds", 10.0)]
+    if sell_out is not None:
+        moments.append(("Sold out", sell_out))
+    moments += [(f"Record, {row.minutes:g}-minute version", row.seconds) for row in lipstick.itertuples()]
+    moments.append(("Link closes", sale.session_s))
+    rows = []
+    for moment, time_s in sorted(moments, key=lambda item: item[1]):
+        if time_s > sale.session_s:
+            continue
+        turned_away = sell_out is not None and time_s > sell_out
+        rows.append(
+            {
+                "moment": moment,
+                "time_s": float(f"{time_s:.3g}"),
+                "orders_per_s": round(flash_sale.order_rate_per_s(sale, time_s)),
+                "orders_so_far": round(flash_sale.expected_orders(sale, time_s)),
+                "phase": "turned away" if turned_away else "filled",
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
@@ -446,7 +512,7 @@ def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         line_height_px=READOUT_LINE_PX,
         font_size_px=13,
     )
-    return charts.finish(
+    chart = charts.finish(
         alt.layer(curve, points, *readout).add_params(
             _param(AUDIENCE_M), _param(CONVERSION_PCT_MIN), _param(BOOST_PCT), _session_param()
         ),
@@ -461,6 +527,57 @@ def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
             "its 5-minute and 15-minute versions."
         ),
     )
+    return charts.with_model_table(
+        chart,
+        stock_choice_start_table(lipstick),
+        caption=(
+            f"Seconds until each stock sells out, for the sale the chart starts from: "
+            f"{AUDIENCE_M.default:g} million viewers, {CONVERSION_PCT_MIN.default:g}% of them ordering a "
+            f"minute, raised {BOOST_PCT.default:g}% by scarcity cues, the link open {SESSION_MIN_DEFAULT} "
+            "minutes. Rows: the powers of ten on the chart's stock axis, Li Jiaqi's record (15,000 "
+            "lipsticks, reported sold in 5 and in 15 minutes), and the three stocks the chart's text names. "
+            "A stock that outlasts the session has no sell-out time (–)"
+        ),
+        titles={"stock": "Which stock", "units": "Units", "sell_out_s": "Seconds to sell out"},
+        model="seckill.flash_sale.sell_out_time_s and stock_selling_out_in",
+    )
+
+
+def stock_choice_start_table(
+    lipstick: pd.DataFrame, sale: flash_sale.FlashSale | None = None
+) -> pd.DataFrame:
+    """The stock-choice chart at its starting settings: sell-out seconds for chosen stocks.
+
+    Rows, in order of stock: each power of ten on the chart's axis, the lipstick record's stock,
+    and the three stocks the chart's text names: those that sell out in 10 seconds, in one minute
+    and at the link's closing (the most that sells out at all), in whole units as the chart shows
+    them, with the time they were found for (the inverse of the sell-out time, so rounding the
+    stock cannot push it past the closing). ``sell_out_s`` (3 significant digits) is None for a
+    stock that outlasts the session.
+    """
+    sale = default_sale() if sale is None else sale
+    rows = []
+    for units in np.geomspace(*STOCK_DOMAIN, 7).round().astype(int):
+        rows.append(
+            ("On the chart's axis", int(units), flash_sale.sell_out_time_s(replace(sale, stock_units=units)))
+        )
+    record_units = int(lipstick["units"].iloc[0])
+    rows.append(
+        (
+            "Li Jiaqi's record",
+            record_units,
+            flash_sale.sell_out_time_s(replace(sale, stock_units=record_units)),
+        )
+    )
+    for label, target_s in (
+        ("Sells out in 10 seconds", 10.0),
+        ("Sells out in 1 minute", 60.0),
+        ("Most that sells out at all", sale.session_s),
+    ):
+        rows.append((label, round(flash_sale.stock_selling_out_in(sale, target_s)), target_s))
+    table = pd.DataFrame(rows, columns=["stock", "units", "sell_out_s"])
+    table["sell_out_s"] = [None if t is None else float(f"{t:.3g}") for t in table["sell_out_s"]]
+    return table.sort_values("units", kind="stable").reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------

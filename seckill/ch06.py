@@ -335,7 +335,7 @@ def rebalancing_explorer_chart(
         .mark_point(filled=True, size=80, color=charts.PALETTE["black"])
         .encode(x=x, y=alt.Y("share_pct:Q", scale=y_scale))
     )
-    return charts.finish(
+    chart = charts.finish(
         alt.layer(target_rule, path, start, *readout).add_params(gdp, consumption, target),
         title="How long to raise the consumption share?",
         source=(f"start: World Bank WDI, China {base_year}; growth rates are assumptions set by the reader"),
@@ -348,3 +348,75 @@ def rebalancing_explorer_chart(
             "volume households would then buy."
         ),
     )
+    start_target = max(target_pct, target_min)
+    try:
+        answer = rebalancing.rebalance(
+            current_share_pct / 100, start_target / 100, gdp_growth_pct / 100, consumption_growth_pct / 100
+        )
+    except ValueError:  # consumption does not outgrow GDP: the share never rises
+        answer = None
+    if answer is None:
+        read_out = "never reached: consumption must outgrow GDP"
+    elif answer.years > EXPLORER_HORIZON_YEARS:
+        read_out = f"not reached within {EXPLORER_HORIZON_YEARS} years"
+    else:
+        read_out = (
+            f"reached in {answer.years:.0f} years (around {base_year + answer.years:.0f}); then households "
+            f"buy {answer.consumption_volume_multiple:.1f} × the {base_year} volume"
+        )
+    return charts.with_model_table(
+        chart,
+        rebalancing_start_table(
+            base_year,
+            current_share_pct,
+            gdp_growth_pct=gdp_growth_pct,
+            consumption_growth_pct=consumption_growth_pct,
+        ),
+        caption=(
+            f"China's household consumption share of GDP every {REBALANCING_TABLE_STEP_YEARS} years, "
+            f"from {current_share_pct:.1f}% in {base_year}, if GDP grows {gdp_growth_pct:g}% and household "
+            f"consumption {consumption_growth_pct:g}% a year (assumptions), as the chart starts; household "
+            f"consumption and GDP are volumes, {base_year} = 1. Target {start_target}% of GDP: {read_out}"
+        ),
+        titles={
+            "year": "Year",
+            "share_pct": "% of GDP",
+            "consumption_index": f"Consumption ({base_year} = 1)",
+            "gdp_index": f"GDP ({base_year} = 1)",
+        },
+        model="seckill.rebalancing.rebalancing_path and rebalance",
+    )
+
+
+REBALANCING_TABLE_STEP_YEARS = 5
+
+
+def rebalancing_start_table(
+    base_year: int,
+    current_share_pct: float,
+    *,
+    gdp_growth_pct: float = ASSUMED_GDP_GROWTH_PCT,
+    consumption_growth_pct: float = ASSUMED_CONSUMPTION_GROWTH_PCT,
+) -> pd.DataFrame:
+    """The rebalancing explorer's path at its starting settings, every fifth year of its horizon.
+
+    Columns ``year``, ``share_pct`` (percent of GDP, 1 decimal) and the volume indices
+    ``consumption_index`` and ``gdp_index`` (base year = 1, 2 decimals); the path stops where the
+    share would pass 100 %, as the chart's line does.
+    """
+    path = rebalancing.rebalancing_path(
+        current_share_pct / 100,
+        gdp_growth_pct / 100,
+        consumption_growth_pct / 100,
+        base_year=base_year,
+        horizon_years=EXPLORER_HORIZON_YEARS,
+    )
+    rows = path[path["years_since"] % REBALANCING_TABLE_STEP_YEARS == 0]
+    return pd.DataFrame(
+        {
+            "year": rows["year"].astype(int),
+            "share_pct": rows["share_pct"].round(1),
+            "consumption_index": rows["consumption_index"].round(2),
+            "gdp_index": rows["gdp_index"].round(2),
+        }
+    ).reset_index(drop=True)

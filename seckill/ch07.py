@@ -799,24 +799,25 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     e0 = defaults["base_emissions_gtco2"]
     p = defaults["population_growth"]
     base_year = int(defaults["base_year"])
+    table, summary = budget_path_start_table(defaults)
     params = [
         alt.param(
             name="growth_pct",
-            value=round(100 * defaults["consumption_growth"], 1),
+            value=summary["growth_pct"],
             bind=alt.binding_range(
                 min=-3, max=6, step=0.1, name="Consumption per person, % a year (scenario): "
             ),
         ),
         alt.param(
             name="decline_pct",
-            value=round(100 * defaults["intensity_decline"], 1),
+            value=summary["decline_pct"],
             bind=alt.binding_range(
                 min=0, max=15, step=0.1, name="Fall in CO2 per unit consumed, % a year (scenario): "
             ),
         ),
         alt.param(
             name="rebound_pct",
-            value=0,
+            value=summary["rebound_pct"],
             bind=alt.binding_range(
                 min=0, max=100, step=5, name="Rebound, % of saving spent again (assumption): "
             ),
@@ -890,7 +891,7 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
         bold="all",
         baseline="top",
     )
-    return charts.finish(
+    chart = charts.finish(
         alt.layer(rules, rule_labels, path, *readout).add_params(*params),
         title="Growth against efficiency: the world's CO2 and the 1.5 °C budget",
         source=(
@@ -906,6 +907,101 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
             "budget is used up, and the fall in intensity needed for emissions to decline."
         ),
     )
+    gone = summary["exhaustion_year_50"]
+    needed = summary["required_decline"]
+    return charts.with_model_table(
+        chart,
+        table,
+        caption=(
+            f"The world's CO2 on the path the chart starts from: consumption per person grows "
+            f"{summary['growth_pct']:g}% a year, CO2 per unit consumed falls {summary['decline_pct']:g}% a "
+            f"year, rebound {summary['rebound_pct']:g}%, population grows {100 * p:.2f}% a year (fixed), "
+            f"from {e0:g} Gt in {base_year}. Rows: {base_year}, the years the 1.5 °C budgets run out, and "
+            f"every fifth year from {base_year + 1}; Gt CO2 from {base_year + 1} is the line: all emitted "
+            f"from the start of {base_year + 1} to the end of the row's year. "
+            f"{MODEL_END_YEAR}: {summary['emissions_end_gtco2']:.1f} Gt a year "
+            f"({summary['change_vs_base']:+.0%} vs {base_year}); "
+            + (
+                f"50% budget gone in {gone}"
+                if gone is not None
+                else f"50% budget lasts past {MODEL_END_YEAR}"
+            )
+            + "; "
+            + (
+                "full rebound: no cut possible"
+                if needed is None
+                else f"to fall: intensity −{100 * needed:.1f}% a year"
+            )
+            + f". The chart's axis stops at {Y_MAX_GT} Gt; the path runs off its top above that"
+        ),
+        titles={
+            "year": "Year",
+            "emissions_gtco2": "Gt CO2 that year",
+            "cumulative_gtco2": f"Gt CO2 from {base_year + 1}",
+            "budget_gone": "1.5 °C budget used up",
+        },
+        model="seckill.decoupling.calibrated_path and budget_exhaustion_year",
+    )
+
+
+def budget_path_start_table(defaults: dict[str, float]) -> tuple[pd.DataFrame, dict]:
+    """The emissions-path explorer at its starting settings, as a table and the read-out's figures.
+
+    The starting settings, which :func:`budget_explorer_chart` gives its sliders, are the default
+    scenario rounded to the sliders' 0.1 % steps, with no rebound. Table rows: the base year, the
+    years in which each 1.5 °C budget runs out, and every fifth year from the year after the base
+    year to :data:`MODEL_END_YEAR`. Columns: ``year``, ``emissions_gtco2`` and ``cumulative_gtco2``
+    (Gt CO2, 1 decimal; cumulative from the start of the year after the base year, missing for the
+    base year itself) and ``budget_gone`` (the budgets that run out that year, or None). The
+    summary holds the settings (``growth_pct``, ``decline_pct``, ``rebound_pct``, percent),
+    ``emissions_end_gtco2``, ``change_vs_base`` (fraction), ``exhaustion_year_50`` (None past the
+    end year) and ``required_decline`` (fraction a year; None with a full rebound).
+    """
+    base_year = int(defaults["base_year"])
+    growth = round(100 * defaults["consumption_growth"], 1) / 100
+    decline = round(100 * defaults["intensity_decline"], 1) / 100
+    rebound = 0
+    path = decoupling.calibrated_path(
+        base_year=base_year,
+        end_year=MODEL_END_YEAR,
+        base_emissions_gtco2=defaults["base_emissions_gtco2"],
+        base_population=defaults["base_population"],
+        population_growth=defaults["population_growth"],
+        consumption_growth=growth,
+        intensity_decline=decline,
+        rebound=rebound,
+    )
+    gone: dict[int, list[str]] = {}
+    for probability in (50, 67, 83):
+        budget = defaults[f"budget_{probability}"]
+        year = decoupling.budget_exhaustion_year(path, budget)
+        if year is not None:
+            gone.setdefault(year, []).append(f"{probability}% chance ({budget:.0f} Gt)")
+    keep = (path["year"] == base_year) | path["year"].isin(gone) | ((path["year"] - base_year) % 5 == 1)
+    keep |= path["year"] == MODEL_END_YEAR
+    rows = path[keep]
+    table = pd.DataFrame(
+        {
+            "year": rows["year"].astype(int),
+            "emissions_gtco2": rows["emissions_gtco2"].round(1),
+            "cumulative_gtco2": rows["cumulative_gtco2"].round(1).where(rows["year"] > base_year),
+            "budget_gone": [", ".join(gone[y]) if y in gone else None for y in rows["year"]],
+        }
+    ).reset_index(drop=True)
+    try:
+        required = decoupling.required_intensity_decline(defaults["population_growth"], growth, rebound)
+    except ValueError:
+        required = None
+    summary = {
+        "growth_pct": round(100 * growth, 1),
+        "decline_pct": round(100 * decline, 1),
+        "rebound_pct": rebound,
+        "emissions_end_gtco2": float(path["emissions_gtco2"].iloc[-1]),
+        "change_vs_base": float(path["emissions_gtco2"].iloc[-1] / path["emissions_gtco2"].iloc[0] - 1),
+        "exhaustion_year_50": decoupling.budget_exhaustion_year(path, defaults["budget_50"]),
+        "required_decline": required,
+    }
+    return table, summary
 
 
 # --- Material footprint and the doughnut ----------------------------------------------------------

@@ -5,8 +5,9 @@ import math
 
 import pandas as pd
 import pytest
+from details_table import number, read_table, starting_values
 
-from seckill import ch02, data, flash_sale, render
+from seckill import ch02, chart_table, data, flash_sale, render
 from seckill.explorers import flash_sale as flash_sale_explorer
 
 
@@ -167,3 +168,89 @@ def test_explorer_is_a_note_in_the_book_and_widgets_in_a_kernel(monkeypatch):
 def test_records_table_loads_with_schema_types(records):
     assert str(records["value"].dtype) == "Float64"
     assert pd.api.types.is_string_dtype(records["reported_by"])
+
+
+def _sale_at_start(spec: dict) -> flash_sale.FlashSale:
+    """The model sale for a chart's starting control values, converted here, not by ch02's helpers."""
+    start = starting_values(spec)
+    return flash_sale.FlashSale(
+        audience=round(start["audience_m"] * 1_000_000),
+        conversion_per_s=start["conversion_pct_min"] / 100 / 60,
+        scarcity_boost=start["boost_pct"] / 100,
+        stock_units=int(start.get("stock_units", 1)),
+        session_s=start["session_min"] * 60,
+    )
+
+
+def test_flash_sale_explorer_table_is_the_model_at_the_controls_starting_values(lipstick):
+    """Rebuilt from the chart's own control values through the model, not from the table's code path."""
+    spec = ch02.flash_sale_explorer_chart(lipstick).to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    sale = _sale_at_start(spec)
+    result = flash_sale.outcome(sale)
+    assert result.sells_out  # the starting settings show a sell-out, so the table has that row
+    assert headers == ["Moment", "Seconds", "Orders a second", "Orders so far", "Orders"]
+    expected_times = {
+        "Link opens": 0.0,
+        "1 second": 1.0,
+        "10 seconds": 10.0,
+        "Sold out": result.sell_out_s,
+        "Record, 5-minute version": 300.0,
+        "Record, 15-minute version": 900.0,
+        "Link closes": sale.session_s,
+    }
+    assert sorted(row[0] for row in rows) == sorted(expected_times)
+    times = [number(row[1]) for row in rows]
+    assert times == sorted(times)
+    for moment, seconds, per_s, so_far, phase in rows:
+        t = expected_times[moment]
+        assert number(seconds) == pytest.approx(t, rel=5e-3), moment
+        assert number(per_s) == pytest.approx(
+            sale.audience * sale.rate_per_s * math.exp(-sale.rate_per_s * t), abs=0.5
+        )
+        assert number(so_far) == pytest.approx(sale.audience * (1 - math.exp(-sale.rate_per_s * t)), abs=0.5)
+        assert phase == ("turned away" if t > result.sell_out_s else "filled"), moment
+    (opening,) = [row for row in rows if row[0] == "Link opens"]
+    assert number(opening[2]) == pytest.approx(result.peak_orders_per_s, abs=0.5)
+    (sold_out,) = [row for row in rows if row[0] == "Sold out"]
+    assert number(sold_out[3]) == sale.stock_units
+    assert f"Sold out after {result.sell_out_s:.3g} seconds" in caption
+    assert f"busiest second (when the link opens): {result.peak_orders_per_s:,.0f} orders" in caption
+    assert (
+        f"turned away: {100 * result.unserved_share:.0f}% of {result.wanting_viewers:,.0f} who tried"
+        in caption
+    )
+    assert "seckill.flash_sale.outcome" in caption
+    assert caption.endswith("its sliders and menu change the chart, not this table.")
+
+
+def test_stock_choice_table_is_the_model_at_the_controls_starting_values(lipstick):
+    spec = ch02.stock_choice_chart(lipstick).to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    sale = _sale_at_start(spec)
+    assert headers == ["Which stock", "Units", "Seconds to sell out"]
+    units = [number(row[1]) for row in rows]
+    assert units == sorted(units)
+    axis = [number(row[1]) for row in rows if row[0] == "On the chart's axis"]
+    assert axis == [10.0**k for k in range(1, 8)]  # the powers of ten of the chart's stock axis
+    named = {row[0]: row for row in rows if row[0] != "On the chart's axis"}
+    for label, target_s in (
+        ("Sells out in 10 seconds", 10.0),
+        ("Sells out in 1 minute", 60.0),
+        ("Most that sells out at all", sale.session_s),
+    ):
+        wanting = sale.audience * (1 - math.exp(-sale.rate_per_s * target_s))
+        assert number(named[label][1]) == round(wanting), label
+        assert number(named[label][2]) == pytest.approx(target_s), label
+    assert number(named["Li Jiaqi's record"][1]) == 15_000
+    for label, stock, seconds in rows:
+        if label in ("Sells out in 10 seconds", "Sells out in 1 minute", "Most that sells out at all"):
+            continue
+        wanting = sale.audience * (1 - math.exp(-sale.rate_per_s * sale.session_s))
+        if number(stock) > wanting:
+            assert seconds == "–", label
+        else:
+            closed_form = -math.log(1 - number(stock) / sale.audience) / sale.rate_per_s
+            assert number(seconds) == pytest.approx(closed_form, rel=5e-3), (label, stock)
+    assert "seckill.flash_sale.sell_out_time_s" in caption
+    assert caption.endswith("its sliders and menu change the chart, not this table.")

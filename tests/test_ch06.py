@@ -1,9 +1,12 @@
 """Chapter 6's consumption-share tables and charts, the rebalancing chart and its explorer."""
 
+import math
+
 import ipywidgets
 import pytest
+from details_table import number, read_table, starting_values
 
-from seckill import ch06, data, rebalancing, render
+from seckill import ch06, chart_table, data, rebalancing, render
 from seckill.explorers import rebalancing as rebalancing_explorer
 
 
@@ -132,3 +135,32 @@ def test_explorer_is_a_note_in_the_book_and_bounded_widgets_in_a_kernel(monkeypa
     assert result is None and "never rises" in text
     result, text = rebalancing_explorer.answer(38.9, 50, 5, 6.5, 2019)
     assert result is not None and text == rebalancing_explorer.describe(result, 2019)
+
+
+def test_rebalancing_explorer_table_is_the_model_path_at_the_sliders_starting_values(shares):
+    """Rebuilt from the chart's own slider values and starting point through the model."""
+    year, share = ch06.current_china_share(shares)
+    spec = ch06.rebalancing_explorer_chart(year, share).to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    start = starting_values(spec)
+    g, c = start["gdp_growth_pct"] / 100, start["consumption_growth_pct"] / 100
+    assert headers == ["Year", "% of GDP", f"Consumption ({year} = 1)", f"GDP ({year} = 1)"]
+    years = [int(number(row[0])) for row in rows]
+    # Every fifth year of the horizon while the share stays below 100 %, as the chart's line.
+    below = [
+        t for t in range(0, ch06.EXPLORER_HORIZON_YEARS + 1, 5) if share * ((1 + c) / (1 + g)) ** t < 100
+    ]
+    assert years == [year + t for t in below]
+    for t, row in zip(below, rows, strict=True):
+        assert number(row[1]) == pytest.approx(
+            rebalancing.share_after_years(share / 100, g, c, t) * 100, abs=0.051
+        )
+        assert number(row[2]) == pytest.approx((1 + c) ** t, abs=0.0051)
+        assert number(row[3]) == pytest.approx((1 + g) ** t, abs=0.0051)
+    years_needed = rebalancing.years_to_target_share(share / 100, start["target_pct"] / 100, g, c)
+    assert years_needed <= ch06.EXPLORER_HORIZON_YEARS  # the starting settings give an answer
+    assert f"Target {start['target_pct']:g}% of GDP: reached in {years_needed:.0f} years" in caption
+    assert f"(around {year + years_needed:.0f})" in caption
+    assert f"buy {math.pow(1 + c, years_needed):.1f} × the {year} volume" in caption
+    assert "seckill.rebalancing.rebalancing_path" in caption
+    assert caption.endswith("its sliders change the chart, not this table.")

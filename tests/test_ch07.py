@@ -297,3 +297,49 @@ def test_material_footprint_keeps_only_published_years():
     table = ch07.material_footprint_table()
     assert table["material_footprint_t_per_person"].notna().all()
     assert set(table["economy"]) == {"China", "United States", "World"}
+
+
+def test_budget_explorer_table_is_the_model_path_at_the_sliders_starting_values(budget_defaults):
+    """Rebuilt from the chart's own slider values and budget lines through the model."""
+    spec = ch07.budget_explorer_chart(budget_defaults).to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    start = starting_values(spec)
+    base_year = int(budget_defaults["base_year"])
+    path = decoupling.calibrated_path(
+        base_year=base_year,
+        end_year=ch07.MODEL_END_YEAR,
+        base_emissions_gtco2=budget_defaults["base_emissions_gtco2"],
+        base_population=budget_defaults["base_population"],
+        population_growth=budget_defaults["population_growth"],
+        consumption_growth=start["growth_pct"] / 100,
+        intensity_decline=start["decline_pct"] / 100,
+        rebound=start["rebound_pct"] / 100,
+    ).set_index("year")
+    # The budgets as the chart draws them: the data behind its dashed lines.
+    budgets = [row["budget"] for rows_ in spec["datasets"].values() for row in rows_ if "budget" in row]
+    assert sorted(budgets) == sorted(budget_defaults[f"budget_{p}"] for p in (50, 67, 83))
+    gone = {b: int(path.index[path["cumulative_gtco2"] >= b][0]) for b in budgets}
+    assert headers == ["Year", "Gt CO2 that year", f"Gt CO2 from {base_year + 1}", "1.5 °C budget used up"]
+    years = [int(number(row[0])) for row in rows]
+    every_fifth = set(range(base_year + 1, ch07.MODEL_END_YEAR + 1, 5))
+    assert years == sorted({base_year, *gone.values(), *every_fifth})
+    for year, (_, annual, cumulative, note) in zip(years, rows, strict=True):
+        assert number(annual) == pytest.approx(path.loc[year, "emissions_gtco2"], abs=0.051), year
+        if year == base_year:
+            assert cumulative == "–"
+        else:
+            assert number(cumulative) == pytest.approx(path.loc[year, "cumulative_gtco2"], abs=0.051), year
+        used_up = [b for b, y in gone.items() if y == year]
+        assert (note == "–") == (not used_up), year
+        for budget in used_up:
+            assert f"({budget:.0f} Gt)" in note
+    end = path.loc[ch07.MODEL_END_YEAR, "emissions_gtco2"]
+    change = end / path.loc[base_year, "emissions_gtco2"] - 1
+    assert f"{ch07.MODEL_END_YEAR}: {end:.1f} Gt a year ({change:+.0%} vs {base_year})" in caption
+    assert f"50% budget gone in {gone[budget_defaults['budget_50']]}" in caption
+    needed = decoupling.required_intensity_decline(
+        budget_defaults["population_growth"], start["growth_pct"] / 100, start["rebound_pct"] / 100
+    )
+    assert f"to fall: intensity −{100 * needed:.1f}% a year" in caption
+    assert "seckill.decoupling.calibrated_path" in caption
+    assert caption.endswith("its sliders change the chart, not this table.")

@@ -1,9 +1,10 @@
-"""The five charts that compute their numbers in the browser, in headless Chromium: what each one
-shows at its starting settings agrees with its "Show the numbers" table, computed in Python.
+"""The charts that compute their numbers in the browser, in headless Chromium: what each one shows
+at its starting settings agrees with its "Show the numbers" table, computed in Python.
 
-The tables are checked against the models in the chapter tests (test_ch03.py, test_ch07.py,
-test_ch08.py); here the browser's read-outs and bar labels are read at the sliders' starting values
-and compared with the numbers in the table under the same chart, at the precision the chart shows.
+The tables are checked against the models in the chapter tests (test_ch02.py, test_ch03.py,
+test_ch06.py, test_ch07.py, test_ch08.py, test_ch09.py); here the browser's read-outs and bar labels
+are read at the controls' starting values and compared with the numbers in the table under the same
+chart, at the precision the chart shows.
 """
 
 from __future__ import annotations
@@ -26,6 +27,43 @@ def _shown(pattern: str, text: str) -> list[float]:
     match = re.search(pattern, text)
     assert match, f"{pattern!r} not in the chart's text: {text[:300]!r}"
     return [number(group) for group in match.groups()]
+
+
+def _flash_sale(text: str, caption: str, rows: list[list[str]]) -> None:
+    (seconds,) = _shown(r"Sold out after ([0-9.,]+) seconds", text)
+    assert seconds == _cell(rows, "Sold out", 1)
+    (busiest,) = _shown(r"Busiest second: ([0-9,]+) orders", text)
+    assert busiest == _cell(rows, "Link opens", 2)
+    share, tried = _shown(r"Turned away: ([0-9]+)% of ([0-9,]+) who tried", text)
+    assert f"turned away: {share:.0f}% of {tried:,.0f} who tried" in caption
+    assert tried == _cell(rows, "Link closes", 3)  # everyone who tried, by the link's closing
+
+
+def _stock_choice(text: str, caption: str, rows: list[list[str]]) -> None:
+    for label in ("Sells out in 10 seconds", "Sells out in 1 minute"):
+        (units,) = _shown(rf"{label}: ([0-9,]+) units", text)
+        assert units == _cell(rows, label, 1)
+    (most,) = _shown(r"Most that sells out at all: ([0-9,]+)", text)
+    assert most == _cell(rows, "Most that sells out at all", 1)
+
+
+def _rebalancing(text: str, caption: str, rows: list[list[str]]) -> None:
+    years, around = _shown(r"Reached in ([0-9]+) years \(around ([0-9]{4})\)", text)
+    assert f"reached in {years:.0f} years (around {around:.0f})" in caption
+    (times,) = _shown(r"Then households buy ([0-9.]+) × the", text)
+    assert f"buy {times:.1f} × the" in caption
+
+
+def _budget(text: str, caption: str, rows: list[list[str]]) -> None:
+    end, annual, change = _shown(r"(20[0-9]{2}): ([0-9.]+) Gt a year \(([+−-][0-9]+)% vs", text)
+    assert annual == pytest.approx(_cell(rows, f"{end:.0f}", 1), abs=0.051)
+    assert f"{end:.0f}: {annual:.1f} Gt a year ({change:+.0f}% vs" in caption
+    (gone,) = _shown(r"50% budget gone in ([0-9]{4})", text)
+    assert f"50% budget gone in {gone:.0f}" in caption
+    (gone_row,) = [row for row in rows if row[3].startswith("50% chance")]
+    assert number(gone_row[0]) == gone
+    (needed,) = _shown(r"To fall: intensity −([0-9.]+)% a year", text)
+    assert f"to fall: intensity −{needed:.1f}% a year" in caption
 
 
 def _value_chain(text: str, caption: str, rows: list[list[str]]) -> None:
@@ -84,9 +122,13 @@ def _cart(text: str, caption: str, rows: list[list[str]]) -> None:
 
 
 CHARTS = [
+    ("book/02-flash-sale.html", "Try it: how fast does a flash sale", _flash_sale),
+    ("book/02-flash-sale.html", "Same viewers, same eagerness", _stock_choice),
     ("book/03-selling-poverty-alleviation.html", "Try it: who gets what", _value_chain),
     ("book/03-selling-poverty-alleviation.html", "Try it: can hand-makers", _capacity),
+    ("book/06-consumption-duty.html", "How long to raise the consumption share", _rebalancing),
     ("book/07-environment.html", "Parcel footprint calculator", _parcels),
+    ("book/07-environment.html", "Growth against efficiency", _budget),
     ("book/08-beyond-growth.html", "Scenario explorer", _scenarios),
     ("book/09-conclusion.html", "Your cart's parcels", _cart),
 ]
