@@ -134,6 +134,41 @@ def projection_grid(table: pd.DataFrame, end_year: int = 2025) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["start_year", "year", "base_value", "years_since"])
 
 
+# The explorer's log axis ends here; the curve stops where it would leave the chart.
+EXPLORER_MAX_GMV_RMB_BN = 3000
+EXPLORER_END_YEAR = 2025
+
+
+def growth_explorer_start_table(table: pd.DataFrame, start_year: int, rate_pct: float) -> pd.DataFrame:
+    """The growth explorer's curve at a start year and rate, next to the recorded sales.
+
+    One row per year from ``start_year`` to :data:`EXPLORER_END_YEAR` while the curve stays on the
+    chart's axis: ``year``, ``projected_gmv_rmb_bn`` (from :func:`seckill.growth.project`, starting
+    at the recorded one-day sales of ``start_year``), ``recorded_gmv_rmb_bn`` (missing where no
+    total was published) and ``window`` (the counting window of the recorded figure).
+    """
+    one_day = table[(table["window_days"] == 1) & table["gmv_rmb_bn"].notna()].set_index("year")
+    if start_year not in one_day.index:
+        raise ValueError(f"no recorded one-day sales for start year {start_year}")
+    projected = growth.project(
+        float(one_day.loc[start_year, "gmv_rmb_bn"]),
+        int(start_year),
+        rate_pct / 100,
+        EXPLORER_END_YEAR,
+        value_name="projected_gmv_rmb_bn",
+    )
+    projected = projected[projected["projected_gmv_rmb_bn"] <= EXPLORER_MAX_GMV_RMB_BN]
+    published = table[table["status"] == "published"].set_index("year")
+    return pd.DataFrame(
+        {
+            "year": projected["year"].astype(int),
+            "projected_gmv_rmb_bn": projected["projected_gmv_rmb_bn"].round(1),
+            "recorded_gmv_rmb_bn": [published["gmv_rmb_bn"].get(year) for year in projected["year"]],
+            "window": [published["window"].get(year) for year in projected["year"]],
+        }
+    ).reset_index(drop=True)
+
+
 def growth_explorer_chart(table: pd.DataFrame, *, default_rate_pct: int = 50) -> alt.LayerChart:
     """The reader picks a start year and a steady growth rate; the curve is drawn against the record.
 
@@ -153,15 +188,18 @@ def growth_explorer_chart(table: pd.DataFrame, *, default_rate_pct: int = 50) ->
         value=2014 if 2014 in start_years else start_years[0],
         bind=alt.binding_select(options=start_years, name="Start the curve in: "),
     )
-    log_y = alt.Scale(type="log", domain=[0.03, 3000])
+    log_y = alt.Scale(type="log", domain=[0.03, EXPLORER_MAX_GMV_RMB_BN])
     x = alt.X(
-        "year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(domain=[2009, 2025])
+        "year:Q",
+        title="Year",
+        axis=alt.Axis(format="d", tickMinStep=1),
+        scale=alt.Scale(domain=[2009, EXPLORER_END_YEAR]),
     )
     curve = (
         alt.Chart(grid)
         .transform_filter("datum.start_year == start_year")
         .transform_calculate(projected="datum.base_value * pow(1 + growth_pct / 100, datum.years_since)")
-        .transform_filter("datum.projected <= 3000")
+        .transform_filter(f"datum.projected <= {EXPLORER_MAX_GMV_RMB_BN}")
         .mark_line(color=charts.HIGHLIGHT_COLOUR, strokeDash=[6, 3])
         .encode(x=x, y=alt.Y("projected:Q", title="Sales (GMV), billion yuan — log scale", scale=log_y))
     )
@@ -199,8 +237,27 @@ def growth_explorer_chart(table: pd.DataFrame, *, default_rate_pct: int = 50) ->
         y_px=12,
         font_size_px=13,
     )
-    return charts.finish(
+    start_year = start.param.value
+    chart = charts.with_model_table(
         alt.layer(curve, record, *readout).add_params(rate, start),
+        growth_explorer_start_table(table, start_year, default_rate_pct),
+        caption=(
+            f"The curve the chart starts from: sales growing {default_rate_pct}% a year from their recorded "
+            f"level in {start_year}, which doubles them every "
+            f"{growth.doubling_time_years(default_rate_pct / 100):.1f} years, next to the sales Alibaba "
+            f"published (multi-day totals from {LAST_ONE_DAY_YEAR + 1}). Years after the curve leaves "
+            f"the chart's axis ({EXPLORER_MAX_GMV_RMB_BN:,} bn yuan) are left out"
+        ),
+        titles={
+            "year": "Year",
+            "projected_gmv_rmb_bn": "Curve, bn yuan",
+            "recorded_gmv_rmb_bn": "Recorded, bn yuan",
+            "window": "Counting window",
+        },
+        model="seckill.growth.project",
+    )
+    return charts.finish(
+        chart,
         title="Try a steady growth rate against the record",
         source=_source_line(table["source_id"]),
         description=(

@@ -420,6 +420,26 @@ CALCULATOR_CONTROLS = {
 }
 
 
+def calculator_start_table(
+    defaults: streamer.MonthInputs, benchmarks: pd.DataFrame, *, reference_benchmark: str
+) -> tuple[pd.DataFrame, dict[str, float]]:
+    """The calculator's bars at its starting settings, and the figures of its read-out.
+
+    Rows as the chart's bars: the typical (median) and average (expected) new streamer's net income
+    an hour from :func:`seckill.streamer.net_income`, then each wage benchmark. Columns ``row`` and
+    ``rmb_per_hour`` (1 decimal). The dict is ``net_income``'s result against the reference wage.
+    """
+    reference = float(benchmarks.set_index("benchmark").loc[reference_benchmark, "rmb_per_hour"])
+    result = streamer.net_income(defaults, benchmark_rmb_per_hour=reference)
+    rows = [
+        ("Typical new streamer (assumed)", result["median_net_rmb_per_hour"]),
+        ("Average new streamer (assumed)", result["expected_net_rmb_per_hour"]),
+    ]
+    rows += [(f"{b.benchmark}, {b.year}", float(b.rmb_per_hour)) for b in benchmarks.itertuples()]
+    table = pd.DataFrame(rows, columns=["row", "rmb_per_hour"]).round({"rmb_per_hour": 1})
+    return table, result
+
+
 def calculator_chart(
     defaults: streamer.MonthInputs, benchmarks: pd.DataFrame, *, reference_benchmark: str
 ) -> alt.LayerChart:
@@ -488,8 +508,21 @@ def calculator_chart(
         line_height_px=17,
         bold="all",
     )
-    return charts.finish(
+    start_table, start = calculator_start_table(defaults, benchmarks, reference_benchmark=reference_benchmark)
+    chart = charts.with_model_table(
         alt.layer(zero, *layers, *readout).add_params(*params).properties(height=BAR_ROW_PX * len(order)),
+        start_table,
+        caption=(
+            f"The bars the chart starts from. Typical sales: {start['median_sales_rmb']:,.0f} yuan a month; "
+            f"the streamer keeps {100 * start['keep_rate']:.1f}% of sales, minus "
+            f"{start['costs_rmb_per_month']:,.0f} yuan of costs; "
+            f"{100 * start['share_beating_benchmark']:.0f}% of starters would beat the private-sector wage"
+        ),
+        titles={"row": "Bar", "rmb_per_hour": "Net income, yuan an hour"},
+        model="seckill.streamer.net_income",
+    )
+    return charts.finish(
+        chart,
         title="Should I become a streamer? Net income an hour",
         source=(
             "every slider is an assumption; wages: NBS 2023 (private units), minimum wages 2023, "

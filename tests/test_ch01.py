@@ -2,8 +2,9 @@
 
 import pandas as pd
 import pytest
+from details_table import number, read_table, starting_values
 
-from seckill import ch01, data, growth, render
+from seckill import ch01, chart_table, data, growth, render
 from seckill.explorers import growth as growth_explorer
 
 
@@ -125,3 +126,31 @@ def test_explorer_is_a_note_in_the_book_and_widgets_in_a_kernel(monkeypatch):
     assert isinstance(widget, ipywidgets.VBox)
     rate_slider = widget.children[0].children[0]
     assert (rate_slider.min, rate_slider.max) == (1, 150)
+
+
+def test_growth_explorer_table_is_the_curve_at_the_controls_starting_values(table):
+    """Rebuilt from the chart's own starting rate and start year: compound growth by hand."""
+    spec = ch01.growth_explorer_chart(table).to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    start = starting_values(spec)
+    rate, start_year = start["growth_pct"] / 100, int(start["start_year"])
+    by_year = table.set_index("year")
+    base = by_year.loc[start_year, "gmv_rmb_bn"]
+    assert headers == ["Year", "Curve, bn yuan", "Recorded, bn yuan", "Counting window"]
+    years = [int(number(row[0])) for row in rows]
+    assert years[0] == start_year and years == list(range(start_year, years[-1] + 1))
+    for year, (_, curve, recorded, window) in zip(years, rows, strict=True):
+        expected = base * (1 + rate) ** (year - start_year)
+        assert expected <= ch01.EXPLORER_MAX_GMV_RMB_BN
+        assert number(curve) == pytest.approx(expected, abs=0.051), year
+        published = by_year.loc[year, "gmv_rmb_bn"] if year in by_year.index else float("nan")
+        if pd.isna(published):
+            assert recorded == "–" and window == "–", year
+        else:
+            assert number(recorded) == pytest.approx(published) and window == by_year.loc[year, "window"]
+    # The next year would leave the axis (or the chart ends), so the table stops where the curve does.
+    next_value = base * (1 + rate) ** (years[-1] + 1 - start_year)
+    assert next_value > ch01.EXPLORER_MAX_GMV_RMB_BN or years[-1] == ch01.EXPLORER_END_YEAR
+    assert f"double them every {growth.doubling_time_years(rate):.1f} years" in caption.replace(
+        "doubles", "double"
+    )

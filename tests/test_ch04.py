@@ -5,8 +5,9 @@ import math
 
 import pandas as pd
 import pytest
+from details_table import number, read_table, starting_values
 
-from seckill import ch04, data, incomes, render, streamer
+from seckill import ch04, chart_table, data, incomes, render, streamer
 from seckill.explorers import cohort as cohort_explorer
 
 
@@ -191,3 +192,24 @@ def test_chapter_numbers_are_finite_and_consistent():
     )
     assert numbers["calc_median_per_hour"] < numbers["calc_expected_per_hour"]
     assert numbers["cohort_survivors_mean_rmb"] > numbers["cohort_starters_mean_rmb"]
+
+
+def test_calculator_table_is_the_bars_at_the_sliders_starting_values(fit, benchmarks):
+    """Net income an hour worked out by hand from the sliders' starting values in the spec."""
+    defaults = streamer.MonthInputs(sales_sigma=round(fit.sigma, 2), hours_per_month=120, agency_pct=40)
+    spec = ch04.calculator_chart(defaults, benchmarks, reference_benchmark=ch04.REFERENCE_BENCHMARK).to_dict()
+    caption, headers, rows = read_table(chart_table.details_html(spec))
+    s = starting_values(spec)
+    sales = s["hours_per_month"] * s["viewers_per_hour"] * s["conversion_pct"] / 100 * s["order_value_rmb"]
+    keep = s["commission_pct"] / 100 * (1 - s["platform_fee_pct"] / 100) * (1 - s["agency_pct"] / 100)
+    costs = s["equipment_rmb"] / defaults.equipment_life_months + s["traffic_rmb_per_month"]
+    typical = (keep * sales - costs) / s["hours_per_month"]
+    average = (keep * sales * math.exp(defaults.sales_sigma**2 / 2) - costs) / s["hours_per_month"]
+    assert headers == ["Bar", "Net income, yuan an hour"]
+    shown = {row[0]: number(row[1]) for row in rows}
+    assert shown.pop("Typical new streamer (assumed)") == pytest.approx(typical, abs=0.051)
+    assert shown.pop("Average new streamer (assumed)") == pytest.approx(average, abs=0.051)
+    expected_benchmarks = {f"{b.benchmark}, {b.year}": b.rmb_per_hour for b in benchmarks.itertuples()}
+    assert shown == pytest.approx(expected_benchmarks, abs=0.051)
+    assert f"Typical sales: {sales:,.0f} yuan a month" in caption
+    assert f"keeps {100 * keep:.1f}% of sales" in caption
