@@ -46,7 +46,6 @@ import site_check  # noqa: E402  (a sibling module, shared with the tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
-PHONE_WIDTH_PX = 390
 CHAPTER_PAGES = re.compile(r"^(book/\d\d-[^/]+|notebooks/\d\d-[^/]+)\.html$")
 
 # Issue 10's targets.
@@ -198,7 +197,9 @@ def measure_page(browser, base_url: str, page_path: str) -> PageResult:
         ]
     finally:
         context.close()
-    context, page, _problems = site_check.open_page(browser, base_url, page_path, width=PHONE_WIDTH_PX)
+    context, page, _problems = site_check.open_page(
+        browser, base_url, page_path, width=site_check.PHONE_WIDTH_PX
+    )
     try:
         site_check.draw_every_chart(page)
         result.phone_scroll_width_px = page.evaluate("document.documentElement.scrollWidth")
@@ -281,7 +282,7 @@ def page_checks(result: PageResult) -> list[tuple[str, bool, str]]:
         ),
         (
             "no sideways page scroll at 390 px",
-            result.phone_scroll_width_px <= PHONE_WIDTH_PX,
+            result.phone_scroll_width_px <= site_check.PHONE_WIDTH_PX,
             f"page {result.phone_scroll_width_px} px wide",
         ),
     ]

@@ -35,6 +35,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The narrowest phone the book is laid out for: no page may scroll sideways at this width.
+PHONE_WIDTH_PX = 390
 AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".svg", ".csv", ".txt", ".ttf", ".map"}
 

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+import site_check
 
 from seckill import data
 
@@ -15,12 +16,9 @@ OTHER_HOST = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!127\.0\.0\.1)""")
 LOADED_TAGS = re.compile(r"<(script|link|img|iframe|source)\b[^>]*>", re.IGNORECASE)
 
 
-def _pages(site):
-    return [
-        p
-        for p in site.rglob("*.html")
-        if not p.relative_to(site).as_posix().startswith(("_static/", "_sources/"))
-    ]
+def _pages(site: Path) -> list[Path]:
+    """Every page a reader opens (the browser tests' list: scripts/site_check.py)."""
+    return [site / page for page in site_check.pages(site)]
 
 
 def test_book_builds_with_warnings_as_errors(built_site):
@@ -114,14 +112,9 @@ def test_glossary_has_enough_terms_and_each_is_linked_from_a_page(built_site):
     assert not unlinked, f"glossary terms no page links to: {unlinked}"
 
 
-def _theme_pages(site: Path) -> list[Path]:
-    """Pages drawn by the theme (not the one-line redirect Jupyter Book writes as index.html)."""
-    return [p for p in _pages(site) if "</head>" in p.read_text(encoding="utf-8")]
-
-
 def test_the_page_script_names_the_vega_bundle_it_fetches(built_site):
     # seckill.js fetches the bundle itself when a chart nears the screen (tests/test_page_loading_browser.py).
-    for page in _theme_pages(built_site):
+    for page in _pages(built_site):
         html = page.read_text(encoding="utf-8")
         tag = re.search(
             r'<script data-vega-bundle="([^"?]+)\?v=[0-9a-f]+"[^>]*src="([^"?]+)seckill\.js', html
@@ -137,7 +130,7 @@ HEAD_SCRIPT = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"")
 
 def test_head_scripts_do_not_block_the_first_paint(built_site):
     """Only the 400-byte settings file runs before the page is drawn; the search index only on search."""
-    for page in _theme_pages(built_site):
+    for page in _pages(built_site):
         html = page.read_text(encoding="utf-8")
         head = html[: html.index("</head>")]
         name = page.relative_to(built_site).as_posix()
@@ -156,7 +149,7 @@ def test_head_scripts_do_not_block_the_first_paint(built_site):
 def test_every_book_page_has_a_title_and_a_search_description(built_site):
     # Search engines and link previews show these; Lighthouse's SEO audit asks for both.
     generated = {"search.html", "genindex.html"}
-    for page in _theme_pages(built_site):
+    for page in _pages(built_site):
         name = page.relative_to(built_site).as_posix()
         if name in generated:
             continue

@@ -5,8 +5,7 @@ must use a desktop's column width yet fit a phone."""
 from __future__ import annotations
 
 import pytest
-from site_check import draw_every_chart, open_page
-from test_site_browser import PHONE_WIDTH_PX
+from site_check import PHONE_WIDTH_PX, draw_every_chart, open_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 from fontTools.ttLib import TTFont
-from site_check import open_page
-from test_site_browser import PHONE_WIDTH_PX
+from site_check import PHONE_WIDTH_PX, open_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

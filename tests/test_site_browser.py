@@ -13,7 +13,7 @@ chart.
 from __future__ import annotations
 
 import pytest
-from site_check import axe_violations, draw_every_chart, open_page, pages
+from site_check import PHONE_WIDTH_PX, axe_violations, draw_every_chart, open_page, pages
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -170,9 +170,6 @@ def test_every_bound_slider_redraws_its_chart(built_site, site_url, browser):
         finally:
             context.close()
     assert not failures, "\n".join(failures)
-
-
-PHONE_WIDTH_PX = 390
 
 
 def test_no_page_scrolls_sideways_on_a_phone(built_site, site_url, browser):
