@@ -41,16 +41,17 @@ setup() {
 }
 
 # jupyter-cache re-runs a notebook, and Sphinx re-reads a page, only when its own text changes.
-# Outputs also depend on the seckill package and the data, so when either changed since the last
-# build, drop the execution cache, the parsed pages and the output (a full rebuild; Sphinx also
-# does not overwrite static files such as seckill/web/*.css that already exist in the output).
+# Outputs also depend on the seckill package, the build-only sitebuild/ and the data, so when one
+# of them changed since the last build, drop the execution cache, the parsed pages and the output
+# (a full rebuild; Sphinx also does not overwrite static files such as sitebuild/web/*.css that
+# already exist in the output).
 invalidate_stale_cache() {
   local stamp=_build/.inputs-hash
   local inputs
-  inputs=$(find seckill data -type f -not -path '*/__pycache__/*' -print0 |
+  inputs=$(find seckill sitebuild data -type f -not -path '*/__pycache__/*' -print0 |
     sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
   if [ -d _build/.doctrees ] && { [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ]; }; then
-    echo "seckill/ or data/ changed: re-executing all notebooks"
+    echo "seckill/, sitebuild/ or data/ changed: re-executing all notebooks"
     rm -rf _build/.jupyter_cache _build/.doctrees _build/html
   fi
   mkdir -p _build

@@ -1,8 +1,8 @@
 """Measure the book against its speed and reach targets (issue 10) and print them for every chapter page.
 
-    .venv/bin/python scripts/benchmark.py                 # build in a fresh copy, then measure (~8 min)
-    .venv/bin/python scripts/benchmark.py --site _build/html --no-build   # measure an existing build
-    .venv/bin/python scripts/benchmark.py --no-lighthouse # skip Lighthouse (no node needed)
+    .venv/bin/python -m scripts.benchmark                 # build in a fresh copy, then measure (~8 min)
+    .venv/bin/python -m scripts.benchmark --site _build/html --no-build   # measure an existing build
+    .venv/bin/python -m scripts.benchmark --no-lighthouse # skip Lighthouse (no node needed)
 
 What it does:
 
@@ -41,8 +41,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import site_check  # noqa: E402  (a sibling module, shared with the tests)
+from tests import site_check  # the browser helpers the tests use
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"

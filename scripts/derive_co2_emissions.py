@@ -20,7 +20,7 @@ unchanged (no rounding, no interpolation, no filling of gaps).
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/derive_co2_emissions.py [RAW_CSV] [--out OUT_CSV]
+    .venv/bin/python -m scripts.derive_co2_emissions [RAW_CSV] [--out OUT_CSV]
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
+
+from scripts.derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = "../shared/data-sources/owid__co2-data/owid-co2-data.csv"
 DEFAULT_OUT = "data/co2_emissions.csv"

@@ -24,7 +24,7 @@ empty cells are left out.
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/derive_doughnut_indicators.py [CSV_DIR] [--out OUT_CSV]
+    .venv/bin/python -m scripts.derive_doughnut_indicators [CSV_DIR] [--out OUT_CSV]
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
+
+from scripts.derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = (
     "../shared/data-sources/"

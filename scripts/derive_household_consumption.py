@@ -22,7 +22,7 @@ through unchanged (no rounding, no interpolation).
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/derive_household_consumption.py [RAW_CSV] [--out OUT_CSV]
+    .venv/bin/python -m scripts.derive_household_consumption [RAW_CSV] [--out OUT_CSV]
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
+
+from scripts.derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = (
     "../shared/data-sources/open-numbers__ddf--world_bank--world_development_indicators/"

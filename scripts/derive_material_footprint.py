@@ -19,7 +19,7 @@ left out, not filled.
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/derive_material_footprint.py [RAW_CSV] [--out OUT_CSV]
+    .venv/bin/python -m scripts.derive_material_footprint [RAW_CSV] [--out OUT_CSV]
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import check_economies, resolve, run  # noqa: F401  (tests call resolve)
+
+from scripts.derive_common import check_economies, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = "../shared/data-sources/Ethanchu-bot__week4/HDR23-24_Composite_indices_complete_time_series.csv"
 DEFAULT_OUT = "data/material_footprint.csv"

@@ -17,7 +17,7 @@ the world from 1990 and passes the values through unchanged.
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/derive_population.py [RAW_CSV] [--out OUT_CSV]
+    .venv/bin/python -m scripts.derive_population [RAW_CSV] [--out OUT_CSV]
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
+
+from scripts.derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = "../shared/data-sources/datasets__population/data/population.csv"
 DEFAULT_OUT = "data/population.csv"

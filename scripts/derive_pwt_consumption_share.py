@@ -23,7 +23,7 @@ rounding), adds readable names and the source id used in data/sources.csv, and w
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/derive_pwt_consumption_share.py [RAW_CSV] [--out OUT_CSV]
+    .venv/bin/python -m scripts.derive_pwt_consumption_share [RAW_CSV] [--out OUT_CSV]
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
+
+from scripts.derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = "../shared/data-sources/cran__pwt10/data/pwt10.01_key_columns.csv"
 DEFAULT_OUT = "data/pwt_household_consumption_share.csv"

@@ -17,7 +17,7 @@ used in data/sources.csv, and writes a tidy, sorted CSV. Values pass through unc
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/derive_working_hours.py [RAW_CSV] [--out OUT_CSV]
+    .venv/bin/python -m scripts.derive_working_hours [RAW_CSV] [--out OUT_CSV]
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
+
+from scripts.derive_common import check_economies, require_columns, resolve, run  # noqa: F401  (tests call resolve)
 
 DEFAULT_RAW = (
     "../shared/data-sources/open-numbers__ddf--gapminder--systema_globalis/countries-etc-datapoints/"

@@ -1,4 +1,4 @@
-"""Rebuild the vendored Vega bundle in ``seckill/web/vendor/`` from the npm registry.
+"""Rebuild the vendored Vega bundle in ``sitebuild/web/vendor/`` from the npm registry.
 
 Why: the book must render its charts with no CDN (readers in mainland China, offline classrooms),
 so Vega, Vega-Lite and Vega-Embed are served from the book's own files. This script makes that copy
@@ -11,7 +11,7 @@ The UMD builds register as AMD modules instead of globals when require.js is on 
 would leave ``window.vegaEmbed`` undefined. The bundle hides ``define`` while the three libraries
 load and restores it afterwards, so charts work with or without require.js.
 
-Usage (needs Node.js/npm and the npm registry): ``python scripts/vendor_web_assets.py``
+Usage (needs Node.js/npm and the npm registry): ``python -m scripts.vendor_web_assets``
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VENDOR_DIR = ROOT / "seckill" / "web" / "vendor"
+VENDOR_DIR = ROOT / "sitebuild" / "web" / "vendor"
 BUNDLE_NAME = "vega-bundle.min.js"
 
 # Vega-Lite is pinned to the schema version Altair writes (altair.SCHEMA_VERSION); Vega and

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests import site_check
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE_DIR = ROOT / "_build" / "html"
-# The browser helpers are shared with scripts/benchmark.py.
-sys.path.insert(0, str(ROOT / "scripts"))
-import site_check  # noqa: E402
 
 
 @pytest.fixture(scope="session")

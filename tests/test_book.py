@@ -4,9 +4,9 @@ import re
 from pathlib import Path
 
 import pytest
-import site_check
 
 from seckill import data
+from tests import site_check
 
 pytestmark = pytest.mark.build
 
@@ -17,7 +17,7 @@ LOADED_TAGS = re.compile(r"<(script|link|img|iframe|source)\b[^>]*>", re.IGNOREC
 
 
 def _pages(site: Path) -> list[Path]:
-    """Every page a reader opens (the browser tests' list: scripts/site_check.py)."""
+    """Every page a reader opens (the browser tests' list: tests/site_check.py)."""
     return [site / page for page in site_check.pages(site)]
 
 

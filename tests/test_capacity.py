@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from seckill import capacity
+from seckill.models import capacity
 
 
 def test_daily_output_is_makers_times_hours_over_hours_per_item():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from seckill import cart, parcels
+from seckill.models import cart, parcels
 
 FACTORS = dict(packaging_g_per_parcel=180.0, packaging_t_co2e_per_t=1.4, transport_kg_co2e_per_parcel=0.27)
 

@@ -2,15 +2,19 @@
 
 import pandas as pd
 import pytest
-from details_table import number, read_table, starting_values
 
-from seckill import ch01, chart_table, data, growth, render
+from seckill import data
+from seckill.calibrations import singles_day
+from seckill.chapters import ch01
+from seckill.charts import render, tables
 from seckill.explorers import growth as growth_explorer
+from seckill.models import growth
+from tests.details_table import number, read_table, starting_values
 
 
 @pytest.fixture(scope="module")
 def table():
-    return ch01.singles_day_table()
+    return singles_day.singles_day_table()
 
 
 def test_headline_series_is_alibaba_one_row_per_year(table):
@@ -46,7 +50,7 @@ def test_projection_grid_starts_from_recorded_values(table):
     starts = grid[grid["years_since"] == 0]
     for row in starts.itertuples():
         assert row.base_value == recorded[row.start_year]
-    assert grid["start_year"].max() < ch01.LAST_ONE_DAY_YEAR
+    assert grid["start_year"].max() < singles_day.LAST_ONE_DAY_YEAR
 
 
 def _params(spec):
@@ -131,7 +135,7 @@ def test_explorer_is_a_note_in_the_book_and_widgets_in_a_kernel(monkeypatch):
 def test_growth_explorer_table_is_the_curve_at_the_controls_starting_values(table):
     """Rebuilt from the chart's own starting rate and start year: compound growth by hand."""
     spec = ch01.growth_explorer_chart(table).to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     start = starting_values(spec)
     rate, start_year = start["growth_pct"] / 100, int(start["start_year"])
     by_year = table.set_index("year")

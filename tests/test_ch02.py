@@ -5,10 +5,14 @@ import math
 
 import pandas as pd
 import pytest
-from details_table import number, read_table, starting_values
 
-from seckill import ch02, chart_table, data, flash_sale, render
+from seckill import data
+from seckill.calibrations import flash_sale_inputs as sale_inputs
+from seckill.chapters import ch02
+from seckill.charts import render, tables
 from seckill.explorers import flash_sale as flash_sale_explorer
+from seckill.models import flash_sale
+from tests.details_table import number, read_table, starting_values
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +69,7 @@ def test_concentration_shares_are_derived_from_the_rows(records):
 
 
 def test_controls_map_to_the_model_units():
-    sale = ch02.sale_from_controls(2.0, 3.0, 50, 1_000, 10)
+    sale = sale_inputs.sale_from_controls(2.0, 3.0, 50, 1_000, 10)
     assert sale.audience == 2_000_000
     assert sale.conversion_per_s == pytest.approx(0.03 / 60)
     assert sale.scarcity_boost == pytest.approx(0.5)
@@ -74,10 +78,15 @@ def test_controls_map_to_the_model_units():
 
 def test_every_corner_of_the_controls_gives_finite_outputs():
     """The browser evaluates the same formulas; at every extreme they must stay finite."""
-    sliders = [ch02.AUDIENCE_M, ch02.CONVERSION_PCT_MIN, ch02.BOOST_PCT, ch02.STOCK_UNITS]
-    corners = itertools.product(*[(s.low, s.high) for s in sliders], ch02.SESSION_MIN_OPTIONS)
+    sliders = [
+        sale_inputs.AUDIENCE_M,
+        sale_inputs.CONVERSION_PCT_MIN,
+        sale_inputs.BOOST_PCT,
+        sale_inputs.STOCK_UNITS,
+    ]
+    corners = itertools.product(*[(s.low, s.high) for s in sliders], list(sale_inputs.SESSION_MIN.options))
     for audience, conversion, boost, stock, session in corners:
-        sale = ch02.sale_from_controls(audience, conversion, boost, int(stock), session)
+        sale = sale_inputs.sale_from_controls(audience, conversion, boost, int(stock), session)
         result = flash_sale.outcome(sale)
         numbers = [result.peak_orders_per_s, result.wanting_viewers, result.unserved_share]
         numbers += [flash_sale.stock_selling_out_in(sale, 10.0), flash_sale.stock_selling_out_in(sale, 60.0)]
@@ -99,20 +108,27 @@ def _params(spec):
 def test_interactive_charts_have_bounded_controls_matching_the_module(lipstick, build, stock):
     spec = build(lipstick).to_dict()
     params = _params(spec)
-    for slider in (ch02.AUDIENCE_M, ch02.CONVERSION_PCT_MIN, ch02.BOOST_PCT):
+    for slider in (
+        sale_inputs.AUDIENCE_M,
+        sale_inputs.CONVERSION_PCT_MIN,
+        sale_inputs.BOOST_PCT,
+    ):
         bind = params[slider.name]["bind"]
         assert bind["input"] == "range"
         assert (bind["min"], bind["max"]) == (slider.low, slider.high)
-        assert bind["min"] > 0 or slider is ch02.BOOST_PCT
-    assert params["session_min"]["bind"]["options"] == ch02.SESSION_MIN_OPTIONS
-    # The browser computes the sell-out time with the closed form of seckill.flash_sale.
+        assert bind["min"] > 0 or slider is sale_inputs.BOOST_PCT
+    assert params["session_min"]["bind"]["options"] == list(sale_inputs.SESSION_MIN.options)
+    # The browser computes the sell-out time with the closed form of seckill.models.flash_sale.
     assert f"-log(1 - {stock} / datum.n) / datum.r" in str(spec)
 
 
 def test_explorer_chart_has_a_stock_slider_and_marks_both_records(lipstick):
     spec = ch02.flash_sale_explorer_chart(lipstick).to_dict()
     stock = _params(spec)["stock_units"]["bind"]
-    assert (stock["min"], stock["max"]) == (ch02.STOCK_UNITS.low, ch02.STOCK_UNITS.high)
+    assert (stock["min"], stock["max"]) == (
+        sale_inputs.STOCK_UNITS.low,
+        sale_inputs.STOCK_UNITS.high,
+    )
     assert stock["min"] >= 1
     text = str(spec)
     assert "record: 5 min" in text and "record: 15 min" in text
@@ -126,7 +142,8 @@ def test_explorer_chart_has_a_stock_slider_and_marks_both_records(lipstick):
         ch02.flash_sale_explorer_chart,
         ch02.stock_choice_chart,
         lambda lip: ch02.sell_out_histogram_chart(
-            flash_sale.simulate_sessions(ch02.default_sale(), n_sessions=50, seed=1), ch02.default_sale()
+            flash_sale.simulate_sessions(sale_inputs.default_sale(), n_sessions=50, seed=1),
+            sale_inputs.default_sale(),
         ),
     ],
 )
@@ -137,14 +154,14 @@ def test_every_chapter_chart_has_title_source_and_description(lipstick, build):
 
 
 def test_simulation_report_matches_the_closed_form():
-    sale = ch02.default_sale(stock_units=5_000)
+    sale = sale_inputs.default_sale(stock_units=5_000)
     sessions, summary, text = flash_sale_explorer.simulation_report(sale, n_sessions=400, seed=5)
     assert summary["mean_s"] == pytest.approx(flash_sale.sell_out_time_s(sale), rel=0.01)
     assert len(sessions) == 400 and "closed form" in text
 
 
 def test_simulation_report_when_nothing_sells_out():
-    sale = ch02.default_sale(stock_units=ch02.STOCK_UNITS.high, audience_m=0.1)
+    sale = sale_inputs.default_sale(stock_units=sale_inputs.STOCK_UNITS.high, audience_m=0.1)
     _sessions, summary, text = flash_sale_explorer.simulation_report(sale, n_sessions=20)
     assert summary["sold_out_share"] == 0 and "None of the 20 sessions sold out" in text
 
@@ -160,7 +177,7 @@ def test_explorer_is_a_note_in_the_book_and_widgets_in_a_kernel(monkeypatch):
     assert isinstance(widget, ipywidgets.VBox)
     controls = widget.children[0].children
     stock = controls[3]
-    assert (stock.min, stock.max) == (ch02.STOCK_UNITS.low, ch02.STOCK_UNITS.high)
+    assert (stock.min, stock.max) == (sale_inputs.STOCK_UNITS.low, sale_inputs.STOCK_UNITS.high)
     sessions = controls[5]
     assert sessions.max <= flash_sale_explorer.MAX_EXPLORER_SESSIONS
 
@@ -185,7 +202,7 @@ def _sale_at_start(spec: dict) -> flash_sale.FlashSale:
 def test_flash_sale_explorer_table_is_the_model_at_the_controls_starting_values(lipstick):
     """Rebuilt from the chart's own control values through the model, not from the table's code path."""
     spec = ch02.flash_sale_explorer_chart(lipstick).to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     sale = _sale_at_start(spec)
     result = flash_sale.outcome(sale)
     assert result.sells_out  # the starting settings show a sell-out, so the table has that row
@@ -220,13 +237,13 @@ def test_flash_sale_explorer_table_is_the_model_at_the_controls_starting_values(
         f"turned away: {100 * result.unserved_share:.0f}% of {result.wanting_viewers:,.0f} who tried"
         in caption
     )
-    assert "seckill.flash_sale.outcome" in caption
+    assert "seckill.models.flash_sale.outcome" in caption
     assert caption.endswith("its sliders and menu change the chart, not this table.")
 
 
 def test_stock_choice_table_is_the_model_at_the_controls_starting_values(lipstick):
     spec = ch02.stock_choice_chart(lipstick).to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     sale = _sale_at_start(spec)
     assert headers == ["Which stock", "Units", "Seconds to sell out"]
     units = [number(row[1]) for row in rows]
@@ -252,5 +269,5 @@ def test_stock_choice_table_is_the_model_at_the_controls_starting_values(lipstic
         else:
             closed_form = -math.log(1 - number(stock) / sale.audience) / sale.rate_per_s
             assert number(seconds) == pytest.approx(closed_form, rel=5e-3), (label, stock)
-    assert "seckill.flash_sale.sell_out_time_s" in caption
+    assert "seckill.models.flash_sale.sell_out_time_s" in caption
     assert caption.endswith("its sliders and menu change the chart, not this table.")

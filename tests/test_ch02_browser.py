@@ -8,9 +8,10 @@ import itertools
 import re
 
 import pytest
-from site_check import draw_every_chart, open_page
 
-from seckill import ch02, flash_sale
+from seckill.calibrations import flash_sale_inputs as sale_inputs
+from seckill.models import flash_sale
+from tests.site_check import draw_every_chart, open_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -45,16 +46,27 @@ def test_explorer_read_out_matches_the_python_model(built_site, site_url, browse
     finally:
         context.close()
     shown = float(re.search(r"Sold out after ([0-9.]+) seconds", text).group(1))
-    assert shown == pytest.approx(flash_sale.sell_out_time_s(ch02.default_sale()), rel=0.005)
+    assert shown == pytest.approx(flash_sale.sell_out_time_s(sale_inputs.default_sale()), rel=0.005)
     busiest = float(re.search(r"Busiest second: ([0-9,]+) orders", text).group(1).replace(",", ""))
-    assert busiest == pytest.approx(flash_sale.outcome(ch02.default_sale()).peak_orders_per_s, abs=1)
+    assert busiest == pytest.approx(flash_sale.outcome(sale_inputs.default_sale()).peak_orders_per_s, abs=1)
 
 
 @pytest.mark.parametrize(
     ("needle", "sliders"),
     [
-        ("Busiest second", [ch02.AUDIENCE_M, ch02.CONVERSION_PCT_MIN, ch02.BOOST_PCT, ch02.STOCK_UNITS]),
-        ("Sells out in 10 seconds", [ch02.AUDIENCE_M, ch02.CONVERSION_PCT_MIN, ch02.BOOST_PCT]),
+        (
+            "Busiest second",
+            [
+                sale_inputs.AUDIENCE_M,
+                sale_inputs.CONVERSION_PCT_MIN,
+                sale_inputs.BOOST_PCT,
+                sale_inputs.STOCK_UNITS,
+            ],
+        ),
+        (
+            "Sells out in 10 seconds",
+            list(sale_inputs.SALE_CONTROLS[:3]),
+        ),
     ],
 )
 def test_no_setting_of_the_controls_shows_nan_or_infinity(built_site, site_url, browser, needle, sliders):
@@ -64,7 +76,10 @@ def test_no_setting_of_the_controls_shows_nan_or_infinity(built_site, site_url, 
         draw_every_chart(page)
         chart = _chart_with_text(page, needle)
         extremes = [(s.low, s.high) for s in sliders]
-        sessions = (min(ch02.SESSION_MIN_OPTIONS), max(ch02.SESSION_MIN_OPTIONS))
+        sessions = (
+            min(sale_inputs.SESSION_MIN.options),
+            max(sale_inputs.SESSION_MIN.options),
+        )
         for values in itertools.product(*extremes, sessions):
             for slider, setting in zip(sliders, values[:-1], strict=True):
                 _set(chart, slider.name, setting)

@@ -2,10 +2,13 @@
 
 import pandas as pd
 import pytest
-from details_table import number, read_table, starting_values
 
-from seckill import capacity, ch03, chart_table, data, render, value_chain
+from seckill import data
+from seckill.chapters import ch03
+from seckill.charts import render, tables
 from seckill.explorers import value_chain as value_chain_explorers
+from seckill.models import capacity, value_chain
+from tests.details_table import number, read_table, starting_values
 
 
 def test_taobao_village_counts_are_the_sourced_rows_in_year_order():
@@ -140,7 +143,7 @@ def test_capacity_chart_formulas_match_the_model():
 def test_value_chain_explorer_table_is_the_model_split_at_the_sliders_starting_values():
     """Rebuilt from the chart's own slider values through the model, not from the table's code path."""
     spec = ch03.value_chain_explorer_chart().to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     start = starting_values(spec)
     fixed = ch03.value_chain_defaults()  # payment, delivery and packaging have no slider
     split = value_chain.split_price(
@@ -166,13 +169,13 @@ def test_value_chain_explorer_table_is_the_model_split_at_the_sliders_starting_v
     earned = value_chain.maker_earnings(split, start["vc_hours"])
     assert f"the maker keeps {earned['rmb_per_item']:.2f} yuan an item" in caption
     assert f"{earned['rmb_per_hour']:.2f} yuan an hour at {start['vc_hours']:g} hours" in caption
-    assert "starting settings" in caption and "seckill.value_chain.split_price" in caption
+    assert "starting settings" in caption and "seckill.models.value_chain.split_price" in caption
     assert caption.endswith("its sliders change the chart, not this table.")
 
 
 def test_capacity_explorer_table_is_the_model_path_at_the_sliders_starting_values():
     spec = ch03.capacity_explorer_chart().to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     start = starting_values(spec)
     inputs = {
         "orders": start["cap_orders"],
@@ -187,7 +190,7 @@ def test_capacity_explorer_table_is_the_model_path_at_the_sliders_starting_value
     assert f"All orders take {plan['days_to_fulfil']:.1f} working days" in caption
     assert f"on day {start['cap_deadline']}, {plan['unmade_by_deadline']:,.0f} orders are not made" in caption
     assert f"{plan['makers_needed']:,.0f} makers, or {plan['hours_per_day_needed']:.1f} hours" in caption
-    assert "seckill.capacity" in caption and "its sliders change the chart, not this table." in caption
+    assert "seckill.models.capacity" in caption and "its sliders change the chart, not this table." in caption
 
 
 def test_slider_defaults_outside_their_range_are_refused():

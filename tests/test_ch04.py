@@ -5,15 +5,19 @@ import math
 
 import pandas as pd
 import pytest
-from details_table import number, read_table, starting_values
 
-from seckill import ch04, chart_table, data, incomes, render, streamer
+from seckill import data
+from seckill.calibrations import income_fit
+from seckill.chapters import ch04
+from seckill.charts import render, tables
 from seckill.explorers import cohort as cohort_explorer
+from seckill.models import incomes, streamer
+from tests.details_table import number, read_table, starting_values
 
 
 @pytest.fixture(scope="module")
 def fit():
-    return ch04.calibrate()
+    return income_fit.calibrate()
 
 
 @pytest.fixture(scope="module")
@@ -31,22 +35,22 @@ def test_counts_keep_every_definition_apart():
 
 
 def test_income_points_turn_bands_into_shares_above_a_threshold():
-    points = ch04.income_points_table()
-    capa = points[points["survey"] == ch04.MAIN_SURVEY].set_index("income_rmb_month")["share_above_pct"]
+    points = income_fit.income_points_table()
+    capa = points[points["survey"] == income_fit.MAIN_SURVEY].set_index("income_rmb_month")["share_above_pct"]
     assert capa[3000] == pytest.approx(100 - 67.9)
     assert capa[8000] == pytest.approx(13.7)
     assert points["share_above_pct"].between(0, 100).all()
 
 
 def test_the_two_surveys_calibrate_to_different_curves(fit):
-    momo = ch04.calibrate(ch04.COMPARISON_SURVEY)
+    momo = income_fit.calibrate(income_fit.COMPARISON_SURVEY)
     assert momo.median_rmb_month > fit.median_rmb_month
     assert fit.max_error_pp <= incomes.CALIBRATION_TOLERANCE_PP
 
 
 def test_calibrating_on_a_survey_with_one_threshold_is_refused():
     with pytest.raises(ValueError, match="fewer than two"):
-        ch04.calibrate("Momo 2018 streamer survey")
+        income_fit.calibrate("Momo 2018 streamer survey")
 
 
 def test_hourly_benchmark_is_derived_from_the_sourced_wage_and_ilo_hours(benchmarks):
@@ -137,7 +141,7 @@ def test_hours_findings_keep_the_sources_wording():
     [
         lambda f, b: ch04.counts_chart(ch04.counts_table()),
         lambda f, b: ch04.income_chart(
-            ch04.income_points_table(), ch04.survival_curve_table({ch04.MAIN_SURVEY: f})
+            income_fit.income_points_table(), ch04.survival_curve_table({income_fit.MAIN_SURVEY: f})
         ),
         lambda f, b: ch04.lorenz_explorer_chart(f, claim_top1_pct=80, claim_label="claim"),
         lambda f, b: ch04.calculator_chart(
@@ -198,7 +202,7 @@ def test_calculator_table_is_the_bars_at_the_sliders_starting_values(fit, benchm
     """Net income an hour worked out by hand from the sliders' starting values in the spec."""
     defaults = streamer.MonthInputs(sales_sigma=round(fit.sigma, 2), hours_per_month=120, agency_pct=40)
     spec = ch04.calculator_chart(defaults, benchmarks, reference_benchmark=ch04.REFERENCE_BENCHMARK).to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     s = starting_values(spec)
     sales = s["hours_per_month"] * s["viewers_per_hour"] * s["conversion_pct"] / 100 * s["order_value_rmb"]
     keep = s["commission_pct"] / 100 * (1 - s["platform_fee_pct"] / 100) * (1 - s["agency_pct"] / 100)

@@ -4,7 +4,9 @@ import ipywidgets
 import pandas as pd
 import pytest
 
-from seckill import ch05, data, render
+from seckill import data
+from seckill.chapters import ch05
+from seckill.charts import render
 from seckill.explorers import regulation
 
 

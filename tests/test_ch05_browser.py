@@ -5,7 +5,8 @@ must use a desktop's column width yet fit a phone."""
 from __future__ import annotations
 
 import pytest
-from site_check import PHONE_WIDTH_PX, draw_every_chart, open_page
+
+from tests.site_check import PHONE_WIDTH_PX, draw_every_chart, open_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

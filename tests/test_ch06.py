@@ -4,10 +4,13 @@ import math
 
 import ipywidgets
 import pytest
-from details_table import number, read_table, starting_values
 
-from seckill import ch06, chart_table, data, rebalancing, render
+from seckill import data
+from seckill.chapters import ch06
+from seckill.charts import render, tables
 from seckill.explorers import rebalancing as rebalancing_explorer
+from seckill.models import rebalancing
+from tests.details_table import number, read_table, starting_values
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +144,7 @@ def test_rebalancing_explorer_table_is_the_model_path_at_the_sliders_starting_va
     """Rebuilt from the chart's own slider values and starting point through the model."""
     year, share = ch06.current_china_share(shares)
     spec = ch06.rebalancing_explorer_chart(year, share).to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     start = starting_values(spec)
     g, c = start["gdp_growth_pct"] / 100, start["consumption_growth_pct"] / 100
     assert headers == ["Year", "% of GDP", f"Consumption ({year} = 1)", f"GDP ({year} = 1)"]
@@ -162,5 +165,5 @@ def test_rebalancing_explorer_table_is_the_model_path_at_the_sliders_starting_va
     assert f"Target {start['target_pct']:g}% of GDP: reached in {years_needed:.0f} years" in caption
     assert f"(around {year + years_needed:.0f})" in caption
     assert f"buy {math.pow(1 + c, years_needed):.1f} × the {year} volume" in caption
-    assert "seckill.rebalancing.rebalancing_path" in caption
+    assert "seckill.models.rebalancing.rebalancing_path" in caption
     assert caption.endswith("its sliders change the chart, not this table.")

@@ -7,9 +7,10 @@ import itertools
 import re
 
 import pytest
-from site_check import draw_every_chart, open_page
 
-from seckill import ch06, rebalancing
+from seckill.chapters import ch06
+from seckill.models import rebalancing
+from tests.site_check import draw_every_chart, open_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -52,7 +53,7 @@ def test_browser_answer_matches_the_model_and_never_shows_nan(built_site, site_u
             _set(chart, "target_pct", target)
             page.wait_for_timeout(100)
             seen.append(((gdp, consumption, target), _text(chart)))
-        # One setting the model can answer, checked against seckill.rebalancing.
+        # One setting the model can answer, checked against seckill.models.rebalancing.
         _set(chart, "gdp_growth_pct", 5)
         _set(chart, "consumption_growth_pct", 7)
         _set(chart, "target_pct", 50)

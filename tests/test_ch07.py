@@ -4,25 +4,29 @@ import math
 
 import pandas as pd
 import pytest
-from details_table import number, read_table, starting_values
 
-from seckill import ch07, chart_table, data, decoupling, parcels, render
+from seckill import data
+from seckill.calibrations import carbon_budget, doughnut, parcel_inputs
+from seckill.chapters import ch07
+from seckill.charts import render, tables
 from seckill.explorers import decoupling as decoupling_explorer
+from seckill.models import decoupling, parcels
+from tests.details_table import number, read_table, starting_values
 
 
 @pytest.fixture(scope="module")
 def co2():
-    return ch07.co2_table()
+    return carbon_budget.co2_table()
 
 
 @pytest.fixture(scope="module")
 def budget_defaults():
-    return ch07.budget_defaults()
+    return carbon_budget.budget_defaults()
 
 
 @pytest.fixture(scope="module")
 def parcel_defaults():
-    return ch07.parcel_defaults()
+    return parcel_inputs.parcel_defaults()
 
 
 def _params(spec):
@@ -30,7 +34,7 @@ def _params(spec):
 
 
 def test_parcels_table_has_one_headline_row_per_year_and_derives_per_person():
-    table = ch07.parcels_table()
+    table = parcel_inputs.parcels_table()
     assert table["year"].is_unique and table["year"].is_monotonic_increasing
     population = data.load("population").query("economy_code == 'chn'").set_index("year")["population"]
     row = table.set_index("year").loc[2024]
@@ -48,7 +52,7 @@ def test_singles_day_per_day_values_are_totals_over_days():
 
 def test_season_comparison_adds_a_derived_ordinary_day_per_year():
     season = ch07.singles_day_parcels_table()
-    table = ch07.season_comparison_table(season, ch07.parcels_table())
+    table = ch07.season_comparison_table(season, parcel_inputs.parcels_table())
     yearly = table[table["window"] == ch07.WHOLE_YEAR].set_index("year")
     assert set(yearly.index) == set(season["year"])
     assert yearly.loc[2024, "parcels_per_day_bn"] == pytest.approx(174.5 / 366)  # a leap year
@@ -90,7 +94,9 @@ def test_budget_defaults_come_from_the_data(budget_defaults):
     world = data.load("global_co2_emissions").set_index(["year", "component"])["gtco2"]
     assert budget_defaults["base_emissions_gtco2"] == world[(2024, "total (fossil and land-use change)")]
     budgets = data.load("carbon_budgets")
-    chosen = budgets[budgets["estimate"] == ch07.BUDGET_ESTIMATE].set_index("probability_pct")["budget_gtco2"]
+    chosen = budgets[budgets["estimate"] == carbon_budget.BUDGET_ESTIMATE].set_index("probability_pct")[
+        "budget_gtco2"
+    ]
     assert budget_defaults["budget_50"] == chosen[50]
     # The default scenario reproduces the world's 1990-2016 emissions growth when population grows as then.
     factor = decoupling.emissions_growth_factor(
@@ -167,7 +173,7 @@ def test_parcel_calculator_labels_its_assumptions_and_fits_its_axis(parcel_defau
 def test_parcel_calculator_table_is_the_model_at_the_sliders_starting_values(parcel_defaults):
     """Rebuilt from the chart's own slider values through the model, not from the table's code path."""
     spec = ch07.parcel_calculator_chart(parcel_defaults).to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     start = starting_values(spec)
     result = parcels.parcel_footprint(
         start["parcels_bn"] * 1e9,
@@ -188,7 +194,7 @@ def test_parcel_calculator_table_is_the_model_at_the_sliders_starting_values(par
     assert f"{result['new_packaging_t'] / 1e6:.1f} Mt of new packaging" in caption
     assert f"{result['waste_not_recycled_t'] / 1e6:.1f} Mt of it not recycled" in caption
     assert f"at {start['grams']:g} g of packaging each" in caption
-    assert "seckill.parcels.parcel_footprint" in caption
+    assert "seckill.models.parcels.parcel_footprint" in caption
     assert caption.endswith("its sliders change the chart, not this table.")
 
 
@@ -202,18 +208,18 @@ def test_parcel_defaults_use_the_latest_published_count(parcel_defaults):
 @pytest.mark.parametrize(
     "build",
     [
-        lambda c, b, p: ch07.parcels_chart(ch07.parcels_table()),
+        lambda c, b, p: ch07.parcels_chart(parcel_inputs.parcels_table()),
         lambda c, b, p: ch07.singles_day_parcels_chart(
-            ch07.season_comparison_table(ch07.singles_day_parcels_table(), ch07.parcels_table())
+            ch07.season_comparison_table(ch07.singles_day_parcels_table(), parcel_inputs.parcels_table())
         ),
-        lambda c, b, p: ch07.emission_estimates_chart(ch07.estimates_table()),
+        lambda c, b, p: ch07.emission_estimates_chart(parcel_inputs.estimates_table()),
         lambda c, b, p: ch07.parcel_calculator_chart(p),
         lambda c, b, p: ch07.per_person_chart(ch07.per_person_table(c, 2017)),
         lambda c, b, p: ch07.totals_chart(c),
         lambda c, b, p: ch07.decoupling_chart(ch07.decoupling_table(c)),
         lambda c, b, p: ch07.budget_explorer_chart(b),
         lambda c, b, p: ch07.material_footprint_chart(ch07.material_footprint_table()),
-        lambda c, b, p: ch07.doughnut_chart(ch07.doughnut_table()),
+        lambda c, b, p: ch07.doughnut_chart(doughnut.doughnut_table()),
     ],
 )
 def test_every_chapter_chart_has_title_source_and_description(co2, budget_defaults, parcel_defaults, build):
@@ -276,7 +282,7 @@ def test_explorer_is_a_note_in_the_book_and_bounded_widgets_in_a_kernel(monkeypa
 
 
 def test_estimates_keep_disagreeing_scopes_apart():
-    estimates = ch07.estimates_table()
+    estimates = parcel_inputs.estimates_table()
     emissions_2018 = estimates[(estimates["quantity"] == "emissions") & (estimates["year"] == 2018)]
     assert len(emissions_2018) >= 3
     assert isinstance(emissions_2018, pd.DataFrame)
@@ -284,7 +290,7 @@ def test_estimates_keep_disagreeing_scopes_apart():
 
 
 def test_doughnut_table_is_one_year_with_both_dimensions_and_the_charts_counts_follow_the_data():
-    table = ch07.doughnut_table()
+    table = doughnut.doughnut_table()
     assert table["year"].nunique() == 1 and set(table["dimension"]) == {"biophysical", "social"}
     china = table[table["economy"] == "China"]
     over = int(((china["dimension"] == "biophysical") & (china["ratio"] > 1)).sum())
@@ -302,12 +308,12 @@ def test_material_footprint_keeps_only_published_years():
 def test_budget_explorer_table_is_the_model_path_at_the_sliders_starting_values(budget_defaults):
     """Rebuilt from the chart's own slider values and budget lines through the model."""
     spec = ch07.budget_explorer_chart(budget_defaults).to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     start = starting_values(spec)
     base_year = int(budget_defaults["base_year"])
     path = decoupling.calibrated_path(
         base_year=base_year,
-        end_year=ch07.MODEL_END_YEAR,
+        end_year=carbon_budget.MODEL_END_YEAR,
         base_emissions_gtco2=budget_defaults["base_emissions_gtco2"],
         base_population=budget_defaults["base_population"],
         population_growth=budget_defaults["population_growth"],
@@ -321,7 +327,7 @@ def test_budget_explorer_table_is_the_model_path_at_the_sliders_starting_values(
     gone = {b: int(path.index[path["cumulative_gtco2"] >= b][0]) for b in budgets}
     assert headers == ["Year", "Gt CO2 that year", f"Gt CO2 from {base_year + 1}", "1.5 °C budget used up"]
     years = [int(number(row[0])) for row in rows]
-    every_fifth = set(range(base_year + 1, ch07.MODEL_END_YEAR + 1, 5))
+    every_fifth = set(range(base_year + 1, carbon_budget.MODEL_END_YEAR + 1, 5))
     assert years == sorted({base_year, *gone.values(), *every_fifth})
     for year, (_, annual, cumulative, note) in zip(years, rows, strict=True):
         assert number(annual) == pytest.approx(path.loc[year, "emissions_gtco2"], abs=0.051), year
@@ -333,13 +339,13 @@ def test_budget_explorer_table_is_the_model_path_at_the_sliders_starting_values(
         assert (note == "–") == (not used_up), year
         for budget in used_up:
             assert f"({budget:.0f} Gt)" in note
-    end = path.loc[ch07.MODEL_END_YEAR, "emissions_gtco2"]
+    end = path.loc[carbon_budget.MODEL_END_YEAR, "emissions_gtco2"]
     change = end / path.loc[base_year, "emissions_gtco2"] - 1
-    assert f"{ch07.MODEL_END_YEAR}: {end:.1f} Gt a year ({change:+.0%} vs {base_year})" in caption
+    assert f"{carbon_budget.MODEL_END_YEAR}: {end:.1f} Gt a year ({change:+.0%} vs {base_year})" in caption
     assert f"50% budget gone in {gone[budget_defaults['budget_50']]}" in caption
     needed = decoupling.required_intensity_decline(
         budget_defaults["population_growth"], start["growth_pct"] / 100, start["rebound_pct"] / 100
     )
     assert f"to fall: intensity −{100 * needed:.1f}% a year" in caption
-    assert "seckill.decoupling.calibrated_path" in caption
+    assert "seckill.models.decoupling.calibrated_path" in caption
     assert caption.endswith("its sliders change the chart, not this table.")

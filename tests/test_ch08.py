@@ -5,10 +5,14 @@ from statistics import NormalDist
 from types import SimpleNamespace
 
 import pytest
-from details_table import number, read_table, starting_values
 
-from seckill import cart, ch02, ch04, ch07, ch08, ch09, chart_table, data, decoupling, render, scenarios
+from seckill import data
+from seckill.calibrations import carbon_budget, flash_sale_inputs, income_fit, parcel_inputs
+from seckill.chapters import ch08, ch09
+from seckill.charts import render, tables
 from seckill.explorers import scenarios as scenario_explorer
+from seckill.models import cart, decoupling, scenarios
+from tests.details_table import number, read_table, starting_values
 
 _NORMAL = NormalDist()
 VEGA_FUNCTIONS = {
@@ -34,14 +38,14 @@ def _vega(expression, values, t=None):
 
 
 def test_baseline_comes_from_the_data_and_the_earlier_chapters(base):
-    budget, parcel = ch07.budget_defaults(), ch07.parcel_defaults()
+    budget, parcel = carbon_budget.budget_defaults(), parcel_inputs.parcel_defaults()
     assert base.base_emissions_gtco2 == budget["base_emissions_gtco2"]
     assert base.budget_gtco2 == budget["budget_50"]
     assert base.parcels_bn == parcel["parcels_bn"] and base.china_population == parcel["population"]
     shares = data.load("live_commerce_share")
     mofcom = shares[shares["estimator"] == ch08.LIVE_SHARE_ESTIMATOR]
     assert base.live_share == pytest.approx(float(mofcom["share_pct"].iloc[-1]) / 100)
-    sale = ch02.default_sale()
+    sale = flash_sale_inputs.default_sale()
     assert (base.audience, base.conversion_per_s, base.session_s) == (
         sale.audience,
         sale.conversion_per_s,
@@ -51,13 +55,15 @@ def test_baseline_comes_from_the_data_and_the_earlier_chapters(base):
 
 def test_the_past_trend_repeats_chapter_7_and_chapter_4(base):
     trend = ch08.default_levers(base)
-    budget = ch07.budget_defaults()
+    budget = carbon_budget.budget_defaults()
     assert trend.growth_pct == pytest.approx(100 * budget["consumption_growth"], abs=0.05)
     assert trend.efficiency_pct == pytest.approx(100 * budget["intensity_decline"], abs=0.05)
-    assert trend.income_sigma == pytest.approx(ch04.calibrate().sigma, abs=0.005)
+    assert trend.income_sigma == pytest.approx(income_fit.calibrate().sigma, abs=0.005)
     result = scenarios.run(trend, base)
     # With the Chapter 2 default cues and baseline packaging, 2024 parcel CO2e is Chapter 7's.
-    assert result["parcel_co2e_base_mt"] == pytest.approx(ch07.parcel_defaults()["total_co2e_t"] / 1e6)
+    assert result["parcel_co2e_base_mt"] == pytest.approx(
+        parcel_inputs.parcel_defaults()["total_co2e_t"] / 1e6
+    )
     path = decoupling.calibrated_path(
         base_year=2024,
         end_year=trend.end_year,
@@ -116,7 +122,7 @@ def test_browser_formulas_give_the_models_numbers(base, changes):
 def test_scenario_explorer_table_is_the_model_at_the_sliders_starting_values(base):
     """Rebuilt from the chart's own slider values through the model, not from the table's code path."""
     spec = ch08.scenario_explorer_chart(base, ch08.default_levers(base)).to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     start = starting_values(spec)
     # The packaging grams have no slider on the static page: they stay at the baseline.
     levers = scenarios.Levers(**start, grams_per_parcel=base.packaging_g_per_parcel, end_year=ch08.END_YEAR)
@@ -138,7 +144,7 @@ def test_scenario_explorer_table_is_the_model_at_the_sliders_starting_values(bas
     assert f"{result['budget_used_share']:.0%} of the 1.5 °C budget" in caption
     assert f"used up in {result['exhaustion_year']}" in caption
     assert f"Gini {result['gini']:.2f}, top 1% get {result['top1_share']:.0%}" in caption
-    assert "seckill.scenarios.run" in caption and caption.endswith(
+    assert "seckill.models.scenarios.run" in caption and caption.endswith(
         "its sliders change the chart, not this table."
     )
 
@@ -174,7 +180,7 @@ def test_presets_are_labelled_and_ordered(base):
 
 def test_reuse_scale_divides_items_by_the_years_parcels():
     policy = ch08.packaging_policy_table()
-    scale = ch08.reuse_scale_table(policy, ch07.parcels_table())
+    scale = ch08.reuse_scale_table(policy, parcel_inputs.parcels_table())
     row = scale[(scale["year"] == 2023) & (scale["kind"] == "target")].iloc[0]
     assert row["share_of_parcels_pct"] == pytest.approx(100 * row["value"] * 1e6 / (132.07e9))
     assert set(policy["bound"]) == {"exact", "lower bound"}
@@ -200,9 +206,9 @@ def test_cart_formulas_match_the_model_and_fit_the_axis():
 def test_cart_calculator_table_is_the_model_at_the_sliders_starting_values():
     defaults = ch09.cart_defaults()
     spec = ch09.cart_calculator_chart(defaults).to_dict()
-    caption, headers, rows = read_table(chart_table.details_html(spec))
+    caption, headers, rows = read_table(tables.details_html(spec))
     start = starting_values(spec)
-    factors = ch07.parcel_defaults()
+    factors = parcel_inputs.parcel_defaults()
     you = cart.cart_footprint(
         start["orders"],
         packaging_g_per_parcel=factors["packaging_g_per_parcel"],
@@ -237,7 +243,9 @@ def test_cart_calculator_table_is_the_model_at_the_sliders_starting_values():
     assert average[0] == pytest.approx(factors["parcels_bn"] * 1e9 / factors["population"], abs=0.05)
     assert average[2] == pytest.approx(shown_average, abs=0.05)
     assert average[3] == pytest.approx(100 * shown_average / co2_per_head_kg, abs=0.05)
-    assert f"({start['orders']:g} orders a year" in caption and "seckill.cart.cart_footprint" in caption
+    assert (
+        f"({start['orders']:g} orders a year" in caption and "seckill.models.cart.cart_footprint" in caption
+    )
     assert caption.endswith("its sliders change the chart, not this table.")
 
 

@@ -6,7 +6,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from seckill import chart_table, charts, render
+from seckill import charts
+from seckill.charts import render, tables
 
 
 def _rows(details: str) -> list[list[str]]:
@@ -45,7 +46,7 @@ def test_headers_are_the_axis_and_legend_titles_with_units_and_keep_the_dataset_
             tooltip=[alt.Tooltip("gmv_rmb_bn:Q", title="GMV (bn)")],
         )
     )
-    details = chart_table.details_html(_finished(chart))
+    details = tables.details_html(_finished(chart))
     # The axis title wins over the tooltip's shorter one; source_id is headed "Source" and linked.
     assert _headers(details) == [["Year", "Sales, billion yuan", "Source"]]
     assert _rows(details) == [
@@ -59,7 +60,7 @@ def test_tooltip_titles_are_used_when_no_axis_names_the_field():
     chart = (
         alt.Chart(table).mark_point().encode(x="x:Q", y="y:Q", tooltip=[alt.Tooltip("note:N", title="Note")])
     )
-    assert _headers(chart_table.details_html(chart.to_dict())) == [["X", "Y", "Note"]]
+    assert _headers(tables.details_html(chart.to_dict())) == [["X", "Y", "Note"]]
 
 
 def test_every_dataset_of_nested_layers_and_concats_is_found_once_with_its_own_caption():
@@ -70,7 +71,7 @@ def test_every_dataset_of_nested_layers_and_concats_is_found_once_with_its_own_c
     dots = alt.Chart(second).mark_point().encode(x="year:O", y=alt.Y("count:Q", title="Count"))
     bars = alt.Chart(third).mark_bar().encode(x="month:O", y="orders:Q")
     spec = alt.vconcat(alt.layer(lines, dots), alt.hconcat(bars, lines)).to_dict()
-    details = chart_table.details_html(spec)
+    details = tables.details_html(spec)
     assert _headers(details) == [["Year", "Value, yuan"], ["Year", "Count"], ["Month", "Orders"]]
     assert _captions(details) == [
         "Table 1 of 3: drawn as lines.",
@@ -86,7 +87,7 @@ def test_inline_values_and_data_inherited_from_a_layer_parent_are_found():
             {"mark": "point", "encoding": {"x": {"field": "a", "type": "quantitative", "title": "A, kg"}}}
         ],
     }
-    details = chart_table.details_html(spec)
+    details = tables.details_html(spec)
     assert _headers(details) == [["A, kg", "B"]]
     assert _rows(details) == [["1", "2"]]
 
@@ -104,9 +105,9 @@ def test_helper_datasets_are_skipped_anchor_rows_counters_and_single_constants()
     # A single constant behind a zero line: encoded, but one row and one column.
     zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule().encode(y="zero:Q")
     spec = alt.layer(line, note, zero).to_dict()
-    uses = chart_table.datasets_in_use(spec)
-    assert [chart_table.is_helper(use) for use in uses] == [False, True, True]
-    details = chart_table.details_html(spec)
+    uses = tables.datasets_in_use(spec)
+    assert [tables.is_helper(use) for use in uses] == [False, True, True]
+    details = tables.details_html(spec)
     assert _headers(details) == [["Year", "Value"]]
     assert "Table 1 of" not in details  # the one table left is not numbered
 
@@ -118,7 +119,7 @@ def test_a_chart_with_only_helper_data_says_it_has_no_table():
         .mark_text()
         .encode(text="label:N")
     )
-    details = chart_table.details_html(note.to_dict())
+    details = tables.details_html(note.to_dict())
     assert "<table" not in details
     assert "given no table of numbers" in details
 
@@ -127,7 +128,7 @@ def test_html_in_data_titles_and_chart_title_is_escaped():
     data = pd.DataFrame({"who": ["<script>alert(1)</script>"], "n": [1]})
     chart = alt.Chart(data).mark_bar().encode(x=alt.X("n:Q", title="N & <b>"), y="who:N")
     spec = charts.finish(chart, title="A <i>title</i>", source="s", description="d").to_dict()
-    details = chart_table.details_html(spec)
+    details = tables.details_html(spec)
     assert "<script>" not in details and "<i>" not in details and "<b>" not in details
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in details
     assert "N &amp; &lt;b&gt;" in details
@@ -144,34 +145,34 @@ def test_html_in_data_titles_and_chart_title_is_escaped():
         (12345.678, "12,345.7", True),
         (0.000123456789, "0.000123457", True),
         (-3.25, "-3.25", True),
-        (None, chart_table.MISSING, False),
-        (float("nan"), chart_table.MISSING, False),
+        (None, tables.MISSING, False),
+        (float("nan"), tables.MISSING, False),
         ("2021-10-20", "2021-10-20", False),  # ISO dates as they are
         (True, "yes", False),
     ],
 )
 def test_values_are_formatted_for_reading(value, text, numeric):
-    assert chart_table.format_value(value) == (text, numeric)
+    assert tables.format_value(value) == (text, numeric)
 
 
 def test_missing_values_show_the_same_mark_in_every_table():
     data = pd.DataFrame({"year": [2020, 2021], "value": [1.0, None]})
     chart = alt.Chart(data).mark_point().encode(x="year:O", y="value:Q")
-    assert _rows(chart_table.details_html(chart.to_dict()))[1] == ["2021", chart_table.MISSING]
+    assert _rows(tables.details_html(chart.to_dict()))[1] == ["2021", tables.MISSING]
 
 
 def test_long_tables_are_cut_and_the_caption_says_how_many_rows_were_left_out(monkeypatch):
-    monkeypatch.setattr(chart_table, "MAX_ROWS", 5)
+    monkeypatch.setattr(tables, "MAX_ROWS", 5)
     data = pd.DataFrame({"i": range(1234), "v": range(1234)})
-    details = chart_table.details_html(alt.Chart(data).mark_point().encode(x="i:Q", y="v:Q").to_dict())
+    details = tables.details_html(alt.Chart(data).mark_point().encode(x="i:Q", y="v:Q").to_dict())
     assert len(_rows(details)) == 5
     assert "First 5 of 1,234 rows; the other 1,229 are left out" in _captions(details)[0]
 
 
 def test_a_table_at_the_cap_is_whole_and_says_nothing_about_left_out_rows():
-    data = pd.DataFrame({"i": range(chart_table.MAX_ROWS)})
-    details = chart_table.details_html(alt.Chart(data).mark_tick().encode(x="i:Q").to_dict())
-    assert len(_rows(details)) == chart_table.MAX_ROWS
+    data = pd.DataFrame({"i": range(tables.MAX_ROWS)})
+    details = tables.details_html(alt.Chart(data).mark_tick().encode(x="i:Q").to_dict())
+    assert len(_rows(details)) == tables.MAX_ROWS
     assert "left out" not in details
 
 
@@ -186,23 +187,21 @@ def test_charts_with_bound_controls_say_the_table_is_what_the_chart_starts_from(
         .encode(x="t:Q", y="y:Q")
         .add_params(rate, start)
     )
-    caption = _captions(chart_table.details_html(chart.to_dict()))[0]
+    caption = _captions(tables.details_html(chart.to_dict()))[0]
     assert "Numbers the chart starts from: its slider and menu change the chart, not this table." in caption
     # A chart without controls makes no such claim.
-    assert "starts from" not in chart_table.details_html(
-        alt.Chart(grid).mark_tick().encode(x="t:Q").to_dict()
-    )
+    assert "starts from" not in tables.details_html(alt.Chart(grid).mark_tick().encode(x="t:Q").to_dict())
 
 
 def test_selections_that_zoom_are_not_counted_as_controls():
     brush = alt.selection_interval(bind="scales")
     spec = alt.Chart(pd.DataFrame({"t": [1, 2]})).mark_point().encode(x="t:Q").add_params(brush).to_dict()
-    assert chart_table.bound_controls(spec) == {}
+    assert tables.bound_controls(spec) == {}
 
 
 def test_the_details_is_collapsed_named_after_the_chart_and_its_tables_scroll_in_a_focusable_region():
     data = pd.DataFrame({"year": [2020], "value": [1]})
-    details = chart_table.details_html(_finished(alt.Chart(data).mark_bar().encode(x="year:O", y="value:Q")))
+    details = tables.details_html(_finished(alt.Chart(data).mark_bar().encode(x="year:O", y="value:Q")))
     assert details.startswith(
         '<details class="seckill-chart-table"><summary>Show the numbers: Sales of a shop<'
     )
@@ -225,7 +224,7 @@ def test_charts_with_the_same_title_on_one_page_get_distinct_names():
             alt.Chart(data).mark_point().encode(x="year:O"), title="Other", source="s", description="d"
         ).to_dict()
     )
-    page = chart_table.name_repeated_charts(f"<p>intro</p>{same}{other}<p>text</p>{same}")
+    page = tables.name_repeated_charts(f"<p>intro</p>{same}{other}<p>text</p>{same}")
     summaries = re.findall(r"<summary>(.*?)</summary>", page)
     assert summaries == [
         "Show the numbers: Sales of a shop (chart 1 on this page)",
@@ -236,17 +235,17 @@ def test_charts_with_the_same_title_on_one_page_get_distinct_names():
     assert len(set(labels)) == 3
     assert page.startswith("<p>intro</p>") and page.endswith("</details></div>")
     # A page whose charts are already distinct is left as it is.
-    assert chart_table.name_repeated_charts(same + other) == same + other
+    assert tables.name_repeated_charts(same + other) == same + other
 
 
 def test_columns_of_numbers_are_right_aligned_header_included_and_text_columns_are_not():
     data = pd.DataFrame({"year": [2020, 2021], "value": [1.5, None], "who": ["a", "3"]})
     chart = alt.Chart(data).mark_point().encode(x="year:O", y="value:Q", tooltip=["who:N"])
-    details = chart_table.details_html(chart.to_dict())
+    details = tables.details_html(chart.to_dict())
     assert '<th scope="col" class="seckill-num">Year</th>' in details
     assert '<th scope="col" class="seckill-num">Value</th>' in details
     assert '<th scope="col">Who</th>' in details
-    assert f'<td class="seckill-num">{chart_table.MISSING}</td><td>3</td>' in details
+    assert f'<td class="seckill-num">{tables.MISSING}</td><td>3</td>' in details
 
 
 # ------------------------------------------------------------------------------------------------
@@ -278,9 +277,9 @@ def test_a_model_table_replaces_the_label_only_table_and_its_caption_names_the_m
     chart = charts.with_model_table(
         chart, _model_frame(), caption="Mass of each part", titles=TITLES, model="m.mass"
     )
-    details = chart_table.details_html(chart.to_dict())
+    details = tables.details_html(chart.to_dict())
     assert _headers(details) == [["Part", "Mass, kg", "Note"]]
-    assert _rows(details) == [["a", "2", "x"], ["b", "4", chart_table.MISSING]]
+    assert _rows(details) == [["a", "2", "x"], ["b", "4", tables.MISSING]]
     assert _captions(details) == [
         "Mass of each part. Values at the chart&#x27;s starting settings, computed with the book&#x27;s "
         "Python model (m.mass); its slider changes the chart, not this table."
@@ -292,13 +291,13 @@ def test_a_model_table_replaces_the_label_only_table_and_its_caption_names_the_m
 def test_a_model_table_on_a_chart_without_controls_does_not_speak_of_starting_settings():
     chart = alt.Chart(pd.DataFrame({"t": [1]})).mark_tick().encode(x="t:Q")
     chart = charts.with_model_table(chart, _model_frame(), caption="Masses.", titles=TITLES, model="m")
-    assert _captions(chart_table.details_html(chart.to_dict())) == [
+    assert _captions(tables.details_html(chart.to_dict())) == [
         "Masses. Values computed with the book&#x27;s Python model (m)."
     ]
 
 
 def test_a_model_table_is_escaped_capped_and_keeps_other_usermeta(monkeypatch):
-    monkeypatch.setattr(chart_table, "MAX_ROWS", 3)
+    monkeypatch.setattr(tables, "MAX_ROWS", 3)
     frame = pd.DataFrame({"who": ["<b>x</b>"] * 5, "n": range(5)})
     chart = _slider_chart().properties(usermeta={"embedOptions": {"patch": []}})
     chart = charts.with_model_table(
@@ -306,7 +305,7 @@ def test_a_model_table_is_escaped_capped_and_keeps_other_usermeta(monkeypatch):
     )
     spec = chart.to_dict()
     assert spec["usermeta"]["embedOptions"] == {"patch": []}
-    details = chart_table.details_html(spec)
+    details = tables.details_html(spec)
     assert "<b>" not in details and "<i>" not in details
     assert "Who &amp; why" in details and "&lt;b&gt;x&lt;/b&gt;" in details
     assert len(_rows(details)) == 3
@@ -319,7 +318,7 @@ def test_model_table_cells_are_plain_json_values():
     import numpy as np
 
     frame = pd.DataFrame({"n": np.array([1, 2], dtype=np.int64), "x": [np.float64(0.5), float("nan")]})
-    meta = chart_table.model_table_meta(frame, caption="c", titles={"n": "N", "x": "X, kg"}, model="m")
+    meta = tables.model_table_meta(frame, caption="c", titles={"n": "N", "x": "X, kg"}, model="m")
     assert meta["rows"] == [{"n": 1, "x": 0.5}, {"n": 2, "x": None}]
     assert type(meta["rows"][0]["n"]) is int
     json.loads(json.dumps(meta, allow_nan=False))  # valid JSON: no NaN, no numpy types
@@ -348,9 +347,9 @@ def test_model_table_input_is_checked_with_a_clear_message(frame, kwargs, messag
 
 
 def test_a_malformed_model_table_in_a_spec_fails_loudly():
-    spec = _slider_chart().to_dict() | {"usermeta": {chart_table.MODEL_TABLE_KEY: {"caption": "c"}}}
+    spec = _slider_chart().to_dict() | {"usermeta": {tables.MODEL_TABLE_KEY: {"caption": "c"}}}
     with pytest.raises(ValueError, match="must hold a caption, a model, columns"):
-        chart_table.details_html(spec)
+        tables.details_html(spec)
 
 
 def test_a_title_wrapped_after_a_hyphen_is_joined_back_without_a_space():
@@ -359,7 +358,7 @@ def test_a_title_wrapped_after_a_hyphen_is_joined_back_without_a_space():
         chart, title="Try it: who gets what from one hand-made item", source="s", description="d"
     ).to_dict()
     assert spec["title"]["text"][0].endswith("hand-")  # how charts.finish wraps it
-    assert chart_table.chart_name(spec) == "Try it: who gets what from one hand-made item"
+    assert tables.chart_name(spec) == "Try it: who gets what from one hand-made item"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -378,7 +377,7 @@ def test_fields_the_chart_gives_no_title_take_their_title_from_the_data_package(
         }
     )
     chart = alt.Chart(table).mark_rule().encode(x=alt.X("year:O", title="Year of sale"), tooltip=["status"])
-    assert _headers(chart_table.details_html(chart.to_dict())) == [
+    assert _headers(tables.details_html(chart.to_dict())) == [
         [
             "Year of sale",  # the chart's title wins
             "Sales, billion yuan (current prices)",  # the field's title in datapackage.json
@@ -395,7 +394,7 @@ def test_the_resource_sharing_most_columns_is_used_and_a_derived_table_takes_no_
         ("b", {"year": {}, "label": {}, "source_id": {}, "record_id": {"title": "Record"}}),
         ("c", {"year": {}, "label": {"title": "Label of C"}, "source_id": {}, "topic": {}}),
     )
-    match = chart_table.matching_resource
+    match = tables.matching_resource
     # A tie (three names each) goes to the resource with more names no other resource has.
     assert match(["year", "label", "source_id", "record_id"], resources)[0] == "b"
     assert match(["year", "label", "source_id", "topic"], resources)[0] == "c"
@@ -404,7 +403,7 @@ def test_the_resource_sharing_most_columns_is_used_and_a_derived_table_takes_no_
     assert match(["year", "share_pct", "source_id"], resources)[0] == "a"
     assert match(["x", "y"], resources) is None
     # The real package: a derived table of year and share_pct keeps its own words.
-    details = chart_table.details_html(
+    details = tables.details_html(
         alt.Chart(pd.DataFrame({"year": [2019], "share_pct": [38.9]}))
         .mark_point()
         .encode(x="year:O", y="share_pct:Q")
@@ -424,14 +423,14 @@ def test_the_resource_sharing_most_columns_is_used_and_a_derived_table_takes_no_
     ],
 )
 def test_field_names_without_a_title_are_made_readable(name, header):
-    assert chart_table.readable_name(name) == header
+    assert tables.readable_name(name) == header
 
 
 def test_package_descriptions_too_long_for_a_header_are_not_used_as_one():
-    assert chart_table.field_header({"description": "Calendar year"}) == "Calendar year"
-    assert chart_table.field_header({"description": "Caveats in our words: scope, mirrors"}) is None
-    assert chart_table.field_header({"description": "x" * (chart_table.HEADER_MAX_CHARS + 1)}) is None
-    assert chart_table.field_header({"title": "Note", "description": "Caveats: long"}) == "Note"
+    assert tables.field_header({"description": "Calendar year"}) == "Calendar year"
+    assert tables.field_header({"description": "Caveats in our words: scope, mirrors"}) is None
+    assert tables.field_header({"description": "x" * (tables.HEADER_MAX_CHARS + 1)}) is None
+    assert tables.field_header({"title": "Note", "description": "Caveats: long"}) == "Note"
 
 
 def test_internal_columns_are_left_out_but_undrawn_numbers_and_sources_are_kept():
@@ -449,12 +448,12 @@ def test_internal_columns_are_left_out_but_undrawn_numbers_and_sources_are_kept(
     chart = (
         alt.Chart(table).mark_bar().encode(y="part:N", x=alt.X("rmb:Q", title="Yuan"), order="part_order:O")
     )
-    details = chart_table.details_html(chart.to_dict())
+    details = tables.details_html(chart.to_dict())
     assert _headers(details) == [["Part", "Yuan", "Units", "Source"]]
     assert _rows(details)[0][:3] == ["host", "19.8", "15,000"]
     # The same columns, shown by a channel, stay.
     shown = chart.encode(tooltip=["part_order:O", "row:Q", "memo:N"])
-    assert _headers(chart_table.details_html(shown.to_dict())) == [
+    assert _headers(tables.details_html(shown.to_dict())) == [
         ["Part", "Yuan", "Part order", "Row", "Memo", "Units", "Source"]
     ]
 
@@ -477,26 +476,27 @@ def test_columns_with_the_same_values_in_every_row_are_shown_once_with_the_bette
             tooltip=[alt.Tooltip("date_iso:N", title="Date of the event"), "event", "low", "high"],
         )
     )
-    details = chart_table.details_html(chart.to_dict())
+    details = tables.details_html(chart.to_dict())
     # One date column, in the first one's place, with the chart's title; two empty columns are
     # not "the same values": each is shown.
     assert _headers(details) == [["Date of the event", "Event", "Low", "High"]]
-    assert _rows(details)[0] == ["2018-08-31", "Law adopted", chart_table.MISSING, chart_table.MISSING]
+    assert _rows(details)[0] == ["2018-08-31", "Law adopted", tables.MISSING, tables.MISSING]
 
 
 def test_each_source_id_links_to_its_row_in_the_appendix_and_lists_are_split():
     table = pd.DataFrame({"year": [2020, 2021], "v": [1, 2], "source_id": ["a-1;b.2", None]})
-    details = chart_table.details_html(alt.Chart(table).mark_point().encode(x="year:O", y="v:Q").to_dict())
+    details = tables.details_html(alt.Chart(table).mark_point().encode(x="year:O", y="v:Q").to_dict())
     assert _rows(details)[0][2] == (
         '<a href="../book/data-and-sources.html#source-a-1">a-1</a>; '
         '<a href="../book/data-and-sources.html#source-b.2">b.2</a>'
     )
-    assert _rows(details)[1][2] == chart_table.MISSING
-    assert chart_table.source_link("x") == f"{chart_table.SOURCES_PAGE}#source-x"
+    assert _rows(details)[1][2] == tables.MISSING
+    assert tables.source_link("x") == f"{tables.SOURCES_PAGE}#source-x"
 
 
 def test_the_appendix_gives_each_source_the_anchor_tables_link_to():
-    from seckill import appendix, data
+    from seckill import data
+    from seckill.chapters import appendix
 
     page = appendix.sources_html()
     for source_id in data.sources().index:
@@ -508,9 +508,9 @@ def test_long_text_columns_wrap_and_short_ones_do_not():
         {"year": [2020], "what": ["A rule that says a great many things, at length."], "who": ["NPC"]}
     )
     chart = alt.Chart(table).mark_point().encode(x="year:O", tooltip=["what", "who"])
-    details = chart_table.details_html(chart.to_dict())
-    assert f'<th scope="col" class="{chart_table.LONG_TEXT_CLASS}">What</th>' in details
-    assert f'<td class="{chart_table.LONG_TEXT_CLASS}">A rule' in details
+    details = tables.details_html(chart.to_dict())
+    assert f'<th scope="col" class="{tables.LONG_TEXT_CLASS}">What</th>' in details
+    assert f'<td class="{tables.LONG_TEXT_CLASS}">A rule' in details
     assert '<th scope="col">Who</th>' in details
 
 
@@ -525,4 +525,4 @@ def test_two_columns_the_chart_titles_differently_are_both_shown_even_when_equal
             y=alt.Y("income_pct:Q", title="Income share, %"),
         )
     )
-    assert _headers(chart_table.details_html(chart.to_dict())) == [["Poorest share, %", "Income share, %"]]
+    assert _headers(tables.details_html(chart.to_dict())) == [["Poorest share, %", "Income share, %"]]

@@ -6,7 +6,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from seckill import charts, render
+from seckill import charts
+from seckill.charts import render
 
 
 def _simple_chart():

@@ -27,14 +27,14 @@ def test_every_csv_in_data_is_described_by_the_package():
 
 def test_every_field_has_a_short_title_or_a_description_short_enough_to_be_a_header():
     """Tables of a chart's numbers head a column the chart gives no title with the field's title, or
-    with its description when that is short (seckill.chart_table.field_header)."""
-    from seckill import chart_table
+    with its description when that is short (seckill.charts.tables.field_header)."""
+    from seckill.charts import tables
 
     untitled = [
         f"{resource['name']}.{field['name']}: {field.get('description', '')!r}"
         for resource in data.read_descriptor(DATA_DIR)["resources"]
         for field in resource["schema"]["fields"]
-        if not chart_table.field_header(field)
+        if not tables.field_header(field)
     ]
     assert not untitled, (
         "give these fields a short 'title' (true to the description, with units):\n" + "\n".join(untitled)

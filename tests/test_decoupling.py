@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from seckill import decoupling
+from seckill.models import decoupling
 
 PATH = {
     "base_year": 2024,

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from seckill import flash_sale as fs
+from seckill.models import flash_sale as fs
 
 
 def sale(**changes):

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from seckill import growth
+from seckill.models import growth
 
 
 def test_doubling_time_of_100_percent_is_one_year():

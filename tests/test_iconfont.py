@@ -1,4 +1,4 @@
-"""The theme's icon font is cut down to the icons the book shows (seckill.iconfont)."""
+"""The theme's icon font is cut down to the icons the book shows (sitebuild.iconfont)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pydata_sphinx_theme
 import pytest
 from fontTools.ttLib import TTFont
 
-from seckill import iconfont
+from sitebuild import iconfont
 
 THEME_FONTS = (
     Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/vendor/fontawesome/webfonts"

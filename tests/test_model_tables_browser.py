@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from details_table import number, read_table
-from site_check import draw_every_chart, open_page
+
+from tests.details_table import number, read_table
+from tests.site_check import draw_every_chart, open_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 from fontTools.ttLib import TTFont
-from site_check import PHONE_WIDTH_PX, open_page
+
+from tests.site_check import PHONE_WIDTH_PX, open_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

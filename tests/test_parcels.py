@@ -4,7 +4,8 @@ import math
 
 import pytest
 
-from seckill import data, parcels
+from seckill import data
+from seckill.models import parcels
 
 BASE = {
     "packaging_g_per_parcel": 200.0,

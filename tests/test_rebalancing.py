@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from seckill import rebalancing
+from seckill.models import rebalancing
 
 
 def test_share_rises_by_the_ratio_of_growth_factors():

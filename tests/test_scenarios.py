@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from seckill import decoupling, flash_sale, incomes, parcels, scenarios
+from seckill.models import decoupling, flash_sale, incomes, parcels, scenarios
 
 BASE = scenarios.Baseline(
     base_year=2024,

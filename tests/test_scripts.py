@@ -1,7 +1,5 @@
 """Derivation scripts: the logic on a small input, and the committed output reproduced from raw."""
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -10,17 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_script(name: str):
-    # The scripts import their shared helper (scripts/derive_common.py) as a sibling module.
-    if str(ROOT / "scripts") not in sys.path:
-        sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-derive_hc = _load_script("derive_household_consumption")
+from scripts import derive_household_consumption as derive_hc  # noqa: E402
 
 
 def _raw(rows):
@@ -56,7 +44,7 @@ def test_committed_csv_is_reproduced_from_the_raw_extract():
     )
 
 
-derive_wh = _load_script("derive_working_hours")
+from scripts import derive_working_hours as derive_wh  # noqa: E402
 
 
 def _raw_hours(rows):
@@ -88,8 +76,8 @@ def test_committed_working_hours_are_reproduced_from_the_raw_file():
     )
 
 
-derive_co2 = _load_script("derive_co2_emissions")
-derive_pop = _load_script("derive_population")
+from scripts import derive_co2_emissions as derive_co2  # noqa: E402
+from scripts import derive_population as derive_pop  # noqa: E402
 
 
 def _owid_raw(rows):
@@ -136,8 +124,8 @@ def test_derive_population_keeps_three_economies_and_rejects_bad_values():
         derive_pop.derive(raw)
 
 
-derive_mf = _load_script("derive_material_footprint")
-derive_dn = _load_script("derive_doughnut_indicators")
+from scripts import derive_doughnut_indicators as derive_dn  # noqa: E402
+from scripts import derive_material_footprint as derive_mf  # noqa: E402
 
 
 def test_derive_material_footprint_melts_years_and_drops_gaps():
@@ -191,7 +179,7 @@ def test_committed_chapter_7_csv_is_reproduced_from_raw(script):
     )
 
 
-derive_pwt = _load_script("derive_pwt_consumption_share")
+from scripts import derive_pwt_consumption_share as derive_pwt  # noqa: E402
 
 
 def _pwt_raw(rows):

@@ -13,7 +13,8 @@ chart.
 from __future__ import annotations
 
 import pytest
-from site_check import PHONE_WIDTH_PX, axe_violations, draw_every_chart, open_page, pages
+
+from tests.site_check import PHONE_WIDTH_PX, axe_violations, draw_every_chart, open_page, pages
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from seckill import streamer
+from seckill.models import streamer
 
 
 def test_budget_adds_up_to_the_net_income():

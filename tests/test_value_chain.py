@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from seckill import value_chain
+from seckill.models import value_chain
 
 BASE = {
     "host_commission_pct": 20.0,

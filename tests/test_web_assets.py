@@ -6,7 +6,7 @@ from pathlib import Path
 
 import altair as alt
 
-WEB = Path(__file__).resolve().parent.parent / "seckill" / "web"
+WEB = Path(__file__).resolve().parent.parent / "sitebuild" / "web"
 VENDOR = WEB / "vendor"
 
 

@@ -30,7 +30,7 @@ def test_build_job_runs_the_readme_test_command_and_uploads_the_site():
     assert python["with"]["python-version"] == "3.11"
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "_build/html"
-    benchmark = next(step for step in steps if "scripts/benchmark.py" in step.get("run", ""))
+    benchmark = next(step for step in steps if "scripts.benchmark" in step.get("run", ""))
     assert "schedule" in benchmark["if"]
 
 

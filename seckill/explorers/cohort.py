@@ -5,10 +5,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from seckill import charts, streamer
+from seckill import charts
 from seckill.explorers import in_static_book, static_placeholder
+from seckill.models import streamer
 
-SOURCE = "simulation with the reader's assumptions (seckill.streamer.simulate_cohort)"
+SOURCE = "simulation with the reader's assumptions (seckill.models.streamer.simulate_cohort)"
 
 
 def cohort_table(inputs: streamer.CohortInputs) -> pd.DataFrame:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from seckill import charts, decoupling
+from seckill import charts
 from seckill.explorers import in_static_book, static_placeholder
+from seckill.models import decoupling
 
 TABLE_EVERY_YEARS = 5
 
@@ -23,7 +24,7 @@ def scenario_table(
 ) -> tuple[pd.DataFrame, dict[str, float | int | None]]:
     """The world path for one scenario, thinned to every fifth year, and a summary of it.
 
-    ``defaults`` is :func:`seckill.ch07.budget_defaults`. The summary holds ``emissions_end_gtco2``,
+    ``defaults`` is :func:`seckill.chapters.ch07.budget_defaults`. The summary holds ``emissions_end_gtco2``,
     ``change_vs_base`` (fraction), ``exhaustion_year`` (None if the budget lasts past ``end_year``)
     and ``required_decline`` (None if no decline can offset the growth).
     """

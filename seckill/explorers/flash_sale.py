@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from seckill import ch02, flash_sale
-from seckill.explorers import in_static_book, static_placeholder
+from seckill.calibrations import flash_sale_inputs
+from seckill.chapters import ch02
+from seckill.controls import Slider
+from seckill.explorers import explorer
+from seckill.models import flash_sale
 
 MAX_EXPLORER_SESSIONS = 2_000  # enough for a smooth histogram, quick on a Binder machine
+SESSIONS = Slider("n_sessions", "Sessions to simulate", "", 10, MAX_EXPLORER_SESSIONS, 10, 500)
 
 
 def simulation_report(sale: flash_sale.FlashSale, n_sessions: int, seed: int = 0) -> tuple:
@@ -30,62 +34,12 @@ def simulation_report(sale: flash_sale.FlashSale, n_sessions: int, seed: int = 0
 
 
 def sell_out_explorer(*, seed: int = 0):
-    """Sliders for the sale (the page chart's bounds) and the number of sessions; shows the histogram."""
-    if in_static_book():
-        return static_placeholder()
-    import ipywidgets as widgets
-    from IPython.display import Markdown, display
+    """The page chart's controls (same bounds and start) and the number of sessions; a histogram."""
+    from IPython.display import Markdown
 
-    style = {"description_width": "initial"}
+    def draw(n_sessions, **sale_settings):
+        sale = flash_sale_inputs.sale_from_controls(**sale_settings)
+        simulated, _summary, text = simulation_report(sale, n_sessions, seed=seed)
+        return [ch02.sell_out_histogram_chart(simulated, sale), Markdown(text)]
 
-    def slider(control: ch02.Slider, kind=widgets.FloatSlider):
-        return kind(
-            value=control.default,
-            min=control.low,
-            max=control.high,
-            step=control.step,
-            description=control.label.rstrip(": "),
-            style=style,
-            continuous_update=False,
-        )
-
-    audience = slider(ch02.AUDIENCE_M)
-    conversion = slider(ch02.CONVERSION_PCT_MIN)
-    boost = slider(ch02.BOOST_PCT, widgets.IntSlider)
-    stock = slider(ch02.STOCK_UNITS, widgets.IntSlider)
-    session = widgets.Dropdown(
-        options=ch02.SESSION_MIN_OPTIONS,
-        value=ch02.SESSION_MIN_DEFAULT,
-        description="Link open for, minutes",
-        style=style,
-    )
-    sessions = widgets.IntSlider(
-        value=500,
-        min=10,
-        max=MAX_EXPLORER_SESSIONS,
-        step=10,
-        description="Sessions to simulate",
-        style=style,
-        continuous_update=False,
-    )
-    output = widgets.Output()
-    controls = [audience, conversion, boost, stock, session, sessions]
-
-    def redraw(_change=None):
-        output.clear_output(wait=True)
-        with output:
-            try:
-                sale = ch02.sale_from_controls(
-                    audience.value, conversion.value, boost.value, stock.value, session.value
-                )
-                simulated, _summary, text = simulation_report(sale, sessions.value, seed=seed)
-            except ValueError as error:
-                display(Markdown(f"**Cannot simulate:** {error}"))
-                return
-            display(ch02.sell_out_histogram_chart(simulated, sale))
-            display(Markdown(text))
-
-    for control in controls:
-        control.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([widgets.VBox(controls), output])
+    return explorer([*flash_sale_inputs.SALE_CONTROLS, SESSIONS], draw, failure="Cannot simulate")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from seckill import charts, growth
+from seckill import charts
 from seckill.explorers import in_static_book, static_placeholder
+from seckill.models import growth
 
 
 def projection_table(

@@ -5,8 +5,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from seckill import ch06, charts, rebalancing
+from seckill import charts
+from seckill.chapters import ch06
 from seckill.explorers import in_static_book, static_placeholder
+from seckill.models import rebalancing
 
 
 def path_chart(path: pd.DataFrame, *, target_pct: float, source: str) -> alt.LayerChart:
@@ -37,7 +39,7 @@ def path_chart(path: pd.DataFrame, *, target_pct: float, source: str) -> alt.Lay
 
 
 def describe(result: rebalancing.Rebalancing, base_year: int) -> str:
-    """One paragraph in words for a :class:`~seckill.rebalancing.Rebalancing` answer."""
+    """One paragraph in words for a :class:`~seckill.models.rebalancing.Rebalancing` answer."""
     return (
         f"The target is reached after **{result.years:.1f} years** (around {base_year + result.years:.0f}). "
         f"By then households buy **{result.consumption_volume_multiple:.2f} times** the volume of "

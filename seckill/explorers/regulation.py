@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from seckill import ch05
+from seckill.chapters import ch05
 from seckill.explorers import in_static_book, static_placeholder
 
 

@@ -1,11 +1,11 @@
-"""Scenario explorer (Chapter 8): every lever of :mod:`seckill.scenarios`, with a live kernel."""
+"""Scenario explorer (Chapter 8): every lever of :mod:`seckill.models.scenarios`, with a live kernel."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from seckill import scenarios
 from seckill.explorers import in_static_book, static_placeholder
+from seckill.models import scenarios
 
 # Widget labels and steps; bounds come from scenarios.BOUNDS, so the widgets cannot leave them.
 CONTROLS = [
@@ -55,7 +55,7 @@ def scenario_explorer(base: scenarios.Baseline, start: scenarios.Levers):
     import ipywidgets as widgets
     from IPython.display import Markdown, display
 
-    from seckill import ch08
+    from seckill.chapters import ch08
 
     style = {"description_width": "initial"}
     layout = widgets.Layout(width="30rem")

@@ -8,8 +8,9 @@ fee, delivery and packaging can be changed here too, and a drop-down compares sa
 
 from __future__ import annotations
 
-from seckill import capacity, ch03, value_chain
+from seckill.chapters import ch03
 from seckill.explorers import in_static_book, static_placeholder
+from seckill.models import capacity, value_chain
 
 # (keyword, label, min, max, step) for the value-chain sliders; defaults come from ch03.
 VALUE_CHAIN_CONTROLS = [
@@ -130,7 +131,7 @@ def capacity_outputs(values: dict[str, float]) -> list:
         charts.finish(
             chart,
             title="Items made by each working day",
-            source="model in seckill.capacity; every input is an assumption",
+            source="model in seckill.models.capacity; every input is an assumption",
             description=(
                 f"Line of items made per working day up to {values['orders']:,} orders, reached "
                 f"after {plan['days_to_fulfil']:.1f} days."

@@ -1,0 +1,77 @@
+"""Fixes for the stock Jupyter Book 1 theme (Sphinx 7.4, docutils 0.21): console errors and axe issues.
+
+Registered by :mod:`sitebuild.sphinxext`. Template-level fixes live in ``book/_templates/``.
+"""
+
+import sphinx
+from sphinx.builders.html._assets import _JavaScript
+
+# Inline scripts in the theme's <head> read DOCUMENTATION_OPTIONS as soon as they run, so the file
+# that defines it must stay a blocking script (it is 400 bytes).
+KEEP_BLOCKING = {"_static/documentation_options.js"}
+
+
+def _normalize_inline_js(app):
+    """Backport of sphinx-doc/sphinx#13402 (fixed in Sphinx 8.2).
+
+    ``app.add_js_file(None, body=...)`` called after the builder is initialised
+    (sphinx-thebe does it in env-before-read-docs, sphinx-togglebutton in
+    builder-inited) reaches the builder as filename ``None``; the builder later
+    re-adds the registry copy as ``''``, the two don't compare equal, so the inline
+    script is emitted twice -> "Identifier 'THEBE_JS_URL' has already been declared".
+    """
+    builder = app.builder
+    add = getattr(builder, "add_js_file", None)
+    if add is None or sphinx.version_info >= (8, 2):
+        return
+
+    def add_js_file(filename, **kwargs):
+        return add(filename or "", **kwargs)
+
+    builder.add_js_file = add_js_file
+
+
+def _fix_citation_role(app, pagename, templatename, context, doctree):
+    """docutils 0.21 writes citations as <div role="list"><div role="doc-biblioentry">.
+
+    doc-biblioentry is deprecated in ARIA 1.2, so axe reports the list as having no
+    listitem children (aria-required-children, critical). Use role="listitem".
+    """
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def _defer_head_scripts(app, pagename, templatename, context, doctree):
+    """Load the theme's and extensions' script files with ``defer`` instead of blocking the page.
+
+    Sphinx puts them in <head> as plain ``<script src>``, so the browser stops drawing the page
+    until each has arrived and run: on a slow phone connection that held the first paint back by
+    about two seconds (Lighthouse, simulated mobile). None of them has to run before the page is
+    drawn: they set up copy buttons, toggles, tabs and search-word highlighting once the document
+    is parsed. Deferred scripts still run in their original order, after the inline scripts that
+    define their settings (``toggleHintShow`` and similar), so nothing sees a missing name.
+    """
+    scripts = context.get("script_files")
+    # The search page runs Sphinx's searchtools.js as a plain script in its body, and that calls
+    # doctools.js at once; there the theme's order has to stay as it is.
+    if not scripts or pagename == "search":
+        return
+    deferred = []
+    for script in scripts:
+        attributes = dict(getattr(script, "attributes", {}))
+        filename = getattr(script, "filename", "")
+        loads_a_file = bool(filename) and "src" not in attributes and "body" not in attributes
+        if loads_a_file and filename not in KEEP_BLOCKING and not {"async", "defer"} & attributes.keys():
+            attributes["defer"] = "defer"
+            script = _JavaScript(filename, priority=script.priority, **attributes)
+        deferred.append(script)
+    context["script_files"] = deferred
+
+
+def setup(app):
+    app.connect("builder-inited", _normalize_inline_js, priority=100)
+    app.connect("html-page-context", _fix_citation_role)
+    # After every other handler has added its page scripts.
+    app.connect("html-page-context", _defer_head_scripts, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
