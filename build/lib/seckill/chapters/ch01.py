@@ -1,0 +1,418 @@
+"""Chapter 1, "Buy it!": the data shaping and charts behind the scale and speed of Singles' Day.
+
+Functions named ``*_table`` take the loaded data and return tidy DataFrames; functions named
+``*_chart`` take those tables and return Altair charts. The narrative page and the notebook both
+call them, so the two always show the same numbers.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from seckill import charts, data
+from seckill.calibrations.singles_day import (
+    FIRST_UNDISCLOSED_YEAR,
+    LAST_ONE_DAY_YEAR,
+    MULTI_DAY,
+    ONE_DAY,
+    singles_day_table,
+)
+from seckill.models import growth
+
+
+def growth_summary(table: pd.DataFrame) -> dict[str, float]:
+    """Growth rates the chapter quotes, all from the one-day era so the window change cannot inflate them.
+
+    Keys: ``cagr_2009_2019``, ``cagr_2014_2019``, ``doubling_2009_2019_years``,
+    ``doubling_2014_2019_years``, ``growth_2020_2021``, ``gmv_2009_rmb_bn``, ``gmv_2019_rmb_bn``,
+    ``gmv_2021_rmb_bn``, ``ratio_2019_to_2009``.
+    """
+    value = table.set_index("year")["gmv_rmb_bn"]
+    summary = {
+        "gmv_2009_rmb_bn": value[2009],
+        "gmv_2014_rmb_bn": value[2014],
+        "gmv_2019_rmb_bn": value[2019],
+        "gmv_2020_rmb_bn": value[2020],
+        "gmv_2021_rmb_bn": value[2021],
+        "ratio_2019_to_2009": value[2019] / value[2009],
+        "cagr_2009_2019": growth.annual_growth_rate(value[2009], value[2019], 10),
+        "cagr_2014_2019": growth.annual_growth_rate(value[2014], value[2019], 5),
+        "growth_2020_2021": value[2021] / value[2020] - 1,
+    }
+    summary["doubling_2009_2019_years"] = growth.doubling_time_years(summary["cagr_2009_2019"])
+    summary["doubling_2014_2019_years"] = growth.doubling_time_years(summary["cagr_2014_2019"])
+    return summary
+
+
+def _source_line(source_ids) -> str:
+    """Alibaba's figures come through many news reports; name the count, the appendix lists them."""
+    ids = {i for cell in source_ids for i in data.split_source_ids(cell)}
+    return f"Alibaba announcements as reported in {len(ids)} news and company sources (see Data and sources)"
+
+
+def gmv_chart(table: pd.DataFrame, *, log_scale: bool = False) -> alt.LayerChart:
+    """Singles' Day GMV by year; shape and colour show the counting window; rules mark the breaks."""
+    published = table[table["status"] == "published"]
+    y_title = "Sales (GMV), billion yuan" + (" — log scale" if log_scale else "")
+    scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=True)
+    base = alt.Chart(published).encode(
+        x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        y=alt.Y("gmv_rmb_bn:Q", title=y_title, scale=scale),
+        color=alt.Color(
+            "window:N",
+            title="Counting window",
+            scale=alt.Scale(domain=[ONE_DAY, MULTI_DAY], range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]),
+        ),
+        shape=alt.Shape("window:N", title="Counting window", scale=alt.Scale(domain=[ONE_DAY, MULTI_DAY])),
+        tooltip=[
+            alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip("gmv_rmb_bn:Q", title="GMV (bn yuan)", format=",.1f"),
+            alt.Tooltip("window_days:Q", title="Window (days)"),
+        ],
+    )
+    lines = base.mark_line().encode(detail="window:N")
+    points = base.mark_point(filled=True, size=70)
+    undisclosed = table[table["status"] == "not disclosed"]
+    last_year = int(undisclosed["year"].max()) if len(undisclosed) else FIRST_UNDISCLOSED_YEAR
+    note = (
+        alt.Chart(pd.DataFrame({"year": [last_year], "label": ["no total published"]}))
+        .mark_text(align="right", dx=-6, dy=-6, fontSize=11, color=charts.MUTED_TEXT_COLOUR)
+        .encode(x="year:O", y=alt.value(12), text="label:N")
+    )
+    rule = (
+        alt.Chart(undisclosed).mark_rule(strokeDash=[4, 4], color=charts.MUTED_TEXT_COLOUR).encode(x="year:O")
+    )
+    description = (
+        "Line chart of Alibaba's Singles' Day sales in billion yuan by year, 2009 to 2021, "
+        f"{'on a logarithmic axis, ' if log_scale else ''}"
+        "with one-day totals to 2019 and multi-day totals in 2020 and 2021; no total was published "
+        "from 2022."
+    )
+    return charts.finish(
+        alt.layer(rule, lines, points, note),
+        title="Singles' Day sales on Alibaba's platforms" + (" (log scale)" if log_scale else ""),
+        source=_source_line(table["source_id"]),
+        description=description,
+    )
+
+
+def projection_grid(table: pd.DataFrame, end_year: int = 2025) -> pd.DataFrame:
+    """Rows (start_year, year, base_value, years_since) for every one-day-era start year.
+
+    The growth explorer filters this grid by the reader's start year and multiplies by
+    ``(1 + g) ** years_since`` in the browser, so the base values always come from the data.
+    """
+    one_day = table[(table["window_days"] == 1) & table["gmv_rmb_bn"].notna()]
+    rows = []
+    for start_year, base_value in zip(one_day["year"], one_day["gmv_rmb_bn"], strict=True):
+        if start_year >= LAST_ONE_DAY_YEAR:
+            continue
+        for year in range(start_year, end_year + 1):
+            rows.append((int(start_year), year, float(base_value), year - int(start_year)))
+    return pd.DataFrame(rows, columns=["start_year", "year", "base_value", "years_since"])
+
+
+# The explorer's log axis ends here; the curve stops where it would leave the chart.
+EXPLORER_MAX_GMV_RMB_BN = 3000
+EXPLORER_END_YEAR = 2025
+
+
+def growth_explorer_start_table(table: pd.DataFrame, start_year: int, rate_pct: float) -> pd.DataFrame:
+    """The growth explorer's curve at a start year and rate, next to the recorded sales.
+
+    One row per year from ``start_year`` to :data:`EXPLORER_END_YEAR` while the curve stays on the
+    chart's axis: ``year``, ``projected_gmv_rmb_bn`` (from :func:`seckill.models.growth.project`, starting
+    at the recorded one-day sales of ``start_year``), ``recorded_gmv_rmb_bn`` (missing where no
+    total was published) and ``window`` (the counting window of the recorded figure).
+    """
+    one_day = table[(table["window_days"] == 1) & table["gmv_rmb_bn"].notna()].set_index("year")
+    if start_year not in one_day.index:
+        raise ValueError(f"no recorded one-day sales for start year {start_year}")
+    projected = growth.project(
+        float(one_day.loc[start_year, "gmv_rmb_bn"]),
+        int(start_year),
+        rate_pct / 100,
+        EXPLORER_END_YEAR,
+        value_name="projected_gmv_rmb_bn",
+    )
+    projected = projected[projected["projected_gmv_rmb_bn"] <= EXPLORER_MAX_GMV_RMB_BN]
+    published = table[table["status"] == "published"].set_index("year")
+    return pd.DataFrame(
+        {
+            "year": projected["year"].astype(int),
+            "projected_gmv_rmb_bn": projected["projected_gmv_rmb_bn"].round(1),
+            "recorded_gmv_rmb_bn": [published["gmv_rmb_bn"].get(year) for year in projected["year"]],
+            "window": [published["window"].get(year) for year in projected["year"]],
+        }
+    ).reset_index(drop=True)
+
+
+def growth_explorer_chart(table: pd.DataFrame, *, default_rate_pct: int = 50) -> alt.LayerChart:
+    """The reader picks a start year and a steady growth rate; the curve is drawn against the record.
+
+    Controls are Vega-Lite parameters bound to a slider and a drop-down, so the chart responds in the
+    static book with no Python running. The doubling time is computed in the browser with the same
+    formula as :func:`seckill.models.growth.doubling_time_years`.
+    """
+    grid = projection_grid(table)
+    start_years = sorted(grid["start_year"].unique().tolist())
+    rate = alt.param(
+        name="growth_pct",
+        value=default_rate_pct,
+        bind=alt.binding_range(min=1, max=150, step=1, name="Growth rate, % a year: "),
+    )
+    start = alt.param(
+        name="start_year",
+        value=2014 if 2014 in start_years else start_years[0],
+        bind=alt.binding_select(options=start_years, name="Start the curve in: "),
+    )
+    log_y = alt.Scale(type="log", domain=[0.03, EXPLORER_MAX_GMV_RMB_BN])
+    x = alt.X(
+        "year:Q",
+        title="Year",
+        axis=alt.Axis(format="d", tickMinStep=1),
+        scale=alt.Scale(domain=[2009, EXPLORER_END_YEAR]),
+    )
+    curve = (
+        alt.Chart(grid)
+        .transform_filter("datum.start_year == start_year")
+        .transform_calculate(projected="datum.base_value * pow(1 + growth_pct / 100, datum.years_since)")
+        .transform_filter(f"datum.projected <= {EXPLORER_MAX_GMV_RMB_BN}")
+        .mark_line(color=charts.HIGHLIGHT_COLOUR, strokeDash=[6, 3])
+        .encode(x=x, y=alt.Y("projected:Q", title="Sales (GMV), billion yuan — log scale", scale=log_y))
+    )
+    published = table[table["status"] == "published"]
+    record = (
+        alt.Chart(published)
+        .mark_point(filled=True, size=70)
+        .encode(
+            x=x,
+            y=alt.Y("gmv_rmb_bn:Q", scale=log_y),
+            color=alt.Color(
+                "window:N",
+                title="Recorded sales, counting window",
+                scale=alt.Scale(
+                    domain=[ONE_DAY, MULTI_DAY], range=[charts.MAIN_COLOUR, charts.PALETTE["black"]]
+                ),
+            ),
+            shape=alt.Shape(
+                "window:N",
+                title="Recorded sales, counting window",
+                scale=alt.Scale(domain=[ONE_DAY, MULTI_DAY]),
+            ),
+            tooltip=[
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("gmv_rmb_bn:Q", title="GMV (bn yuan)", format=",.1f"),
+            ],
+        )
+    )
+    readout = charts.readout(
+        [
+            "'At ' + growth_pct + '% a year, sales double every ' + "
+            "format(log(2) / log(1 + growth_pct / 100), '.1f') + ' years'"
+        ],
+        x_px=8,
+        y_px=12,
+        font_size_px=13,
+    )
+    start_year = start.param.value
+    chart = charts.with_model_table(
+        alt.layer(curve, record, *readout).add_params(rate, start),
+        growth_explorer_start_table(table, start_year, default_rate_pct),
+        caption=(
+            f"The curve the chart starts from: sales growing {default_rate_pct}% a year from their recorded "
+            f"level in {start_year}, which doubles them every "
+            f"{growth.doubling_time_years(default_rate_pct / 100):.1f} years, next to the sales Alibaba "
+            f"published (multi-day totals from {LAST_ONE_DAY_YEAR + 1}). Years after the curve leaves "
+            f"the chart's axis ({EXPLORER_MAX_GMV_RMB_BN:,} bn yuan) are left out"
+        ),
+        titles={
+            "year": "Year",
+            "projected_gmv_rmb_bn": "Curve, bn yuan",
+            "recorded_gmv_rmb_bn": "Recorded, bn yuan",
+            "window": "Counting window",
+        },
+        model="seckill.models.growth.project",
+    )
+    return charts.finish(
+        chart,
+        title="Try a steady growth rate against the record",
+        source=_source_line(table["source_id"]),
+        description=(
+            "Interactive chart. Dots show Alibaba's recorded Singles' Day sales on a logarithmic axis; "
+            "a dashed curve grows from the chosen start year at the growth rate set with the slider, "
+            "and a line of text gives the doubling time for that rate."
+        ),
+    )
+
+
+def market_size_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Full-year yuan estimates of the live-commerce market, plus the MOFCOM part-year figures."""
+    estimates = data.load("live_commerce_market_size") if estimates is None else estimates
+    rmb = estimates[estimates["currency"] == "RMB"].copy()
+    rmb["value_rmb_bn"] = rmb["value"].astype(float)
+    rmb["label"] = rmb["estimator"] + " (" + rmb["kind"] + ", " + rmb["period"] + ")"
+    return rmb[["year", "value_rmb_bn", "estimator", "kind", "period", "label", "source_id", "confidence"]]
+
+
+def market_size_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Each estimate as a dot, with a bar spanning the lowest to highest full-year estimate per year."""
+    full_year = table[table["period"] == "full year"]
+    spread = full_year.groupby("year")["value_rmb_bn"].agg(low="min", high="max").reset_index()
+    x = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0))
+    bars = (
+        alt.Chart(spread)
+        .mark_bar(size=14, opacity=0.25, color=charts.MAIN_COLOUR)
+        .encode(x=x, y=alt.Y("low:Q", title="Live-commerce sales, billion yuan"), y2="high:Q")
+    )
+    dots = (
+        alt.Chart(table)
+        .mark_point(size=80, filled=True, opacity=0.9)
+        .encode(
+            x=x,
+            y="value_rmb_bn:Q",
+            color=alt.Color("kind:N", title="Kind of figure"),
+            shape=alt.Shape("kind:N", title="Kind of figure"),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("estimator:N", title="Estimator"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("period:N", title="Period"),
+                alt.Tooltip("value_rmb_bn:Q", title="Value (bn yuan)", format=",.0f"),
+                alt.Tooltip("confidence:N", title="Confidence"),
+            ],
+        )
+    )
+    widest = spread.assign(width=spread["high"] - spread["low"]).sort_values("width").iloc[-1]
+    return charts.finish(
+        alt.layer(bars, dots),
+        title="How big is live-stream e-commerce? Estimates disagree",
+        source="estimators as named in the tooltips; see the Data and sources appendix",
+        description=(
+            "Dot chart of published estimates of China's live-stream e-commerce sales in billion yuan, "
+            f"{table['year'].min()} to {table['year'].max()}, one dot per estimate, with a shaded bar "
+            "from the lowest to the highest full-year estimate in each year. The widest spread is in "
+            f"{int(widest['year'])}: from {widest['low']:,.0f} to {widest['high']:,.0f} billion yuan."
+        ),
+    )
+
+
+def viewers_table(cnnic: pd.DataFrame | None = None) -> pd.DataFrame:
+    """CNNIC internet users and e-commerce live-stream viewers, long format for charting."""
+    cnnic = data.load("cnnic_users") if cnnic is None else cnnic
+    internet = pd.DataFrame(
+        {
+            "survey_date": cnnic["survey_date"].astype(str),
+            "group": "All internet users",
+            "people_m": cnnic["internet_users_m"].astype(float),
+            "status": "published",
+        }
+    )
+    viewers = pd.DataFrame(
+        {
+            "survey_date": cnnic["survey_date"].astype(str),
+            "group": "Watched e-commerce live streams",
+            "people_m": cnnic["livestream_ecommerce_users_m"].astype(float),
+            "status": cnnic["livestream_ecommerce_users_status"].astype(str),
+        }
+    )
+    long = pd.concat([internet, viewers], ignore_index=True)
+    return long[long["people_m"].notna()].reset_index(drop=True)
+
+
+def viewers_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Internet users and live-stream viewers over time; derived values drawn hollow."""
+    base = alt.Chart(table).encode(
+        x=alt.X("survey_date:O", title="Survey date (year-month)", axis=alt.Axis(labelAngle=-40)),
+        y=alt.Y("people_m:Q", title="People, millions", scale=alt.Scale(zero=True)),
+        color=alt.Color("group:N", title="Group"),
+    )
+    lines = base.mark_line()
+    # Derived values are hollow diamonds, published ones filled circles; the shape legend says which.
+    points = base.mark_point(filled=True, size=80, strokeWidth=2).encode(
+        shape=alt.Shape(
+            "status:N",
+            title="Value",
+            scale=alt.Scale(domain=["published", "derived"], range=["circle", "diamond"]),
+            legend=alt.Legend(
+                symbolFillColor=charts.MUTED_TEXT_COLOUR, symbolStrokeColor=charts.MUTED_TEXT_COLOUR
+            ),
+        ),
+        stroke=alt.Color("group:N", legend=None),
+        fillOpacity=alt.condition("datum.status == 'derived'", alt.value(0), alt.value(1)),
+        tooltip=[
+            alt.Tooltip("survey_date:O", title="Survey"),
+            alt.Tooltip("group:N", title="Group"),
+            alt.Tooltip("people_m:Q", title="Millions", format=",.0f"),
+            alt.Tooltip("status:N", title="Value is"),
+        ],
+    )
+    return charts.finish(
+        alt.layer(lines, points),
+        title="Internet users and e-commerce live-stream viewers in China",
+        source="CNNIC Statistical Reports on Internet Development, as quoted by news agencies (see appendix)",
+        description=(
+            "Line chart of China's internet users and of internet users who watched e-commerce live "
+            "streams, in millions, from March 2020 to December 2024. Viewer counts after mid-2022 were "
+            "not found; two points are derived from other published figures and drawn hollow."
+        ),
+    )
+
+
+def retail_share_table(
+    retail: pd.DataFrame | None = None, gmv_table: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Two shares of total retail sales by year, with a note on how each was obtained.
+
+    - online physical goods: the share NBS publishes;
+    - Singles' Day (Alibaba) GMV divided by the year's total retail sales: derived here, because the
+      two are different measures (platform GMV includes cancelled and returned orders).
+    """
+    retail = data.load("retail_sales") if retail is None else retail
+    gmv_table = singles_day_table() if gmv_table is None else gmv_table
+    online = retail[
+        (retail["measure"] == "online_retail_physical_goods") & retail["share_of_total_retail_pct"].notna()
+    ]
+    rows = [
+        (int(y), "Online sales of physical goods (published by NBS)", float(s), "published")
+        for y, s in zip(online["year"], online["share_of_total_retail_pct"], strict=True)
+    ]
+    totals = retail[retail["measure"] == "total_retail_sales_consumer_goods"].set_index("year")[
+        "value_rmb_bn"
+    ]
+    for year, value in zip(gmv_table["year"], gmv_table["gmv_rmb_bn"], strict=True):
+        if pd.notna(value) and year in totals.index and pd.notna(totals[year]):
+            share = 100 * float(value) / float(totals[year])
+            rows.append(
+                (int(year), "Singles' Day GMV on Alibaba (derived: GMV ÷ total retail)", share, "derived")
+            )
+    return pd.DataFrame(rows, columns=["year", "measure", "share_pct", "status"]).sort_values(
+        ["measure", "year"]
+    )
+
+
+def retail_share_chart(table: pd.DataFrame) -> alt.Chart:
+    base = alt.Chart(table).encode(
+        x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("share_pct:Q", title="Share of all retail sales, %"),
+        color=alt.Color("measure:N", title=None),
+        tooltip=[
+            alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip("measure:N", title="Measure"),
+            alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f"),
+        ],
+    )
+    online = table[table["status"] == "published"].sort_values("year")
+    first, last = online.iloc[0], online.iloc[-1]
+    return charts.finish(
+        alt.layer(base.mark_line(), base.mark_point(filled=True, size=60)),
+        title="Online shopping and Singles' Day against all retail in China",
+        source="National Bureau of Statistics; Alibaba via news reports; share of Singles' Day derived",
+        description=(
+            "Line chart by year of two shares of China's total retail sales of consumer goods: online "
+            f"sales of physical goods as published by NBS, from {first['share_pct']:.1f} percent in "
+            f"{int(first['year'])} to {last['share_pct']:.1f} percent in {int(last['year'])}; and "
+            "Alibaba's Singles' Day GMV divided by the same year's total retail sales, derived here."
+        ),
+    )

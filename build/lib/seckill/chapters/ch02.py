@@ -1,0 +1,554 @@
+"""Chapter 2, the flash-sale machine: records of star hosts, and the flash-sale model on the page.
+
+Functions named ``*_table`` take the loaded data and return tidy DataFrames; functions named
+``*_chart`` return Altair charts. The two interactive charts run the closed form of
+:mod:`seckill.models.flash_sale` in the browser (Vega-Lite parameters bound to sliders), so they work on
+the static page; :func:`sale_from_controls` turns the same control values into a
+:class:`~seckill.models.flash_sale.FlashSale`, so the page, the notebook and the tests agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from seckill import charts, data
+from seckill.calibrations.flash_sale_inputs import (
+    AUDIENCE_M,
+    BOOST_PCT,
+    CONVERSION_PCT_MIN,
+    SESSION_MIN,
+    STOCK_UNITS,
+    default_sale,
+)
+from seckill.calibrations.singles_day import singles_day_table
+from seckill.models import flash_sale
+
+PRESALE_2021_DATE = "2021-10-20"
+LIPSTICK_RECORD = "Lipstick sales record"
+
+
+TIME_DOMAIN_S = (0.1, 1800.0)  # the longest session option, 30 minutes
+STOCK_DOMAIN = (10.0, 10_000_000.0)
+SELL_OUT_DOMAIN_S = (0.001, 1800.0)
+
+MODEL_NOTE = "model with assumed parameters (see text)"
+READOUT_LINE_PX = 17  # between the lines of text the charts compute from the controls
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+
+
+def records_table(records: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The documented records, with the outlet that reported each figure named in ``reported_by``."""
+    records = data.load("live_sale_records") if records is None else records
+    publishers = data.sources()["publisher"]
+    table = records.copy()
+
+    def reported_by(row) -> str:
+        # The short name of each outlet: the publisher up to its first bracket or comma.
+        outlets = [
+            str(publishers[i]).split(" (")[0].split(",")[0] for i in data.split_source_ids(row["source_id"])
+        ]
+        names = " and ".join(dict.fromkeys(outlets))
+        return names + (" (Taosj.com data)" if row["kind"] == "third-party estimate" else "")
+
+    table["reported_by"] = table.apply(reported_by, axis=1)
+    return table
+
+
+def lipstick_table(records: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Li Jiaqi's lipstick record in each version found, with the average order rate it implies.
+
+    ``implied_orders_per_s`` = units ÷ (minutes × 60): derived here, assuming one lipstick per order.
+    """
+    table = records_table(records)
+    rows = table[(table["event"] == LIPSTICK_RECORD) & (table["metric"] == "units_sold")]
+    out = pd.DataFrame(
+        {
+            "record_id": rows["record_id"].astype(str).to_numpy(),
+            "units": rows["value"].astype(float).to_numpy(),
+            "minutes": rows["duration_min"].astype(float).to_numpy(),
+            "reported_by": rows["reported_by"].astype(str).to_numpy(),
+            "confidence": rows["confidence"].astype(str).to_numpy(),
+            "source_id": rows["source_id"].astype(str).to_numpy(),
+        }
+    )
+    out["seconds"] = out["minutes"] * 60
+    out["implied_orders_per_s"] = out["units"] / out["seconds"]
+    out["label"] = out["units"].map("{:,.0f}".format) + " in " + out["minutes"].map("{:.0f} min".format)
+    return out.sort_values("minutes").reset_index(drop=True)
+
+
+def presale_table(records: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Sales reported for each host on the first presale evening of Singles' Day 2021, one row per source."""
+    table = records_table(records)
+    rows = table[(table["event_date"] == PRESALE_2021_DATE) & (table["metric"] == "sales")]
+    out = rows[["seller", "qualifier", "value", "kind", "reported_by", "confidence", "source_id"]].copy()
+    out = out.rename(columns={"value": "sales_rmb_bn"})
+    out["sales_rmb_bn"] = out["sales_rmb_bn"].astype(float)
+    out["qualifier"] = out["qualifier"].astype(object).where(out["qualifier"].notna(), "as stated")
+    return out.sort_values(["seller", "sales_rmb_bn"]).reset_index(drop=True)
+
+
+def presale_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """One dot per reported figure, per host: the spread shows how far the sources disagree."""
+    order = table.groupby("seller")["sales_rmb_bn"].max().sort_values(ascending=False).index.tolist()
+    y = alt.Y("seller:N", title=None, sort=order)
+    spread = table.groupby("seller")["sales_rmb_bn"].agg(low="min", high="max").reset_index()
+    bars = (
+        alt.Chart(spread)
+        .mark_rule(strokeWidth=6, opacity=0.25, color=charts.MAIN_COLOUR)
+        .encode(y=y, x="low:Q", x2="high:Q")
+    )
+    dots = (
+        alt.Chart(table)
+        .mark_point(size=110, filled=True, opacity=0.9)
+        .encode(
+            y=y,
+            x=alt.X("sales_rmb_bn:Q", title="Sales in one evening, billion yuan", scale=alt.Scale(zero=True)),
+            color=alt.Color("reported_by:N", title="Figure reported by"),
+            shape=alt.Shape("kind:N", title="Kind of figure"),
+            tooltip=[
+                alt.Tooltip("seller:N", title="Host"),
+                alt.Tooltip("sales_rmb_bn:Q", title="Sales (bn yuan)", format=",.2f"),
+                alt.Tooltip("qualifier:N", title="Stated as"),
+                alt.Tooltip("reported_by:N", title="Reported by"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("confidence:N", title="Confidence"),
+            ],
+        )
+    )
+    leader = spread.sort_values("high").iloc[-1]
+    return charts.finish(
+        alt.layer(bars, dots).properties(height=180),
+        title="Three hosts, one evening: sales reported for 20 October 2021",
+        source="Jiemian; Jing Daily citing Taosj.com via Bloomberg; South China Morning Post",
+        description=(
+            "Dot chart of the sales reported for three live-stream hosts on the first presale evening of "
+            "Singles' Day 2021, in billion yuan, one dot per outlet. "
+            f"{leader['seller']}'s figures range from {leader['low']:.2f} to {leader['high']:.2f} billion "
+            "yuan; the third host is far behind. No figure comes from Alibaba; some are tracker estimates."
+        ),
+    )
+
+
+def record_value(records: pd.DataFrame, record_id: str) -> float:
+    """The value of one record by its id (a KeyError names a missing id)."""
+    rows = records.set_index("record_id")["value"]
+    return float(rows[record_id])
+
+
+def concentration_summary(
+    records: pd.DataFrame | None = None, alibaba_gmv: pd.DataFrame | None = None
+) -> dict:
+    """The few public figures on how much of live selling a handful of hosts account for.
+
+    Shares are **derived** here from separately reported figures, with the assumptions named in
+    the keys: ``top_hosts_min_share`` counts only 1 bn yuan for each of the hosts said to have
+    sold "more than" 1 bn, so it is a lower bound.
+    """
+    records = data.load("live_sale_records") if records is None else records
+    gmv = (singles_day_table() if alibaba_gmv is None else alibaba_gmv).set_index("year")["gmv_rmb_bn"]
+    live_2019 = record_value(records, "taobao-live-2019-sd-sales")
+    hosts = record_value(records, "taobao-live-2019-sd-top-hosts")
+    presale = presale_table(records)
+    by_host = presale.groupby("seller")["sales_rmb_bn"].agg(["min", "max"])
+    top_two = by_host.loc[["Li Jiaqi", "Viya"]]
+    return {
+        "taobao_live_2019_rmb_bn": live_2019,
+        "taobao_live_2019_share_of_alibaba": live_2019 / float(gmv[2019]),
+        "hosts_over_1bn": hosts,
+        "top_hosts_min_share": hosts * 1.0 / live_2019,
+        "li_2021_low_rmb_bn": float(by_host.loc["Li Jiaqi", "min"]),
+        "li_2021_high_rmb_bn": float(by_host.loc["Li Jiaqi", "max"]),
+        "viya_2021_low_rmb_bn": float(by_host.loc["Viya", "min"]),
+        "viya_2021_high_rmb_bn": float(by_host.loc["Viya", "max"]),
+        "top_two_2021_low_rmb_bn": float(top_two["min"].sum()),
+        "top_two_2021_high_rmb_bn": float(top_two["max"].sum()),
+        "alibaba_2021_rmb_bn": float(gmv[2021]),
+        "top_two_2021_low_share": float(top_two["min"].sum()) / float(gmv[2021]),
+        "top_two_2021_high_share": float(top_two["max"].sum()) / float(gmv[2021]),
+        "third_host_2021_rmb_bn": float(by_host.drop(["Li Jiaqi", "Viya"])["max"].max()),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# The model in the browser
+
+
+def _with_model(chart: alt.Chart, *, with_stock: bool = True) -> alt.Chart:
+    """Add the closed form of :mod:`seckill.models.flash_sale` as Vega expressions, field by field.
+
+    n = audience, r = effective rate per second, wanting = n (1 − e^(−r T)), tstar = sell-out time
+    −ln(1 − S / n) / r (only used when the stock sells out, where S < n, so it is finite).
+    """
+    chart = chart.transform_calculate(
+        n="audience_m * 1000000",
+        r="conversion_pct_min / 6000 * (1 + boost_pct / 100)",
+        session="session_min * 60",
+    ).transform_calculate(wanting="datum.n * (1 - exp(-datum.r * datum.session))")
+    if not with_stock:  # the stock-choice chart varies the stock along its x axis instead
+        return chart
+    return chart.transform_calculate(sold="stock_units <= datum.wanting").transform_calculate(
+        tstar="datum.sold ? -log(1 - stock_units / datum.n) / datum.r : datum.session"
+    )
+
+
+_DURATION_TEXT = (
+    "(datum.tstar < 1 ? format(datum.tstar, '.2~r') + ' seconds' : "
+    "datum.tstar < 120 ? format(datum.tstar, '.3~r') + ' seconds' : "
+    "format(datum.tstar / 60, '.3~r') + ' minutes')"
+)
+
+
+def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
+    """Orders per second after the link opens, for the reader's audience, conversion, boost and stock.
+
+    The shaded part is orders that get a unit; after the sell-out (vertical line) orders are turned
+    away. Dashed grey lines mark the two versions of Li Jiaqi's lipstick record (5 and 15 minutes).
+    """
+    t_min, t_max = TIME_DOMAIN_S
+    grid = pd.DataFrame({"time_s": np.geomspace(t_min, t_max, 241)})
+    x = alt.X(
+        "time_s:Q",
+        title="Seconds since the link opened (log scale)",
+        scale=alt.Scale(type="log", domain=list(TIME_DOMAIN_S)),
+        axis=alt.Axis(format="~g", values=[0.1, 1, 10, 100, 1000]),
+    )
+    # Head room above the highest rate keeps the read-out clear of the curve.
+    y_scale = alt.Scale(
+        domainMin=0,
+        domainMax=alt.ExprRef("2 * audience_m * 1000000 * conversion_pct_min / 6000 * (1 + boost_pct / 100)"),
+    )
+    curve = (
+        _with_model(alt.Chart(grid))
+        .transform_filter("datum.time_s <= datum.session")
+        .transform_calculate(orders_per_s="datum.n * datum.r * exp(-datum.r * datum.time_s)")
+        .transform_calculate(
+            phase="datum.sold && datum.time_s > datum.tstar ? 'turned away (sold out)' : 'filled'"
+        )
+    )
+    phase_colour = alt.Color(
+        "phase:N",
+        title="Orders",
+        scale=alt.Scale(
+            domain=["filled", "turned away (sold out)"], range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]
+        ),
+    )
+    area = (
+        curve.transform_filter("datum.phase == 'filled'")
+        .mark_area(opacity=0.3, color=charts.MAIN_COLOUR)
+        .encode(x=x, y=alt.Y("orders_per_s:Q", title="Orders per second", scale=y_scale))
+    )
+    line = curve.mark_line().encode(
+        x=x,
+        y=alt.Y("orders_per_s:Q", scale=y_scale),
+        color=phase_colour,
+        strokeDash=alt.StrokeDash(
+            "phase:N",
+            title="Orders",
+            scale=alt.Scale(domain=["filled", "turned away (sold out)"], range=[[1, 0], [6, 3]]),
+        ),
+        tooltip=[
+            alt.Tooltip("time_s:Q", title="Seconds after opening", format=".3~r"),
+            alt.Tooltip("orders_per_s:Q", title="Orders per second", format=",.0f"),
+            alt.Tooltip("phase:N", title="Orders"),
+        ],
+    )
+    sell_out_rule = (
+        _with_model(alt.Chart(pd.DataFrame({"anchor": [0]})))
+        .transform_filter("datum.sold && datum.tstar >= 0.1")
+        .mark_rule(color=charts.HIGHLIGHT_COLOUR, strokeWidth=2)
+        .encode(x=alt.X("tstar:Q", scale=alt.Scale(type="log", domain=list(TIME_DOMAIN_S))))
+    )
+    records = lipstick.assign(label=lipstick["minutes"].map("record: {:.0f} min".format))
+    record_rules = (
+        alt.Chart(records)
+        .mark_rule(strokeDash=[4, 4], color=charts.MUTED_TEXT_COLOUR)
+        .encode(x=alt.X("seconds:Q", scale=alt.Scale(type="log", domain=list(TIME_DOMAIN_S))))
+    )
+    record_labels = (
+        alt.Chart(records)
+        .mark_text(
+            angle=270,
+            align="left",
+            baseline="bottom",
+            dx=4,
+            dy=-3,
+            fontSize=11,
+            color=charts.MUTED_TEXT_COLOUR,
+        )
+        .encode(
+            x=alt.X("seconds:Q", scale=alt.Scale(type="log", domain=list(TIME_DOMAIN_S))),
+            y=alt.value(300 - 6),
+            text="label:N",
+        )
+    )
+    readout = charts.readout(
+        [
+            "datum.sold ? 'Sold out after ' + " + _DURATION_TEXT + " : "
+            "'Not sold out: ' + format(datum.wanting, ',.0f') + ' of ' + format(stock_units, ',') + ' sold'",
+            "'Busiest second: ' + format(datum.n * datum.r, ',.0f') + ' orders'",
+            "datum.sold ? 'Turned away: ' + "
+            "format(100 * (datum.wanting - stock_units) / datum.wanting, '.0f') + '% of ' + "
+            "format(datum.wanting, ',.0f') + ' who tried' : 'Everyone who tried got one'",
+        ],
+        frame=_with_model(alt.Chart(pd.DataFrame({"anchor": [0]}))),
+        x_px=8,
+        y_px=12,
+        line_height_px=READOUT_LINE_PX,
+        font_size_px=13,
+    )
+    lipstick_text = ", ".join(f"{row.label} ({row.reported_by})" for row in lipstick.itertuples())
+    chart = charts.finish(
+        alt.layer(area, line, sell_out_rule, record_rules, record_labels, *readout).add_params(
+            AUDIENCE_M.param(),
+            CONVERSION_PCT_MIN.param(),
+            BOOST_PCT.param(),
+            STOCK_UNITS.param(),
+            SESSION_MIN.param(),
+        ),
+        title="Try it: how fast does a flash sale sell out?",
+        source=f"{MODEL_NOTE}; records: Li Jiaqi's lipsticks, {lipstick_text}",
+        description=(
+            "Interactive chart. A curve shows the model's orders per second after a flash-sale link opens, "
+            "on a logarithmic time axis; the part before the stock runs out is shaded and a vertical line "
+            "marks the sell-out. Sliders set the audience, the conversion rate, the boost from scarcity "
+            "cues and the stock; a menu sets how long the link stays open. Text on the chart gives the "
+            "sell-out time, the busiest second's orders and the share of would-be buyers turned away. "
+            "Dashed grey lines mark Li Jiaqi's 15,000-lipstick record as told in two versions, "
+            "5 and 15 minutes."
+        ),
+    )
+    sale = default_sale()
+    result = flash_sale.outcome(sale)
+    if result.sells_out:
+        read_out = (
+            f"Sold out after {result.sell_out_s:.3g} seconds; busiest second (when the link opens): "
+            f"{result.peak_orders_per_s:,.0f} orders; turned away: {100 * result.unserved_share:.0f}% "
+            f"of {result.wanting_viewers:,.0f} who tried"
+        )
+    else:
+        read_out = (
+            f"Not sold out: {result.wanting_viewers:,.0f} of {sale.stock_units:,} sold; busiest second "
+            f"(when the link opens): {result.peak_orders_per_s:,.0f} orders"
+        )
+    return charts.with_model_table(
+        chart,
+        explorer_start_table(lipstick),
+        caption=(
+            f"Orders at chosen moments of the model sale the chart starts from: "
+            f"{AUDIENCE_M.default:g} million viewers, {CONVERSION_PCT_MIN.default:g}% of them ordering a "
+            f"minute, raised {BOOST_PCT.default:g}% by scarcity cues, {STOCK_UNITS.default:,} units, the "
+            f"link open {SESSION_MIN.default} minutes. Seconds since the link opened; orders so far count "
+            f"every order placed, those turned away too. {read_out}"
+        ),
+        titles={
+            "moment": "Moment",
+            "time_s": "Seconds",
+            "orders_per_s": "Orders a second",
+            "orders_so_far": "Orders so far",
+            "phase": "Orders",
+        },
+        model="seckill.models.flash_sale.outcome, order_rate_per_s and expected_orders",
+    )
+
+
+def explorer_start_table(lipstick: pd.DataFrame, sale: flash_sale.FlashSale | None = None) -> pd.DataFrame:
+    """The flash-sale explorer's curve at chosen moments, for the sale its controls start from.
+
+    Rows: the link opening (the busiest second), 1 and 10 seconds, the sell-out, each version of
+    the lipstick record (the chart's dashed lines) and the link closing, in time order; moments after
+    the link closes are left out, as the chart leaves them out. Columns: ``moment``, ``time_s``
+    (seconds, 3 significant digits), ``orders_per_s`` and ``orders_so_far`` (order attempts,
+    whole numbers, stock aside) and ``phase`` ("filled" or "turned away", the chart's legend
+    without its "(sold out)").
+    """
+    sale = default_sale() if sale is None else sale
+    sell_out = flash_sale.sell_out_time_s(sale)
+    moments = [("Link opens", 0.0), ("1 second", 1.0), ("10 seconds", 10.0)]
+    if sell_out is not None:
+        moments.append(("Sold out", sell_out))
+    moments += [(f"Record, {row.minutes:g}-minute version", row.seconds) for row in lipstick.itertuples()]
+    moments.append(("Link closes", sale.session_s))
+    rows = []
+    for moment, time_s in sorted(moments, key=lambda item: item[1]):
+        if time_s > sale.session_s:
+            continue
+        turned_away = sell_out is not None and time_s > sell_out
+        rows.append(
+            {
+                "moment": moment,
+                "time_s": float(f"{time_s:.3g}"),
+                "orders_per_s": round(flash_sale.order_rate_per_s(sale, time_s)),
+                "orders_so_far": round(flash_sale.expected_orders(sale, time_s)),
+                "phase": "turned away" if turned_away else "filled",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
+    """Sell-out time against stock for the reader's audience and conversion: the stock sets the clock."""
+    s_min, s_max = STOCK_DOMAIN
+    grid = pd.DataFrame({"stock": np.geomspace(s_min, s_max, 241)})
+    x_scale = alt.Scale(type="log", domain=list(STOCK_DOMAIN))
+    y_scale = alt.Scale(type="log", domain=list(SELL_OUT_DOMAIN_S))
+    curve = (
+        _with_model(alt.Chart(grid), with_stock=False)
+        .transform_filter("datum.stock <= datum.wanting")
+        .transform_calculate(sell_out_s="-log(1 - datum.stock / datum.n) / datum.r")
+        .transform_filter(f"datum.sell_out_s >= {SELL_OUT_DOMAIN_S[0]}")
+        .mark_line(color=charts.MAIN_COLOUR)
+        .encode(
+            x=alt.X("stock:Q", title="Units in stock (log scale)", scale=x_scale, axis=alt.Axis(format="~s")),
+            y=alt.Y(
+                "sell_out_s:Q",
+                title="Seconds until sold out (log scale)",
+                scale=y_scale,
+                axis=alt.Axis(format="~g", values=[0.001, 0.01, 0.1, 1, 10, 100, 1000]),
+            ),
+            tooltip=[
+                alt.Tooltip("stock:Q", title="Units in stock", format=",.0f"),
+                alt.Tooltip("sell_out_s:Q", title="Seconds until sold out", format=".3~r"),
+            ],
+        )
+    )
+    outlets = lipstick["reported_by"].str.replace(" and ", ", ")
+    records = lipstick.assign(version=lipstick["minutes"].map("in {:.0f} min".format) + " (" + outlets + ")")
+    points = (
+        alt.Chart(records)
+        .mark_point(size=90, filled=True, color=charts.PALETTE["orange"], stroke=charts.PALETTE["black"])
+        .encode(
+            x=alt.X("units:Q", scale=x_scale),
+            y=alt.Y("seconds:Q", scale=y_scale),
+            shape=alt.Shape("version:N", title="Li Jiaqi's 15,000 lipsticks, as reported"),
+            tooltip=[
+                alt.Tooltip("version:N", title="Record"),
+                alt.Tooltip("implied_orders_per_s:Q", title="Average orders per second", format=",.1f"),
+            ],
+        )
+    )
+    lines = [
+        "'Sells out in 10 seconds: ' + format(datum.n * (1 - exp(-10 * datum.r)), ',.0f') + ' units'",
+        "'Sells out in 1 minute: ' + format(datum.n * (1 - exp(-60 * datum.r)), ',.0f') + ' units'",
+        "'Most that sells out at all: ' + format(datum.wanting, ',.0f')",
+    ]
+    # In the bottom right corner, where the curve never runs; positions follow the plot's size, so
+    # the text stays inside it on a phone.
+    readout = charts.readout(
+        lines,
+        frame=_with_model(alt.Chart(pd.DataFrame({"anchor": [0]})), with_stock=False),
+        align="right",
+        x_px="width - 6",
+        y_px=f"height - {10 + READOUT_LINE_PX * (len(lines) - 1)}",
+        line_height_px=READOUT_LINE_PX,
+        font_size_px=13,
+    )
+    chart = charts.finish(
+        alt.layer(curve, points, *readout).add_params(
+            AUDIENCE_M.param(), CONVERSION_PCT_MIN.param(), BOOST_PCT.param(), SESSION_MIN.param()
+        ),
+        title="Same viewers, same eagerness: the stock sets the clock",
+        source=f"{MODEL_NOTE}; record: as for the chart above",
+        description=(
+            "Interactive chart on logarithmic axes: for the audience, conversion rate, scarcity boost and "
+            "session length chosen with the controls, a line shows how many seconds the model takes to "
+            "sell out each stock size, from 10 units to 10 million. Small stocks sell out in fractions of "
+            "a second and large ones in minutes, with demand unchanged. Text gives the stock that sells "
+            "out in 10 seconds and in one minute. Two points mark Li Jiaqi's 15,000-lipstick record in "
+            "its 5-minute and 15-minute versions."
+        ),
+    )
+    return charts.with_model_table(
+        chart,
+        stock_choice_start_table(lipstick),
+        caption=(
+            f"Seconds until each stock sells out, for the sale the chart starts from: "
+            f"{AUDIENCE_M.default:g} million viewers, {CONVERSION_PCT_MIN.default:g}% of them ordering a "
+            f"minute, raised {BOOST_PCT.default:g}% by scarcity cues, the link open {SESSION_MIN.default} "
+            "minutes. Rows: the powers of ten on the chart's stock axis, Li Jiaqi's record (15,000 "
+            "lipsticks, reported sold in 5 and in 15 minutes), and the three stocks the chart's text names. "
+            "A stock that outlasts the session has no sell-out time (–)"
+        ),
+        titles={"stock": "Which stock", "units": "Units", "sell_out_s": "Seconds to sell out"},
+        model="seckill.models.flash_sale.sell_out_time_s and stock_selling_out_in",
+    )
+
+
+def stock_choice_start_table(
+    lipstick: pd.DataFrame, sale: flash_sale.FlashSale | None = None
+) -> pd.DataFrame:
+    """The stock-choice chart at its starting settings: sell-out seconds for chosen stocks.
+
+    Rows, in order of stock: each power of ten on the chart's axis, the lipstick record's stock,
+    and the three stocks the chart's text names: those that sell out in 10 seconds, in one minute
+    and at the link's closing (the most that sells out at all), in whole units as the chart shows
+    them, with the time they were found for (the inverse of the sell-out time, so rounding the
+    stock cannot push it past the closing). ``sell_out_s`` (3 significant digits) is None for a
+    stock that outlasts the session.
+    """
+    sale = default_sale() if sale is None else sale
+    rows = []
+    for units in np.geomspace(*STOCK_DOMAIN, 7).round().astype(int):
+        rows.append(
+            ("On the chart's axis", int(units), flash_sale.sell_out_time_s(replace(sale, stock_units=units)))
+        )
+    record_units = int(lipstick["units"].iloc[0])
+    rows.append(
+        (
+            "Li Jiaqi's record",
+            record_units,
+            flash_sale.sell_out_time_s(replace(sale, stock_units=record_units)),
+        )
+    )
+    for label, target_s in (
+        ("Sells out in 10 seconds", 10.0),
+        ("Sells out in 1 minute", 60.0),
+        ("Most that sells out at all", sale.session_s),
+    ):
+        rows.append((label, round(flash_sale.stock_selling_out_in(sale, target_s)), target_s))
+    table = pd.DataFrame(rows, columns=["stock", "units", "sell_out_s"])
+    table["sell_out_s"] = [None if t is None else float(f"{t:.3g}") for t in table["sell_out_s"]]
+    return table.sort_values("units", kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# The simulation (notebook)
+
+
+def sell_out_histogram_chart(sessions: pd.DataFrame, sale: flash_sale.FlashSale) -> alt.LayerChart:
+    """Distribution of simulated sell-out times, with the closed form's value as a vertical line."""
+    sold = sessions.dropna(subset=["sell_out_s"])
+    expected = flash_sale.sell_out_time_s(sale)
+    bars = (
+        alt.Chart(sold)
+        .mark_bar(color=charts.MAIN_COLOUR, opacity=0.8)
+        .encode(
+            x=alt.X("sell_out_s:Q", bin=alt.Bin(maxbins=40), title="Seconds until sold out"),
+            y=alt.Y("count():Q", title="Simulated sessions"),
+        )
+    )
+    layers = [bars]
+    if expected is not None:
+        layers.append(
+            alt.Chart(pd.DataFrame({"expected": [expected]}))
+            .mark_rule(color=charts.HIGHLIGHT_COLOUR, strokeWidth=2)
+            .encode(x="expected:Q")
+        )
+    share = len(sold) / len(sessions) if len(sessions) else 0.0
+    closed = "never" if expected is None else f"after {expected:.3g} s"
+    return charts.finish(
+        alt.layer(*layers),
+        title=f"{len(sessions):,} simulated sessions: when did the stock run out?",
+        source=MODEL_NOTE + "; Poisson simulation with numpy",
+        description=(
+            f"Histogram of the sell-out times of {len(sessions):,} simulated flash sales; "
+            f"{share:.0%} sold out. A vertical line marks the closed-form sell-out time ({closed})."
+        ),
+    )

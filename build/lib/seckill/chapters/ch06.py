@@ -1,0 +1,423 @@
+"""Chapter 6, "Consumption as a duty": tables and charts for the consumption share, the 2020 shock
+and the rebalancing arithmetic.
+
+``*_table`` functions shape the data package into tidy DataFrames; ``*_chart`` functions turn them
+into Altair charts (always through :func:`seckill.charts.finish`). The narrative page and the
+notebook call the same functions, so they always show the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from seckill import charts, data
+from seckill.models import rebalancing
+
+WORLD_BANK = "World Bank"
+PWT = "PWT (PPP prices)"
+ECONOMY_ORDER = ["China", "United States", "World", "Upper middle income"]
+ECONOMY_COLOURS = [
+    charts.HIGHLIGHT_COLOUR,
+    charts.MAIN_COLOUR,
+    charts.PALETTE["black"],
+    charts.PALETTE["green"],
+]
+# Scenario defaults for the explorers. They are ASSUMPTIONS for the reader to change, not
+# forecasts: GDP growth near China's recent official targets, consumption a little faster.
+ASSUMED_GDP_GROWTH_PCT = 5.0
+ASSUMED_CONSUMPTION_GROWTH_PCT = 6.5
+DEFAULT_TARGET_PCT = 50
+EXPLORER_HORIZON_YEARS = 60
+
+
+def consumption_share_table(
+    world_bank: pd.DataFrame | None = None, pwt: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Household consumption as % of GDP from both sources, long format.
+
+    Columns: year, economy, source, share_pct. World Bank rows cover China, the United States, the
+    world and upper-middle-income economies; PWT has China and the United States only.
+    """
+    world_bank = data.load("household_consumption_share") if world_bank is None else world_bank
+    pwt = data.load("pwt_household_consumption_share") if pwt is None else pwt
+    wb = world_bank[world_bank["economy"].isin(ECONOMY_ORDER)]
+    frames = [
+        pd.DataFrame(
+            {
+                "year": wb["year"].astype(int).to_numpy(),
+                "economy": wb["economy"].astype(str).to_numpy(),
+                "source": WORLD_BANK,
+                "share_pct": wb["household_consumption_pct_gdp"].astype(float).to_numpy(),
+            }
+        ),
+        pd.DataFrame(
+            {
+                "year": pwt["year"].astype(int).to_numpy(),
+                "economy": pwt["economy"].astype(str).to_numpy(),
+                "source": PWT,
+                "share_pct": pwt["household_consumption_pct_gdp_ppp"].astype(float).to_numpy(),
+            }
+        ),
+    ]
+    return pd.concat(frames, ignore_index=True).sort_values(["source", "economy", "year"])
+
+
+def share_in(table: pd.DataFrame, economy: str, source: str, year: int) -> float:
+    """One value of :func:`consumption_share_table`, by economy, source and year."""
+    rows = table[(table["economy"] == economy) & (table["source"] == source) & (table["year"] == year)]
+    if len(rows) != 1:
+        raise KeyError(f"no single value for {economy}, {source}, {year}")
+    return float(rows["share_pct"].iloc[0])
+
+
+def source_gap_table(table: pd.DataFrame) -> pd.DataFrame:
+    """World Bank minus PWT share, in percentage points, for the economies both cover."""
+    wide = table.pivot_table(index=["economy", "year"], columns="source", values="share_pct").dropna()
+    gap = (wide[WORLD_BANK] - wide[PWT]).rename("gap_pp").reset_index()
+    return gap
+
+
+def consumption_share_chart(table: pd.DataFrame, *, start_year: int = 1970) -> alt.Chart:
+    """Lines by economy; solid for the World Bank, dashed for the Penn World Table."""
+    shown = table[table["year"] >= start_year]
+    base = alt.Chart(shown).encode(
+        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=5)),
+        y=alt.Y("share_pct:Q", title="Household consumption, % of GDP", scale=alt.Scale(domain=[20, 80])),
+        color=alt.Color(
+            "economy:N", title="Economy", scale=alt.Scale(domain=ECONOMY_ORDER, range=ECONOMY_COLOURS)
+        ),
+        strokeDash=alt.StrokeDash(
+            "source:N",
+            title="Source and prices",
+            scale=alt.Scale(domain=[WORLD_BANK, PWT], range=[[1, 0], [6, 3]]),
+        ),
+        detail="source:N",
+        tooltip=[
+            alt.Tooltip("year:Q", title="Year", format="d"),
+            alt.Tooltip("economy:N", title="Economy"),
+            alt.Tooltip("source:N", title="Source"),
+            alt.Tooltip("share_pct:Q", title="% of GDP", format=".1f"),
+        ],
+    )
+    last = int(shown["year"].max())
+    china_wb = share_in(table, "China", WORLD_BANK, last)
+    usa_wb = share_in(table, "United States", WORLD_BANK, last)
+    return charts.finish(
+        base.mark_line(),
+        title="Household consumption as a share of GDP",
+        source="World Bank WDI (NE.CON.PRVT.ZS); Penn World Table 10.01 (csh_c)",
+        description=(
+            f"Line chart, {start_year} to {last}, of household final consumption as a percent of GDP "
+            "for China, the United States, the world and upper-middle-income economies (World Bank, "
+            "solid lines), with Penn World Table values for China and the United States (dashed). "
+            f"In {last} the World Bank puts China at {china_wb:.1f} percent and the United States "
+            f"at {usa_wb:.1f} percent; China's share fell from the 1980s to about 2010 and has "
+            "risen a little since."
+        ),
+    )
+
+
+def source_gap_chart(gap: pd.DataFrame) -> alt.Chart:
+    """How far apart the two sources are, year by year, for China and the United States."""
+    base = alt.Chart(gap).encode(
+        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=5)),
+        y=alt.Y("gap_pp:Q", title="World Bank minus PWT, percentage points"),
+        color=alt.Color(
+            "economy:N",
+            title="Economy",
+            scale=alt.Scale(domain=ECONOMY_ORDER[:2], range=ECONOMY_COLOURS[:2]),
+        ),
+        tooltip=[
+            alt.Tooltip("year:Q", title="Year", format="d"),
+            alt.Tooltip("economy:N", title="Economy"),
+            alt.Tooltip("gap_pp:Q", title="Gap (points)", format="+.1f"),
+        ],
+    )
+    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color=charts.MUTED_TEXT_COLOUR).encode(y="zero:Q")
+    return charts.finish(
+        alt.layer(zero, base.mark_line()),
+        title="Same economy, two answers: the gap between the sources",
+        source="derived: World Bank WDI minus Penn World Table 10.01",
+        description=(
+            "Line chart of the World Bank household consumption share minus the Penn World Table "
+            f"share, in percentage points, for China and the United States, {int(gap['year'].min())} "
+            f"to {int(gap['year'].max())}. Above zero the World Bank share is higher."
+        ),
+    )
+
+
+def gdp_vintages_table(vintages: pd.DataFrame | None = None) -> pd.DataFrame:
+    """GDP growth estimates, one row per vintage, with a label for charts."""
+    vintages = data.load("gdp_growth_vintages") if vintages is None else vintages
+    table = pd.DataFrame(
+        {
+            "year": vintages["year"].astype(int).to_numpy(),
+            "estimate": vintages["estimate"].astype(str).to_numpy(),
+            "published": vintages["published"].astype(str).to_numpy(),
+            "growth_pct": vintages["gdp_growth_pct"].astype(float).to_numpy(),
+            "source_id": vintages["source_id"].astype(str).to_numpy(),
+        }
+    )
+    return table.sort_values(["year", "published"]).reset_index(drop=True)
+
+
+def revision(table: pd.DataFrame, year: int) -> tuple[float, float]:
+    """(preliminary, final) growth for ``year``, in percent."""
+    rows = table[table["year"] == year].set_index("estimate")["growth_pct"]
+    return float(rows["preliminary"]), float(rows["final"])
+
+
+def recovery_table(vintages: pd.DataFrame, retail: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Yearly growth of real GDP (latest estimate) and of nominal retail sales, long format."""
+    retail = data.load("retail_sales") if retail is None else retail
+    latest = vintages.sort_values("published").groupby("year").tail(1)
+    total = retail[retail["measure"] == "total_retail_sales_consumer_goods"]
+    years = set(latest["year"])
+    rows = [(int(r.year), "Real GDP (latest NBS estimate)", float(r.growth_pct)) for r in latest.itertuples()]
+    rows += [
+        (int(y), "Retail sales of consumer goods (nominal)", float(g))
+        for y, g in zip(total["year"], total["yoy_pct"], strict=True)
+        if int(y) in years and pd.notna(g)
+    ]
+    return pd.DataFrame(rows, columns=["year", "measure", "growth_pct"]).sort_values(["measure", "year"])
+
+
+def recovery_chart(table: pd.DataFrame) -> alt.Chart:
+    """Grouped bars: GDP and retail growth, year by year through the 2020 shock."""
+    measures = sorted(table["measure"].unique())
+    chart = (
+        alt.Chart(table)
+        .mark_bar()
+        .encode(
+            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("measure:N", sort=measures),
+            y=alt.Y("growth_pct:Q", title="Growth on previous year, %"),
+            color=alt.Color(
+                "measure:N",
+                title=None,
+                sort=measures,
+                scale=alt.Scale(domain=measures, range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]),
+            ),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("measure:N", title="Measure"),
+                alt.Tooltip("growth_pct:Q", title="Growth (%)", format="+.1f"),
+            ],
+        )
+    )
+    retail_2020 = table[(table["year"] == 2020) & table["measure"].str.startswith("Retail")]["growth_pct"]
+    return charts.finish(
+        chart,
+        title="The 2020 shock: output recovered, retail lagged",
+        source="National Bureau of Statistics via Xinhua, CGTN and AFP (see Data and sources)",
+        description=(
+            f"Grouped bar chart of yearly growth, {int(table['year'].min())} to "
+            f"{int(table['year'].max())}: real GDP (latest official estimate) and nominal retail "
+            f"sales of consumer goods. In 2020 GDP still grew while retail sales fell "
+            f"{abs(float(retail_2020.iloc[0])):.1f} percent."
+        ),
+    )
+
+
+def campaigns_table(campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The consumption campaigns as a reader-facing table (dates, what, amount, what it counts)."""
+    campaigns = data.load("consumption_campaigns") if campaigns is None else campaigns
+    table = pd.DataFrame(
+        {
+            "Date": campaigns["start_date"].astype(str).to_numpy(),
+            "Campaign": campaigns["campaign"].astype(str).to_numpy(),
+            "Amount (bn yuan)": campaigns["value_rmb_bn"].astype(float).to_numpy(),
+            "What the amount counts": campaigns["measure"].astype("string").fillna("").to_numpy(),
+            "Confidence": campaigns["confidence"].astype(str).to_numpy(),
+        }
+    )
+    return table.sort_values("Date", kind="stable").reset_index(drop=True)
+
+
+def current_china_share(table: pd.DataFrame | None = None) -> tuple[int, float]:
+    """The latest World Bank year and China's household consumption share then, in percent."""
+    table = consumption_share_table() if table is None else table
+    china = table[(table["economy"] == "China") & (table["source"] == WORLD_BANK)]
+    latest = china.sort_values("year").iloc[-1]
+    return int(latest["year"]), float(latest["share_pct"])
+
+
+def rebalancing_explorer_chart(
+    base_year: int,
+    current_share_pct: float,
+    *,
+    gdp_growth_pct: float = ASSUMED_GDP_GROWTH_PCT,
+    consumption_growth_pct: float = ASSUMED_CONSUMPTION_GROWTH_PCT,
+    target_pct: int = DEFAULT_TARGET_PCT,
+) -> alt.LayerChart:
+    """Sliders for GDP growth, consumption growth and the target share; the path and the answer.
+
+    Vega-Lite parameters bound to range inputs, so it works in the static book. The sliders are
+    bounded so that every setting gives a finite answer or the words "never" / "more than N years":
+    the target slider starts above the current share, growth rates are 0-10 % and 0-12 %, and the
+    browser uses the same formulas as :mod:`seckill.models.rebalancing`.
+    """
+    rebalancing._check_share("current_share", current_share_pct / 100)
+    target_min = math.floor(current_share_pct) + 1
+    gdp = alt.param(
+        name="gdp_growth_pct",
+        value=gdp_growth_pct,
+        bind=alt.binding_range(min=0, max=10, step=0.5, name="GDP growth, % a year (assumption): "),
+    )
+    consumption = alt.param(
+        name="consumption_growth_pct",
+        value=consumption_growth_pct,
+        bind=alt.binding_range(
+            min=0, max=12, step=0.5, name="Household consumption growth, % a year (assumption): "
+        ),
+    )
+    target = alt.param(
+        name="target_pct",
+        value=max(target_pct, target_min),
+        bind=alt.binding_range(min=target_min, max=70, step=1, name="Target share of GDP, %: "),
+    )
+    grid = pd.DataFrame({"years_since": range(EXPLORER_HORIZON_YEARS + 1)})
+    grid["year"] = base_year + grid["years_since"]
+    grid["start_pct"] = current_share_pct
+    ratio = "((1 + consumption_growth_pct / 100) / (1 + gdp_growth_pct / 100))"
+    x = alt.X(
+        "year:Q",
+        title="Year",
+        axis=alt.Axis(format="d", tickMinStep=10),
+        scale=alt.Scale(domain=[base_year, base_year + EXPLORER_HORIZON_YEARS]),
+    )
+    y_scale = alt.Scale(domain=[0, 100])
+    path = (
+        alt.Chart(grid)
+        .transform_calculate(share_pct=f"datum.start_pct * pow({ratio}, datum.years_since)")
+        .transform_filter("datum.share_pct <= 100")
+        .mark_line(color=charts.HIGHLIGHT_COLOUR)
+        .encode(
+            x=x,
+            y=alt.Y("share_pct:Q", title="Household consumption, % of GDP", scale=y_scale),
+            tooltip=[
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f"),
+            ],
+        )
+    )
+    target_rule = (
+        alt.Chart(pd.DataFrame({"anchor": [0]}))
+        .transform_calculate(target="target_pct")
+        .mark_rule(color=charts.MAIN_COLOUR, strokeDash=[6, 3])
+        .encode(y=alt.Y("target:Q", scale=y_scale))
+    )
+    # The answer, computed in the browser with the formulas of seckill.models.rebalancing. Conditions
+    # keep every output finite: "never" when the share cannot rise, a bound past the horizon.
+    years = f"log(target_pct / datum.start_pct) / log({ratio})"
+    readout = charts.readout(
+        [
+            "!datum.rises ? 'Never: consumption must outgrow GDP' : "
+            f"datum.years > {EXPLORER_HORIZON_YEARS} ? 'Not within {EXPLORER_HORIZON_YEARS} years' : "
+            "'Reached in ' + format(datum.years, '.0f') + ' years (around ' + "
+            f"format({base_year} + datum.years, '.0f') + ')'",
+            f"!datum.rises || datum.years > {EXPLORER_HORIZON_YEARS} ? '' : "
+            "'Then households buy ' + "
+            "format(pow(1 + consumption_growth_pct / 100, datum.years), '.1f') + "
+            f"' × the {base_year} volume'",
+        ],
+        frame=alt.Chart(pd.DataFrame({"start_pct": [current_share_pct]})).transform_calculate(
+            rises=f"{ratio} > 1",
+            years=f"{ratio} > 1 ? {years} : -1",
+        ),
+        x_px=8,
+        y_px=12,
+    )
+    start = (
+        alt.Chart(pd.DataFrame({"year": [base_year], "share_pct": [current_share_pct]}))
+        .mark_point(filled=True, size=80, color=charts.PALETTE["black"])
+        .encode(x=x, y=alt.Y("share_pct:Q", scale=y_scale))
+    )
+    chart = charts.finish(
+        alt.layer(target_rule, path, start, *readout).add_params(gdp, consumption, target),
+        title="How long to raise the consumption share?",
+        source=(f"start: World Bank WDI, China {base_year}; growth rates are assumptions set by the reader"),
+        description=(
+            "Interactive chart. Starting from China's household consumption share of GDP in "
+            f"{base_year} ({current_share_pct:.1f} percent), a line shows the share year by year "
+            "if household consumption and GDP grow at the rates set with two sliders (assumptions, "
+            "not forecasts); a dashed line marks the target set with a third slider. Text gives "
+            "the years needed, or says the target is never reached, and how many times today's "
+            "volume households would then buy."
+        ),
+    )
+    start_target = max(target_pct, target_min)
+    try:
+        answer = rebalancing.rebalance(
+            current_share_pct / 100, start_target / 100, gdp_growth_pct / 100, consumption_growth_pct / 100
+        )
+    except ValueError:  # consumption does not outgrow GDP: the share never rises
+        answer = None
+    if answer is None:
+        read_out = "never reached: consumption must outgrow GDP"
+    elif answer.years > EXPLORER_HORIZON_YEARS:
+        read_out = f"not reached within {EXPLORER_HORIZON_YEARS} years"
+    else:
+        read_out = (
+            f"reached in {answer.years:.0f} years (around {base_year + answer.years:.0f}); then households "
+            f"buy {answer.consumption_volume_multiple:.1f} × the {base_year} volume"
+        )
+    return charts.with_model_table(
+        chart,
+        rebalancing_start_table(
+            base_year,
+            current_share_pct,
+            gdp_growth_pct=gdp_growth_pct,
+            consumption_growth_pct=consumption_growth_pct,
+        ),
+        caption=(
+            f"China's household consumption share of GDP every {REBALANCING_TABLE_STEP_YEARS} years, "
+            f"from {current_share_pct:.1f}% in {base_year}, if GDP grows {gdp_growth_pct:g}% and household "
+            f"consumption {consumption_growth_pct:g}% a year (assumptions), as the chart starts; household "
+            f"consumption and GDP are volumes, {base_year} = 1. Target {start_target}% of GDP: {read_out}"
+        ),
+        titles={
+            "year": "Year",
+            "share_pct": "% of GDP",
+            "consumption_index": f"Consumption ({base_year} = 1)",
+            "gdp_index": f"GDP ({base_year} = 1)",
+        },
+        model="seckill.models.rebalancing.rebalancing_path and rebalance",
+    )
+
+
+REBALANCING_TABLE_STEP_YEARS = 5
+
+
+def rebalancing_start_table(
+    base_year: int,
+    current_share_pct: float,
+    *,
+    gdp_growth_pct: float = ASSUMED_GDP_GROWTH_PCT,
+    consumption_growth_pct: float = ASSUMED_CONSUMPTION_GROWTH_PCT,
+) -> pd.DataFrame:
+    """The rebalancing explorer's path at its starting settings, every fifth year of its horizon.
+
+    Columns ``year``, ``share_pct`` (percent of GDP, 1 decimal) and the volume indices
+    ``consumption_index`` and ``gdp_index`` (base year = 1, 2 decimals); the path stops where the
+    share would pass 100 %, as the chart's line does.
+    """
+    path = rebalancing.rebalancing_path(
+        current_share_pct / 100,
+        gdp_growth_pct / 100,
+        consumption_growth_pct / 100,
+        base_year=base_year,
+        horizon_years=EXPLORER_HORIZON_YEARS,
+    )
+    rows = path[path["years_since"] % REBALANCING_TABLE_STEP_YEARS == 0]
+    return pd.DataFrame(
+        {
+            "year": rows["year"].astype(int),
+            "share_pct": rows["share_pct"].round(1),
+            "consumption_index": rows["consumption_index"].round(2),
+            "gdp_index": rows["gdp_index"].round(2),
+        }
+    ).reset_index(drop=True)

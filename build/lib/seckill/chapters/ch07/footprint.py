@@ -1,0 +1,230 @@
+"""Chapter 7, the footprint of a parcel: published estimates, and the parcel calculator on the page.
+
+The calculator is interactive on the static page (Vega-Lite parameters bound to sliders); its
+formulas are those of :func:`seckill.models.parcels.parcel_footprint`, written as Vega expressions
+(:func:`parcel_expressions`), and the tests check the two agree."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from seckill import charts
+from seckill.models import parcels
+
+CALCULATOR_MAX_MT = 200  # top of the parcel calculator's axis; the sliders cannot exceed it
+
+
+def _short_study(study: str) -> str:
+    """A label short enough for a phone: the study's name without its parenthesis, NGOs abbreviated."""
+    short = study.split(" (")[0].replace("Greenpeace East Asia / ACEF / BFFP China", "Greenpeace et al.")
+    return short.replace("Sustainability 17(11):5102", "MDPI").replace("Greenpeace et al.", "Greenpeace")
+
+
+def _scope_group(scope: str) -> str:
+    return "Transport" if "transport" in scope.lower() else "Packaging"
+
+
+def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
+    """Each published emissions estimate (Mt CO2 or CO2e) as a dot, by study, scope and kind."""
+    rows = estimates[estimates["quantity"] == "emissions"].copy()
+    rows["value"] = rows["value"].astype(float)
+    rows["scope_group"] = [_scope_group(s) for s in rows["scope"]]
+    # The kind goes into the label, not a second legend, so the chart fits a phone's width.
+    rows["label"] = [
+        f"{_short_study(s)}: {y}{' (proj.)' if k == 'projection' else ''}"
+        for s, y, k in zip(rows["study"], rows["year"], rows["kind"], strict=True)
+    ]
+    chart = (
+        alt.Chart(rows)
+        .mark_point(size=110, filled=True)
+        .encode(
+            x=alt.X("value:Q", title="Mt CO2 or CO2e a year", scale=alt.Scale(zero=True)),
+            y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("year"), axis=alt.Axis(labelLimit=220)),
+            color=alt.Color("scope_group:N", title="What is counted"),
+            shape=alt.Shape(
+                "kind:N",
+                scale=alt.Scale(domain=["estimate", "projection"], range=["circle", "triangle-up"]),
+                legend=None,
+            ),
+            tooltip=[
+                alt.Tooltip("study:N", title="Study"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("value:Q", title="Value", format=",.1f"),
+                alt.Tooltip("unit:N", title="Unit"),
+                alt.Tooltip("scope:N", title="Scope"),
+                alt.Tooltip("method:N", title="Method"),
+                alt.Tooltip("kind:N", title="Kind"),
+            ],
+        )
+    )
+    return charts.finish(
+        chart,
+        title="Published estimates of express delivery's emissions in China",
+        source="Su et al. 2020; Kang et al. 2021; Greenpeace East Asia et al. 2019; MDPI 2025; SCMP 2021",
+        description=(
+            f"Dot chart of {len(rows)} published estimates of emissions from China's express delivery, in "
+            "million tonnes of CO2 or CO2-equivalent, labelled by study and year; colour shows whether "
+            "packaging or transport is counted, and triangles mark projections."
+        ),
+    )
+
+
+def parcel_expressions(defaults: dict[str, float]) -> dict[str, str]:
+    """The calculator's formulas as Vega expressions over its slider parameters.
+
+    Parameters: ``parcels_bn``, ``grams``, ``reuse_pct``, ``recycle_pct`` and ``distance``. The
+    expressions use only arithmetic, so the tests can evaluate them in Python and compare them with
+    :func:`seckill.models.parcels.parcel_footprint`.
+    """
+    # Billions of parcels × grams = thousands of tonnes, so ÷ 1000 gives million tonnes (Mt).
+    new_packaging_mt = "(parcels_bn * grams * (1 - reuse_pct / 100) / 1000)"
+    packaging_mt = f"({new_packaging_mt} * {defaults['packaging_t_co2e_per_t']!r})"
+    transport_mt = f"(parcels_bn * {defaults['transport_kg_co2e_per_parcel']!r} * distance)"
+    total_mt = f"({packaging_mt} + {transport_mt})"
+    return {
+        "new_packaging_mt": new_packaging_mt,
+        "waste_not_recycled_mt": f"({new_packaging_mt} * (1 - recycle_pct / 100))",
+        "packaging_mt": packaging_mt,
+        "transport_mt": transport_mt,
+        "total_mt": total_mt,
+        "kg_per_person": f"({total_mt} * 1e9 / {defaults['population']!r})",
+    }
+
+
+def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
+    """A parcel footprint calculator that runs in the browser: five sliders, two bars and a readout.
+
+    Same formulas as :func:`seckill.models.parcels.parcel_footprint`. The packaging factors are derived
+    from Su et al. (2020) and the 2018 parcel count, the transport factor is Kang et al.'s (2021);
+    reuse, recycling and distance are the reader's assumptions and the sliders say so.
+    """
+    grams_default = round(defaults["packaging_g_per_parcel"])
+    params = [
+        alt.param(
+            name="parcels_bn",
+            value=defaults["parcels_bn"],
+            bind=alt.binding_range(min=10, max=250, step=0.5, name="Parcels a year, billions: "),
+        ),
+        alt.param(
+            name="grams",
+            value=grams_default,
+            bind=alt.binding_range(min=50, max=400, step=1, name="Packaging per parcel, grams: "),
+        ),
+        alt.param(
+            name="reuse_pct",
+            value=0,
+            bind=alt.binding_range(min=0, max=90, step=5, name="Extra reuse, % of parcels (assumption): "),
+        ),
+        alt.param(
+            name="recycle_pct",
+            value=0,
+            bind=alt.binding_range(min=0, max=100, step=5, name="Recycled, % of packaging (assumption): "),
+        ),
+        alt.param(
+            name="distance",
+            value=1.0,
+            bind=alt.binding_range(
+                min=0.5, max=2.5, step=0.1, name="Distance, × 2018 average (assumption): "
+            ),
+        ),
+    ]
+    expr = parcel_expressions(defaults)
+    new_packaging_mt, packaging_mt, transport_mt = (
+        expr["new_packaging_mt"],
+        expr["packaging_mt"],
+        expr["transport_mt"],
+    )
+    total, per_person = expr["total_mt"], expr["kg_per_person"]
+    # Short labels so that the plot keeps its width on a phone.
+    components = pd.DataFrame({"component": ["Packaging", "Transport"]})
+    bars = (
+        alt.Chart(components)
+        .transform_calculate(co2e_mt=f"datum.component == 'Packaging' ? {packaging_mt} : {transport_mt}")
+        .mark_bar()
+        .encode(
+            y=alt.Y(
+                "component:N",
+                title=None,
+                axis=alt.Axis(labelLimit=200),
+                # Room above the bars for the two lines of the readout.
+                scale=alt.Scale(paddingOuter=0.9, paddingInner=0.25),
+            ),
+            x=alt.X(
+                "co2e_mt:Q",
+                title="Emissions, Mt CO2e a year",
+                scale=alt.Scale(domain=[0, CALCULATOR_MAX_MT]),
+                axis=alt.Axis(tickCount=5),
+            ),
+            color=alt.Color("component:N", title=None, legend=None),
+            tooltip=[alt.Tooltip("component:N"), alt.Tooltip("co2e_mt:Q", title="Mt CO2e", format=",.1f")],
+        )
+    )
+    readout = charts.readout(
+        [
+            f"'Total ' + format({total}, ',.1f') + ' Mt CO2e, ' + "
+            f"format({per_person}, ',.0f') + ' kg/person'",
+            f"'Packaging ' + format({new_packaging_mt}, ',.1f') + ' Mt, ' + "
+            f"format({expr['waste_not_recycled_mt']}, ',.1f') + ' Mt unrecycled'",
+        ],
+        x_px=4,
+        y_px=6,
+        bold="all",
+        baseline="top",
+    )
+    chart = charts.finish(
+        alt.layer(bars, *readout).add_params(*params).properties(height=220),
+        title="Parcel footprint calculator",
+        source=(
+            "factors derived from Su et al. 2020 and the 2018 parcel count; transport from Kang et al. 2021; "
+            f"population World Bank {int(defaults['year'])}; reuse, recycling and distance are assumptions"
+        ),
+        description=(
+            "Interactive bar chart. Sliders set parcels a year, grams of packaging per parcel, and three "
+            "assumptions: extra reuse, recycling and delivery distance. Two bars show emissions from "
+            "making new packaging and from transport, in million tonnes of CO2-equivalent, and text gives "
+            "the total, the amount per person and the packaging left unrecycled."
+        ),
+    )
+    start = parcel_calculator_start(defaults)
+    table = pd.DataFrame(
+        {
+            "component": ["Packaging", "Transport", "Total"],
+            "co2e_mt": [start[key] / 1e6 for key in ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t")],
+            "kg_per_person": [
+                start[key] * 1000 / defaults["population"]
+                for key in ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t")
+            ],
+        }
+    ).round({"co2e_mt": 1, "kg_per_person": 1})
+    return charts.with_model_table(
+        chart,
+        table,
+        caption=(
+            f"Emissions of {defaults['parcels_bn']:g} billion parcels a year ({int(defaults['year'])}) at "
+            f"{grams_default} g of packaging each, no extra reuse or recycling and the 2018 average "
+            f"distance; they use {start['new_packaging_t'] / 1e6:.1f} Mt of new packaging, "
+            f"{start['waste_not_recycled_t'] / 1e6:.1f} Mt of it not recycled"
+        ),
+        titles={
+            "component": "Emissions from",
+            "co2e_mt": "Mt CO2e a year",
+            "kg_per_person": "kg CO2e per person",
+        },
+        model="seckill.models.parcels.parcel_footprint",
+    )
+
+
+def parcel_calculator_start(defaults: dict[str, float]) -> dict[str, float]:
+    """:func:`seckill.models.parcels.parcel_footprint` at the calculator's starting settings.
+
+    Those are the latest parcel count, the packaging grams rounded to the slider's whole grams, no
+    extra reuse or recycling and the 2018 average distance. Tonnes and kg as the model returns them.
+    """
+    return parcels.parcel_footprint(
+        defaults["parcels_bn"] * 1e9,
+        packaging_g_per_parcel=round(defaults["packaging_g_per_parcel"]),
+        packaging_t_co2e_per_t=defaults["packaging_t_co2e_per_t"],
+        transport_kg_co2e_per_parcel=defaults["transport_kg_co2e_per_parcel"],
+        population=defaults["population"],
+    )

@@ -1,0 +1,616 @@
+"""Chapter 8, "Beyond consumption-led growth": alternatives, evidence and a scenario explorer.
+
+Functions named ``*_table`` return tidy DataFrames from the data package, ``*_chart`` return
+Altair charts, and :func:`chapter_numbers` returns every number the page quotes.
+
+The scenario explorer runs the book's own models (:mod:`seckill.models.scenarios` wires them together).
+Its starting point comes from the data and the earlier chapters: :func:`baseline` collects it, and
+:func:`default_levers` repeats the world's past trend. On the static page the key levers are
+Vega-Lite parameters bound to sliders; :func:`scenario_expressions` writes the same formulas as
+Vega expressions, and the tests evaluate them in Python against :func:`seckill.models.scenarios.run`.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from seckill import charts, data
+from seckill.calibrations import carbon_budget, flash_sale_inputs, income_fit, parcel_inputs
+from seckill.models import decoupling, scenarios
+
+END_YEAR = 2035  # the static explorer reports this year; the notebook lets the reader choose
+LIVE_SHARE_ESTIMATOR = "Ministry of Commerce (MOFCOM)"
+CHANGE_DOMAIN_PCT = (-100, 200)  # x axis of the explorer; bars beyond it are clipped and labelled
+
+# The presets' numbers are ASSUMPTIONS chosen to illustrate each strategy, not forecasts.
+EFFICIENCY_PRESET_PCT = 5.0  # CO2 per unit consumed falls 5 % a year
+SUFFICIENCY_PRESET_PCT = 2.0  # 2 % fewer goods bought per person each year
+REUSE_PRESET_PCT = 30.0  # 30 % of parcels in reused packaging
+SIGMA_PRESET_FACTOR = 0.75  # rules that narrow the spread of log incomes by a quarter
+
+
+# --- Baseline and levers ---------------------------------------------------------------------------
+
+
+SHARE_ESTIMATOR_LABELS = {
+    "Ministry of Commerce (MOFCOM)": "MOFCOM",
+    "Mitsui & Co. Global Strategic Studies Institute": "Mitsui",
+    "前瞻产业研究院": "Qianzhan (前瞻)",
+}
+
+
+def live_share_table(shares: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Published shares of online retail sold through live streams, with a label for each."""
+    shares = data.load("live_commerce_share") if shares is None else shares
+    table = shares.copy()
+    table["year"] = table["year"].astype(int)
+    table["share_pct"] = table["share_pct"].astype(float)
+    table["label"] = table["estimator"].map(SHARE_ESTIMATOR_LABELS).fillna(table["estimator"])
+    return table
+
+
+def baseline() -> scenarios.Baseline:
+    """The scenario explorer's starting point, from the data package and Chapters 2, 4 and 7.
+
+    World CO2, population and the 1.5 °C budget (50 % chance) as in Chapter 7; China's 2024 parcels
+    and the 2018-derived parcel factors as in Chapter 7; China's population growth 2023-2024 (World
+    Bank); live streams' share of online retail from MOFCOM (January-September 2023); the flash
+    sale's audience, conversion and session at Chapter 2's default controls (assumptions).
+    """
+    budget = carbon_budget.budget_defaults()
+    parcel = parcel_inputs.parcel_defaults()
+    population = data.load("population")
+    china = population[population["economy_code"] == "chn"].set_index("year")["population"]
+    year = int(parcel["year"])
+    shares = live_share_table()
+    mofcom = shares[shares["estimator"] == LIVE_SHARE_ESTIMATOR].sort_values("year").iloc[-1]
+    sale = flash_sale_inputs.default_sale()
+    return scenarios.Baseline(
+        base_year=int(budget["base_year"]),
+        base_emissions_gtco2=budget["base_emissions_gtco2"],
+        world_population=budget["base_population"],
+        world_population_growth=budget["population_growth"],
+        budget_gtco2=budget["budget_50"],
+        parcels_bn=parcel["parcels_bn"],
+        china_population=float(china[year]),
+        china_population_growth=float(china[year]) / float(china[year - 1]) - 1,
+        packaging_g_per_parcel=parcel["packaging_g_per_parcel"],
+        packaging_t_co2e_per_t=parcel["packaging_t_co2e_per_t"],
+        transport_kg_co2e_per_parcel=parcel["transport_kg_co2e_per_parcel"],
+        live_share=float(mofcom["share_pct"]) / 100,
+        audience=sale.audience,
+        conversion_per_s=sale.conversion_per_s,
+        session_s=sale.session_s,
+        default_boost_pct=flash_sale_inputs.BOOST_PCT.default,
+    )
+
+
+def default_levers(base: scenarios.Baseline | None = None, **changes) -> scenarios.Levers:
+    """The past trend: the world's 1990-2016 growth and efficiency (Chapter 7), today's packaging,
+    Chapter 2's default scarcity cues and Chapter 4's calibrated income spread. Keywords change some."""
+    base = baseline() if base is None else base
+    budget = carbon_budget.budget_defaults()
+    values = {
+        "growth_pct": round(100 * budget["consumption_growth"], 1),
+        "efficiency_pct": round(100 * budget["intensity_decline"], 1),
+        "grams_per_parcel": base.packaging_g_per_parcel,
+        "scarcity_boost_pct": base.default_boost_pct,
+        "income_sigma": round(income_fit.calibrate().sigma, 2),
+        "end_year": END_YEAR,
+    } | changes
+    return scenarios.Levers(**values)
+
+
+def presets(base: scenarios.Baseline | None = None) -> dict[str, scenarios.Levers]:
+    """Four illustrative scenarios. Apart from the past trend, every setting is an ASSUMPTION."""
+    base = baseline() if base is None else base
+    trend = default_levers(base)
+    return {
+        "Past trend": trend,
+        "Efficiency (green growth)": default_levers(base, efficiency_pct=EFFICIENCY_PRESET_PCT),
+        "Sufficiency": default_levers(
+            base, sufficiency_pct=SUFFICIENCY_PRESET_PCT, reuse_pct=REUSE_PRESET_PCT, scarcity_boost_pct=0
+        ),
+        "Policy mix": default_levers(
+            base,
+            efficiency_pct=EFFICIENCY_PRESET_PCT,
+            sufficiency_pct=SUFFICIENCY_PRESET_PCT,
+            reuse_pct=REUSE_PRESET_PCT,
+            scarcity_boost_pct=0,
+            income_sigma=round(SIGMA_PRESET_FACTOR * trend.income_sigma, 2),
+        ),
+    }
+
+
+def presets_table(base: scenarios.Baseline | None = None) -> pd.DataFrame:
+    """The presets' settings and results, rounded for reading, one row per scenario."""
+    base = baseline() if base is None else base
+    chosen = presets(base)
+    results = scenarios.compare(chosen, base).set_index("scenario")
+    rows = []
+    for name, levers in chosen.items():
+        r = results.loc[name]
+        year = r["exhaustion_year"]
+        rows.append(
+            {
+                "Scenario": name,
+                "Growth, % a year": levers.growth_pct,
+                "Fewer goods, % a year": levers.sufficiency_pct,
+                "CO2 per unit falls, % a year": levers.efficiency_pct,
+                "Reused packaging, %": levers.reuse_pct,
+                "Scarcity boost, %": levers.scarcity_boost_pct,
+                f"Parcels {levers.end_year}, bn": round(r["parcels_end_bn"]),
+                f"Parcel CO2e {levers.end_year}, Mt": round(r["parcel_co2e_end_mt"]),
+                f"World CO2 {levers.end_year}, Gt": round(r["emissions_end_gt"], 1),
+                "1.5 °C budget (50 %) used up": "after 2100" if pd.isna(year) else int(year),
+                "Streamers' Gini": round(r["gini"], 2),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def presets_display_table(base: scenarios.Baseline | None = None) -> pd.DataFrame:
+    """:func:`presets_table` for reading: one column per scenario, numbers as short text."""
+
+    def text(value) -> str:
+        if isinstance(value, str):
+            return value
+        value = float(value)
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+
+    table = presets_table(base).set_index("Scenario")
+    return table.apply(lambda column: column.map(text)).T
+
+
+# --- The explorer in the browser ------------------------------------------------------------------
+
+# Sliders on the static page: (parameter, label, step). Bounds come from scenarios.BOUNDS.
+STATIC_SLIDERS = [
+    ("growth_pct", "Growth of consumption per person, % a year: ", 0.1),
+    ("sufficiency_pct", "Sufficiency: fewer goods bought, % a year (assumption): ", 0.5),
+    ("efficiency_pct", "Efficiency: CO2 per unit falls, % a year: ", 0.1),
+    ("rebound_pct", "Rebound, % of the saving spent again (assumption): ", 5),
+    ("reuse_pct", "Policy: parcels in reused packaging, % (assumption): ", 5),
+    ("scarcity_boost_pct", "Policy: scarcity cues raise ordering by, % (assumption): ", 10),
+    ("income_sigma", "Policy: spread of streamers' log incomes, σ (assumption): ", 0.05),
+]
+
+
+def scenario_expressions(base: scenarios.Baseline, end_year: int = END_YEAR) -> dict[str, str]:
+    """The explorer's formulas as Vega expressions over the slider parameters.
+
+    Parameters: ``growth_pct``, ``sufficiency_pct``, ``efficiency_pct``, ``rebound_pct``,
+    ``reuse_pct``, ``scarcity_boost_pct`` and ``income_sigma``, plus ``datum.t`` (years since the
+    base year) in ``yearly_gt``. The packaging grams stay at the baseline on the static page. Only
+    arithmetic and the functions exp, pow, sqrt, cumulativeNormal and quantileNormal are used, so
+    the tests can evaluate each one in Python and compare it with :func:`seckill.models.scenarios.run`.
+    """
+    years = end_year - base.base_year
+    goods = "((1 + growth_pct / 100) * (1 - sufficiency_pct / 100))"
+    rebound = "(1 + efficiency_pct / 100 * rebound_pct / 100 / (1 - efficiency_pct / 100))"
+    cleaner = "(1 - efficiency_pct / 100 * (1 - rebound_pct / 100))"
+    factor = f"((1 + {base.world_population_growth!r}) * {goods} * {cleaner})"
+    rt = base.conversion_per_s * base.session_s
+    live_ratio = (
+        f"((1 - exp(-{rt!r} * (1 + scarcity_boost_pct / 100))) / "
+        f"(1 - exp(-{rt!r} * (1 + {base.default_boost_pct!r} / 100))))"
+    )
+    live = f"(1 - {base.live_share!r} + {base.live_share!r} * {live_ratio})"
+    parcels_end = (
+        f"({base.parcels_bn!r} * pow((1 + {base.china_population_growth!r}) * {goods} * {rebound}, {years})"
+        f" * {live})"
+    )
+    # Billions of parcels × grams ÷ 1000 = million tonnes; billions × kg = million tonnes.
+    per_parcel = (
+        f"({base.packaging_g_per_parcel!r} * (1 - reuse_pct / 100) / 1000 * {base.packaging_t_co2e_per_t!r}"
+        f" + {base.transport_kg_co2e_per_parcel!r})"
+    )
+    return {
+        "goods_growth": f"({goods} - 1)",
+        "factor": factor,
+        "live_orders_ratio": live_ratio,
+        "parcels_end_bn": parcels_end,
+        "parcel_co2e_end_mt": f"({parcels_end} * {per_parcel} * pow(1 - efficiency_pct / 100, {years}))",
+        "emissions_end_gt": f"({base.base_emissions_gtco2!r} * pow({factor}, {years}))",
+        "yearly_gt": f"({base.base_emissions_gtco2!r} * pow({factor}, datum.t))",
+        "gini": "(2 * cumulativeNormal(income_sigma / sqrt(2)) - 1)",
+        "top1_share": "(1 - cumulativeNormal(quantileNormal(0.99) - income_sigma))",
+    }
+
+
+def _slider(name: str, label: str, step: float, value: float) -> alt.Parameter:
+    low, high = scenarios.BOUNDS[name]
+    return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=label))
+
+
+def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) -> alt.LayerChart:
+    """Seven sliders; three bars of change by the end year, and read-outs for the budget and incomes.
+
+    Bars: China's parcels a year, their packaging and transport CO2e, and world CO2 a year, each as
+    the change from the base year in %. Text under the axis: CO2 emitted from the start of the next
+    year to the end year against the 1.5 °C budget, the year the budget is used up, and streamers'
+    Gini coefficient and top 1 % share. All computed in the browser from the same formulas as
+    :func:`seckill.models.scenarios.run`.
+    """
+    end_year = levers.end_year
+    years = end_year - base.base_year
+    expr = scenario_expressions(base, end_year)
+    base_parcel_mt = scenarios.run(levers, base)["parcel_co2e_base_mt"]
+    params = [_slider(name, label, step, getattr(levers, name)) for name, label, step in STATIC_SLIDERS]
+    rows = pd.DataFrame(
+        {
+            "row": [0, 1, 2],
+            "measure": ["Parcels, China", "Parcel CO2e, China", "World CO2"],
+        }
+    )
+    low, high = CHANGE_DOMAIN_PCT
+    change = (
+        f"datum.row == 0 ? 100 * ({expr['parcels_end_bn']} / {base.parcels_bn!r} - 1) : "
+        f"datum.row == 1 ? 100 * ({expr['parcel_co2e_end_mt']} / {base_parcel_mt!r} - 1) : "
+        f"100 * ({expr['emissions_end_gt']} / {base.base_emissions_gtco2!r} - 1)"
+    )
+    value_text = (
+        f"(datum.row == 0 ? 'Parcels, China: ' + format({expr['parcels_end_bn']}, ',.0f') + ' bn' : "
+        f"datum.row == 1 ? 'Parcel CO2e, China: ' + format({expr['parcel_co2e_end_mt']}, ',.0f') + ' Mt' : "
+        f"'World CO2: ' + format({expr['emissions_end_gt']}, '.1f') + ' Gt')"
+    )
+    with_change = (
+        alt.Chart(rows)
+        .transform_calculate(change=change)
+        .transform_calculate(
+            shown=f"clamp(datum.change, {low}, {high})",
+            label=f"{value_text} + ' a year (' + format(datum.change / 100, '+.0%') + ')'",
+            direction="datum.change > 0 ? 'up' : 'down or flat'",
+        )
+    )
+    # No axis labels: each bar's name and value are written above it, so that the bars keep the
+    # full width of a phone.
+    y = alt.Y(
+        "measure:N",
+        title=None,
+        sort=rows["measure"].tolist(),
+        axis=None,
+        scale=alt.Scale(paddingInner=0.9, paddingOuter=0.6),
+    )
+    x = alt.X(
+        "shown:Q",
+        title=f"Change from {base.base_year} to {end_year}, %",
+        scale=alt.Scale(domain=[low, high]),
+        axis=alt.Axis(values=[-100, -50, 0, 50, 100, 150, 200]),
+    )
+    bars = with_change.mark_bar().encode(
+        x=x,
+        y=y,
+        color=alt.Color(
+            "direction:N",
+            legend=None,
+            scale=alt.Scale(
+                domain=["up", "down or flat"], range=[charts.HIGHLIGHT_COLOUR, charts.MAIN_COLOUR]
+            ),
+        ),
+        tooltip=[alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("label:N", title=str(end_year))],
+    )
+    labels = with_change.mark_text(
+        align="left", baseline="bottom", dy=-8, x=2, fontSize=12, color=charts.TEXT_COLOUR
+    ).encode(y=y, text="label:N")
+    zero = (
+        alt.Chart(pd.DataFrame({"shown": [0]})).mark_rule(color=charts.MUTED_TEXT_COLOUR).encode(x="shown:Q")
+    )
+    horizon = scenarios.HORIZON_YEAR - base.base_year
+    grid = pd.DataFrame({"t": list(range(1, horizon + 1))})
+    budget = base.budget_gtco2
+    readout = charts.readout(
+        [
+            f"'CO2 {base.base_year + 1}-{end_year}: ' + format(datum.to_end, ',.0f') + ' Gt, ' + "
+            f"format(datum.to_end / {budget!r}, '.0%') + ' of the budget'",
+            f"datum.first_hit == 9999 ? '1.5 °C budget (50%) lasts past {scenarios.HORIZON_YEAR}' : "
+            "'1.5 °C budget (50%) gone in ' + datum.first_hit",
+            f"'Streamers: Gini ' + format({expr['gini']}, '.2f') + ', top 1% get ' + "
+            f"format({expr['top1_share']}, '.0%')",
+        ],
+        # The first year of the path, carrying the totals over the whole path.
+        frame=alt.Chart(grid)
+        .transform_calculate(yearly=expr["yearly_gt"])
+        .transform_window(cumulative="sum(yearly)", sort=[{"field": "t"}], frame=[None, 0])
+        .transform_calculate(
+            hit=f"datum.cumulative >= {budget!r} ? datum.t + {base.base_year} : 9999",
+            in_window=f"datum.t <= {years} ? datum.yearly : 0",
+        )
+        .transform_joinaggregate(first_hit="min(hit)", to_end="sum(in_window)")
+        .transform_filter("datum.t == 1"),
+        # Below the x axis, clear of the bars.
+        y_px="height + 44",
+        bold="all",
+        baseline="top",
+    )
+    chart = charts.finish(
+        alt.layer(zero, bars, labels, *readout).add_params(*params).properties(height=240),
+        title=f"Scenario explorer: parcels, CO2 and streamers' incomes in {end_year}",
+        source=(
+            "the book's models (Chapters 2, 4, 7) with State Post Bureau parcels, Kang et al. 2021, "
+            "Su et al. 2020, Global Carbon Budget 2024, IGCC 2024, World Bank, MOFCOM, CAPA; "
+            "levers marked (assumption) are the reader's"
+        ),
+        description=(
+            "Interactive bar chart. Seven sliders set the growth of consumption per person, sufficiency "
+            "(fewer goods bought), efficiency (the yearly fall in CO2 per unit consumed), the rebound, the "
+            "share of parcels in reused packaging, how much scarcity cues raise ordering in live streams, "
+            f"and the spread of streamers' incomes. Three bars show the change from {base.base_year} to "
+            f"{end_year} in China's parcels a year, their packaging and transport emissions, and world "
+            "CO2 a year, with the values in text. Lines below give the CO2 emitted against the remaining "
+            "1.5 °C budget, the year that budget is used up, and the Gini coefficient and top 1 percent "
+            "share of streamers' incomes."
+        ),
+    )
+    result = scenarios.run(levers, base)
+    year = result["exhaustion_year"]
+    used_up = f"used up in {year}" if year is not None else f"lasting past {scenarios.HORIZON_YEAR}"
+    settings = (
+        f"growth of consumption per person {levers.growth_pct:g}% a year, sufficiency "
+        f"{levers.sufficiency_pct:g}% a year, efficiency {levers.efficiency_pct:g}% a year, rebound "
+        f"{levers.rebound_pct:g}%, reused packaging {levers.reuse_pct:g}%, scarcity cues "
+        f"+{levers.scarcity_boost_pct:g}%, income spread σ {levers.income_sigma:g}"
+    )
+    return charts.with_model_table(
+        chart,
+        scenario_start_table(base, levers),
+        caption=(
+            f"The three bars in {base.base_year} and {end_year} at the starting levers ({settings}). "
+            f"CO2 emitted {base.base_year + 1}–{end_year}: {result['cumulative_end_gt']:,.0f} Gt, "
+            f"{result['budget_used_share']:.0%} of the 1.5 °C budget (50% chance), {used_up}; "
+            f"streamers' Gini {result['gini']:.2f}, top 1% get {result['top1_share']:.0%} of income"
+        ),
+        titles={
+            "measure": "Measure (unit a year)",
+            "base": str(base.base_year),
+            "end": str(end_year),
+            "change_pct": f"Change {base.base_year}–{end_year}, %",
+        },
+        model="seckill.models.scenarios.run",
+    )
+
+
+def scenario_start_table(base: scenarios.Baseline, levers: scenarios.Levers) -> pd.DataFrame:
+    """The explorer's three bars for ``levers`` from :func:`seckill.models.scenarios.run`, to one decimal.
+
+    Columns ``measure`` (with its unit), ``base`` (base year), ``end`` (end year) and
+    ``change_pct`` (the bar's length, %).
+    """
+    result = scenarios.run(levers, base)
+    rows = [
+        ("Parcels, China (billion)", result["parcels_base_bn"], result["parcels_end_bn"]),
+        ("Parcel CO2e, China (Mt)", result["parcel_co2e_base_mt"], result["parcel_co2e_end_mt"]),
+        ("World CO2 (Gt)", result["emissions_base_gt"], result["emissions_end_gt"]),
+    ]
+    table = pd.DataFrame(rows, columns=["measure", "base", "end"])
+    table["change_pct"] = 100 * (table["end"] / table["base"] - 1)
+    return table.round({"base": 1, "end": 1, "change_pct": 1})
+
+
+def results_chart(result: dict, *, end_year: int, base_year: int) -> alt.LayerChart:
+    """The explorer's three bars for one computed scenario (used by the notebook's live explorer)."""
+    rows = pd.DataFrame(
+        {
+            "measure": ["Parcels, China", "Parcel CO2e, China", "World CO2"],
+            "change_pct": [
+                100 * result["parcels_change"],
+                100 * result["parcel_co2e_change"],
+                100 * result["emissions_change"],
+            ],
+            "label": [
+                f"{result['parcels_end_bn']:,.0f} bn parcels a year",
+                f"{result['parcel_co2e_end_mt']:,.0f} Mt CO2e a year",
+                f"{result['emissions_end_gt']:.1f} Gt CO2 a year",
+            ],
+        }
+    )
+    rows["direction"] = ["up" if c > 0 else "down or flat" for c in rows["change_pct"]]
+    base = alt.Chart(rows).encode(y=alt.Y("measure:N", title=None, sort=None))
+    bars = base.mark_bar().encode(
+        x=alt.X("change_pct:Q", title=f"Change from {base_year} to {end_year}, %"),
+        color=alt.Color(
+            "direction:N",
+            title="Compared with today",
+            scale=alt.Scale(
+                domain=["up", "down or flat"], range=[charts.HIGHLIGHT_COLOUR, charts.MAIN_COLOUR]
+            ),
+        ),
+        tooltip=["measure:N", "label:N", alt.Tooltip("change_pct:Q", format="+.0f")],
+    )
+    return charts.finish(
+        bars,
+        title=f"Your scenario: change by {end_year}",
+        source="the book's models (Chapters 2, 4, 7); levers set by the reader",
+        description=(
+            f"Bar chart of the change from {base_year} to {end_year}: parcels "
+            f"{100 * result['parcels_change']:+.0f} percent, parcel emissions "
+            f"{100 * result['parcel_co2e_change']:+.0f} percent, world CO2 "
+            f"{100 * result['emissions_change']:+.0f} percent."
+        ),
+    )
+
+
+# --- Evidence charts -----------------------------------------------------------------------------
+
+
+def live_share_chart(table: pd.DataFrame) -> alt.Chart:
+    """Live streams' share of online retail by year; shape shows estimate, forecast or official."""
+    chart = (
+        alt.Chart(table)
+        .mark_point(filled=True, size=110)
+        .encode(
+            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("share_pct:Q", title="Share of online retail, %", scale=alt.Scale(domain=[0, 25])),
+            color=alt.Color("label:N", title="Published by"),
+            shape=alt.Shape("kind:N", title="Kind of figure"),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("period:N", title="Period"),
+                alt.Tooltip("estimator:N", title="By"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("share_pct:Q", title="Share (%)", format=".2f"),
+                alt.Tooltip("confidence:N", title="Confidence"),
+            ],
+        )
+    )
+    latest = table.sort_values("year").iloc[-1]
+    return charts.finish(
+        chart,
+        title="Live streams' share of China's online retail",
+        source="MOFCOM via Yicai Global, 2023; Mitsui & Co. Global Strategic Studies Institute, 2020; "
+        "Qianzhan Industry Research Institute, 2022",
+        description=(
+            f"Dot chart of published shares of China's online retail sold through live streams, "
+            f"{table['year'].min()} to {table['year'].max()}, in percent, by who published them; the "
+            f"latest is {latest['share_pct']:.0f} percent ({latest['estimator']}, {latest['period']} "
+            f"{latest['year']}). Definitions differ between publishers."
+        ),
+    )
+
+
+def packaging_policy_table(rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The State Post Bureau's packaging targets and reported progress, with plain dtypes."""
+    rows = data.load("packaging_policy") if rows is None else rows
+    table = rows.copy()
+    table["year"] = table["year"].astype(int)
+    table["value"] = table["value"].astype(float)
+    table["programme_label"] = "'" + table["programme"].astype(str) + "' (" + table["year"].astype(str) + ")"
+    table["shown_as"] = [
+        f"{kind}{' (at least)' if bound == 'lower bound' else ''}"
+        for kind, bound in zip(table["kind"], table["bound"], strict=True)
+    ]
+    return table
+
+
+def reuse_scale_table(policy: pd.DataFrame, parcels_table: pd.DataFrame) -> pd.DataFrame:
+    """Counted items from the reuse programmes beside the year's parcels (share derived).
+
+    Only indicators counted in millions; ``share_of_parcels_pct`` = items ÷ that year's parcels.
+    """
+    counts = policy[policy["unit"] == "million"]
+    by_year = parcels_table.set_index("year")["parcels_bn"]
+    out = counts[counts["year"].isin(by_year.index)].copy()
+    out["parcels_bn"] = [float(by_year[y]) for y in out["year"]]
+    out["share_of_parcels_pct"] = 100 * out["value"] * 1e6 / (out["parcels_bn"] * 1e9)
+    return out
+
+
+POLICY_SHORT_LABELS = {
+    "Reusable delivery boxes in circulation": "Reusable boxes",
+    "Cardboard boxes collected and used again": "Cartons reused",
+    "Parcels sent in reusable packaging": "Reusable parcels",
+}
+
+
+def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Targets (hollow) and reported progress (filled) for the counted reuse indicators, in millions."""
+    counts = table[table["unit"] == "million"].assign(
+        short=lambda t: t["indicator"].map(POLICY_SHORT_LABELS).fillna(t["indicator"])
+    )
+    base = alt.Chart(counts).encode(
+        y=alt.Y("short:N", title=None, axis=alt.Axis(labelLimit=130)),
+        yOffset=alt.YOffset("programme_label:N"),
+        # A log axis: reusable boxes number millions, reused cartons hundreds of millions.
+        x=alt.X(
+            "value:Q",
+            title="Items, millions (log scale)",
+            scale=alt.Scale(type="log", domain=[1, 2000]),
+            axis=alt.Axis(values=[1, 10, 100, 1000]),
+        ),
+        color=alt.Color("programme_label:N", title="Programme (year)"),
+        tooltip=[
+            alt.Tooltip("programme_label:N", title="Programme"),
+            alt.Tooltip("indicator:N", title="Indicator"),
+            alt.Tooltip("shown_as:N", title="Value is"),
+            alt.Tooltip("value:Q", title="Millions", format=",.2f"),
+            alt.Tooltip("as_of:N", title="As of"),
+        ],
+    )
+    targets = base.transform_filter("datum.kind == 'target'").mark_point(
+        shape="diamond", size=140, filled=False, strokeWidth=2
+    )
+    reported = base.transform_filter("datum.kind == 'reported'").mark_point(
+        shape="circle", size=100, filled=True
+    )
+    return charts.finish(
+        alt.layer(targets, reported).properties(height=260),
+        title="Reusable packaging: targets and reported progress",
+        source="State Post Bureau via its press conference (2022) and Workers' Daily (2023)",
+        description=(
+            "Dot chart on a log axis of the State Post Bureau's counted reuse indicators in millions of "
+            "items: reusable boxes in circulation, cardboard boxes used again and parcels sent in "
+            "reusable packaging. "
+            "Hollow diamonds are year-end targets, filled circles progress reported by September; "
+            "colour shows the programme. Progress came close to each target."
+        ),
+    )
+
+
+def chapter_numbers() -> dict[str, float]:
+    """Every number the chapter's prose quotes, from the data package and the models."""
+    base = baseline()
+    numbers: dict[str, float] = {}
+    trend = default_levers(base)
+    numbers["trend_growth_pct"] = trend.growth_pct
+    numbers["trend_efficiency_pct"] = trend.efficiency_pct
+    numbers["sigma"] = trend.income_sigma
+    numbers["end_year"] = trend.end_year
+    numbers["base_year"] = base.base_year
+    numbers["budget_gt"] = base.budget_gtco2
+    numbers["live_share_pct"] = 100 * base.live_share
+    numbers["parcels_base_bn"] = base.parcels_bn
+    numbers["grams"] = base.packaging_g_per_parcel
+    results = scenarios.compare(presets(base), base).set_index("scenario")
+    for name, key in [
+        ("Past trend", "trend"),
+        ("Efficiency (green growth)", "eff"),
+        ("Sufficiency", "suff"),
+        ("Policy mix", "mix"),
+    ]:
+        r = results.loc[name]
+        numbers[f"{key}_parcels_bn"] = r["parcels_end_bn"]
+        numbers[f"{key}_parcels_change_pct"] = 100 * r["parcels_change"]
+        numbers[f"{key}_parcel_co2e_mt"] = r["parcel_co2e_end_mt"]
+        numbers[f"{key}_emissions_gt"] = r["emissions_end_gt"]
+        numbers[f"{key}_emissions_change_pct"] = 100 * r["emissions_change"]
+        numbers[f"{key}_budget_used_pct"] = 100 * r["budget_used_share"]
+        numbers[f"{key}_exhaustion_year"] = r["exhaustion_year"] if pd.notna(r["exhaustion_year"]) else 0
+        numbers[f"{key}_gini"] = r["gini"]
+        numbers[f"{key}_top1_pct"] = 100 * r["top1_share"]
+    numbers["parcel_co2e_base_mt"] = results.loc["Past trend", "parcel_co2e_base_mt"]
+    numbers["emissions_base_gt"] = results.loc["Past trend", "emissions_base_gt"]
+    numbers["no_cues_ratio"] = scenarios.live_orders_ratio(base, 0)
+    numbers["efficiency_preset_pct"] = EFFICIENCY_PRESET_PCT
+    numbers["sufficiency_preset_pct"] = SUFFICIENCY_PRESET_PCT
+    numbers["reuse_preset_pct"] = REUSE_PRESET_PCT
+    numbers["sigma_preset_factor_pct"] = 100 * (1 - SIGMA_PRESET_FACTOR)
+    numbers["boost_default_pct"] = base.default_boost_pct
+    # The rate at which efficiency alone holds world CO2 flat at the past trend's growth.
+    budget = carbon_budget.budget_defaults()
+    numbers["needed_efficiency_pct"] = 100 * decoupling.required_intensity_decline(
+        budget["population_growth"], trend.growth_pct / 100
+    )
+
+    policy = packaging_policy_table()
+    scale = reuse_scale_table(policy, parcel_inputs.parcels_table())
+    reusable_2023 = scale[
+        (scale["year"] == 2023) & (scale["indicator"] == "Parcels sent in reusable packaging")
+    ].set_index("kind")
+    numbers["reusable_target_2023_bn"] = reusable_2023.loc["target", "value"] / 1000
+    numbers["reusable_reported_2023_m"] = reusable_2023.loc["reported", "value"]
+    numbers["reusable_target_share_2023_pct"] = reusable_2023.loc["target", "share_of_parcels_pct"]
+    numbers["parcels_2023_bn"] = reusable_2023.loc["target", "parcels_bn"]
+    boxes = policy[
+        (policy["year"] == 2022) & (policy["indicator"] == "Reusable delivery boxes in circulation")
+    ]
+    boxes = boxes.set_index("kind")["value"]
+    numbers["boxes_target_2022_m"] = boxes["target"]
+    numbers["boxes_reported_2022_m"] = boxes["reported"]
+    shares = live_share_table().set_index(["estimator", "year"])
+    numbers["mitsui_2019_pct"] = float(
+        shares.loc[("Mitsui & Co. Global Strategic Studies Institute", 2019), "share_pct"]
+    )
+    numbers["qianzhan_2017_pct"] = float(shares.loc[("前瞻产业研究院", 2017), "share_pct"])
+    numbers["qianzhan_2021_pct"] = float(shares.loc[("前瞻产业研究院", 2021), "share_pct"])
+    return numbers

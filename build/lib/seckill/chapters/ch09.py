@@ -1,0 +1,208 @@
+"""The conclusion, "The personal is political-ecological": a personal cart footprint calculator.
+
+The calculator runs :func:`seckill.models.cart.cart_footprint` in the browser: Vega-Lite parameters bound
+to sliders, with the same formula written as Vega expressions (:func:`cart_expressions`), which the
+tests evaluate in Python against the model. The factors are Chapter 7's: packaging per parcel and
+its emissions derived from Su et al. (2020) and the 2018 parcel count, transport from Kang et al.
+(2021). A reader's parcels are compared with the average resident of China in the latest year.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from seckill import charts
+from seckill.calibrations import carbon_budget, parcel_inputs
+from seckill.models import cart
+
+# Slider bounds; the axis is fixed so that bars never run off it (tests check the worst case).
+ORDERS_MAX = 500
+RETURNED_MAX_PCT = 50
+REUSE_MAX_PCT = 90
+AXIS_MAX_KG = 400
+
+
+def cart_defaults() -> dict[str, float]:
+    """The factors (Chapter 7) and the average resident of China in the latest year with a count.
+
+    ``average_parcels`` = the year's parcels ÷ population (derived); ``average_co2e_kg`` is the
+    Chapter 7 model's footprint per person for that year; ``consumption_co2_t`` is China's
+    consumption-based CO2 per person in the latest year with that figure (Our World in Data).
+    """
+    parcel = parcel_inputs.parcel_defaults()
+    co2 = carbon_budget.co2_table()
+    china = co2[(co2["economy_code"] == "chn") & co2["co2_consumption_t_per_person"].notna()]
+    latest = china.sort_values("year").iloc[-1]
+    return {
+        "year": int(parcel["year"]),
+        "packaging_g_per_parcel": parcel["packaging_g_per_parcel"],
+        "packaging_t_co2e_per_t": parcel["packaging_t_co2e_per_t"],
+        "transport_kg_co2e_per_parcel": parcel["transport_kg_co2e_per_parcel"],
+        "average_parcels": parcel["parcels_bn"] * 1e9 / parcel["population"],
+        "average_co2e_kg": parcel["co2e_kg_per_person"],
+        "consumption_co2_year": int(latest["year"]),
+        "consumption_co2_t": float(latest["co2_consumption_t_per_person"]),
+    }
+
+
+def footprint_for(defaults: dict[str, float], orders: float, returned_pct: float = 0, reuse_pct: float = 0):
+    """:func:`seckill.models.cart.cart_footprint` with Chapter 7's factors; percentages as on the sliders."""
+    return cart.cart_footprint(
+        orders,
+        packaging_g_per_parcel=defaults["packaging_g_per_parcel"],
+        packaging_t_co2e_per_t=defaults["packaging_t_co2e_per_t"],
+        transport_kg_co2e_per_parcel=defaults["transport_kg_co2e_per_parcel"],
+        returned_share=returned_pct / 100,
+        extra_reuse_share=reuse_pct / 100,
+    )
+
+
+def cart_expressions(defaults: dict[str, float]) -> dict[str, str]:
+    """The calculator's formulas as Vega expressions over ``orders``, ``returned_pct``, ``reuse_pct``.
+
+    Pure arithmetic, so the tests can evaluate them in Python against :func:`footprint_for`.
+    """
+    parcels = "(orders * (1 + returned_pct / 100))"
+    packaging_kg = f"({parcels} * {defaults['packaging_g_per_parcel']!r} * (1 - reuse_pct / 100) / 1000)"
+    packaging_co2e = f"({packaging_kg} * {defaults['packaging_t_co2e_per_t']!r})"
+    transport_co2e = f"({parcels} * {defaults['transport_kg_co2e_per_parcel']!r})"
+    return {
+        "parcels": parcels,
+        "packaging_kg": packaging_kg,
+        "packaging_co2e_kg": packaging_co2e,
+        "transport_co2e_kg": transport_co2e,
+        "total_co2e_kg": f"({packaging_co2e} + {transport_co2e})",
+    }
+
+
+def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
+    """Three sliders (orders a year, returned share, reused share); a bar beside the average resident."""
+    year = int(defaults["year"])
+    orders = round(defaults["average_parcels"] / 10) * 10  # the slider starts near the average
+    params = [
+        alt.param(
+            name="orders",
+            value=orders,
+            bind=alt.binding_range(min=0, max=ORDERS_MAX, step=5, name="Your online orders a year: "),
+        ),
+        alt.param(
+            name="returned_pct",
+            value=0,
+            bind=alt.binding_range(
+                min=0, max=RETURNED_MAX_PCT, step=5, name="Sent back, % of orders (assumption): "
+            ),
+        ),
+        alt.param(
+            name="reuse_pct",
+            value=0,
+            bind=alt.binding_range(
+                min=0, max=REUSE_MAX_PCT, step=5, name="Delivered in reused packaging, % (assumption): "
+            ),
+        ),
+    ]
+    expr = cart_expressions(defaults)
+    you = "Your parcels"
+    average = f"Average resident of China, {year}"
+    rows = pd.DataFrame({"who": [you, average], "average": [0.0, defaults["average_co2e_kg"]]})
+    values = (
+        alt.Chart(rows)
+        .transform_calculate(kg=f"datum.who == '{you}' ? {expr['total_co2e_kg']} : datum.average")
+        .transform_calculate(label="datum.who + ': ' + format(datum.kg, ',.1f') + ' kg CO2e'")
+    )
+    # Names and values above the bars instead of axis labels, so the bars keep a phone's width.
+    y = alt.Y("who:N", title=None, sort=[you, average], axis=None, scale=alt.Scale(paddingInner=0.9))
+    bars = values.mark_bar().encode(
+        y=y,
+        x=alt.X(
+            "kg:Q", title="Packaging and delivery, kg CO2e a year", scale=alt.Scale(domain=[0, AXIS_MAX_KG])
+        ),
+        color=alt.Color(
+            "who:N",
+            legend=None,
+            scale=alt.Scale(domain=[you, average], range=[charts.HIGHLIGHT_COLOUR, charts.MAIN_COLOUR]),
+        ),
+        tooltip=[alt.Tooltip("who:N", title="Who"), alt.Tooltip("kg:Q", title="kg CO2e", format=",.1f")],
+    )
+    labels = values.mark_text(
+        align="left", baseline="bottom", dy=-6, x=2, fontSize=12, color=charts.TEXT_COLOUR
+    ).encode(y=y, text="label:N")
+    share = f"{expr['total_co2e_kg']} / ({defaults['consumption_co2_t']!r} * 1000)"
+    year_of_co2 = defaults["consumption_co2_year"]
+    readout = charts.readout(
+        [
+            f"'You: ' + format({expr['parcels']}, ',.0f') + ' parcels, ' + "
+            f"format({expr['packaging_kg']}, ',.1f') + ' kg new packaging'",
+            f"'= ' + format({share}, '.1%') + ' of CO2 per head in China ({year_of_co2})'",
+        ],
+        # Below the x axis, clear of the bars.
+        y_px="height + 44",
+        bold="all",
+        baseline="top",
+    )
+    chart = charts.finish(
+        alt.layer(bars, labels, *readout).add_params(*params).properties(height=140),
+        title="Your cart's parcels: packaging and delivery",
+        source=(
+            "Chapter 7's factors (Su et al. 2020, Kang et al. 2021, State Post Bureau); World Bank "
+            "population; Our World in Data; returns and reuse are assumptions"
+        ),
+        description=(
+            "Interactive bar chart. Sliders set how many online orders you make a year, the share you "
+            "send back and the share delivered in reused packaging. One bar shows the packaging and "
+            f"delivery emissions of your parcels in kilograms of CO2-equivalent a year, the other the "
+            f"average resident of China in {year}. Text gives your parcels, the new packaging they use, and "
+            "their emissions as a share of a China resident's consumption-based CO2."
+        ),
+    )
+    return charts.with_model_table(
+        chart,
+        cart_start_table(defaults, orders),
+        caption=(
+            f"Parcels a year, their new packaging, and their packaging and delivery emissions, for you "
+            f"at the starting settings ({orders:g} orders a year, none sent back, none in reused "
+            f"packaging) and for the average resident of China in {year} ({year}'s parcels divided by "
+            f"the population); the last column compares the emissions with China's consumption-based "
+            f"CO2 per person in {year_of_co2}. The goods inside the parcels are not counted"
+        ),
+        titles={
+            "who": "Who",
+            "parcels": "Parcels a year",
+            "packaging_kg": "New packaging, kg",
+            "total_co2e_kg": "kg CO2e a year",
+            "share_pct": f"% of CO2 per head ({year_of_co2})",
+        },
+        model="seckill.models.cart.cart_footprint",
+    )
+
+
+def cart_start_table(defaults: dict[str, float], orders: float) -> pd.DataFrame:
+    """The calculator's two bars at ``orders`` a year (nothing returned or reused) and the average.
+
+    :func:`footprint_for` for you and for the average resident's parcels, rounded to one decimal;
+    ``share_pct`` is the footprint over China's consumption-based CO2 per person.
+    """
+    rows = []
+    for who, count in (
+        ("Your parcels", orders),
+        (f"Average resident of China, {int(defaults['year'])}", defaults["average_parcels"]),
+    ):
+        result = footprint_for(defaults, count)
+        share = 100 * result["total_co2e_kg"] / (defaults["consumption_co2_t"] * 1000)
+        rows.append((who, result["parcels"], result["packaging_kg"], result["total_co2e_kg"], share))
+    table = pd.DataFrame(rows, columns=["who", "parcels", "packaging_kg", "total_co2e_kg", "share_pct"])
+    return table.round(1)
+
+
+def chapter_numbers() -> dict[str, float]:
+    """Every number the conclusion quotes, from the data package and the models."""
+    defaults = cart_defaults()
+    numbers = {key: float(value) for key, value in defaults.items()}
+    ten = footprint_for(defaults, 10)
+    numbers["ten_orders_kg"] = ten["total_co2e_kg"]
+    numbers["ten_orders_packaging_kg"] = ten["packaging_kg"]
+    average = footprint_for(defaults, defaults["average_parcels"])
+    numbers["average_check_kg"] = average["total_co2e_kg"]
+    numbers["average_share_pct"] = 100 * average["total_co2e_kg"] / (defaults["consumption_co2_t"] * 1000)
+    numbers["per_parcel_g_co2e"] = footprint_for(defaults, 1)["total_co2e_kg"] * 1000
+    return numbers

@@ -1,0 +1,121 @@
+"""Rebalancing explorer (Chapter 6): how long until consumption reaches a target share of GDP?"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from seckill import charts
+from seckill.chapters import ch06
+from seckill.explorers import in_static_book, static_placeholder
+from seckill.models import rebalancing
+
+
+def path_chart(path: pd.DataFrame, *, target_pct: float, source: str) -> alt.LayerChart:
+    """The consumption share path with the target as a dashed line."""
+    line = (
+        alt.Chart(path)
+        .mark_line(color=charts.HIGHLIGHT_COLOUR)
+        .encode(
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+            y=alt.Y("share_pct:Q", title="Household consumption, % of GDP", scale=alt.Scale(domain=[0, 100])),
+            tooltip=[alt.Tooltip("year:Q", format="d"), alt.Tooltip("share_pct:Q", format=".1f")],
+        )
+    )
+    rule = (
+        alt.Chart(pd.DataFrame({"target": [target_pct]}))
+        .mark_rule(color=charts.MAIN_COLOUR, strokeDash=[6, 3])
+        .encode(y="target:Q")
+    )
+    return charts.finish(
+        alt.layer(rule, line),
+        title="Household consumption share under your assumptions",
+        source=source,
+        description=(
+            f"Line chart of the household consumption share of GDP by year under the growth rates "
+            f"chosen (assumptions), with a dashed line at the target of {target_pct:.0f} percent."
+        ),
+    )
+
+
+def describe(result: rebalancing.Rebalancing, base_year: int) -> str:
+    """One paragraph in words for a :class:`~seckill.models.rebalancing.Rebalancing` answer."""
+    return (
+        f"The target is reached after **{result.years:.1f} years** (around {base_year + result.years:.0f}). "
+        f"By then households buy **{result.consumption_volume_multiple:.2f} times** the volume of "
+        f"{base_year}, GDP is {result.gdp_volume_multiple:.2f} times as large, and everything else in "
+        f"GDP (investment, government, net exports) may grow only "
+        f"{100 * result.rest_of_gdp_growth:.1f} % a year."
+    )
+
+
+def answer(
+    current_share_pct: float,
+    target_pct: float,
+    gdp_growth_pct: float,
+    consumption_growth_pct: float,
+    base_year: int,
+) -> tuple[rebalancing.Rebalancing | None, str]:
+    """The model's answer and a sentence for it; a clear message (and no result) for bad settings."""
+    try:
+        result = rebalancing.rebalance(
+            current_share_pct / 100, target_pct / 100, gdp_growth_pct / 100, consumption_growth_pct / 100
+        )
+    except ValueError as error:
+        return None, f"**No answer:** {error}"
+    return result, describe(result, base_year)
+
+
+def rebalancing_explorer(*, base_year: int, current_share_pct: float, source: str):
+    """Sliders for GDP growth, consumption growth and the target; redraws the path and the answer."""
+    if in_static_book():
+        return static_placeholder()
+    import ipywidgets as widgets
+    from IPython.display import Markdown, display
+
+    style = {"description_width": "initial"}
+    gdp = widgets.FloatSlider(
+        value=ch06.ASSUMED_GDP_GROWTH_PCT,
+        min=0,
+        max=10,
+        step=0.5,
+        description="GDP growth, %/yr",
+        style=style,
+    )
+    consumption = widgets.FloatSlider(
+        value=ch06.ASSUMED_CONSUMPTION_GROWTH_PCT,
+        min=0,
+        max=12,
+        step=0.5,
+        description="Consumption growth, %/yr",
+        style=style,
+    )
+    # The slider allows targets below the current share on purpose: the model explains why
+    # that question has no answer instead of the slider hiding it.
+    target = widgets.IntSlider(
+        value=ch06.DEFAULT_TARGET_PCT, min=20, max=80, step=1, description="Target share, %", style=style
+    )
+    output = widgets.Output()
+
+    def redraw(_change=None):
+        output.clear_output(wait=True)
+        with output:
+            result, text = answer(current_share_pct, target.value, gdp.value, consumption.value, base_year)
+            if result is None:
+                display(Markdown(text))
+                return
+            horizon = min(rebalancing.MAX_HORIZON_YEARS, max(10, int(result.years) + 5))
+            path = rebalancing.rebalancing_path(
+                current_share_pct / 100,
+                gdp.value / 100,
+                consumption.value / 100,
+                base_year=base_year,
+                horizon_years=horizon,
+            )
+            display(path_chart(path, target_pct=target.value, source=source))
+            display(Markdown(text))
+
+    for slider in (gdp, consumption, target):
+        slider.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([gdp, consumption, target, output])

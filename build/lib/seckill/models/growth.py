@@ -1,0 +1,123 @@
+"""Compound growth: growth rates, doubling times and projections.
+
+Chapter 1 asks how fast Singles' Day and live-stream commerce grew. Everything here is the
+arithmetic of compound growth, ``value_t = value_0 * (1 + g) ** t``, with inputs checked so that
+a slider or a typo gives a clear error instead of a silently wrong chart.
+
+Rates are fractions per year (0.25 means 25 % a year) unless a name ends in ``_pct``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+from seckill.models.checks import require_finite, require_positive
+
+# A rate of -100 % or lower has no doubling time and no meaningful projection; rates far above
+# what any economic series shows are almost always a percent/fraction mix-up (25 typed for 0.25).
+MIN_RATE = -0.99
+MAX_RATE = 10.0
+
+
+def _check_rate(name: str, rate: float) -> float:
+    rate = require_finite(name, rate)
+    if not MIN_RATE <= rate <= MAX_RATE:
+        raise ValueError(
+            f"{name} must be a yearly growth rate as a fraction between {MIN_RATE} and "
+            f"{MAX_RATE} (0.25 means 25 % a year); got {rate!r}. "
+            "Did you pass a percentage instead of a fraction?"
+        )
+    return rate
+
+
+def annual_growth_rate(start_value: float, end_value: float, years: float) -> float:
+    """Compound annual growth rate (CAGR) between two positive values ``years`` apart.
+
+    Returns a fraction per year: ``(end / start) ** (1 / years) - 1``.
+    """
+    start_value = require_positive("start_value", start_value)
+    end_value = require_positive("end_value", end_value)
+    years = require_positive("years", years)
+    return (end_value / start_value) ** (1.0 / years) - 1.0
+
+
+def doubling_time_years(rate: float) -> float:
+    """Years for a quantity growing at ``rate`` a year to double: ``ln 2 / ln(1 + rate)``.
+
+    Only positive rates double; zero or negative growth raises ``ValueError``.
+    """
+    rate = _check_rate("rate", rate)
+    if rate <= 0:
+        raise ValueError(f"rate must be positive for a doubling time; got {rate!r}")
+    return math.log(2.0) / math.log1p(rate)
+
+
+def rule_of_70_years(rate: float) -> float:
+    """The mental-arithmetic shortcut for doubling time: 70 divided by the rate in percent.
+
+    Close to :func:`doubling_time_years` for small rates and increasingly too short for large ones,
+    which is why the book shows both.
+    """
+    rate = _check_rate("rate", rate)
+    if rate <= 0:
+        raise ValueError(f"rate must be positive for a doubling time; got {rate!r}")
+    return 70.0 / (rate * 100.0)
+
+
+def year_on_year_growth(values: Sequence[float]) -> list[float | None]:
+    """Growth of each value over the previous one, as fractions; the first entry is ``None``.
+
+    Missing values (``None`` or NaN) give ``None`` for their own growth and the next one, so a gap in
+    a series never becomes a fake rate.
+    """
+    out: list[float | None] = [None]
+    for previous, current in zip(values[:-1], values[1:], strict=True):
+        if previous is None or current is None or pd.isna(previous) or pd.isna(current):
+            out.append(None)
+            continue
+        require_positive("previous value", previous)
+        out.append(float(current) / float(previous) - 1.0)
+    return out
+
+
+def project(
+    base_value: float, base_year: int, rate: float, end_year: int, *, value_name: str = "value"
+) -> pd.DataFrame:
+    """Project ``base_value`` forward at a constant yearly ``rate`` from ``base_year`` to ``end_year``.
+
+    Returns a DataFrame with columns ``year`` and ``value_name``, one row per year, inclusive.
+    """
+    base_value = require_positive("base_value", base_value)
+    rate = _check_rate("rate", rate)
+    if not isinstance(base_year, int) or not isinstance(end_year, int):
+        raise ValueError("base_year and end_year must be whole years (int)")
+    if end_year < base_year:
+        raise ValueError(f"end_year ({end_year}) must not be before base_year ({base_year})")
+    if end_year - base_year > 200:
+        raise ValueError("projections longer than 200 years are not supported")
+    years = list(range(base_year, end_year + 1))
+    values = [base_value * (1.0 + rate) ** (year - base_year) for year in years]
+    return pd.DataFrame({"year": years, value_name: values})
+
+
+def years_to_reach(current_value: float, target_value: float, rate: float) -> float:
+    """Years until ``current_value`` growing at ``rate`` a year reaches ``target_value``.
+
+    ``log(target / current) / log(1 + rate)``; 0 if the target is already reached. A target above the
+    current value with zero or negative growth is never reached, which raises ``ValueError`` instead
+    of returning infinity or NaN.
+    """
+    current_value = require_positive("current_value", current_value)
+    target_value = require_positive("target_value", target_value)
+    rate = _check_rate("rate", rate)
+    if target_value <= current_value:
+        return 0.0
+    if rate <= 0:
+        raise ValueError(
+            f"with a growth rate of {rate!r} the value never rises from {current_value!r} to "
+            f"{target_value!r}; choose a positive rate"
+        )
+    return math.log(target_value / current_value) / math.log1p(rate)

@@ -1,0 +1,273 @@
+"""Winner-take-all incomes: heavy-tailed distributions, Lorenz curves and concentration measures.
+
+Chapter 4 asks how unequal streamers' incomes are. Surveys publish only a few income bands
+("67.9 % earn under 3,000 yuan a month"), so the chapter fits a **lognormal** distribution to
+them and reads off what bands cannot show directly: the Lorenz curve, the Gini coefficient, the
+shares of the top 1 % and 10 %, and the gap between the median and the mean.
+
+A lognormal income X has ln X ~ Normal(mu, sigma). Its median is exp(mu), its mean
+exp(mu + sigma² / 2), and everything about *concentration* depends on sigma alone:
+
+- Lorenz curve: L(p) = Phi(Phi⁻¹(p) − sigma), the share of all income earned by the poorest p;
+- Gini coefficient: 2 Phi(sigma / √2) − 1;
+- share of the top fraction q: 1 − L(1 − q).
+
+A **Pareto** distribution (P(X > x) = (x_min / x) ** alpha) is provided for comparison: its tail
+is heavier, and for alpha ≤ 1 its mean is infinite, which the functions refuse.
+
+Incomes are yuan a month (``_rmb_month``); shares and probabilities are fractions unless a name
+ends in ``_pct``. Every function checks its inputs and raises ``ValueError`` naming the bad one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import NormalDist
+
+import numpy as np
+
+from seckill.models.checks import require_finite, require_positive
+
+_STANDARD_NORMAL = NormalDist()
+
+# The chapter's calibration must reproduce every published band share within this many
+# percentage points; a fit that misses by more is not used.
+CALIBRATION_TOLERANCE_PP = 1.0
+
+# Bounds for the shape parameter. Below 0.05 incomes are practically equal; above 4 the top 1 %
+# would earn more than 95 % of all income, beyond anything surveys report.
+MIN_SIGMA = 0.05
+MAX_SIGMA = 4.0
+
+
+def check_sigma(sigma: float, name: str = "sigma") -> float:
+    sigma = require_finite(name, sigma)
+    if not MIN_SIGMA <= sigma <= MAX_SIGMA:
+        raise ValueError(
+            f"{name} (spread of log income) must be between {MIN_SIGMA} and {MAX_SIGMA}; got {sigma!r}"
+        )
+    return sigma
+
+
+def _check_fraction(name: str, value: float, *, open_interval: bool = True) -> float:
+    value = require_finite(name, value)
+    low_ok = value > 0 if open_interval else value >= 0
+    high_ok = value < 1 if open_interval else value <= 1
+    if not (low_ok and high_ok):
+        interval = "strictly between 0 and 1" if open_interval else "between 0 and 1"
+        raise ValueError(f"{name} must be a fraction {interval}; got {value!r}")
+    return value
+
+
+def _grid(p: float | Sequence[float] | np.ndarray, name: str = "p") -> np.ndarray:
+    values = np.asarray(p, dtype=float)
+    if not np.all(np.isfinite(values)) or np.any((values < 0) | (values > 1)):
+        raise ValueError(f"{name} must hold population shares between 0 and 1")
+    return values
+
+
+# --------------------------------------------------------------------------- lognormal
+
+
+@dataclass(frozen=True)
+class LognormalFit:
+    """A lognormal income distribution fitted to published income bands.
+
+    ``mu`` and ``sigma`` are the mean and standard deviation of log income (log yuan a month);
+    ``points`` are the (income, share below) pairs the fit used, ``fitted_below`` the fitted
+    shares at the same incomes, and ``max_error_pp`` the largest miss in percentage points.
+    """
+
+    mu: float
+    sigma: float
+    points: tuple[tuple[float, float], ...]
+    fitted_below: tuple[float, ...]
+    max_error_pp: float
+
+    @property
+    def median_rmb_month(self) -> float:
+        return math.exp(self.mu)
+
+    @property
+    def mean_rmb_month(self) -> float:
+        return math.exp(self.mu + self.sigma**2 / 2)
+
+
+def lognormal_share_below(income_rmb_month: float, mu: float, sigma: float) -> float:
+    """Fraction of people earning less than ``income_rmb_month``: Phi((ln x − mu) / sigma)."""
+    income = require_positive("income_rmb_month", income_rmb_month)
+    mu = require_finite("mu", mu)
+    sigma = check_sigma(sigma)
+    return _STANDARD_NORMAL.cdf((math.log(income) - mu) / sigma)
+
+
+def lognormal_band_share(
+    lower_rmb_month: float | None, upper_rmb_month: float | None, mu: float, sigma: float
+):
+    """Fraction of people whose income lies in [lower, upper); ``None`` means no edge on that side."""
+    below_upper = 1.0 if upper_rmb_month is None else lognormal_share_below(upper_rmb_month, mu, sigma)
+    below_lower = 0.0 if lower_rmb_month is None else lognormal_share_below(lower_rmb_month, mu, sigma)
+    if below_upper < below_lower:
+        raise ValueError(
+            f"upper_rmb_month ({upper_rmb_month}) must be above lower_rmb_month ({lower_rmb_month})"
+        )
+    return below_upper - below_lower
+
+
+def calibrate_lognormal(points: Iterable[tuple[float, float]]) -> LognormalFit:
+    """Fit mu and sigma to published (income, share of people below that income) pairs.
+
+    Each pair says ln(income) = mu + sigma · Phi⁻¹(share): a straight line on "probability paper".
+    The fit is the least-squares line through the pairs, exact when there are two. Shares must be
+    fractions strictly between 0 and 1 and must rise with income (a survey cannot have more people
+    below 3,000 yuan than below 8,000).
+    """
+    pairs = sorted((require_positive("income", x), _check_fraction("share below", s)) for x, s in points)
+    if len({x for x, _ in pairs}) < 2:
+        raise ValueError("points must give shares at two or more different incomes to fit mu and sigma")
+    for (x1, s1), (x2, s2) in zip(pairs[:-1], pairs[1:], strict=True):
+        if s2 <= s1:
+            raise ValueError(
+                f"share below must rise with income: {s1:.3f} below {x1:,.0f} but {s2:.3f} below {x2:,.0f}"
+            )
+    z = np.array([_STANDARD_NORMAL.inv_cdf(s) for _, s in pairs])
+    log_income = np.log([x for x, _ in pairs])
+    sigma, mu = np.polyfit(z, log_income, 1)
+    sigma = check_sigma(float(sigma))
+    fitted = tuple(_STANDARD_NORMAL.cdf((math.log(x) - mu) / sigma) for x, _ in pairs)
+    error = max(abs(f - s) for f, (_, s) in zip(fitted, pairs, strict=True)) * 100
+    return LognormalFit(float(mu), sigma, tuple(pairs), fitted, float(error))
+
+
+def lognormal_lorenz(p: float | Sequence[float] | np.ndarray, sigma: float) -> np.ndarray:
+    """Share of all income earned by the poorest fraction ``p``: Phi(Phi⁻¹(p) − sigma).
+
+    L(0) = 0 and L(1) = 1 exactly; in between the curve rises and bends upward (convex).
+    """
+    sigma = check_sigma(sigma)
+    p = _grid(p)
+    out = np.empty_like(p)
+    for index, value in np.ndenumerate(p):
+        if value <= 0:
+            out[index] = 0.0
+        elif value >= 1:
+            out[index] = 1.0
+        else:
+            out[index] = _STANDARD_NORMAL.cdf(_STANDARD_NORMAL.inv_cdf(value) - sigma)
+    return out
+
+
+def lognormal_gini(sigma: float) -> float:
+    """Gini coefficient of a lognormal: 2 Phi(sigma / √2) − 1 (0 = equal, 1 = one person has all)."""
+    sigma = check_sigma(sigma)
+    return 2 * _STANDARD_NORMAL.cdf(sigma / math.sqrt(2)) - 1
+
+
+def lognormal_top_share(top_fraction: float, sigma: float) -> float:
+    """Share of all income earned by the richest ``top_fraction`` (0.01 for the top 1 %)."""
+    top_fraction = _check_fraction("top_fraction", top_fraction)
+    sigma = check_sigma(sigma)
+    return 1 - _STANDARD_NORMAL.cdf(_STANDARD_NORMAL.inv_cdf(1 - top_fraction) - sigma)
+
+
+def mean_to_median_ratio(sigma: float) -> float:
+    """How many times the mean exceeds the median: exp(sigma² / 2)."""
+    return math.exp(check_sigma(sigma) ** 2 / 2)
+
+
+def sigma_for_top_share(top_fraction: float, share: float) -> float:
+    """The sigma at which the richest ``top_fraction`` earn ``share`` of all income.
+
+    Inverts :func:`lognormal_top_share`: sigma = Phi⁻¹(1 − q) − Phi⁻¹(1 − share). Used to ask what a
+    claim such as "the top 1 % take 80 %" would imply.
+    """
+    top_fraction = _check_fraction("top_fraction", top_fraction)
+    share = _check_fraction("share", share)
+    if share <= top_fraction:
+        raise ValueError(f"share ({share}) must exceed top_fraction ({top_fraction}) for unequal incomes")
+    return check_sigma(_STANDARD_NORMAL.inv_cdf(1 - top_fraction) - _STANDARD_NORMAL.inv_cdf(1 - share))
+
+
+def concentration_summary(mu: float, sigma: float) -> dict[str, float]:
+    """The chapter's headline numbers for one lognormal: median, mean, Gini, top-1 % and top-10 % shares."""
+    mu = require_finite("mu", mu)
+    sigma = check_sigma(sigma)
+    return {
+        "median_rmb_month": math.exp(mu),
+        "mean_rmb_month": math.exp(mu + sigma**2 / 2),
+        "mean_to_median": mean_to_median_ratio(sigma),
+        "gini": lognormal_gini(sigma),
+        "top1_share": lognormal_top_share(0.01, sigma),
+        "top10_share": lognormal_top_share(0.10, sigma),
+        "bottom50_share": float(lognormal_lorenz(0.5, sigma)),
+    }
+
+
+# --------------------------------------------------------------------------- Pareto
+
+
+def _check_alpha(alpha: float) -> float:
+    alpha = require_finite("alpha", alpha)
+    if alpha <= 1:
+        raise ValueError(
+            f"alpha must be greater than 1 (at alpha <= 1 the mean income is infinite); got {alpha!r}"
+        )
+    return alpha
+
+
+def pareto_lorenz(p: float | Sequence[float] | np.ndarray, alpha: float) -> np.ndarray:
+    """Lorenz curve of a Pareto distribution: 1 − (1 − p) ** (1 − 1 / alpha)."""
+    alpha = _check_alpha(alpha)
+    p = _grid(p)
+    return 1 - (1 - p) ** (1 - 1 / alpha)
+
+
+def pareto_gini(alpha: float) -> float:
+    """Gini coefficient of a Pareto distribution: 1 / (2 alpha − 1)."""
+    return 1 / (2 * _check_alpha(alpha) - 1)
+
+
+def pareto_top_share(top_fraction: float, alpha: float) -> float:
+    """Share of income earned by the richest ``top_fraction``: top_fraction ** (1 − 1 / alpha)."""
+    top_fraction = _check_fraction("top_fraction", top_fraction)
+    return top_fraction ** (1 - 1 / _check_alpha(alpha))
+
+
+# --------------------------------------------------------------------------- samples
+
+
+def _sample(incomes: Iterable[float]) -> np.ndarray:
+    values = np.sort(np.asarray(list(incomes), dtype=float))
+    if values.size < 2:
+        raise ValueError("incomes must hold at least two values")
+    if not np.all(np.isfinite(values)) or np.any(values < 0):
+        raise ValueError("incomes must be finite and not negative")
+    if values.sum() <= 0:
+        raise ValueError("incomes must not all be zero")
+    return values
+
+
+def sample_gini(incomes: Iterable[float]) -> float:
+    """Gini coefficient of a list of incomes (mean absolute difference ÷ twice the mean)."""
+    x = _sample(incomes)
+    n = x.size
+    ranks = np.arange(1, n + 1)
+    return float(2 * np.sum(ranks * x) / (n * x.sum()) - (n + 1) / n)
+
+
+def sample_lorenz(incomes: Iterable[float]) -> tuple[np.ndarray, np.ndarray]:
+    """Points of the Lorenz curve of a list of incomes: (population share, income share), from (0, 0)."""
+    x = _sample(incomes)
+    population = np.arange(0, x.size + 1) / x.size
+    income = np.concatenate([[0.0], np.cumsum(x) / x.sum()])
+    return population, income
+
+
+def sample_top_share(incomes: Iterable[float], top_fraction: float) -> float:
+    """Share of the total earned by the richest ``top_fraction`` of a list of incomes."""
+    top_fraction = _check_fraction("top_fraction", top_fraction)
+    x = _sample(incomes)
+    count = max(1, round(top_fraction * x.size))
+    return float(x[-count:].sum() / x.sum())

@@ -1,0 +1,196 @@
+"""Rebalancing arithmetic: how long until household consumption reaches a target share of GDP?
+
+Chapter 6 asks what it would take for China's household consumption, about two fifths of GDP, to
+reach a higher share. If GDP grows at ``g`` a year and household consumption at ``c`` (both real,
+as fractions), the share after ``t`` years is::
+
+    share_t = share_0 * ((1 + c) / (1 + g)) ** t
+
+so the share rises only if consumption grows faster than GDP, and the years to a target are::
+
+    t = ln(target / share_0) / ln((1 + c) / (1 + g))
+
+The same ``t`` says how much more households would buy: their consumption volume grows by
+``(1 + c) ** t``. Everything else in GDP (investment, government, net exports) must then grow by
+``(1 - target) / (1 - share_0) * (1 + g) ** t``, an identity the tests check.
+
+Inputs are validated: shares are fractions strictly between 0 and 1 (0.39 means 39 %), growth rates
+are yearly fractions between -0.5 and 0.5. A target below the current share, or growth rates with
+which the share never rises, raise ``ValueError`` with a message that names the parameter, never
+an infinite loop, an infinity or NaN.
+
+The growth rates used in the book's scenarios are assumptions chosen by the reader or labelled
+"assumption" in the text; only the starting share comes from data.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from seckill.models.checks import require_finite, require_positive
+
+MIN_GROWTH = -0.5
+MAX_GROWTH = 0.5
+MAX_HORIZON_YEARS = 200
+
+
+def _check_share(name: str, share: float) -> float:
+    share = require_finite(name, share)
+    if not 0 < share < 1:
+        hint = " Did you pass a percentage instead of a fraction?" if 1 <= share <= 100 else ""
+        raise ValueError(
+            f"{name} must be a share of GDP as a fraction strictly between 0 and 1 "
+            f"(0.39 means 39 %); got {share!r}.{hint}"
+        )
+    return share
+
+
+def _check_growth(name: str, growth: float) -> float:
+    growth = require_finite(name, growth)
+    if not MIN_GROWTH <= growth <= MAX_GROWTH:
+        raise ValueError(
+            f"{name} must be a yearly real growth rate as a fraction between {MIN_GROWTH} and "
+            f"{MAX_GROWTH} (0.05 means 5 % a year); got {growth!r}. "
+            "Did you pass a percentage instead of a fraction?"
+        )
+    return growth
+
+
+def _check_years(name: str, years: float) -> float:
+    years = require_finite(name, years)
+    if not 0 <= years <= MAX_HORIZON_YEARS:
+        raise ValueError(f"{name} must be between 0 and {MAX_HORIZON_YEARS} years; got {years!r}")
+    return years
+
+
+def share_after_years(
+    current_share: float, gdp_growth: float, consumption_growth: float, years: float
+) -> float:
+    """Household consumption share of GDP (fraction) after ``years`` of steady growth.
+
+    Can exceed 1 for long horizons when consumption outgrows GDP: the arithmetic then says the
+    assumed rates cannot last, and :func:`rebalancing_path` stops before that point.
+    """
+    current_share = _check_share("current_share", current_share)
+    gdp_growth = _check_growth("gdp_growth", gdp_growth)
+    consumption_growth = _check_growth("consumption_growth", consumption_growth)
+    years = _check_years("years", years)
+    return current_share * ((1 + consumption_growth) / (1 + gdp_growth)) ** years
+
+
+def years_to_target_share(
+    current_share: float, target_share: float, gdp_growth: float, consumption_growth: float
+) -> float:
+    """Years until the consumption share rises from ``current_share`` to ``target_share``.
+
+    ``ln(target / current) / ln((1 + c) / (1 + g))``; 0 when the target equals the current share.
+    Raises ``ValueError`` if the target is below the current share (this asks how long a rise
+    takes) or if consumption does not grow faster than GDP (the share would never rise).
+    """
+    current_share = _check_share("current_share", current_share)
+    target_share = _check_share("target_share", target_share)
+    gdp_growth = _check_growth("gdp_growth", gdp_growth)
+    consumption_growth = _check_growth("consumption_growth", consumption_growth)
+    if target_share < current_share:
+        raise ValueError(
+            f"target_share ({target_share:.3f}) is below current_share ({current_share:.3f}): this "
+            "calculates how long it takes to raise the share; choose a target above the current share"
+        )
+    if target_share == current_share:
+        return 0.0
+    if consumption_growth <= gdp_growth:
+        raise ValueError(
+            f"with consumption_growth {consumption_growth:.3f} not above gdp_growth {gdp_growth:.3f} "
+            "the consumption share never rises, so it never reaches the target; household "
+            "consumption must grow faster than GDP"
+        )
+    return math.log(target_share / current_share) / math.log((1 + consumption_growth) / (1 + gdp_growth))
+
+
+def required_consumption_growth(
+    current_share: float, target_share: float, gdp_growth: float, years: float
+) -> float:
+    """Yearly real consumption growth (fraction) that reaches ``target_share`` in ``years``.
+
+    ``(1 + g) * (target / current) ** (1 / years) - 1``: the inverse of :func:`years_to_target_share`.
+    """
+    current_share = _check_share("current_share", current_share)
+    target_share = _check_share("target_share", target_share)
+    gdp_growth = _check_growth("gdp_growth", gdp_growth)
+    years = require_positive("years", years)
+    _check_years("years", years)
+    if target_share < current_share:
+        raise ValueError(
+            f"target_share ({target_share:.3f}) is below current_share ({current_share:.3f}); "
+            "choose a target above the current share"
+        )
+    return (1 + gdp_growth) * (target_share / current_share) ** (1 / years) - 1
+
+
+def volume_multiple(growth: float, years: float) -> float:
+    """How many times larger a volume growing at ``growth`` a year is after ``years``."""
+    growth = _check_growth("growth", growth)
+    years = _check_years("years", years)
+    return (1 + growth) ** years
+
+
+@dataclass(frozen=True)
+class Rebalancing:
+    """The answer to one rebalancing question, with what it implies for volumes.
+
+    Multiples compare the year the target is reached with the starting year (1.0 = unchanged).
+    """
+
+    years: float
+    consumption_volume_multiple: float
+    gdp_volume_multiple: float
+    rest_of_gdp_volume_multiple: float
+    rest_of_gdp_growth: float
+
+
+def rebalance(
+    current_share: float, target_share: float, gdp_growth: float, consumption_growth: float
+) -> Rebalancing:
+    """Years to the target and the growth in household consumption, GDP and the rest of GDP."""
+    years = years_to_target_share(current_share, target_share, gdp_growth, consumption_growth)
+    gdp_multiple = (1 + gdp_growth) ** years
+    rest_multiple = (1 - target_share) / (1 - current_share) * gdp_multiple
+    rest_growth = rest_multiple ** (1 / years) - 1 if years > 0 else gdp_growth
+    return Rebalancing(
+        years=years,
+        consumption_volume_multiple=(1 + consumption_growth) ** years,
+        gdp_volume_multiple=gdp_multiple,
+        rest_of_gdp_volume_multiple=rest_multiple,
+        rest_of_gdp_growth=rest_growth,
+    )
+
+
+def rebalancing_path(
+    current_share: float,
+    gdp_growth: float,
+    consumption_growth: float,
+    *,
+    base_year: int,
+    horizon_years: int = 40,
+) -> pd.DataFrame:
+    """Year-by-year path: GDP and consumption volumes (base year = 1) and the consumption share.
+
+    Columns: ``year``, ``years_since``, ``gdp_index``, ``consumption_index``, ``share_pct``.
+    The path stops early if the share would pass 100 % of GDP, which no economy can reach.
+    """
+    current_share = _check_share("current_share", current_share)
+    gdp_growth = _check_growth("gdp_growth", gdp_growth)
+    consumption_growth = _check_growth("consumption_growth", consumption_growth)
+    if not isinstance(base_year, int) or not isinstance(horizon_years, int):
+        raise ValueError("base_year and horizon_years must be whole numbers (int)")
+    _check_years("horizon_years", horizon_years)
+    rows = []
+    for t in range(horizon_years + 1):
+        share = current_share * ((1 + consumption_growth) / (1 + gdp_growth)) ** t
+        if share >= 1:
+            break
+        rows.append((base_year + t, t, (1 + gdp_growth) ** t, (1 + consumption_growth) ** t, 100 * share))
+    return pd.DataFrame(rows, columns=["year", "years_since", "gdp_index", "consumption_index", "share_pct"])

@@ -1,0 +1,253 @@
+"""Scenarios for Chapter 8: growth, efficiency, sufficiency and policy, run through the book's models.
+
+The chapter asks what would change if the economy leaned less on ever more consumption. This module
+writes no new physics: it turns a reader's settings ("levers") into inputs for the models the
+earlier chapters built, and reads their outputs side by side.
+
+- **Decoupling** (:mod:`seckill.models.decoupling`, Chapter 7): world CO2 from the Kaya identity, from the
+  base year to 2100, against the remaining 1.5 °C budget.
+- **Parcels and packaging** (:mod:`seckill.models.parcels`, Chapter 7): China's express parcels in the
+  end year and the CO2e of their packaging and transport.
+- **Flash-sale demand** (:mod:`seckill.models.flash_sale`, Chapter 2): how much a ban on, or more of,
+  scarcity cues changes the orders a live stream draws when the stock follows demand.
+- **Streamer incomes** (:mod:`seckill.models.incomes`, Chapter 4): the Gini coefficient and the top 1 %'s
+  share for a lognormal spread of incomes.
+
+How the levers enter (each rate is percent a year; every link marked ASSUMPTION is ours, not a
+published finding):
+
+- growth ``g`` and sufficiency ``s``: goods bought per person change by (1 + g)(1 − s) a year, the
+  consumption growth passed to the Kaya path. Sufficiency (fewer, longer-lived goods) is a cut in
+  the volume bought, so in the identity it acts exactly like slower growth; what differs is who
+  chooses it and what people get instead (the chapter discusses that).
+- efficiency ``d`` and rebound ``r``: passed to the Kaya path unchanged. The same yearly fall in
+  CO2 per unit is applied to the parcel emission factors (ASSUMPTION: parcels get cleaner at the
+  pace of the whole economy).
+- parcels per person change in proportion to consumption per person from the Kaya path, rebound
+  included (ASSUMPTION: one more unit of goods means as many more parcels); China's population
+  changes at its last observed rate (ASSUMPTION).
+- live streams carry a share ``live_share`` of parcels (ASSUMPTION: their share of online sales
+  value, 18 % in January-September 2023 per MOFCOM, is also their share of parcels). Their orders
+  scale with the flash-sale model's expected order attempts, stock aside, at the reader's scarcity
+  boost relative to the Chapter 2 default (ASSUMPTION: the stock follows demand, as with presales
+  ordered in bulk; where the stock is fixed, cues change only the speed of the sale).
+- reuse and grams of packaging per parcel: passed to the parcel model (circular packaging rules).
+- the spread ``income_sigma`` of streamers' log incomes: a lever for labour and platform rules, set
+  by the reader (ASSUMPTION: the book has no evidence on how far any rule would narrow it).
+
+Rates are percent where a name ends in ``_pct``; emissions are Gt CO2 (``_gt``) or Mt CO2e
+(``_mt``); parcels are billions (``_bn``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from seckill.models import decoupling, flash_sale, incomes, parcels
+from seckill.models.checks import require_between, require_finite
+
+# The last year the emissions path is run to, so that a budget lasting past the end year is still
+# dated; beyond it, "not used up by 2100".
+HORIZON_YEAR = 2100
+
+# (low, high) for every lever: the static page's sliders and the notebook's widgets use the same
+# bounds, so neither can show a result the model refuses. The bounds keep every yearly factor
+# positive: (1 + g)(1 − s) ≥ 0.97 × 0.9 and 1 − d(1 − r) ≥ 0.85.
+BOUNDS: dict[str, tuple[float, float]] = {
+    "growth_pct": (-3.0, 6.0),
+    "sufficiency_pct": (0.0, 10.0),
+    "efficiency_pct": (0.0, 15.0),
+    "rebound_pct": (0.0, 100.0),
+    "reuse_pct": (0.0, 90.0),
+    "grams_per_parcel": (50.0, 400.0),
+    "scarcity_boost_pct": (0.0, 300.0),
+    "income_sigma": (0.1, 3.5),
+}
+
+
+def _check(name: str, value: object) -> float:
+    return require_between(name, value, *BOUNDS[name])
+
+
+@dataclass(frozen=True)
+class Levers:
+    """The reader's scenario. Each value is checked on creation against :data:`BOUNDS`.
+
+    No default stands for a figure: the chapter builds its starting levers from the data
+    (:func:`seckill.chapters.ch08.default_levers`); sufficiency, rebound and extra reuse start at zero.
+
+    ``end_year`` is the year whose parcels and emissions are reported (the budget is followed to
+    :data:`HORIZON_YEAR` regardless).
+    """
+
+    growth_pct: float
+    efficiency_pct: float
+    grams_per_parcel: float
+    scarcity_boost_pct: float
+    income_sigma: float
+    sufficiency_pct: float = 0.0
+    rebound_pct: float = 0.0
+    reuse_pct: float = 0.0
+    end_year: int = 2035
+
+    def __post_init__(self):
+        for name, value in asdict(self).items():
+            if name != "end_year":
+                _check(name, value)
+        if isinstance(self.end_year, bool) or not isinstance(self.end_year, int):
+            raise ValueError(f"end_year must be a whole year (int); got {self.end_year!r}")
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The starting point, every number from the data package or an earlier chapter's model.
+
+    World: ``base_year``, ``base_emissions_gtco2``, ``world_population``, ``world_population_growth``
+    and ``budget_gtco2`` (the remaining 1.5 °C budget from the start of the next year). China:
+    ``parcels_bn`` and ``china_population`` in the base year, ``china_population_growth``, the
+    parcel factors (``packaging_g_per_parcel``, ``packaging_t_co2e_per_t``,
+    ``transport_kg_co2e_per_parcel``) and ``live_share``.
+    Flash sale (Chapter 2 defaults, assumptions): ``audience``, ``conversion_per_s``, ``session_s``
+    and ``default_boost_pct``.
+    """
+
+    base_year: int
+    base_emissions_gtco2: float
+    world_population: float
+    world_population_growth: float
+    budget_gtco2: float
+    parcels_bn: float
+    china_population: float
+    china_population_growth: float
+    packaging_g_per_parcel: float
+    packaging_t_co2e_per_t: float
+    transport_kg_co2e_per_parcel: float
+    live_share: float
+    audience: int
+    conversion_per_s: float
+    session_s: float
+    default_boost_pct: float
+
+    def __post_init__(self):
+        if not 0.0 <= require_finite("live_share", self.live_share) <= 1.0:
+            raise ValueError(f"live_share must be a fraction between 0 and 1; got {self.live_share!r}")
+
+
+def goods_growth(growth_pct: float, sufficiency_pct: float) -> float:
+    """Yearly change in goods bought per person, as a fraction: (1 + g)(1 − s) − 1."""
+    g = _check("growth_pct", growth_pct) / 100
+    s = _check("sufficiency_pct", sufficiency_pct) / 100
+    return (1 + g) * (1 - s) - 1
+
+
+def _sale(base: Baseline, boost_pct: float) -> flash_sale.FlashSale:
+    return flash_sale.FlashSale(
+        audience=base.audience,
+        conversion_per_s=base.conversion_per_s,
+        scarcity_boost=boost_pct / 100,
+        stock_units=1,  # unused: orders are counted before the stock limit
+        session_s=base.session_s,
+    )
+
+
+def live_orders_ratio(base: Baseline, scarcity_boost_pct: float) -> float:
+    """Orders a live stream draws at ``scarcity_boost_pct``, relative to the Chapter 2 default.
+
+    The flash-sale model's expected order attempts over the session, stock aside:
+    N (1 − e^(−r (1 + b) T)) divided by the same at the default boost. 1 at the default.
+    """
+    boost = _check("scarcity_boost_pct", scarcity_boost_pct)
+    chosen = flash_sale.expected_orders(_sale(base, boost), base.session_s)
+    default = flash_sale.expected_orders(_sale(base, base.default_boost_pct), base.session_s)
+    return chosen / default
+
+
+def world_path(levers: Levers, base: Baseline) -> pd.DataFrame:
+    """The Kaya path of world CO2 from the base year to :data:`HORIZON_YEAR` for these levers."""
+    return decoupling.calibrated_path(
+        base_year=base.base_year,
+        end_year=HORIZON_YEAR,
+        base_emissions_gtco2=base.base_emissions_gtco2,
+        base_population=base.world_population,
+        population_growth=base.world_population_growth,
+        consumption_growth=goods_growth(levers.growth_pct, levers.sufficiency_pct),
+        intensity_decline=levers.efficiency_pct / 100,
+        rebound=levers.rebound_pct / 100,
+    )
+
+
+def run(levers: Levers, base: Baseline) -> dict[str, float | int | None]:
+    """Every model's answer for one scenario, in one dictionary.
+
+    Keys: ``goods_growth``; world ``emissions_base_gt``, ``emissions_end_gt``,
+    ``emissions_change`` (fraction), ``cumulative_end_gt`` (since the start of base year + 1),
+    ``budget_used_share`` (of ``base.budget_gtco2`` by the end year) and ``exhaustion_year``
+    (None if the budget lasts past :data:`HORIZON_YEAR`); China ``parcels_base_bn``,
+    ``parcels_end_bn``, ``parcels_change``, ``live_orders_ratio``, ``parcel_co2e_base_mt``,
+    ``parcel_co2e_end_mt``, ``parcel_co2e_change``, ``new_packaging_end_mt``; streamers ``gini``,
+    ``top1_share`` and ``top10_share``.
+    """
+    if not base.base_year < levers.end_year <= HORIZON_YEAR:
+        raise ValueError(
+            f"end_year must be after the base year {base.base_year} and at most {HORIZON_YEAR}; "
+            f"got {levers.end_year!r}"
+        )
+    years = levers.end_year - base.base_year
+    path = world_path(levers, base).set_index("year")
+    end = path.loc[levers.end_year]
+    base_row = path.loc[base.base_year]
+
+    ratio = live_orders_ratio(base, levers.scarcity_boost_pct)
+    live_factor = 1 - base.live_share + base.live_share * ratio
+    parcels_end_bn = (
+        base.parcels_bn
+        * (1 + base.china_population_growth) ** years
+        * float(end["consumption_per_person"])  # an index, 1 in the base year
+        * live_factor
+    )
+    cleaner = (1 - levers.efficiency_pct / 100) ** years
+    footprint_end = parcels.parcel_footprint(
+        parcels_end_bn * 1e9,
+        packaging_g_per_parcel=levers.grams_per_parcel,
+        packaging_t_co2e_per_t=base.packaging_t_co2e_per_t * cleaner,
+        transport_kg_co2e_per_parcel=base.transport_kg_co2e_per_parcel * cleaner,
+        population=base.china_population * (1 + base.china_population_growth) ** years,
+        extra_reuse_share=levers.reuse_pct / 100,
+    )
+    footprint_base = parcels.parcel_footprint(
+        base.parcels_bn * 1e9,
+        packaging_g_per_parcel=base.packaging_g_per_parcel,
+        packaging_t_co2e_per_t=base.packaging_t_co2e_per_t,
+        transport_kg_co2e_per_parcel=base.transport_kg_co2e_per_parcel,
+        population=base.china_population,
+    )
+    sigma = levers.income_sigma
+    cumulative = float(end["cumulative_gtco2"])
+    return {
+        "goods_growth": goods_growth(levers.growth_pct, levers.sufficiency_pct),
+        "emissions_base_gt": float(base_row["emissions_gtco2"]),
+        "emissions_end_gt": float(end["emissions_gtco2"]),
+        "emissions_change": float(end["emissions_gtco2"] / base_row["emissions_gtco2"]) - 1,
+        "cumulative_end_gt": cumulative,
+        "budget_used_share": cumulative / base.budget_gtco2,
+        "exhaustion_year": decoupling.budget_exhaustion_year(path.reset_index(), base.budget_gtco2),
+        "parcels_base_bn": base.parcels_bn,
+        "parcels_end_bn": parcels_end_bn,
+        "parcels_change": parcels_end_bn / base.parcels_bn - 1,
+        "live_orders_ratio": ratio,
+        "parcel_co2e_base_mt": footprint_base["total_co2e_t"] / 1e6,
+        "parcel_co2e_end_mt": footprint_end["total_co2e_t"] / 1e6,
+        "parcel_co2e_change": footprint_end["total_co2e_t"] / footprint_base["total_co2e_t"] - 1,
+        "new_packaging_end_mt": footprint_end["new_packaging_t"] / 1e6,
+        "gini": incomes.lognormal_gini(sigma),
+        "top1_share": incomes.lognormal_top_share(0.01, sigma),
+        "top10_share": incomes.lognormal_top_share(0.10, sigma),
+    }
+
+
+def compare(scenarios: dict[str, Levers], base: Baseline) -> pd.DataFrame:
+    """:func:`run` for several named scenarios, one row each (the scenario name in ``scenario``)."""
+    rows = [{"scenario": name, **run(levers, base)} for name, levers in scenarios.items()]
+    return pd.DataFrame(rows)

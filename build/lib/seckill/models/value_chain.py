@@ -1,0 +1,140 @@
+"""Who gets what from one hand-made item sold in a live stream: a value-chain split of its price.
+
+Chapter 3 asks how the price a viewer pays is divided between the host, the platform, the payment
+service, the courier, the materials and the maker. The model is accounting, not behaviour: every
+part except the maker's is a fee or a cost, and the maker keeps what is left. Fees that are a
+percentage are charged on the price; the host's fixed slot fee (坑位费) is spread over the units the
+stream sells, so the fewer items a "limited" offer sells, the more each one carries.
+
+Money is in yuan (``_rmb``), percentages are 0–100 (``_pct``), time in hours. Inputs are validated:
+nothing may be negative, percentages stay within 0–100, and fees and costs together may not exceed
+the price, because then the maker would pay to sell and the split has no maker's share to show.
+
+Defaults: the sourced ones (host commission, courier cost per parcel) come from the data package
+and are assembled in :mod:`seckill.chapters.ch03`; the rest are **assumptions**, listed in
+:data:`ASSUMPTIONS` with the reason for each value. Change them freely: they are there to make the
+arithmetic concrete, not to describe any real seller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from seckill.models.checks import require_count, require_non_negative, require_percent, require_positive
+
+HOST_COMMISSION = "Host commission"
+SLOT_FEE = "Slot fee"
+PLATFORM_FEE = "Platform fee"
+PAYMENT_FEE = "Payment fee"
+DELIVERY = "Delivery and packaging"
+MATERIALS = "Materials"
+MAKER = "Maker's labour"
+PARTS = (HOST_COMMISSION, SLOT_FEE, PLATFORM_FEE, PAYMENT_FEE, DELIVERY, MATERIALS, MAKER)
+
+# Assumptions (not sourced): each is labelled "assumption" wherever it is shown.
+ASSUMPTIONS: dict[str, float] = {
+    # A round, typical-looking live-stream price for a small hand-made item such as a bracelet.
+    "price_rmb": 99.0,
+    # The essay speaks of thousands of pre-orders; 2,000 is one such order surge.
+    "units_sold": 2000,
+    # Platform service fee on the price; no authoritative schedule was found for the book.
+    "platform_fee_pct": 5.0,
+    # Payment processing on the price; no authoritative merchant rate was found for the book.
+    "payment_fee_pct": 0.6,
+    # Box, padding and a card for one small item.
+    "packaging_rmb_per_item": 3.0,
+    # Beads, thread or metal for one small item.
+    "materials_rmb_per_item": 15.0,
+    # Hours of skilled hand work for one item.
+    "hours_per_item": 3.0,
+}
+
+
+def slot_fee_per_item_rmb(slot_fee_rmb: float, units_sold: int) -> float:
+    """The host's fixed slot fee spread over the units the stream sells: ``slot_fee_rmb / units_sold``."""
+    slot_fee_rmb = require_non_negative("slot_fee_rmb", slot_fee_rmb)
+    units_sold = require_count("units_sold", units_sold)
+    return slot_fee_rmb / units_sold
+
+
+def split_price(
+    price_rmb: float,
+    *,
+    host_commission_pct: float,
+    slot_fee_rmb: float,
+    units_sold: int,
+    platform_fee_pct: float,
+    payment_fee_pct: float,
+    delivery_rmb_per_item: float,
+    packaging_rmb_per_item: float,
+    materials_rmb_per_item: float,
+) -> pd.DataFrame:
+    """Split one item's retail price into the parts in :data:`PARTS`, the maker's labour last.
+
+    Returns a DataFrame with columns ``part``, ``rmb_per_item`` and ``share_of_price_pct``; the
+    parts add up to the price. Raises ``ValueError`` naming the parameter for a negative value, a
+    percentage outside 0–100, a units count below 1, or fees and costs that exceed ``price_rmb``.
+    """
+    price_rmb = require_positive("price_rmb", price_rmb)
+    commission = price_rmb * require_percent("host_commission_pct", host_commission_pct) / 100
+    slot = slot_fee_per_item_rmb(slot_fee_rmb, units_sold)
+    platform = price_rmb * require_percent("platform_fee_pct", platform_fee_pct) / 100
+    payment = price_rmb * require_percent("payment_fee_pct", payment_fee_pct) / 100
+    delivery = require_non_negative("delivery_rmb_per_item", delivery_rmb_per_item) + require_non_negative(
+        "packaging_rmb_per_item", packaging_rmb_per_item
+    )
+    materials = require_non_negative("materials_rmb_per_item", materials_rmb_per_item)
+    taken = [commission, slot, platform, payment, delivery, materials]
+    left = price_rmb - sum(taken)
+    # Rounding in the sum can leave -1e-12 when the costs exactly use up the price.
+    if left < -1e-9 * price_rmb:
+        detail = ", ".join(f"{part.lower()} {value:.2f}" for part, value in zip(PARTS, taken, strict=False))
+        raise ValueError(
+            f"fees and costs ({sum(taken):.2f} yuan per item: {detail}) exceed price_rmb "
+            f"({price_rmb:.2f} yuan); the maker would pay to sell. Raise the price or lower a fee or cost."
+        )
+    amounts = [*taken, max(left, 0.0)]
+    return pd.DataFrame(
+        {
+            "part": list(PARTS),
+            "rmb_per_item": amounts,
+            "share_of_price_pct": [100 * amount / price_rmb for amount in amounts],
+        }
+    )
+
+
+def maker_earnings(split: pd.DataFrame, hours_per_item: float) -> dict[str, float]:
+    """What the maker keeps from a :func:`split_price` table: per item, as a share, and per hour.
+
+    Keys: ``rmb_per_item``, ``share_of_price_pct``, ``rmb_per_hour`` (per item ÷ ``hours_per_item``).
+    """
+    hours_per_item = require_positive("hours_per_item", hours_per_item)
+    row = split.set_index("part").loc[MAKER]
+    per_item = float(row["rmb_per_item"])
+    return {
+        "rmb_per_item": per_item,
+        "share_of_price_pct": float(row["share_of_price_pct"]),
+        "rmb_per_hour": per_item / hours_per_item,
+    }
+
+
+def compare_channels(
+    price_rmb: float, channels: Mapping[str, Mapping[str, float]], **shared: float
+) -> pd.DataFrame:
+    """Split the same price through several sales channels, one :func:`split_price` per channel.
+
+    ``channels`` maps a channel name to the keyword arguments that differ (commission, fees,
+    delivery); ``shared`` holds the ones every channel has in common (materials, units sold). The
+    same price in every channel isolates what the channel takes; in reality prices differ too.
+    Returns the long table of :func:`split_price` with a ``channel`` column first.
+    """
+    if not channels:
+        raise ValueError("channels must name at least one sales channel")
+    tables = []
+    for name, settings in channels.items():
+        table = split_price(price_rmb, **({**shared, **settings}))
+        table.insert(0, "channel", name)
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True)

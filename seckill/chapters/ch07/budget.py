@@ -1,0 +1,248 @@
+"""Chapter 7, the emissions path against the 1.5 °C carbon budget: the explorer on the page.
+
+Its yearly factor is :func:`seckill.models.decoupling.emissions_growth_factor` written as a Vega
+expression (:func:`emissions_factor_expression`); the tests check the two agree."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from seckill import charts
+from seckill.calibrations.carbon_budget import MODEL_BASE_YEAR, MODEL_END_YEAR
+from seckill.models import decoupling
+
+Y_MAX_GT = 600  # top of the emissions-path axis, Gt CO2
+
+
+def emissions_factor_expression(population_growth: float) -> str:
+    """The explorer's yearly emissions factor (1 + p)(1 + g)(1 − d(1 − r)) as a Vega expression.
+
+    Parameters: ``growth_pct``, ``decline_pct`` and ``rebound_pct`` (percent); ``population_growth``
+    is fixed. Pure arithmetic, so the tests can compare it with
+    :func:`seckill.models.decoupling.emissions_growth_factor`.
+    """
+    p = population_growth
+    return f"((1 + {p!r}) * (1 + growth_pct / 100) * (1 - decline_pct / 100 * (1 - rebound_pct / 100)))"
+
+
+def path_grid(base_year: int = MODEL_BASE_YEAR, end_year: int = MODEL_END_YEAR) -> pd.DataFrame:
+    """Years and years since the base year, for the browser to compute the path on."""
+    years = list(range(base_year, end_year + 1))
+    return pd.DataFrame({"year": years, "t": [y - base_year for y in years]})
+
+
+def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
+    """Growth against efficiency: cumulative world CO2 from 2025 against the remaining 1.5 °C budgets.
+
+    Three sliders (consumption growth per person, yearly fall in carbon intensity, rebound) drive
+    the same formula as :func:`seckill.models.decoupling.emissions_growth_factor`; population growth is
+    fixed at the last observed rate. Cumulative emissions are the closed-form sum of a geometric
+    series, so the browser needs no loop. Slider bounds keep the yearly factor positive and finite.
+    """
+    e0 = defaults["base_emissions_gtco2"]
+    p = defaults["population_growth"]
+    base_year = int(defaults["base_year"])
+    table, summary = budget_path_start_table(defaults)
+    params = [
+        alt.param(
+            name="growth_pct",
+            value=summary["growth_pct"],
+            bind=alt.binding_range(
+                min=-3, max=6, step=0.1, name="Consumption per person, % a year (scenario): "
+            ),
+        ),
+        alt.param(
+            name="decline_pct",
+            value=summary["decline_pct"],
+            bind=alt.binding_range(
+                min=0, max=15, step=0.1, name="Fall in CO2 per unit consumed, % a year (scenario): "
+            ),
+        ),
+        alt.param(
+            name="rebound_pct",
+            value=summary["rebound_pct"],
+            bind=alt.binding_range(
+                min=0, max=100, step=5, name="Rebound, % of saving spent again (assumption): "
+            ),
+        ),
+    ]
+    factor = emissions_factor_expression(p)
+    cumulative = (
+        f"datum.t == 0 ? 0 : (abs({factor} - 1) < 1e-9 ? {e0!r} * datum.t : "
+        f"{e0!r} * {factor} * (pow({factor}, datum.t) - 1) / ({factor} - 1))"
+    )
+    x = alt.X(
+        "year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[base_year, MODEL_END_YEAR])
+    )
+    path = (
+        alt.Chart(path_grid(base_year))
+        .transform_calculate(cumulative=cumulative)
+        .mark_line(color=charts.HIGHLIGHT_COLOUR, clip=True)
+        .encode(
+            x=x,
+            y=alt.Y(
+                "cumulative:Q",
+                title=f"CO2 emitted since the start of {base_year + 1}, billion tonnes",
+                # A fixed axis keeps the budgets readable; paths above it run off the top.
+                scale=alt.Scale(domain=[0, Y_MAX_GT]),
+            ),
+            tooltip=[
+                alt.Tooltip("year:Q", format="d", title="Year"),
+                alt.Tooltip("cumulative:Q", format=",.0f", title="Gt CO2 since start"),
+            ],
+        )
+    )
+    budgets = pd.DataFrame(
+        {
+            "budget": [defaults["budget_50"], defaults["budget_67"], defaults["budget_83"]],
+            "label": [
+                f"1.5 °C budget, 50% chance: {defaults['budget_50']:.0f} Gt",
+                f"67% chance: {defaults['budget_67']:.0f} Gt",
+                f"83% chance: {defaults['budget_83']:.0f} Gt",
+            ],
+        }
+    )
+    rules = alt.Chart(budgets).mark_rule(strokeDash=[5, 3], color=charts.MAIN_COLOUR).encode(y="budget:Q")
+    rule_labels = (
+        alt.Chart(budgets)
+        .mark_text(align="right", x="width", dx=-4, dy=-6, fontSize=11, color=charts.MAIN_COLOUR)
+        .encode(y="budget:Q", text="label:N")
+    )
+    budget_50 = defaults["budget_50"]
+    needed = (
+        f"((1 + {p!r}) * (1 + growth_pct / 100) <= 1 ? 0 : "
+        f"(1 - 1 / ((1 + {p!r}) * (1 + growth_pct / 100))) / (1 - rebound_pct / 100) * 100)"
+    )
+    readout = charts.readout(
+        [
+            f"'{MODEL_END_YEAR}: ' + format(datum.annual_end, '.1f') + ' Gt a year (' + "
+            f"format(datum.annual_end / {e0!r} - 1, '+.0%') + ' vs {base_year})'",
+            f"datum.first_hit == 9999 ? '50% budget lasts past {MODEL_END_YEAR}' : "
+            "'50% budget gone in ' + datum.first_hit",
+            "rebound_pct >= 100 ? 'Full rebound: no cut possible' : "
+            f"'To fall: intensity −' + format({needed}, '.1f') + '% a year'",
+        ],
+        # The first year of the path, carrying the year the budget runs out.
+        frame=alt.Chart(path_grid(base_year))
+        .transform_calculate(cumulative=cumulative)
+        .transform_calculate(hit=f"datum.cumulative >= {budget_50!r} ? datum.year : 9999")
+        .transform_joinaggregate(first_hit="min(hit)")
+        .transform_filter("datum.t == 0")
+        .transform_calculate(annual_end=f"{e0!r} * pow({factor}, {MODEL_END_YEAR - base_year})"),
+        # Below the x axis, where the path can never run over the text.
+        y_px="height + 44",
+        bold="all",
+        baseline="top",
+    )
+    chart = charts.finish(
+        alt.layer(rules, rule_labels, path, *readout).add_params(*params),
+        title="Growth against efficiency: the world's CO2 and the 1.5 °C budget",
+        source=(
+            f"Global Carbon Budget 2024 (world CO2 {base_year}); Indicators of Global Climate Change 2024 "
+            "(budgets from 2025); World Bank population; scenario and rebound set by the reader"
+        ),
+        description=(
+            "Interactive line chart. Sliders set the yearly growth of consumption per person, the "
+            "yearly fall in CO2 per unit consumed, and the rebound (an assumption). The line shows the "
+            f"world's cumulative CO2 from the start of {base_year + 1} to {MODEL_END_YEAR} in billion "
+            "tonnes, against dashed lines for the remaining 1.5 °C budgets at 50, 67 and 83 percent "
+            f"chances; text gives the yearly emissions in {MODEL_END_YEAR}, the year the 50 percent "
+            "budget is used up, and the fall in intensity needed for emissions to decline."
+        ),
+    )
+    gone = summary["exhaustion_year_50"]
+    needed = summary["required_decline"]
+    return charts.with_model_table(
+        chart,
+        table,
+        caption=(
+            f"The world's CO2 on the path the chart starts from: consumption per person grows "
+            f"{summary['growth_pct']:g}% a year, CO2 per unit consumed falls {summary['decline_pct']:g}% a "
+            f"year, rebound {summary['rebound_pct']:g}%, population grows {100 * p:.2f}% a year (fixed), "
+            f"from {e0:g} Gt in {base_year}. Rows: {base_year}, the years the 1.5 °C budgets run out, and "
+            f"every fifth year from {base_year + 1}; Gt CO2 from {base_year + 1} is the line: all emitted "
+            f"from the start of {base_year + 1} to the end of the row's year. "
+            f"{MODEL_END_YEAR}: {summary['emissions_end_gtco2']:.1f} Gt a year "
+            f"({summary['change_vs_base']:+.0%} vs {base_year}); "
+            + (
+                f"50% budget gone in {gone}"
+                if gone is not None
+                else f"50% budget lasts past {MODEL_END_YEAR}"
+            )
+            + "; "
+            + (
+                "full rebound: no cut possible"
+                if needed is None
+                else f"to fall: intensity −{100 * needed:.1f}% a year"
+            )
+            + f". The chart's axis stops at {Y_MAX_GT} Gt; the path runs off its top above that"
+        ),
+        titles={
+            "year": "Year",
+            "emissions_gtco2": "Gt CO2 that year",
+            "cumulative_gtco2": f"Gt CO2 from {base_year + 1}",
+            "budget_gone": "1.5 °C budget used up",
+        },
+        model="seckill.models.decoupling.calibrated_path and budget_exhaustion_year",
+    )
+
+
+def budget_path_start_table(defaults: dict[str, float]) -> tuple[pd.DataFrame, dict]:
+    """The emissions-path explorer at its starting settings, as a table and the read-out's figures.
+
+    The starting settings, which :func:`budget_explorer_chart` gives its sliders, are the default
+    scenario rounded to the sliders' 0.1 % steps, with no rebound. Table rows: the base year, the
+    years in which each 1.5 °C budget runs out, and every fifth year from the year after the base
+    year to :data:`MODEL_END_YEAR`. Columns: ``year``, ``emissions_gtco2`` and ``cumulative_gtco2``
+    (Gt CO2, 1 decimal; cumulative from the start of the year after the base year, missing for the
+    base year itself) and ``budget_gone`` (the budgets that run out that year, or None). The
+    summary holds the settings (``growth_pct``, ``decline_pct``, ``rebound_pct``, percent),
+    ``emissions_end_gtco2``, ``change_vs_base`` (fraction), ``exhaustion_year_50`` (None past the
+    end year) and ``required_decline`` (fraction a year; None with a full rebound).
+    """
+    base_year = int(defaults["base_year"])
+    growth = round(100 * defaults["consumption_growth"], 1) / 100
+    decline = round(100 * defaults["intensity_decline"], 1) / 100
+    rebound = 0
+    path = decoupling.calibrated_path(
+        base_year=base_year,
+        end_year=MODEL_END_YEAR,
+        base_emissions_gtco2=defaults["base_emissions_gtco2"],
+        base_population=defaults["base_population"],
+        population_growth=defaults["population_growth"],
+        consumption_growth=growth,
+        intensity_decline=decline,
+        rebound=rebound,
+    )
+    gone: dict[int, list[str]] = {}
+    for probability in (50, 67, 83):
+        budget = defaults[f"budget_{probability}"]
+        year = decoupling.budget_exhaustion_year(path, budget)
+        if year is not None:
+            gone.setdefault(year, []).append(f"{probability}% chance ({budget:.0f} Gt)")
+    keep = (path["year"] == base_year) | path["year"].isin(gone) | ((path["year"] - base_year) % 5 == 1)
+    keep |= path["year"] == MODEL_END_YEAR
+    rows = path[keep]
+    table = pd.DataFrame(
+        {
+            "year": rows["year"].astype(int),
+            "emissions_gtco2": rows["emissions_gtco2"].round(1),
+            "cumulative_gtco2": rows["cumulative_gtco2"].round(1).where(rows["year"] > base_year),
+            "budget_gone": [", ".join(gone[y]) if y in gone else None for y in rows["year"]],
+        }
+    ).reset_index(drop=True)
+    try:
+        required = decoupling.required_intensity_decline(defaults["population_growth"], growth, rebound)
+    except ValueError:
+        required = None
+    summary = {
+        "growth_pct": round(100 * growth, 1),
+        "decline_pct": round(100 * decline, 1),
+        "rebound_pct": rebound,
+        "emissions_end_gtco2": float(path["emissions_gtco2"].iloc[-1]),
+        "change_vs_base": float(path["emissions_gtco2"].iloc[-1] / path["emissions_gtco2"].iloc[0] - 1),
+        "exhaustion_year_50": decoupling.budget_exhaustion_year(path, defaults["budget_50"]),
+        "required_decline": required,
+    }
+    return table, summary

@@ -1,0 +1,238 @@
+"""Chapter 7, CO2: territorial and consumption-based emissions, per person, and China's decoupling."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from seckill import charts
+from seckill.calibrations.carbon_budget import HISTORY_END, HISTORY_START
+from seckill.models import decoupling
+
+ECONOMY_ORDER = ["China", "United States", "World"]
+
+
+TERRITORIAL = "Territorial (emitted inside the country)"
+
+
+CONSUMPTION = "Consumption-based (for what residents consume)"
+
+
+def per_person_table(table: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Territorial and consumption-based CO2 per person for each economy in ``year``, long format.
+
+    Missing values (the world has no consumption-based figure: it equals territorial by
+    construction) are left out, not filled.
+    """
+    rows = table[table["year"] == year]
+    long = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "economy": rows["economy"],
+                    "measure": TERRITORIAL,
+                    "t_per_person": rows["co2_territorial_t_per_person"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "economy": rows["economy"],
+                    "measure": CONSUMPTION,
+                    "t_per_person": rows["co2_consumption_t_per_person"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    long["year"] = year
+    return long[long["t_per_person"].notna()].reset_index(drop=True)
+
+
+def per_person_chart(long: pd.DataFrame) -> alt.Chart:
+    """Grouped bars: CO2 per person, territorial vs consumption-based, China / US / world."""
+    year = int(long["year"].iloc[0])
+    chart = (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            x=alt.X("economy:N", title=None, sort=ECONOMY_ORDER, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("measure:N", sort=[TERRITORIAL, CONSUMPTION]),
+            y=alt.Y("t_per_person:Q", title=f"CO2 per person in {year}, tonnes"),
+            color=alt.Color("measure:N", title="Counted as", sort=[TERRITORIAL, CONSUMPTION]),
+            tooltip=[
+                alt.Tooltip("economy:N", title="Economy"),
+                alt.Tooltip("measure:N", title="Counted as"),
+                alt.Tooltip("t_per_person:Q", title="Tonnes per person", format=".2f"),
+            ],
+        )
+    )
+    return charts.finish(
+        chart,
+        title=f"CO2 per person, counted two ways ({year})",
+        source="Our World in Data from the Global Carbon Project (data to 2018); fossil fuels and cement",
+        description=(
+            f"Grouped bar chart of CO2 emissions per person in {year}, in tonnes, for China, the United "
+            "States and the world; for China and the US a second bar shows consumption-based "
+            "emissions. China's consumption-based figure is below its territorial one; the US figure "
+            "is above."
+        ),
+    )
+
+
+def first_year_above(long: pd.DataFrame, measure: str, leader: str = "China", other: str = "United States"):
+    """First year in which ``leader``'s emissions exceed ``other``'s on ``measure`` (None if never)."""
+    wide = long[long["measure"] == measure].pivot(index="year", columns="economy", values="gt").dropna()
+    above = wide[wide[leader] > wide[other]]
+    return None if above.empty else int(above.index.min())
+
+
+def totals_long(table: pd.DataFrame) -> pd.DataFrame:
+    """China's and the US's CO2 in Gt a year, territorial and consumption-based, long format."""
+    rows = table[table["economy_code"].isin(["chn", "usa"])]
+    return pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "year": rows["year"],
+                    "economy": rows["economy"],
+                    "measure": "Territorial",
+                    "gt": rows["co2_territorial_mt"] / 1000,
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "year": rows["year"],
+                    "economy": rows["economy"],
+                    "measure": "Consumption-based",
+                    "gt": rows["co2_consumption_mt"] / 1000,
+                }
+            ),
+        ],
+        ignore_index=True,
+    ).dropna()
+
+
+def totals_chart(table: pd.DataFrame) -> alt.Chart:
+    """China's and the US's CO2 totals over time, territorial (solid) and consumption-based (dashed)."""
+    long = totals_long(table)
+    crossing = {measure: first_year_above(long, measure) for measure in ("Territorial", "Consumption-based")}
+    first_year, last_year = int(long["year"].min()), int(long["year"].max())
+    chart = (
+        alt.Chart(long)
+        .mark_line()
+        .encode(
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+            y=alt.Y("gt:Q", title="CO2 emissions, billion tonnes a year"),
+            color=alt.Color("economy:N", title="Economy"),
+            strokeDash=alt.StrokeDash(
+                "measure:N",
+                title="Counted as",
+                scale=alt.Scale(domain=["Territorial", "Consumption-based"], range=[[1, 0], [5, 3]]),
+            ),
+            tooltip=[
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("economy:N", title="Economy"),
+                alt.Tooltip("measure:N", title="Counted as"),
+                alt.Tooltip("gt:Q", title="Gt CO2", format=".2f"),
+            ],
+        )
+    )
+    return charts.finish(
+        chart,
+        title="China and the United States: CO2 made at home and CO2 consumed",
+        source="Our World in Data from the Global Carbon Project; consumption-based to 2017",
+        description=(
+            f"Line chart of yearly CO2 emissions in billion tonnes, {first_year} to {last_year}, for China "
+            "and the United States; solid lines count emissions inside each country, dashed lines count "
+            "emissions for what its residents consume. China's territorial emissions pass the US's "
+            f"in {crossing['Territorial']} and its consumption-based emissions in "
+            f"{crossing['Consumption-based']}."
+        ),
+    )
+
+
+def decoupling_table(table: pd.DataFrame, economy_code: str = "chn") -> pd.DataFrame:
+    """GDP, CO2 and CO2 per unit of GDP as indices (first year = 100), long format, years with GDP."""
+    rows = table[(table["economy_code"] == economy_code) & table["gdp_intl_usd_2011_bn"].notna()].sort_values(
+        "year"
+    )
+    first = rows.iloc[0]
+    intensity = rows["co2_territorial_mt"] / rows["gdp_intl_usd_2011_bn"]
+    series = {
+        "Real GDP": 100 * rows["gdp_intl_usd_2011_bn"] / first["gdp_intl_usd_2011_bn"],
+        "CO2 emissions (territorial)": 100 * rows["co2_territorial_mt"] / first["co2_territorial_mt"],
+        "CO2 per unit of GDP": 100 * intensity / intensity.iloc[0],
+    }
+    return pd.concat(
+        [
+            pd.DataFrame({"year": rows["year"], "series": name, "index": values})
+            for name, values in series.items()
+        ],
+        ignore_index=True,
+    )
+
+
+def decoupling_summary(table: pd.DataFrame, economy_code: str = "chn") -> dict[str, float | str]:
+    """Kaya rates for 1990-2016 and for the flat years 2013-2016, with their decoupling status."""
+    rows = table[table["economy_code"] == economy_code].set_index("year")
+    out: dict[str, float | str] = {}
+    for start, end in [(HISTORY_START, HISTORY_END), (2013, HISTORY_END)]:
+        rates = decoupling.historical_rates(
+            start_population=float(rows.loc[start, "population"]),
+            end_population=float(rows.loc[end, "population"]),
+            start_gdp=float(rows.loc[start, "gdp_intl_usd_2011_bn"]),
+            end_gdp=float(rows.loc[end, "gdp_intl_usd_2011_bn"]),
+            start_emissions=float(rows.loc[start, "co2_territorial_mt"]),
+            end_emissions=float(rows.loc[end, "co2_territorial_mt"]),
+            years=end - start,
+        )
+        for key, value in rates.items():
+            out[f"{key}_{start}_{end}"] = value
+        out[f"status_{start}_{end}"] = decoupling.decoupling_status(
+            rates["gdp_growth"], rates["emissions_growth"]
+        )
+    out["co2_2016_mt"] = float(rows.loc[HISTORY_END, "co2_territorial_mt"])
+    out["co2_2018_mt"] = float(rows.loc[rows.index.max(), "co2_territorial_mt"])
+    out["co2_1990_mt"] = float(rows.loc[HISTORY_START, "co2_territorial_mt"])
+    return out
+
+
+def decoupling_chart(long: pd.DataFrame, *, economy: str = "China") -> alt.Chart:
+    """Index lines: GDP pulls away from CO2 (relative decoupling) while CO2 still rises."""
+    order = ["Real GDP", "CO2 emissions (territorial)", "CO2 per unit of GDP"]
+    first, last = int(long["year"].min()), int(long["year"].max())
+    low, high = float(long["index"].min()), float(long["index"].max())
+    chart = (
+        alt.Chart(long)
+        .mark_line(point=alt.OverlayMarkDef(size=25))
+        .encode(
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+            y=alt.Y(
+                "index:Q",
+                title=f"Index, {first} = 100 (log scale)",
+                scale=alt.Scale(type="log", domain=[0.8 * low, 1.25 * high], nice=False),
+                # Doublings from 100, so equal steps on the axis are equal ratios.
+                axis=alt.Axis(
+                    values=[v for v in (25, 50, 100, 200, 400, 800, 1600) if 0.8 * low <= v <= 1.25 * high]
+                ),
+            ),
+            color=alt.Color("series:N", title=None, sort=order),
+            tooltip=[
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("series:N", title="Series"),
+                alt.Tooltip("index:Q", title=f"Index ({first} = 100)", format=".0f"),
+            ],
+        )
+    )
+    end = long[long["year"] == last].set_index("series")["index"]
+    return charts.finish(
+        chart,
+        title=f"{economy}: GDP and CO2, {first}-{last}",
+        source="Our World in Data: Global Carbon Project CO2 and Maddison Project GDP (2011 int. $)",
+        description=(
+            f"Line chart on a log axis of three indices for {economy}, {first} = 100: real GDP reached "
+            f"{end['Real GDP']:.0f}, CO2 emissions {end['CO2 emissions (territorial)']:.0f} and CO2 per unit "
+            f"of GDP {end['CO2 per unit of GDP']:.0f} by {last}. Emissions grew more slowly than GDP "
+            "(relative decoupling) but did not fall for long."
+        ),
+    )

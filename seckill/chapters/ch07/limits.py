@@ -1,0 +1,100 @@
+"""Chapter 7, limits beyond carbon: the material footprint, and the doughnut's floors and ceilings."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from seckill import charts, data
+from seckill.chapters.ch07.carbon import ECONOMY_ORDER
+
+
+def material_footprint_table(footprint: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Material footprint per person by economy and year, with plain dtypes."""
+    footprint = data.load("material_footprint") if footprint is None else footprint
+    table = footprint.copy()
+    table["year"] = table["year"].astype(int)
+    table["material_footprint_t_per_person"] = table["material_footprint_t_per_person"].astype(float)
+    return table
+
+
+def material_footprint_chart(table: pd.DataFrame) -> alt.Chart:
+    """Lines of material footprint per person: China, the United States and the world."""
+    first, last = int(table["year"].min()), int(table["year"].max())
+    end = table[table["year"] == last].set_index("economy")["material_footprint_t_per_person"]
+    chart = (
+        alt.Chart(table)
+        .mark_line()
+        .encode(
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+            y=alt.Y("material_footprint_t_per_person:Q", title="Raw materials per person, tonnes a year"),
+            color=alt.Color("economy:N", title="Economy", sort=ECONOMY_ORDER),
+            tooltip=[
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("economy:N", title="Economy"),
+                alt.Tooltip("material_footprint_t_per_person:Q", title="Tonnes per person", format=".1f"),
+            ],
+        )
+    )
+    return charts.finish(
+        chart,
+        title="Material footprint per person",
+        source="UNDP Human Development Report 2023/2024, from the UNEP International Resource Panel",
+        description=(
+            f"Line chart of material footprint per person in tonnes a year, {first} to {last}: China rises "
+            f"to {end['China']:.1f} tonnes, near the United States' {end['United States']:.1f} and "
+            f"{end['China'] / end['World']:.1f} times the world average of {end['World']:.1f}."
+        ),
+    )
+
+
+def doughnut_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Dots on a log axis: above 1 on ecological rows is overshoot; below 1 on social rows, shortfall."""
+    year = int(table["year"].iloc[0])
+    order = (
+        table.sort_values(["dimension", "indicator"])["indicator"].drop_duplicates().tolist()
+    )  # ecological rows first, then social ones
+    y = alt.Y("indicator:N", title=None, sort=order, axis=alt.Axis(labelLimit=160))
+    dots = (
+        alt.Chart(table)
+        .mark_point(filled=True, size=80)
+        .encode(
+            x=alt.X(
+                "ratio:Q",
+                title="Ratio to limit, log scale",
+                scale=alt.Scale(type="log", domain=[0.25, 16], nice=False),
+                axis=alt.Axis(values=[0.25, 0.5, 1, 2, 4, 8, 16]),
+            ),
+            y=y,
+            yOffset=alt.YOffset("economy:N", sort=ECONOMY_ORDER),
+            color=alt.Color("economy:N", title="Economy", sort=ECONOMY_ORDER),
+            # A second legend beside the first would not fit a phone; this one goes on top.
+            shape=alt.Shape("group:N", title=None, legend=alt.Legend(orient="top", direction="vertical")),
+            tooltip=[
+                alt.Tooltip("economy:N", title="Economy"),
+                alt.Tooltip("indicator:N", title="Indicator"),
+                alt.Tooltip("group:N", title="Kind"),
+                alt.Tooltip("ratio:Q", title="Ratio", format=".2f"),
+            ],
+        )
+    )
+    rule = (
+        alt.Chart(pd.DataFrame({"ratio": [1.0]}))
+        .mark_rule(color=charts.MUTED_TEXT_COLOUR)
+        .encode(x="ratio:Q")
+    )
+    china = table[table["economy"] == "China"]
+    over = int(((china["dimension"] == "biophysical") & (china["ratio"] > 1)).sum())
+    n_bio = int((china["dimension"] == "biophysical").sum())
+    met = int(((china["dimension"] == "social") & (china["ratio"] >= 1)).sum())
+    n_social = int((china["dimension"] == "social").sum())
+    return charts.finish(
+        alt.layer(rule, dots).properties(height=420),
+        title=f"China and the US against boundaries and social thresholds ({year})",
+        source="Fanning, O'Neill, Hickel and Roux 2022, country data",
+        description=(
+            f"Dot chart on a log axis of {n_bio} ecological and {n_social} social indicators for China "
+            f"and the United States in {year}, each divided by its boundary or threshold, with a line at 1. "
+            f"China exceeds {over} of {n_bio} boundaries and meets {met} of {n_social} social thresholds."
+        ),
+    )

@@ -1,0 +1,165 @@
+"""Chapter 7, parcels: how many China sends a year and per person, and the Singles' Day peak."""
+
+from __future__ import annotations
+
+import calendar
+
+import altair as alt
+import pandas as pd
+
+from seckill import charts, data
+
+
+def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Parcels per year as bars; the 2021 lower bound drawn pale with a label."""
+    base = alt.Chart(table).encode(
+        x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        y=alt.Y("parcels_bn:Q", title="Express parcels, billions"),
+        tooltip=[
+            alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip("parcels_bn:Q", title="Parcels (bn)", format=",.2f"),
+            alt.Tooltip("parcels_per_person:Q", title="Per person (derived)", format=".0f"),
+            alt.Tooltip("status:N", title="Figure is"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "status:N",
+            title="Figure",
+            scale=alt.Scale(
+                domain=["published", "lower bound"], range=[charts.MAIN_COLOUR, charts.PALETTE["sky_blue"]]
+            ),
+        )
+    )
+    lower = table[table["status"] == "lower bound"]
+    label = (
+        alt.Chart(lower.assign(label="at least"))
+        .mark_text(dy=-8, fontSize=11, color=charts.MUTED_TEXT_COLOUR)
+        .encode(x="year:O", y="parcels_bn:Q", text="label:N")
+    )
+    first, last = table.iloc[0], table.iloc[-1]
+    return charts.finish(
+        alt.layer(bars, label),
+        title="Express parcels handled in China each year",
+        source="State Post Bureau, as reported by Xinhua, China Daily and others (see Data and sources)",
+        description=(
+            f"Bar chart of express parcels handled in China per year, from {first['parcels_bn']:.0f} billion "
+            f"in {int(first['year'])} to {last['parcels_bn']:.1f} billion in {int(last['year'])}. "
+            "For 2021 only a lower bound of 100 billion was found."
+        ),
+    )
+
+
+def singles_day_parcels_table(rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Singles' Day season parcels with parcels per day in the window (derived: total ÷ days)."""
+    rows = data.load("singles_day_parcels") if rows is None else rows
+    table = rows.copy()
+    table["year"] = table["year"].astype(int)
+    table["parcels_bn"] = table["parcels_bn"].astype(float)
+    table["window_days"] = table["window_days"].astype(int)
+    table["parcels_per_day_bn"] = table["parcels_bn"] / table["window_days"]
+    table["window"] = [
+        "11 November alone" if days == 1 else "Average day of the season window"
+        for days in table["window_days"]
+    ]
+    table["label"] = [
+        f"{start[5:]} to {end[5:]}, {measure}"
+        for start, end, measure in zip(
+            table["window_start"], table["window_end"], table["measure"], strict=True
+        )
+    ]
+    return table[
+        [
+            "year",
+            "window",
+            "label",
+            "window_days",
+            "measure",
+            "parcels_bn",
+            "parcels_per_day_bn",
+            "source_id",
+            "confidence",
+        ]
+    ]
+
+
+WHOLE_YEAR = "Average day of the whole year (derived)"
+
+
+SEASON = "Average day of the season window"
+
+
+ONE_DAY = "11 November alone"
+
+
+def season_comparison_table(season: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """Season rows of :func:`singles_day_parcels_table` plus an average day of each year (derived).
+
+    The yearly average is the year's headline parcel count divided by its days (365 or 366); for a
+    year whose count is only a lower bound, the average is one too, and ``status`` says so.
+    """
+    rows = season.assign(status="published")[["year", "window", "label", "parcels_per_day_bn", "status"]]
+    yearly = counts.set_index("year")
+    extra = []
+    for year in sorted(season["year"].unique()):
+        if year in yearly.index:
+            days = 366 if calendar.isleap(int(year)) else 365
+            extra.append(
+                {
+                    "year": int(year),
+                    "window": WHOLE_YEAR,
+                    "label": f"whole year ÷ {days} days",
+                    "parcels_per_day_bn": float(yearly.loc[year, "parcels_bn"]) / days,
+                    "status": str(yearly.loc[year, "status"]),
+                }
+            )
+    return pd.concat([rows, pd.DataFrame(extra)], ignore_index=True)
+
+
+def singles_day_parcels_chart(table: pd.DataFrame) -> alt.Chart:
+    """Parcels per day: an average day of the year, of the 11.11 season, and 11 November itself."""
+    order = [WHOLE_YEAR, SEASON, ONE_DAY]
+    bars = (
+        alt.Chart(table)
+        .mark_bar()
+        .encode(
+            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("window:N", sort=order),
+            y=alt.Y("parcels_per_day_bn:Q", title="Parcels per day, billions"),
+            color=alt.Color(
+                "window:N",
+                title=None,
+                sort=order,
+                scale=alt.Scale(
+                    domain=order,
+                    range=[
+                        charts.PALETTE["sky_blue"],
+                        charts.PALETTE["orange"],
+                        charts.PALETTE["vermillion"],
+                    ],
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("window:N", title="Average of"),
+                alt.Tooltip("label:N", title="Counted"),
+                alt.Tooltip("parcels_per_day_bn:Q", title="Per day (bn)", format=".2f"),
+                alt.Tooltip("status:N", title="Figure is"),
+            ],
+        )
+    )
+    years = ", ".join(str(y) for y in sorted(table["year"].unique()))
+    return charts.finish(
+        bars,
+        title="Parcels per day: ordinary days and the Singles' Day season",
+        source=(
+            "State Post Bureau via People's Daily, Xinhua and others (2024 season: a user post); "
+            "per-day values derived"
+        ),
+        description=(
+            "Grouped bar chart of parcels handled per day, in billions, for "
+            f"{years}: the average day of the whole year, the average day of the 11.11 season window, "
+            "and 11 November itself. The counted measure and the season window changed between years; "
+            "the 2021 yearly average is a lower bound."
+        ),
+    )
