@@ -5,6 +5,8 @@
 #   ./dev.sh test    set up .venv (pinned) and run every test: lint, package, data, notebooks,
 #                    book build and the built site in headless Chromium (needs /usr/bin/chromium,
 #                    Debian package "chromium")
+#   ./dev.sh quick   the quick tier: lint and the unit tests (models, data, chapters, controls), with
+#                    no book build, no browser and no notebook kernels (under a minute)
 #   ./dev.sh student build the student edition (no solutions) into _build/student/_build/html
 #   ./dev.sh serve   serve _build/html on http://127.0.0.1:8000
 set -euo pipefail
@@ -73,6 +75,16 @@ run_tests() {
   "$PY" -m pytest "$@"
 }
 
+# The quick tier leaves out the three slow kinds of test, each marked in tests/ (pyproject.toml).
+QUICK_TIER="not build and not browser and not notebooks"
+
+quick_tests() {
+  setup
+  "$VENV/bin/ruff" check .
+  "$VENV/bin/ruff" format --check .
+  "$PY" -m pytest -m "$QUICK_TIER" "$@"
+}
+
 student() {
   setup
   "$VENV/bin/jupyter-book" build . --config _config.student.yml --path-output _build/student -W -n --keep-going
@@ -83,9 +95,10 @@ case "${1:-}" in
   build) build ;;
   student) student ;;
   test) shift; run_tests "$@" ;;
+  quick) shift; quick_tests "$@" ;;
   serve) "$PY" -m http.server 8000 --bind 127.0.0.1 --directory _build/html ;;
   *)
-    echo "usage: ./dev.sh build | test [pytest args] | student | serve" >&2
+    echo "usage: ./dev.sh build | test [pytest args] | quick [pytest args] | student | serve" >&2
     exit 2
     ;;
 esac

@@ -1,13 +1,20 @@
-"""Shared code for the book.
+"""The book's Python package: what readers install to run the notebooks (Binder, Colab, a laptop).
 
-- ``data``, ``validate_data``: load and check the data package in ``data/``.
-- ``charts``, ``render``, ``sphinxext``, ``sphinxfixes``: the chart style, the static (no-CDN)
-  renderer and the Sphinx extension that serves it; theme fixes for the built site.
-- models, one module per topic (``growth``, ``flash_sale``, ``incomes``, ``streamer``, ``parcels``,
-  ``decoupling``); each validates its parameters.
-- ``chNN``: one module per chapter, shaping that chapter's data into tables and charts.
-- ``explorers``: ipywidgets explorers for a live kernel, one module per topic.
-- ``appendix``: the generated Data and sources appendix.
+Floors, bottom first; a module imports only from the floors below it (tests/test_architecture.py):
+
+- :mod:`~seckill.data` loads the data package in ``data/`` with its schema's types;
+  :mod:`~seckill.validate_data` checks it (``python -m seckill.validate_data``);
+  :mod:`~seckill.models`: pure models with validated inputs; :mod:`~seckill.controls`: each slider
+  and menu of an interactive chart declared once;
+- :mod:`~seckill.calibrations`: inputs several chapters share, shaped or calibrated from the data;
+  :mod:`~seckill.charts`: the chart style, the no-CDN renderer and the tables of chart numbers;
+- :mod:`~seckill.chapters`: one module per chapter (tables, charts, quoted numbers); no chapter
+  imports another;
+- :mod:`~seckill.explorers`: ipywidgets explorers for a live kernel; :mod:`~seckill.pages`: the
+  helper a narrative page's hidden cell calls to glue its numbers.
+
+What only the book build needs (the Sphinx extension, theme fixes, web bundle) is in
+``sitebuild/`` beside this package, and this package never imports it.
 """
 
 __version__ = "0.1.0"

@@ -21,6 +21,7 @@ def test_notebook_is_stored_without_outputs(path):
     assert not with_outputs, f"cells {with_outputs} have outputs; clear them before committing"
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_in_a_fresh_kernel(path, monkeypatch):
     # As a reader would run it: in a live kernel, not a book build.
