@@ -2,8 +2,9 @@
 
 Altair's own HTML output fetches Vega, Vega-Lite and Vega-Embed from cdn.jsdelivr.net, which is
 blocked or slow for many of our readers and absent in offline classrooms. During a book build this
-module's renderer writes only a container and the chart's JSON spec; ``web/seckill.js``, which
-the Sphinx extension (:mod:`sitebuild.sphinxext`) adds to every page together with a vendored copy of
+module's renderer writes only a container and the chart's JSON spec; ``sitebuild/web/seckill.js``,
+which the book's Sphinx extension (``sitebuild/sphinxext.py``, build only) adds to every page with a
+vendored copy of
 the Vega libraries, finds the containers and draws them. Nothing is fetched from another host, and
 the page works whether or not require.js is present. Under each chart, a collapsed table of its
 numbers (:mod:`seckill.charts.tables`) serves readers without JavaScript, screen readers and search
@@ -24,6 +25,8 @@ import altair as alt
 from seckill.charts import tables
 
 RENDERER_NAME = "seckill-static"
+# The one thing the book build tells this package: the extension sets it, and the notebook kernels
+# the build starts inherit it. The package never imports the build's code.
 BUILD_ENV_VAR = "SECKILL_BOOK_BUILD"
 
 
@@ -35,7 +38,8 @@ def _json_for_script_tag(spec: dict) -> str:
 def static_html(spec: dict) -> str:
     """The HTML the static book uses for one chart: a container, its spec and a table of its numbers.
 
-    No script code: ``web/seckill.js`` draws the chart above the spec.
+    No script code: the site's page script (``sitebuild/web/seckill.js``) draws the chart above the
+    spec.
     """
     description = spec.get("description") or ""
     return (
