@@ -1,4 +1,4 @@
-"""Measure the book against its speed and reach targets (issue 10) and print them for every chapter page.
+"""Measure the book against its speed and reach targets and print them for every chapter page.
 
     .venv/bin/python -m scripts.benchmark                 # build in a fresh copy, then measure (~8 min)
     .venv/bin/python -m scripts.benchmark --site _build/html --no-build   # measure an existing build
@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
 CHAPTER_PAGES = re.compile(r"^(book/\d\d-[^/]+|notebooks/\d\d-[^/]+)\.html$")
 
-# Issue 10's targets.
+# The speed and reach targets, per chapter page.
 MAX_FIRST_VISIT_BYTES = 600_000
 MIN_LIGHTHOUSE = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 90}
 # Okabe & Ito's colour-blind-safe palette (seckill.charts.PALETTE); greys, black and white are

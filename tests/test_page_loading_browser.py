@@ -1,7 +1,7 @@
 """How pages load: text first, Vega only when a chart comes near, and the small icon font suffices.
 
-These are the behaviours behind the speed targets of issue 10 (the numbers themselves are
-measured by ``scripts/benchmark.py``, not asserted here).
+These are the behaviours behind the book's speed targets (the numbers themselves are measured
+by ``python -m scripts.benchmark``, not asserted here).
 """
 
 from __future__ import annotations

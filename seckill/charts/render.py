@@ -4,10 +4,10 @@ Altair's own HTML output fetches Vega, Vega-Lite and Vega-Embed from cdn.jsdeliv
 blocked or slow for many of our readers and absent in offline classrooms. During a book build this
 module's renderer writes only a container and the chart's JSON spec; ``sitebuild/web/seckill.js``,
 which the book's Sphinx extension (``sitebuild/sphinxext.py``, build only) adds to every page with
-a vendored copy of the Vega libraries, finds the containers and draws them. Nothing is fetched from another host, and
-the page works whether or not require.js is present. Under each chart, a collapsed table of its
-numbers (:mod:`seckill.charts.tables`) serves readers without JavaScript, screen readers and search
-engines.
+a vendored copy of the Vega libraries, finds the containers and draws them. Nothing is fetched
+from another host, and the page works whether or not require.js is present. Under each chart, a
+collapsed table of its numbers (:mod:`seckill.charts.tables`) serves readers without JavaScript,
+screen readers and search engines.
 
 In a live kernel (Jupyter, Binder, Colab) there is no such page script, so Altair's default renderer
 is kept.
