@@ -9,6 +9,7 @@ imports another; nothing in the readers' package imports the build-only ``sitebu
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -141,6 +142,12 @@ print("imported", len({sorted(MODULES)!r}))
 
 def test_the_readers_install_holds_the_package_only(tmp_path):
     """What ``pip install .`` (Binder's postBuild, Colab's setup cell) installs: seckill, no sitebuild."""
+    # Build from a copy of the repository, so setuptools' build/ and egg-info stay out of the tree.
+    source = tmp_path / "source"
+    shutil.copytree(
+        ROOT, source, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "build", "*.egg-info")
+    )
+    wheels = tmp_path / "wheels"
     subprocess.run(
         [
             sys.executable,
@@ -151,24 +158,24 @@ def test_the_readers_install_holds_the_package_only(tmp_path):
             "--no-deps",
             "--no-build-isolation",
             "-w",
-            tmp_path,
+            wheels,
             ".",
         ],
-        cwd=ROOT,
+        cwd=source,
         check=True,
         capture_output=True,
     )
-    (wheel,) = tmp_path.glob("seckill-*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
+    (wheel,) = wheels.glob("seckill-*.whl")
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
     top = {name.split("/")[0] for name in names}
     assert {t for t in top if not t.endswith(".dist-info")} == {"seckill"}, top
     assert not [n for n in names if n.endswith((".js", ".css", ".woff2"))], "web assets belong to sitebuild/"
     metadata = next(n for n in names if n.endswith("METADATA"))
     requires = [
-        line
-        for line in zipfile.ZipFile(wheel).read(metadata).decode().splitlines()
-        if line.startswith("Requires-Dist")
+        line for line in archive.read(metadata).decode().splitlines() if line.startswith("Requires-Dist")
     ]
+    assert requires, "the wheel names its dependencies"
     assert not [r for r in requires if "sphinx" in r.lower() or "jupyter-book" in r.lower()], requires
 
 
