@@ -267,8 +267,8 @@ def test_explorer_outputs_give_a_message_for_an_impossible_setting_and_charts_ot
     assert "Cannot plan this" in bad[0].data
 
 
-def test_chapter_figures_agree_with_the_models_they_quote():
-    figures = ch03.chapter_figures()
+def test_chapter_numbers_agree_with_the_models_they_quote():
+    figures = ch03.chapter_numbers()
     defaults = ch03.value_chain_defaults()
     # The exercise's answer really halves the maker's share when put back into the model.
     halved = defaults | {"host_commission_pct": figures["ex_commission_halving_pct"]}
@@ -287,7 +287,7 @@ def test_chapter_figures_agree_with_the_models_they_quote():
     assert figures["channel_host_rmb"] == pytest.approx(figures["maker_rmb_per_item"])
 
 
-def test_chapter_figures_are_all_finite_numbers():
+def test_chapter_numbers_are_all_finite_numbers():
     import math
 
-    assert all(math.isfinite(v) for v in ch03.chapter_figures().values())
+    assert all(math.isfinite(v) for v in ch03.chapter_numbers().values())

@@ -7,6 +7,8 @@ call them, so the two always show the same numbers.
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
@@ -416,3 +418,68 @@ def retail_share_chart(table: pd.DataFrame) -> alt.Chart:
             "Alibaba's Singles' Day GMV divided by the same year's total retail sales, derived here."
         ),
     )
+
+
+# --------------------------------------------------------------------------- the page's numbers
+
+
+def chapter_numbers() -> dict[str, float]:
+    """Every number the Chapter 1 page quotes, by name, from the data package and the growth model.
+
+    Returns floats (``market_2020_n_estimates`` is an int, a count). Names carry their units:
+    ``*_rmb_bn`` billion yuan, ``*_rmb_tn`` trillion yuan, ``*_usd_bn`` billion US dollars, ``*_m``
+    millions of people, ``*_pct`` percent, ``*_years`` years. The growth rates (the keys of
+    :func:`growth_summary`, as fractions, and their ``*_pct`` forms) use one-day totals only.
+    """
+    gmv = singles_day_table()
+    summary = {key: float(value) for key, value in growth_summary(gmv).items()}
+    numbers: dict[str, float] = dict(summary)
+    numbers["cagr_2009_2019_pct"] = 100 * summary["cagr_2009_2019"]
+    numbers["cagr_2014_2019_pct"] = 100 * summary["cagr_2014_2019"]
+    numbers["growth_2020_2021_pct"] = 100 * summary["growth_2020_2021"]
+
+    retail = data.load("retail_sales")
+    total_retail = retail[retail["measure"] == "total_retail_sales_consumer_goods"].set_index("year")[
+        "value_rmb_bn"
+    ]
+    numbers["total_retail_2019_rmb_tn"] = float(total_retail[2019]) / 1000
+    numbers["sd_share_of_retail_2019_pct"] = 100 * summary["gmv_2019_rmb_bn"] / float(total_retail[2019])
+
+    shares = retail_share_table(retail, gmv)
+    online = shares[shares["status"] == "published"].set_index("year")["share_pct"]
+    numbers["online_share_2016_pct"] = float(online[2016])
+    numbers["online_share_2023_pct"] = float(online[2023])
+
+    market = market_size_table()
+    full_2020 = market[(market["year"] == 2020) & (market["period"] == "full year")]["value_rmb_bn"]
+    numbers["market_2020_low_rmb_bn"] = float(full_2020.min())
+    numbers["market_2020_high_rmb_bn"] = float(full_2020.max())
+    numbers["market_2020_n_estimates"] = len(full_2020)
+    mofcom = market[(market["year"] == 2023) & (market["period"] == "Jan–Oct")]["value_rmb_bn"]
+    numbers["mofcom_2023_jan_oct_rmb_tn"] = float(mofcom.iloc[0]) / 1000
+
+    cnnic = data.load("cnnic_users").set_index("survey_date")
+    numbers["viewers_2020_03_m"] = float(cnnic.loc["2020-03", "livestream_ecommerce_users_m"])
+    numbers["viewers_2022_06_m"] = float(cnnic.loc["2022-06", "livestream_ecommerce_users_m"])
+    numbers["viewers_2022_06_share_pct"] = float(cnnic.loc["2022-06", "share_of_internet_users_pct"])
+
+    hfce = data.load("household_consumption_share")
+    hfce_2019 = hfce[hfce["year"] == 2019].set_index("economy_code")["household_consumption_pct_gdp"]
+    for code in ("chn", "usa", "wld"):
+        numbers[f"hfce_2019_{code}_pct"] = float(hfce_2019[code])
+
+    # Exercise 4: how many doublings until the festival equals a year of all retail? The ratio of
+    # 2021 retail to 2021 GMV, its base-2 logarithm, and the years at the 2014-2019 growth rate.
+    wall_ratio = float(total_retail[2021]) / summary["gmv_2021_rmb_bn"]
+    numbers["total_retail_2021_rmb_bn"] = float(total_retail[2021])
+    numbers["wall_ratio"] = wall_ratio
+    numbers["wall_doublings"] = math.log2(wall_ratio)
+    numbers["wall_years"] = math.log(wall_ratio) / math.log1p(summary["cagr_2014_2019"])
+    # Exercise 2: the 2019-to-2020 jump taken at face value, across the change of counting window.
+    numbers["naive_jump_2019_2020_pct"] = 100 * (summary["gmv_2020_rmb_bn"] / summary["gmv_2019_rmb_bn"] - 1)
+
+    us = data.load("us_shopping_days").set_index(["year", "event"])
+    numbers["black_friday_2021_yoy_pct"] = float(us.loc[(2021, "Black Friday"), "yoy_pct"])
+    numbers["black_friday_2023_usd_bn"] = float(us.loc[(2023, "Black Friday"), "online_spend_usd_bn"])
+    numbers["black_friday_2023_yoy_pct"] = float(us.loc[(2023, "Black Friday"), "yoy_pct"])
+    return numbers

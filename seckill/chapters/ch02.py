@@ -9,6 +9,7 @@ the static page; :func:`sale_from_controls` turns the same control values into a
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import altair as alt
@@ -552,3 +553,111 @@ def sell_out_histogram_chart(sessions: pd.DataFrame, sale: flash_sale.FlashSale)
             f"{share:.0%} sold out. A vertical line marks the closed-form sell-out time ({closed})."
         ),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The page's numbers
+
+# Exercise 1 asks what conversion rate sells the fastest lipstick record to this many viewers.
+EXERCISE_VIEWERS = 1_000_000
+
+
+def chapter_numbers() -> dict[str, float]:
+    """Every number the Chapter 2 page quotes, by name, as floats, from the records and the model.
+
+    Record figures come from the data package (``*_m`` millions of people, ``*_usd_m`` million US
+    dollars, ``*_min``/``*_s``/``*_hours`` durations, ``*_rate`` orders a second, ``*_pct``
+    percent); the keys of :func:`concentration_summary` are included with its shares as fractions
+    and as ``*_pct``. Keys starting ``default_``, ``small_``, ``large_``, ``sim_``, ``stock_in_``
+    and ``ex*_`` come from :mod:`seckill.models.flash_sale` at the chart controls' starting values,
+    which are assumptions, not data.
+    """
+    numbers: dict[str, float] = {}
+    records = records_table()
+    value = records.set_index("record_id")["value"].astype(float)
+    minutes = records.set_index("record_id")["duration_min"].astype(float)
+
+    lipstick = lipstick_table()
+    fast, slow = lipstick.iloc[0], lipstick.iloc[-1]
+    numbers["lipstick_units"] = float(fast["units"])
+    numbers["lipstick_fast_min"] = float(fast["minutes"])
+    numbers["lipstick_fast_s"] = float(fast["seconds"])
+    numbers["lipstick_slow_min"] = float(slow["minutes"])
+    numbers["lipstick_fast_rate"] = float(fast["implied_orders_per_s"])
+    numbers["lipstick_slow_rate"] = float(slow["implied_orders_per_s"])
+
+    numbers["products_2021"] = value["li-2021-presale-products"]
+    numbers["products_2021_hours"] = minutes["li-2021-presale-products"] / 60
+    numbers["minutes_per_product_2021"] = (
+        minutes["li-2021-presale-products"] / value["li-2021-presale-products"]
+    )
+    numbers["products_2023"] = value["li-2023-sd-products"]
+    numbers["minutes_per_product_2023"] = minutes["li-2023-sd-products"] / value["li-2023-sd-products"]
+    numbers["viewers_2021_m"] = value["li-2021-presale-viewers"]
+    numbers["viewers_li_2019_m"] = value["li-2019-sd-viewers"]
+    numbers["viewers_viya_2019_m"] = value["viya-2019-sd-viewers"]
+    numbers["li_2019_sales_usd_m"] = 1000 * value["li-2019-sd-sales"]
+    numbers["viewers_return_2022_m"] = value["li-2022-return-viewers"]
+
+    concentration = concentration_summary(records)
+    numbers |= concentration
+    numbers["taobao_live_2019_share_pct"] = 100 * concentration["taobao_live_2019_share_of_alibaba"]
+    numbers["top_hosts_min_share_pct"] = 100 * concentration["top_hosts_min_share"]
+    numbers["top_two_2021_low_share_pct"] = 100 * concentration["top_two_2021_low_share"]
+    numbers["top_two_2021_high_share_pct"] = 100 * concentration["top_two_2021_high_share"]
+
+    peak = value["alibaba-2019-sd-peak-orders"]
+    numbers["alibaba_peak_orders"] = peak
+    numbers["peak_in_lipstick_records"] = peak / float(fast["implied_orders_per_s"])
+
+    # The model at the chart's default settings (all assumptions).
+    sale = default_sale()
+    result = flash_sale.outcome(sale)
+    numbers["default_audience_m"] = AUDIENCE_M.default
+    numbers["default_conversion_pct_min"] = CONVERSION_PCT_MIN.default
+    numbers["default_boost_pct"] = float(BOOST_PCT.default)
+    numbers["default_stock"] = float(STOCK_UNITS.default)
+    numbers["default_session_min"] = float(SESSION_MIN.default)
+    numbers["default_sell_out_s"] = result.sell_out_s
+    numbers["default_peak"] = result.peak_orders_per_s
+    numbers["default_wanting"] = result.wanting_viewers
+    numbers["default_unserved_pct"] = 100 * result.unserved_share
+    numbers["stock_in_10_s"] = flash_sale.stock_selling_out_in(sale, 10.0)
+    numbers["stock_in_60_s"] = flash_sale.stock_selling_out_in(sale, 60.0)
+    small, large = default_sale(stock_units=1_000), default_sale(stock_units=100_000)
+    numbers["small_stock"] = float(small.stock_units)
+    numbers["large_stock"] = float(large.stock_units)
+    numbers["small_sell_out_s"] = flash_sale.sell_out_time_s(small)
+    numbers["large_sell_out_min"] = flash_sale.sell_out_time_s(large) / 60
+    numbers["small_unserved_pct"] = 100 * flash_sale.outcome(small).unserved_share
+    numbers["large_unserved_pct"] = 100 * flash_sale.outcome(large).unserved_share
+
+    # The same sale simulated many times (seeded, so the page is reproducible).
+    sessions = flash_sale.simulate_sessions(sale, n_sessions=1000, seed=2)
+    simulated = flash_sale.summarise_simulation(sessions)
+    numbers["sim_sessions"] = float(len(sessions))
+    numbers["sim_mean_s"] = simulated["mean_s"]
+    numbers["sim_p05_s"] = simulated["p05_s"]
+    numbers["sim_p95_s"] = simulated["p95_s"]
+    numbers["sim_gap_pct"] = 100 * abs(simulated["mean_s"] / result.sell_out_s - 1)
+
+    # Exercise 1: the conversion rate that sells the fastest record's units in its time to
+    # EXERCISE_VIEWERS viewers (the share that buys is 1 − exp(−rate × seconds)).
+    needed = -math.log1p(-float(fast["units"]) / EXERCISE_VIEWERS) / float(fast["seconds"])
+    numbers["ex1_rate_pct_min"] = 100 * 60 * needed
+    numbers["ex1_share_pct"] = 100 * float(fast["units"]) / EXERCISE_VIEWERS
+    # Exercise 3: halving the stock or raising the boost.
+    half = default_sale(stock_units=STOCK_UNITS.default // 2)
+    boosted = default_sale(boost_pct=200)
+    numbers["ex3_half_stock_s"] = flash_sale.sell_out_time_s(half)
+    numbers["ex3_boost_200_s"] = flash_sale.sell_out_time_s(boosted)
+    numbers["ex3_half_wanting"] = flash_sale.outcome(half).wanting_viewers
+    numbers["ex3_half_unserved"] = flash_sale.outcome(half).unserved_viewers
+    numbers["ex3_boost_unserved"] = flash_sale.outcome(boosted).unserved_viewers
+    numbers["ex3_boost_wanting"] = flash_sale.outcome(boosted).wanting_viewers
+    # Exercise 2: turned away when the stock is chosen for a 10-second or a one-minute sell-out.
+    for seconds in (10, 60):
+        chosen = default_sale(stock_units=round(flash_sale.stock_selling_out_in(sale, float(seconds))))
+        numbers[f"ex2_unserved_{seconds}_pct"] = 100 * flash_sale.outcome(chosen).unserved_share
+    # Plain floats: the page formats each one, and numpy scalars would not format.
+    return {key: float(number) for key, number in numbers.items()}

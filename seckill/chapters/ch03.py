@@ -633,7 +633,7 @@ DAYS_PER_YEAR = 365
 EXERCISE_UNITS_SOLD = 500  # a smaller "limited" run for the slot-fee exercise
 
 
-def chapter_figures() -> dict[str, float]:
+def chapter_numbers() -> dict[str, float]:
     """The numbers quoted on the Chapter 3 page, by name, all from the data package and the models.
 
     Derived values say how they were derived in their name or in the page text: ``*_per_day`` from

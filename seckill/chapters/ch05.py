@@ -397,3 +397,87 @@ def timeline_chart(
         patch.append({"op": "test", "path": f"{path}/name", "value": f"{brush.name}{suffix}"})
         patch.append({"op": "add", "path": f"{path}/description", "value": label})
     return chart.properties(usermeta={"embedOptions": {"patch": patch}})
+
+
+# --------------------------------------------------------------------------- the page's numbers
+
+
+def long_date(stamp: pd.Timestamp) -> str:
+    """A date as the text writes it, e.g. "31 August 2018"."""
+    return f"{stamp.day} {stamp.strftime('%B %Y')}"
+
+
+def chapter_numbers() -> dict[str, float | str]:
+    """Every number and date the Chapter 5 page quotes, by name, from the data package.
+
+    Counts of events are ints (``n_*``, and the complaint counts ``complaints_*_n``); dates are
+    texts written out (:func:`long_date`); the rest are floats: fines and market sizes in billion
+    yuan (``*_rmb_bn``; ``deal_fine_rmb_k`` in thousand yuan), percentages (``*_pct``) and ratios.
+    """
+    events = events_table()
+    growth = growth_table()
+    numbers: dict[str, float | str] = {"n_events": len(events)}
+    for group, n in counts_by_group(events).items():
+        # "Laws, codes and rules" -> n_laws, "Antitrust action" -> n_antitrust, "Tax ..." -> n_tax
+        numbers[f"n_{group.split()[0].lower().rstrip(',')}"] = n
+
+    by_event = events.set_index("event")
+
+    def date_of(event: str) -> str:
+        return long_date(by_event.loc[event, "date"])
+
+    numbers["law_adopted"] = date_of("E-Commerce Law adopted")
+    numbers["law_in_force"] = date_of("E-Commerce Law takes effect")
+    numbers["caa_code"] = date_of("Advertising body's live-selling code")
+    numbers["measures_issued"] = date_of("Seven agencies' live-selling rules")
+    numbers["measures_in_force"] = date_of("Live-selling rules take effect")
+    numbers["host_code"] = date_of("Code of conduct for online hosts")
+    numbers["viya_date"] = date_of("Viya fined 1.34 bn yuan for tax")
+
+    alibaba_fine = float(by_event.loc["Alibaba fined 18.2 bn yuan", "amount_rmb_bn"])
+    meituan_fine = float(by_event.loc["Meituan fined 3.44 bn yuan", "amount_rmb_bn"])
+    viya_fine = float(by_event.loc["Viya fined 1.34 bn yuan for tax", "amount_rmb_bn"])
+    deal_fine = float(by_event.loc["Fines for three unreported takeovers", "amount_rmb_bn"])
+    numbers["alibaba_fine_rmb_bn"] = alibaba_fine
+    numbers["meituan_fine_rmb_bn"] = meituan_fine
+    numbers["viya_fine_rmb_bn"] = viya_fine
+    numbers["deal_fine_rmb_k"] = 1e6 * deal_fine
+    alibaba_base = float(by_event.loc["Alibaba fined 18.2 bn yuan", "fine_basis_rmb_bn"])
+    meituan_pct = float(by_event.loc["Meituan fined 3.44 bn yuan", "fine_pct_of_basis"])
+    numbers["alibaba_base_rmb_bn"] = alibaba_base
+    numbers["alibaba_stated_pct"] = float(by_event.loc["Alibaba fined 18.2 bn yuan", "fine_pct_of_basis"])
+    numbers["alibaba_fine_share_pct"] = 100 * alibaba_fine / alibaba_base
+    numbers["meituan_stated_pct"] = meituan_pct
+    # The fine is a stated share of Meituan's 2020 revenue in China, so that revenue is implied.
+    numbers["meituan_implied_revenue_rmb_bn"] = meituan_fine / (meituan_pct / 100)
+    numbers["viya_over_alibaba_pct"] = 100 * viya_fine / alibaba_fine
+
+    market = growth[growth["series"] == LIVE_MARKET]
+    est_2019 = market[market["year"] == 2019]["value_rmb_bn"]
+    est_2020 = market[market["year"] == 2020]["value_rmb_bn"]
+    est_2021 = market[market["year"] == 2021]["value_rmb_bn"]
+    numbers["market_2019_low"] = float(est_2019.min())
+    numbers["market_2019_high"] = float(est_2019.max())
+    numbers["market_2020_low"] = float(est_2020.min())
+    numbers["market_2020_high"] = float(est_2020.max())
+    numbers["market_2021"] = float(est_2021.iloc[0])
+    numbers["market_2021_over_2019"] = float(est_2021.iloc[0] / est_2019.max())
+    # The lowest and highest growth the estimates allow: the lowest 2020 estimate over the highest
+    # 2019 one, and the highest over the lowest.
+    numbers["market_growth_2019_2020_low_pct"] = float(100 * (est_2020.min() / est_2019.max() - 1))
+    numbers["market_growth_2019_2020_high_pct"] = float(100 * (est_2020.max() / est_2019.min() - 1))
+    sd = growth[growth["series"] == SINGLES_DAY].set_index("year")["value_rmb_bn"]
+    numbers["sd_2018"] = float(sd[2018])
+
+    complaints = data.load("live_commerce_complaints").set_index("year")
+    numbers["complaints_2020_n"] = int(complaints.loc[2020, "complaints"])
+    numbers["complaints_2020_yoy_pct"] = float(complaints.loc[2020, "yoy_pct"])
+    numbers["complaints_2024_n"] = int(complaints.loc[2024, "complaints"])
+    numbers["complaints_2024_yoy_pct"] = float(complaints.loc[2024, "yoy_pct"])
+
+    in_2021 = events_between(events, 2021, 2021)
+    before = events_between(events, 2018, 2020)
+    numbers["n_2021"] = len(in_2021)
+    numbers["n_2018_2020"] = len(before)
+    numbers["n_2021_enforcement"] = int((in_2021["group"] != "Laws, codes and rules").sum())
+    return numbers

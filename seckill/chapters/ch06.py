@@ -421,3 +421,116 @@ def rebalancing_start_table(
             "gdp_index": rows["gdp_index"].round(2),
         }
     ).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- the page's numbers
+
+
+def chapter_numbers() -> dict[str, float]:
+    """Every number the Chapter 6 page quotes, by name, from the data package and the rebalancing model.
+
+    Years are ints (``base_year``, ``china_low_year``, ``gap_china_max_year``); the rest are floats.
+    Consumption shares are percent of GDP (``*_wb`` World Bank, ``*_pwt`` Penn World Table, in
+    ``base_year`` unless the name gives a year), ``gap_*`` percentage points, GDP and retail
+    growth percent, campaign amounts in ``*_rmb_bn``/``*_rmb_m``/``*_rmb_tn``. The ``answer_*`` and
+    ``ten_points_*`` keys come from :mod:`seckill.models.rebalancing` on the assumed growth rates
+    (``assumed_*_pct``), starting from China's share in ``base_year``.
+    """
+    numbers: dict[str, float] = {}
+    shares = consumption_share_table()
+    base_year, china_share = current_china_share(shares)
+    numbers["base_year"] = base_year
+    numbers["china_wb"] = china_share
+    for key, economy in [("usa", "United States"), ("wld", "World"), ("umc", "Upper middle income")]:
+        numbers[f"{key}_wb"] = share_in(shares, economy, WORLD_BANK, base_year)
+    numbers["china_pwt"] = share_in(shares, "China", PWT, base_year)
+    numbers["usa_pwt"] = share_in(shares, "United States", PWT, base_year)
+
+    china = shares[(shares["economy"] == "China") & (shares["source"] == WORLD_BANK)].set_index("year")[
+        "share_pct"
+    ]
+    low_year = int(china.loc[1980:].idxmin())
+    numbers["china_1980"] = float(china[1980])
+    numbers["china_low"] = float(china[low_year])
+    numbers["china_low_year"] = low_year
+
+    gap = source_gap_table(shares).set_index(["economy", "year"])["gap_pp"]
+    numbers["gap_usa"] = float(gap[("United States", base_year)])
+    numbers["gap_china"] = float(gap[("China", base_year)])
+    china_gap = gap.loc["China"]
+    numbers["gap_china_max_abs"] = float(china_gap.abs().max())
+    numbers["gap_china_max_year"] = int(china_gap.abs().idxmax())
+
+    other = data.load("consumption_share_estimates")
+    numbers["china_2020_newer"] = float(
+        other.query("economy_code == 'chn' and year == 2020")["value_pct_gdp"].iloc[0]
+    )
+    final_2023 = other[other["measure"].str.startswith("final consumption")]["value_pct_gdp"]
+    numbers["final_consumption_2023"] = float(final_2023.iloc[0])
+    in_kind = other[other["measure"].str.contains("social transfers")]["value_pct_gdp"]
+    numbers["transfers_in_kind"] = float(in_kind.iloc[0])
+
+    vintages = gdp_vintages_table()
+    prelim_2020, final_2020 = revision(vintages, 2020)
+    prelim_2021, final_2021 = revision(vintages, 2021)
+    numbers["gdp_2020_prelim"] = prelim_2020
+    numbers["gdp_2020_final"] = final_2020
+    numbers["gdp_2021_prelim"] = prelim_2021
+    numbers["gdp_2021_final"] = final_2021
+    numbers["gdp_2019"] = float(vintages.query("year == 2019")["growth_pct"].iloc[0])
+    recovery = recovery_table(vintages).set_index(["measure", "year"])["growth_pct"]
+    retail_key = "Retail sales of consumer goods (nominal)"
+    # The page says retail sales "fell" by this much, so the number is the fall, a positive one.
+    numbers["retail_2020_fall"] = -float(recovery[(retail_key, 2020)])
+    numbers["retail_2021"] = float(recovery[(retail_key, 2021)])
+
+    campaigns = data.load("consumption_campaigns")
+
+    def campaign(name: str, measure_start: str = "") -> float:
+        rows = campaigns[
+            (campaigns["campaign"] == name) & campaigns["measure"].fillna("").str.startswith(measure_start)
+        ]
+        return float(rows["value_rmb_bn"].iloc[0])
+
+    vouchers_total = campaign("Consumption vouchers nationwide (MOFCOM tally)")
+    numbers["vouchers_total_rmb_bn"] = vouchers_total
+    numbers["hangzhou_rmb_bn"] = campaign("Hangzhou digital consumption vouchers")
+    subsidy = campaign("Hangzhou vouchers, first four rounds", "government subsidy")
+    spending = campaign("Hangzhou vouchers, first four rounds", "spending")
+    numbers["hangzhou_subsidy_rmb_m"] = 1000 * subsidy
+    numbers["hangzhou_spending_rmb_bn"] = spending
+    numbers["hangzhou_ratio"] = spending / subsidy
+    numbers["festival_rmb_bn"] = campaign("Double Product Online Shopping Festival")
+    numbers["wuhan_rmb_bn"] = campaign("Wuhan consumption vouchers")
+    # Two reports of the Hubei live-stream campaign's sales disagree; the data tells them apart by
+    # confidence (the higher figure is rated Medium, the lower Low).
+    hubei = campaigns[campaigns["kind"] == "live-stream campaign"].set_index("confidence")["value_rmb_bn"]
+    numbers["hubei_high_rmb_m"] = 1000 * float(hubei["Medium"])
+    numbers["hubei_low_rmb_m"] = 1000 * float(hubei["Low"])
+    retail = data.load("retail_sales")
+    retail_2020_rmb_bn = float(
+        retail.query("year == 2020 and measure == 'total_retail_sales_consumer_goods'")["value_rmb_bn"].iloc[
+            0
+        ]
+    )
+    numbers["retail_2020_rmb_tn"] = retail_2020_rmb_bn / 1000
+    numbers["vouchers_share_of_retail_pct"] = 100 * vouchers_total / retail_2020_rmb_bn
+
+    # The rebalancing scenario: growth rates are ASSUMPTIONS (see above), the start is data.
+    g, c = ASSUMED_GDP_GROWTH_PCT / 100, ASSUMED_CONSUMPTION_GROWTH_PCT / 100
+    target = DEFAULT_TARGET_PCT / 100
+    answer = rebalancing.rebalance(china_share / 100, target, g, c)
+    numbers["assumed_gdp_pct"] = 100 * g
+    numbers["assumed_consumption_pct"] = 100 * c
+    numbers["target_pct"] = 100 * target
+    numbers["answer_years"] = answer.years
+    numbers["answer_year"] = base_year + answer.years
+    numbers["answer_consumption_x"] = answer.consumption_volume_multiple
+    numbers["answer_gdp_x"] = answer.gdp_volume_multiple
+    numbers["answer_rest_growth_pct"] = 100 * answer.rest_of_gdp_growth
+    # Exercise: ten points in ten years.
+    ten = rebalancing.required_consumption_growth(china_share / 100, china_share / 100 + 0.10, g, 10)
+    numbers["ten_points_growth_pct"] = 100 * ten
+    numbers["ten_points_gap_pct"] = 100 * (ten - g)
+    numbers["ten_points_volume_x"] = rebalancing.volume_multiple(ten, 10)
+    return numbers

@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts, data
-from seckill.calibrations import carbon_budget, flash_sale_inputs, income_fit, parcel_inputs
+from seckill.calibrations import carbon_budget, doughnut, flash_sale_inputs, income_fit, parcel_inputs
 from seckill.models import decoupling, scenarios
 
 END_YEAR = 2035  # the static explorer reports this year; the notebook lets the reader choose
@@ -548,7 +548,14 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
 
 
 def chapter_numbers() -> dict[str, float]:
-    """Every number the chapter's prose quotes, from the data package and the models."""
+    """Every number the chapter's prose quotes, by name, as floats, from the data package and the models.
+
+    Scenario results at :data:`END_YEAR` come from :func:`seckill.models.scenarios.compare` on
+    :func:`presets` (``trend_``, ``eff_``, ``suff_``, ``mix_`` prefixes: parcels in billions,
+    parcel CO2e in million tonnes, world CO2 in Gt, changes and budget shares in percent); the
+    presets' own settings are assumptions (``*_preset_*``). ``dn_*`` count China's doughnut
+    indicators; ``reusable_*``, ``boxes_*`` and the share estimates come from the data package.
+    """
     base = baseline()
     numbers: dict[str, float] = {}
     trend = default_levers(base)
@@ -613,4 +620,39 @@ def chapter_numbers() -> dict[str, float]:
     )
     numbers["qianzhan_2017_pct"] = float(shares.loc[("前瞻产业研究院", 2017), "share_pct"])
     numbers["qianzhan_2021_pct"] = float(shares.loc[("前瞻产业研究院", 2021), "share_pct"])
-    return numbers
+
+    # China on the doughnut: ceilings overshot (ratio above 1) and floors met (ratio at least 1).
+    rings = doughnut.doughnut_table()
+    china = rings[rings["economy_code"] == "chn"]
+    numbers["dn_year"] = china["year"].iloc[0]
+    numbers["dn_over"] = ((china["dimension"] == "biophysical") & (china["ratio"] > 1)).sum()
+    numbers["dn_n_bio"] = (china["dimension"] == "biophysical").sum()
+    numbers["dn_met"] = ((china["dimension"] == "social") & (china["ratio"] >= 1)).sum()
+    numbers["dn_n_social"] = (china["dimension"] == "social").sum()
+
+    # Without the sale's cues, live-stream orders fall to no_cues_ratio of their level; the cut in
+    # all parcels is that fall times live selling's share of them.
+    numbers["no_cues_cut_pct"] = 100 * (1 - numbers["no_cues_ratio"])
+    numbers["no_cues_parcels_pct"] = numbers["live_share_pct"] * (1 - numbers["no_cues_ratio"])
+    numbers["needed_ratio"] = numbers["needed_efficiency_pct"] / numbers["trend_efficiency_pct"]
+
+    # Exercise 3: the reuse share that cuts the parcel CO2e bar by ten percentage points. Reuse
+    # removes only packaging emissions, so ten points of the base-year total, over the packaging
+    # part of the end-year total, is the share of parcels that must be reused.
+    trend_result = scenarios.run(trend, base)
+    per_parcel_packaging = base.packaging_g_per_parcel / 1e6 * base.packaging_t_co2e_per_t  # t CO2e
+    per_parcel_total = per_parcel_packaging + base.transport_kg_co2e_per_parcel / 1000
+    packaging_mt_end = trend_result["parcel_co2e_end_mt"] * per_parcel_packaging / per_parcel_total
+    reuse_for_ten_pp = 100 * 0.10 * trend_result["parcel_co2e_base_mt"] / packaging_mt_end
+    numbers["packaging_share_pct"] = 100 * per_parcel_packaging / per_parcel_total
+    numbers["reuse_for_ten_pp"] = reuse_for_ten_pp
+    numbers["reuse_vs_target"] = reuse_for_ten_pp / numbers["reusable_target_share_2023_pct"]
+    # Years of today's world emissions the remaining budget holds.
+    numbers["budget_years"] = numbers["budget_gt"] / numbers["emissions_base_gt"]
+    # Exercise 4: goods bought per person change by (1 + g)(1 - s) a year, so the trend's growth
+    # with the sufficiency preset follows the same path as this growth with no sufficiency.
+    numbers["suff_net_growth_pct"] = 100 * (
+        (1 + numbers["trend_growth_pct"] / 100) * (1 - numbers["sufficiency_preset_pct"] / 100) - 1
+    )
+    # Plain floats: the page formats each one, and numpy scalars would not format.
+    return {key: float(value) for key, value in numbers.items()}

@@ -195,7 +195,14 @@ def cart_start_table(defaults: dict[str, float], orders: float) -> pd.DataFrame:
 
 
 def chapter_numbers() -> dict[str, float]:
-    """Every number the conclusion quotes, from the data package and the models."""
+    """Every number the conclusion quotes, by name, as floats, from the data package and the models.
+
+    The keys of :func:`cart_defaults`, then the cart model's footprints: ``ten_orders_kg`` (kg
+    CO2e a year) and ``ten_orders_packaging_kg`` (kg of new packaging) for ten orders a year;
+    ``average_check_kg``, kg CO2e for the average resident's parcels, and ``average_share_pct``,
+    that as a percentage of China's consumption-based CO2 per person; ``per_parcel_g_co2e``, grams
+    of CO2e for one parcel.
+    """
     defaults = cart_defaults()
     numbers = {key: float(value) for key, value in defaults.items()}
     ten = footprint_for(defaults, 10)
@@ -205,4 +212,5 @@ def chapter_numbers() -> dict[str, float]:
     numbers["average_check_kg"] = average["total_co2e_kg"]
     numbers["average_share_pct"] = 100 * average["total_co2e_kg"] / (defaults["consumption_co2_t"] * 1000)
     numbers["per_parcel_g_co2e"] = footprint_for(defaults, 1)["total_co2e_kg"] * 1000
-    return numbers
+    # Plain floats: the page formats each one, and numpy scalars would not format.
+    return {key: float(value) for key, value in numbers.items()}

@@ -11,6 +11,9 @@ The chapter covers five topics, one module each; the page and the notebook use t
 - :mod:`~seckill.chapters.ch07.budget`: the emissions-path explorer against the 1.5 °C budget;
 - :mod:`~seckill.chapters.ch07.limits`: the material footprint and the doughnut.
 
+:func:`~seckill.chapters.ch07.numbers.chapter_numbers` returns every number the page quotes, from all
+five.
+
 Functions named ``*_table`` take the loaded data and return tidy DataFrames, ``*_summary`` return
 numbers the page quotes, and ``*_chart`` return Altair charts. The interactive charts' formulas are
 those of :mod:`seckill.models.parcels` and :mod:`seckill.models.decoupling`, written as Vega
@@ -45,6 +48,7 @@ from seckill.chapters.ch07.footprint import (
     parcel_expressions,
 )
 from seckill.chapters.ch07.limits import doughnut_chart, material_footprint_chart, material_footprint_table
+from seckill.chapters.ch07.numbers import BOTH_MEASURES_YEAR, chapter_numbers
 from seckill.chapters.ch07.parcels import (
     ONE_DAY,
     SEASON,
@@ -56,6 +60,7 @@ from seckill.chapters.ch07.parcels import (
 )
 
 __all__ = [
+    "BOTH_MEASURES_YEAR",
     "CALCULATOR_MAX_MT",
     "CONSUMPTION",
     "ECONOMY_ORDER",
@@ -66,6 +71,7 @@ __all__ = [
     "Y_MAX_GT",
     "budget_explorer_chart",
     "budget_path_start_table",
+    "chapter_numbers",
     "decoupling_chart",
     "decoupling_summary",
     "decoupling_table",
