@@ -9,6 +9,7 @@ imports another; nothing in the readers' package imports the build-only ``sitebu
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -19,6 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "seckill"
 BUILD_ONLY = ("sitebuild", "sphinx", "docutils", "myst_nb", "myst_parser", "jupyter_book", "fontTools")
+# What a wheel is not built from: version control, environments, outputs of earlier builds.
+NOT_COPIED = (".git", ".venv", "_build", "build", "*.egg-info", "__pycache__", ".*_cache", "node_modules")
 
 # Each group of modules (a subpackage, or modules that belong together) and its floor.
 FLOORS = {
@@ -141,6 +144,10 @@ print("imported", len({sorted(MODULES)!r}))
 
 def test_the_readers_install_holds_the_package_only(tmp_path):
     """What ``pip install .`` (Binder's postBuild, Colab's setup cell) installs: seckill, no sitebuild."""
+    # Built from a copy: setuptools leaves a build/ folder beside pyproject.toml and reuses it, so a
+    # module deleted from the package would live on in the next wheel built in the repository.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_COPIED))
     subprocess.run(
         [
             sys.executable,
@@ -154,7 +161,7 @@ def test_the_readers_install_holds_the_package_only(tmp_path):
             tmp_path,
             ".",
         ],
-        cwd=ROOT,
+        cwd=source,
         check=True,
         capture_output=True,
     )
