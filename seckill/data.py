@@ -6,7 +6,8 @@ type stops the load with the file, line and field named.
 
 The data folder is found, in order, from the ``SECKILL_DATA_DIR`` environment variable, from the
 working directory or any folder above it, and from the folder above this package. That covers the
-built book (notebooks run in ``notebooks/``), Binder, a local clone and Colab (see ``colab.py``).
+built book (notebooks run in ``notebooks/``), Binder and a local clone, and Colab, where each
+notebook's setup cell clones the repository and changes to its ``notebooks/`` folder first.
 """
 
 from __future__ import annotations

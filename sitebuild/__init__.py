@@ -7,8 +7,9 @@ Readers on Binder, Colab or a laptop never install this folder (``pip install -e
 - :mod:`~sitebuild.sphinxext`: the extension itself (static files, page script, data download);
 - :mod:`~sitebuild.theme_fixes`: fixes for console errors and axe issues of the stock theme;
 - :mod:`~sitebuild.iconfont`: cuts the theme's icon font down to the icons the site shows;
+- :mod:`~sitebuild.chart_names`: tells apart charts with the same title on one page;
 - ``web/``: the page script that draws charts, the book's stylesheet and the vendored Vega bundle.
 
-It uses the readers' package (the renderer's build flag, the chart tables' summaries); the
-package never imports it.
+It uses the readers' package (the renderer's build flag, the class that marks a chart's table of
+numbers); the package never imports it.
 """

@@ -7,7 +7,7 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``. It
   near the screen (``scripts/vendor_web_assets.py`` says where the bundle comes from);
 - applies the theme fixes in :mod:`sitebuild.theme_fixes` (no console errors, no axe violations);
 - gives charts with the same title on one page distinct table summaries
-  (:func:`seckill.charts.tables.name_repeated_charts`);
+  (:func:`sitebuild.chart_names.name_repeated_charts`);
 - copies the data package into the built site (``_build/html/data/``) for download;
 - cuts the theme's icon font down to the icons the site shows (:mod:`sitebuild.iconfont`);
 - marks the process as a book build, so notebook kernels started by the build (they inherit the
@@ -22,8 +22,9 @@ import shutil
 from pathlib import Path
 
 from seckill.charts.render import BUILD_ENV_VAR
-from seckill.charts.tables import name_repeated_charts
+from seckill.charts.tables import DETAILS_CLASS
 from sitebuild import iconfont
+from sitebuild.chart_names import name_repeated_charts
 
 WEB_DIR = Path(__file__).parent / "web"
 VEGA_BUNDLE = "vendor/vega-bundle.min.js"
@@ -66,7 +67,7 @@ def _vega_bundle_address() -> str:
 def _name_repeated_charts(app, pagename, templatename, context, doctree) -> None:
     """Each chart's "Show the numbers" summary must be a distinct name on its page (the renderer
     sees one chart at a time; a notebook may draw two charts with the same title)."""
-    if "seckill-chart-table" in context.get("body", ""):
+    if DETAILS_CLASS in context.get("body", ""):
         context["body"] = name_repeated_charts(context["body"])
 
 

@@ -20,6 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "seckill"
 BUILD_ONLY = ("sitebuild", "sphinx", "docutils", "myst_nb", "myst_parser", "jupyter_book", "fontTools")
+# What a wheel is not built from: version control, environments, outputs of earlier builds.
+NOT_COPIED = (".git", ".venv", "_build", "build", "*.egg-info", "__pycache__", ".*_cache", "node_modules")
 
 # Each group of modules (a subpackage, or modules that belong together) and its floor.
 FLOORS = {
@@ -144,9 +146,7 @@ def test_the_readers_install_holds_the_package_only(tmp_path):
     """What ``pip install .`` (Binder's postBuild, Colab's setup cell) installs: seckill, no sitebuild."""
     # Build from a copy of the repository, so setuptools' build/ and egg-info stay out of the tree.
     source = tmp_path / "source"
-    shutil.copytree(
-        ROOT, source, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "build", "*.egg-info")
-    )
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_COPIED))
     wheels = tmp_path / "wheels"
     subprocess.run(
         [

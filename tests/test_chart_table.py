@@ -8,6 +8,7 @@ import pytest
 
 from seckill import charts
 from seckill.charts import render, tables
+from seckill.charts.tables import details as tables_details
 
 
 def _rows(details: str) -> list[list[str]]:
@@ -162,7 +163,7 @@ def test_missing_values_show_the_same_mark_in_every_table():
 
 
 def test_long_tables_are_cut_and_the_caption_says_how_many_rows_were_left_out(monkeypatch):
-    monkeypatch.setattr(tables, "MAX_ROWS", 5)
+    monkeypatch.setattr(tables_details, "MAX_ROWS", 5)
     data = pd.DataFrame({"i": range(1234), "v": range(1234)})
     details = tables.details_html(alt.Chart(data).mark_point().encode(x="i:Q", y="v:Q").to_dict())
     assert len(_rows(details)) == 5
@@ -214,28 +215,6 @@ def test_static_html_puts_the_table_after_the_chart_spec():
     out = render.static_html(_finished(alt.Chart(data).mark_bar().encode(x="year:O", y="value:Q")))
     assert out.index("seckill-chart-spec") < out.index("<noscript>") < out.index("<details")
     assert out.endswith("</details></div>")
-
-
-def test_charts_with_the_same_title_on_one_page_get_distinct_names():
-    data = pd.DataFrame({"year": [2020], "value": [1]})
-    same = render.static_html(_finished(alt.Chart(data).mark_bar().encode(x="year:O", y="value:Q")))
-    other = render.static_html(
-        charts.finish(
-            alt.Chart(data).mark_point().encode(x="year:O"), title="Other", source="s", description="d"
-        ).to_dict()
-    )
-    page = tables.name_repeated_charts(f"<p>intro</p>{same}{other}<p>text</p>{same}")
-    summaries = re.findall(r"<summary>(.*?)</summary>", page)
-    assert summaries == [
-        "Show the numbers: Sales of a shop (chart 1 on this page)",
-        "Show the numbers: Other",
-        "Show the numbers: Sales of a shop (chart 3 on this page)",
-    ]
-    labels = re.findall(r'role="region" aria-label="([^"]*)"', page)
-    assert len(set(labels)) == 3
-    assert page.startswith("<p>intro</p>") and page.endswith("</details></div>")
-    # A page whose charts are already distinct is left as it is.
-    assert tables.name_repeated_charts(same + other) == same + other
 
 
 def test_columns_of_numbers_are_right_aligned_header_included_and_text_columns_are_not():
@@ -297,7 +276,7 @@ def test_a_model_table_on_a_chart_without_controls_does_not_speak_of_starting_se
 
 
 def test_a_model_table_is_escaped_capped_and_keeps_other_usermeta(monkeypatch):
-    monkeypatch.setattr(tables, "MAX_ROWS", 3)
+    monkeypatch.setattr(tables_details, "MAX_ROWS", 3)
     frame = pd.DataFrame({"who": ["<b>x</b>"] * 5, "n": range(5)})
     chart = _slider_chart().properties(usermeta={"embedOptions": {"patch": []}})
     chart = charts.with_model_table(

@@ -7,13 +7,6 @@ import pytest
 from seckill.models import rebalancing
 
 
-def test_share_rises_by_the_ratio_of_growth_factors():
-    # Consumption 10 % a year, GDP 0 %: after one year the share is 1.1 times as large.
-    assert rebalancing.share_after_years(0.40, 0.0, 0.10, 1) == pytest.approx(0.44)
-    # Equal growth keeps the share where it is, whatever the horizon.
-    assert rebalancing.share_after_years(0.39, 0.05, 0.05, 30) == pytest.approx(0.39)
-
-
 def test_years_to_target_known_value():
     # From 40 % to 50 % when consumption outgrows GDP by exactly ln(1.25) per year -> one year.
     ratio = 1.25
@@ -28,8 +21,8 @@ def test_years_and_required_growth_are_inverses():
     years = rebalancing.years_to_target_share(0.389, 0.50, 0.05, 0.065)
     growth = rebalancing.required_consumption_growth(0.389, 0.50, 0.05, years)
     assert growth == pytest.approx(0.065)
-    # And the share after that many years is the target.
-    assert rebalancing.share_after_years(0.389, 0.05, 0.065, years) == pytest.approx(0.50)
+    # And the share after that many years, share_0 ((1 + c) / (1 + g)) ** t, is the target.
+    assert 0.389 * (1.065 / 1.05) ** years == pytest.approx(0.50)
 
 
 def test_target_equal_to_current_share_takes_no_time():
@@ -91,12 +84,12 @@ def test_bad_input_names_the_parameter(kwargs, name):
 
 def test_percentage_hint_for_shares():
     with pytest.raises(ValueError, match="percentage instead of a fraction"):
-        rebalancing.share_after_years(39, 0.05, 0.07, 10)
+        rebalancing.years_to_target_share(39, 0.5, 0.05, 0.07)
 
 
 def test_horizon_and_years_are_bounded():
-    with pytest.raises(ValueError, match="years"):
-        rebalancing.share_after_years(0.39, 0.05, 0.07, 1000)
+    with pytest.raises(ValueError, match="horizon_years"):
+        rebalancing.rebalancing_path(0.39, 0.05, 0.07, base_year=2019, horizon_years=1000)
     with pytest.raises(ValueError, match="years"):
         rebalancing.required_consumption_growth(0.39, 0.5, 0.05, 0)
     with pytest.raises(ValueError, match="base_year"):

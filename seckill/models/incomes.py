@@ -12,9 +12,6 @@ exp(mu + sigma² / 2), and everything about *concentration* depends on sigma alo
 - Gini coefficient: 2 Phi(sigma / √2) − 1;
 - share of the top fraction q: 1 − L(1 − q).
 
-A **Pareto** distribution (P(X > x) = (x_min / x) ** alpha) is provided for comparison: its tail
-is heavier, and for alpha ≤ 1 its mean is infinite, which the functions refuse.
-
 Incomes are yuan a month (``_rmb_month``); shares and probabilities are fractions unless a name
 ends in ``_pct``. Every function checks its inputs and raises ``ValueError`` naming the bad one.
 """
@@ -203,71 +200,3 @@ def concentration_summary(mu: float, sigma: float) -> dict[str, float]:
         "top10_share": lognormal_top_share(0.10, sigma),
         "bottom50_share": float(lognormal_lorenz(0.5, sigma)),
     }
-
-
-# --------------------------------------------------------------------------- Pareto
-
-
-def _check_alpha(alpha: float) -> float:
-    alpha = require_finite("alpha", alpha)
-    if alpha <= 1:
-        raise ValueError(
-            f"alpha must be greater than 1 (at alpha <= 1 the mean income is infinite); got {alpha!r}"
-        )
-    return alpha
-
-
-def pareto_lorenz(p: float | Sequence[float] | np.ndarray, alpha: float) -> np.ndarray:
-    """Lorenz curve of a Pareto distribution: 1 − (1 − p) ** (1 − 1 / alpha)."""
-    alpha = _check_alpha(alpha)
-    p = _grid(p)
-    return 1 - (1 - p) ** (1 - 1 / alpha)
-
-
-def pareto_gini(alpha: float) -> float:
-    """Gini coefficient of a Pareto distribution: 1 / (2 alpha − 1)."""
-    return 1 / (2 * _check_alpha(alpha) - 1)
-
-
-def pareto_top_share(top_fraction: float, alpha: float) -> float:
-    """Share of income earned by the richest ``top_fraction``: top_fraction ** (1 − 1 / alpha)."""
-    top_fraction = _check_fraction("top_fraction", top_fraction)
-    return top_fraction ** (1 - 1 / _check_alpha(alpha))
-
-
-# --------------------------------------------------------------------------- samples
-
-
-def _sample(incomes: Iterable[float]) -> np.ndarray:
-    values = np.sort(np.asarray(list(incomes), dtype=float))
-    if values.size < 2:
-        raise ValueError("incomes must hold at least two values")
-    if not np.all(np.isfinite(values)) or np.any(values < 0):
-        raise ValueError("incomes must be finite and not negative")
-    if values.sum() <= 0:
-        raise ValueError("incomes must not all be zero")
-    return values
-
-
-def sample_gini(incomes: Iterable[float]) -> float:
-    """Gini coefficient of a list of incomes (mean absolute difference ÷ twice the mean)."""
-    x = _sample(incomes)
-    n = x.size
-    ranks = np.arange(1, n + 1)
-    return float(2 * np.sum(ranks * x) / (n * x.sum()) - (n + 1) / n)
-
-
-def sample_lorenz(incomes: Iterable[float]) -> tuple[np.ndarray, np.ndarray]:
-    """Points of the Lorenz curve of a list of incomes: (population share, income share), from (0, 0)."""
-    x = _sample(incomes)
-    population = np.arange(0, x.size + 1) / x.size
-    income = np.concatenate([[0.0], np.cumsum(x) / x.sum()])
-    return population, income
-
-
-def sample_top_share(incomes: Iterable[float], top_fraction: float) -> float:
-    """Share of the total earned by the richest ``top_fraction`` of a list of incomes."""
-    top_fraction = _check_fraction("top_fraction", top_fraction)
-    x = _sample(incomes)
-    count = max(1, round(top_fraction * x.size))
-    return float(x[-count:].sum() / x.sum())

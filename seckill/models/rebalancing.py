@@ -66,21 +66,6 @@ def _check_years(name: str, years: float) -> float:
     return years
 
 
-def share_after_years(
-    current_share: float, gdp_growth: float, consumption_growth: float, years: float
-) -> float:
-    """Household consumption share of GDP (fraction) after ``years`` of steady growth.
-
-    Can exceed 1 for long horizons when consumption outgrows GDP: the arithmetic then says the
-    assumed rates cannot last, and :func:`rebalancing_path` stops before that point.
-    """
-    current_share = _check_share("current_share", current_share)
-    gdp_growth = _check_growth("gdp_growth", gdp_growth)
-    consumption_growth = _check_growth("consumption_growth", consumption_growth)
-    years = _check_years("years", years)
-    return current_share * ((1 + consumption_growth) / (1 + gdp_growth)) ** years
-
-
 def years_to_target_share(
     current_share: float, target_share: float, gdp_growth: float, consumption_growth: float
 ) -> float:
