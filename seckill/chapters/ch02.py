@@ -2,9 +2,11 @@
 
 Functions named ``*_table`` take the loaded data and return tidy DataFrames; functions named
 ``*_chart`` return Altair charts. The two interactive charts run the closed form of
-:mod:`seckill.models.flash_sale` in the browser (Vega-Lite parameters bound to sliders), so they work on
-the static page; :func:`sale_from_controls` turns the same control values into a
-:class:`~seckill.models.flash_sale.FlashSale`, so the page, the notebook and the tests agree.
+:mod:`seckill.models.flash_sale` in the browser (Vega-Lite parameters bound to sliders), so they
+work on the static page. Their controls are declared once in
+:mod:`seckill.calibrations.flash_sale_inputs`, whose
+:func:`~seckill.calibrations.flash_sale_inputs.sale_from_controls` turns the same control values into
+a :class:`~seckill.models.flash_sale.FlashSale`, so the page, the notebook and the tests agree.
 """
 
 from __future__ import annotations

@@ -570,7 +570,6 @@ def working_hours_chart(hours: pd.DataFrame | None = None) -> alt.LayerChart:
 # --------------------------------------------------------------------------- the page's numbers
 
 REFERENCE_BENCHMARK = "Private-sector average wage"
-NETEASE_TOP1_PCT = 80.0
 
 
 def default_month_inputs(fit: incomes.LognormalFit) -> streamer.MonthInputs:
