@@ -31,6 +31,24 @@ def co2_table(emissions: pd.DataFrame | None = None) -> pd.DataFrame:
     return table
 
 
+def rates_between(table: pd.DataFrame, economy_code: str, start: int, end: int) -> dict[str, float]:
+    """One economy's yearly growth of population, GDP, CO2 and CO2 per GDP from ``start`` to ``end``.
+
+    ``table`` is :func:`co2_table`'s (territorial CO2, GDP in 2011 international dollars); the rates
+    are :func:`seckill.models.decoupling.historical_rates` of the two years' rows.
+    """
+    rows = table[table["economy_code"] == economy_code].set_index("year")
+    return decoupling.historical_rates(
+        start_population=float(rows.loc[start, "population"]),
+        end_population=float(rows.loc[end, "population"]),
+        start_gdp=float(rows.loc[start, "gdp_intl_usd_2011_bn"]),
+        end_gdp=float(rows.loc[end, "gdp_intl_usd_2011_bn"]),
+        start_emissions=float(rows.loc[start, "co2_territorial_mt"]),
+        end_emissions=float(rows.loc[end, "co2_territorial_mt"]),
+        years=end - start,
+    )
+
+
 def budget_table(budgets: pd.DataFrame | None = None) -> pd.DataFrame:
     """The carbon budget estimates, in the data package's order."""
     return data.load("carbon_budgets") if budgets is None else budgets.copy()
@@ -59,16 +77,7 @@ def budget_defaults(
     total = world[
         (world["year"] == MODEL_BASE_YEAR) & (world["component"] == "total (fossil and land-use change)")
     ]
-    history = emissions[emissions["economy_code"] == "wld"].set_index("year")
-    rates = decoupling.historical_rates(
-        start_population=float(history.loc[HISTORY_START, "population"]),
-        end_population=float(history.loc[HISTORY_END, "population"]),
-        start_gdp=float(history.loc[HISTORY_START, "gdp_intl_usd_2011_bn"]),
-        end_gdp=float(history.loc[HISTORY_END, "gdp_intl_usd_2011_bn"]),
-        start_emissions=float(history.loc[HISTORY_START, "co2_territorial_mt"]),
-        end_emissions=float(history.loc[HISTORY_END, "co2_territorial_mt"]),
-        years=HISTORY_END - HISTORY_START,
-    )
+    rates = rates_between(emissions, "wld", HISTORY_START, HISTORY_END)
     chosen = budgets[(budgets["estimate"] == BUDGET_ESTIMATE) & (budgets["warming_c"] == 1.5)].set_index(
         "probability_pct"
     )["budget_gtco2"]

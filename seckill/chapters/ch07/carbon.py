@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts
-from seckill.calibrations.carbon_budget import HISTORY_END, HISTORY_START
+from seckill.calibrations.carbon_budget import HISTORY_END, HISTORY_START, rates_between
 from seckill.models import decoupling
 
 ECONOMY_ORDER = ["China", "United States", "World"]
@@ -177,15 +177,7 @@ def decoupling_summary(table: pd.DataFrame, economy_code: str = "chn") -> dict[s
     rows = table[table["economy_code"] == economy_code].set_index("year")
     out: dict[str, float | str] = {}
     for start, end in [(HISTORY_START, HISTORY_END), (2013, HISTORY_END)]:
-        rates = decoupling.historical_rates(
-            start_population=float(rows.loc[start, "population"]),
-            end_population=float(rows.loc[end, "population"]),
-            start_gdp=float(rows.loc[start, "gdp_intl_usd_2011_bn"]),
-            end_gdp=float(rows.loc[end, "gdp_intl_usd_2011_bn"]),
-            start_emissions=float(rows.loc[start, "co2_territorial_mt"]),
-            end_emissions=float(rows.loc[end, "co2_territorial_mt"]),
-            years=end - start,
-        )
+        rates = rates_between(table, economy_code, start, end)
         for key, value in rates.items():
             out[f"{key}_{start}_{end}"] = value
         out[f"status_{start}_{end}"] = decoupling.decoupling_status(
