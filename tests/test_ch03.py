@@ -94,8 +94,8 @@ def _params(spec):
 @pytest.mark.parametrize(
     ("build", "sliders", "defaults"),
     [
-        (ch03.value_chain_explorer_chart, ch03.VALUE_CHAIN_SLIDERS, ch03.value_chain_defaults),
-        (ch03.capacity_explorer_chart, ch03.CAPACITY_SLIDERS, ch03.capacity_defaults),
+        (ch03.value_chain_explorer_chart, ch03.VALUE_CHAIN_CONTROLS, ch03.value_chain_defaults),
+        (ch03.capacity_explorer_chart, ch03.CAPACITY_CONTROLS, ch03.capacity_defaults),
     ],
 )
 def test_explorer_sliders_are_bounded_start_at_the_defaults_and_never_divide_by_zero(
@@ -103,10 +103,10 @@ def test_explorer_sliders_are_bounded_start_at_the_defaults_and_never_divide_by_
 ):
     params = _params(build().to_dict())
     values = defaults()
-    for name, _label, low, high, _step, key in sliders:
-        bind = params[name]["bind"]
-        assert bind["input"] == "range" and (bind["min"], bind["max"]) == (low, high)
-        assert params[name]["value"] == values[key]
+    for key, control in sliders.items():
+        bind = params[control.name]["bind"]
+        assert bind["input"] == "range" and (bind["min"], bind["max"]) == (control.low, control.high)
+        assert params[control.name]["value"] == values[key]
     # Divisors in the browser formulas: items sold, hours per item, makers, hours per day, deadline.
     for name in (
         "vc_units",
@@ -122,9 +122,10 @@ def test_explorer_sliders_are_bounded_start_at_the_defaults_and_never_divide_by_
 
 
 def test_explorer_labels_say_which_inputs_are_assumptions():
-    for name, label, *_rest, key in ch03.VALUE_CHAIN_SLIDERS:
-        assert ("assumption" in label) == (key not in ch03.SOURCED_INPUTS), name
-    assert all("assumption" in label for _name, label, *_rest in ch03.CAPACITY_SLIDERS)
+    every = ch03.VALUE_CHAIN_CONTROLS | value_chain_explorers.EXTRA_VALUE_CHAIN_CONTROLS
+    for key, control in every.items():
+        assert ("assumption" in control.text) == (key not in ch03.SOURCED_INPUTS), control.name
+    assert all("assumption" in control.text for control in ch03.CAPACITY_CONTROLS.values())
 
 
 def test_value_chain_chart_formulas_match_the_model():
@@ -195,7 +196,7 @@ def test_capacity_explorer_table_is_the_model_path_at_the_sliders_starting_value
 
 def test_slider_defaults_outside_their_range_are_refused():
     bad = ch03.value_chain_defaults() | {"price_rmb": 5000.0}
-    with pytest.raises(ValueError, match="outside its slider range"):
+    with pytest.raises(ValueError, match="vc_price: starting value 5000.0 is outside 10 to 500"):
         ch03.value_chain_explorer_chart(bad)
 
 
@@ -240,8 +241,9 @@ def test_explorers_are_notes_in_the_book_and_widgets_in_a_kernel(monkeypatch):
 
     widget = value_chain_explorers.value_chain_explorer()
     assert isinstance(widget, ipywidgets.VBox)
-    sliders = {s.description: s for s in widget.children[1].children}
-    assert (sliders["Host commission, %"].min, sliders["Host commission, %"].max) == (0.0, 50.0)
+    sliders = {s.description: s for s in widget.children[0].children}
+    commission = sliders["Host commission, % of price"]
+    assert (commission.min, commission.max) == (0, 50)
     planner = value_chain_explorers.capacity_explorer()
     assert isinstance(planner, ipywidgets.VBox)
     assert all(s.min > 0 for s in planner.children[0].children)

@@ -93,7 +93,7 @@ def test_calculator_sliders_are_the_model_inputs_within_the_model_bounds(fit, be
         defaults, benchmarks, reference_benchmark="Private-sector average wage"
     ).to_dict()
     params = _params(spec)
-    assert set(params) == set(ch04.CALCULATOR_CONTROLS)
+    assert set(params) == {control.name for control in ch04.CALCULATOR_CONTROLS}
     for name, param in params.items():
         low, high = streamer.BOUNDS[name]
         assert param["bind"]["input"] == "range"
@@ -121,7 +121,7 @@ def test_calculator_page_formula_agrees_with_the_python_model(fit, benchmarks):
         if t.get("as") == "value"
     )
     median_expr = calculate.split(" ? ", 1)[1].split(" : datum.kind")[0]
-    values = {name: getattr(defaults, name) for name in ch04.CALCULATOR_CONTROLS}
+    values = {control.name: getattr(defaults, control.name) for control in ch04.CALCULATOR_CONTROLS}
     reference = float(benchmarks.set_index("benchmark").loc["Private-sector average wage", "rmb_per_hour"])
     expected = streamer.net_income(defaults, benchmark_rmb_per_hour=reference)
     assert _eval_calculator_expression(median_expr, values) == pytest.approx(
@@ -171,18 +171,18 @@ def test_cohort_table_shares_and_starters_line():
 
 
 def test_cohort_explorer_is_a_note_in_the_book_and_bounded_widgets_in_a_kernel(monkeypatch):
-    kwargs = {"median_income_rmb": 1450.0, "benchmark_rmb_month": 2690.0, "benchmark_label": "test"}
+    start = streamer.CohortInputs(median_income_rmb=1450.0, quit_below_rmb=2690.0)
     monkeypatch.setenv(render.BUILD_ENV_VAR, "1")
-    note = cohort_explorer.cohort_explorer(**kwargs)
+    note = cohort_explorer.cohort_explorer(start, benchmark_label="test")
     assert "needs a live Python kernel" in note.data
     monkeypatch.delenv(render.BUILD_ENV_VAR)
     import ipywidgets
 
-    widget = cohort_explorer.cohort_explorer(**kwargs)
+    widget = cohort_explorer.cohort_explorer(start, benchmark_label="test")
     assert isinstance(widget, ipywidgets.VBox)
     sliders = widget.children[0].children
     assert all(s.min >= 0 for s in sliders)
-    assert sliders[0].value == 2700  # the benchmark, rounded to the slider's step
+    assert sliders[0].value == 2690  # the benchmark itself, as in the page's cohort
 
 
 def test_chapter_numbers_are_finite_and_consistent():

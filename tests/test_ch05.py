@@ -102,8 +102,8 @@ def test_period_explorer_is_a_note_in_the_book_and_widgets_in_a_kernel(monkeypat
     monkeypatch.delenv(render.BUILD_ENV_VAR)
     widget = regulation.period_explorer(events, growth)
     assert isinstance(widget, ipywidgets.VBox)
-    years = widget.children[0]
-    assert (years.min, years.max) == (ch05.FIRST_YEAR, ch05.LAST_YEAR)
+    for years in widget.children[0].children:
+        assert (years.min, years.max) == (ch05.FIRST_YEAR, ch05.LAST_YEAR)
 
 
 def test_brush_marks_get_names_through_a_guarded_patch(events, growth):

@@ -127,9 +127,9 @@ def test_explorer_is_a_note_in_the_book_and_bounded_widgets_in_a_kernel(monkeypa
     monkeypatch.delenv(render.BUILD_ENV_VAR)
     widget = rebalancing_explorer.rebalancing_explorer(**kwargs)
     assert isinstance(widget, ipywidgets.VBox)
-    gdp, consumption, target = widget.children[:3]
+    gdp, consumption, target = widget.children[0].children
     assert (gdp.min, gdp.max) == (0, 10) and (consumption.min, consumption.max) == (0, 12)
-    assert (target.min, target.max) == (20, 80)
+    assert (target.min, target.max) == (39, 70)  # as on the page: from just above the current share
 
     # Settings the model refuses give a message to show, not an exception or a wrong chart.
     result, text = rebalancing_explorer.answer(38.9, 30, 5, 7, 2019)

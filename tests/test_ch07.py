@@ -275,8 +275,9 @@ def test_explorer_is_a_note_in_the_book_and_bounded_widgets_in_a_kernel(monkeypa
 
     widget = decoupling_explorer.scenario_explorer(budget_defaults)
     assert isinstance(widget, ipywidgets.VBox)
-    sliders = [c for c in widget.children if isinstance(c, ipywidgets.FloatSlider)]
-    assert len(sliders) == 4
+    kinds = (ipywidgets.FloatSlider, ipywidgets.IntSlider)
+    sliders = [c for c in widget.children[0].children if isinstance(c, kinds)]
+    assert len(sliders) == 5
     decline = sliders[1]
     assert decline.max < 100  # a fall of 100 % a year or more cannot be chosen
     assert isinstance(widget.children[-1], ipywidgets.Output)

@@ -96,7 +96,7 @@ def test_browser_formulas_give_the_models_numbers(base, changes):
     levers = ch08.default_levers(base, **changes)
     result = scenarios.run(levers, base)
     expressions = ch08.scenario_expressions(base, levers.end_year)
-    values = {name: getattr(levers, name) for name, _label, _step in ch08.STATIC_SLIDERS}
+    values = {control.name: getattr(levers, control.name) for control in ch08.SCENARIO_CONTROLS}
     for key in (
         "parcels_end_bn",
         "parcel_co2e_end_mt",
@@ -152,7 +152,7 @@ def test_scenario_explorer_table_is_the_model_at_the_sliders_starting_values(bas
 def test_static_sliders_use_the_models_bounds_and_label_assumptions(base):
     spec = ch08.scenario_explorer_chart(base, ch08.default_levers(base)).to_dict()
     params = _params(spec)
-    assert set(params) == {name for name, _label, _step in ch08.STATIC_SLIDERS}
+    assert set(params) == {control.name for control in ch08.SCENARIO_CONTROLS}
     for name, param in params.items():
         assert (param["bind"]["min"], param["bind"]["max"]) == scenarios.BOUNDS[name]
     for name in ("sufficiency_pct", "rebound_pct", "reuse_pct", "scarcity_boost_pct", "income_sigma"):
@@ -278,10 +278,11 @@ def test_explorer_is_a_note_in_the_book_and_bounded_widgets_in_a_kernel(monkeypa
     import ipywidgets
 
     widget = scenario_explorer.scenario_explorer(base, start)
-    sliders = [c for c in widget.children if isinstance(c, ipywidgets.FloatSlider)]
-    assert len(sliders) == len(scenario_explorer.CONTROLS)
-    for slider, (name, _label, _step) in zip(sliders, scenario_explorer.CONTROLS, strict=True):
-        assert (slider.min, slider.max) == scenarios.BOUNDS[name]
+    sliders = [c for c in widget.children[0].children if isinstance(c, ipywidgets.FloatSlider)]
+    controls = scenario_explorer.explorer_controls(base, start)[:-1]  # the last is the year reported
+    assert len(sliders) == len(controls)
+    for slider, control in zip(sliders, controls, strict=True):
+        assert (slider.min, slider.max) == scenarios.BOUNDS[control.name]
     assert isinstance(widget.children[-1], ipywidgets.Output)
 
 

@@ -20,6 +20,7 @@ from seckill.calibrations.singles_day import (
     ONE_DAY,
     singles_day_table,
 )
+from seckill.controls import Menu, Slider
 from seckill.models import growth
 
 
@@ -118,6 +119,15 @@ def projection_grid(table: pd.DataFrame, end_year: int = 2025) -> pd.DataFrame:
 # The explorer's log axis ends here; the curve stops where it would leave the chart.
 EXPLORER_MAX_GMV_RMB_BN = 3000
 EXPLORER_END_YEAR = 2025
+# The steady growth rate, on the page's chart and in the notebook's projection explorer alike.
+GROWTH_PCT = Slider("growth_pct", "Growth rate", "% a year", 1, 150, 1, 50)
+PREFERRED_START_YEAR = 2014  # from here a steady rate tracks the one-day record (the page's point)
+
+
+def start_year_menu(start_years: list[int]) -> Menu:
+    """The growth explorer's start-year menu: the years with recorded one-day sales."""
+    first = PREFERRED_START_YEAR if PREFERRED_START_YEAR in start_years else start_years[0]
+    return Menu("start_year", "Start the curve in", "", start_years, first)
 
 
 def growth_explorer_start_table(table: pd.DataFrame, start_year: int, rate_pct: float) -> pd.DataFrame:
@@ -150,7 +160,9 @@ def growth_explorer_start_table(table: pd.DataFrame, start_year: int, rate_pct: 
     ).reset_index(drop=True)
 
 
-def growth_explorer_chart(table: pd.DataFrame, *, default_rate_pct: int = 50) -> alt.LayerChart:
+def growth_explorer_chart(
+    table: pd.DataFrame, *, default_rate_pct: int = GROWTH_PCT.default
+) -> alt.LayerChart:
     """The reader picks a start year and a steady growth rate; the curve is drawn against the record.
 
     Controls are Vega-Lite parameters bound to a slider and a drop-down, so the chart responds in the
@@ -159,16 +171,8 @@ def growth_explorer_chart(table: pd.DataFrame, *, default_rate_pct: int = 50) ->
     """
     grid = projection_grid(table)
     start_years = sorted(grid["start_year"].unique().tolist())
-    rate = alt.param(
-        name="growth_pct",
-        value=default_rate_pct,
-        bind=alt.binding_range(min=1, max=150, step=1, name="Growth rate, % a year: "),
-    )
-    start = alt.param(
-        name="start_year",
-        value=2014 if 2014 in start_years else start_years[0],
-        bind=alt.binding_select(options=start_years, name="Start the curve in: "),
-    )
+    rate = GROWTH_PCT.param(default_rate_pct)
+    start = start_year_menu(start_years).param()
     log_y = alt.Scale(type="log", domain=[0.03, EXPLORER_MAX_GMV_RMB_BN])
     x = alt.X(
         "year:Q",

@@ -18,6 +18,7 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts, data
+from seckill.controls import Slider
 from seckill.models import capacity, value_chain
 
 ASSUMPTION_NOTE = "grey-labelled inputs are assumptions"
@@ -362,22 +363,28 @@ def channels_chart(table: pd.DataFrame, *, price_rmb: float) -> alt.Chart:
 # Explorer charts: Vega parameters bound to sliders, computed in the browser
 # --------------------------------------------------------------------------------------------
 
-# (parameter name, label, min, max, step, key in the defaults) for the value-chain sliders.
-VALUE_CHAIN_SLIDERS = [
-    ("vc_price", "Price, yuan (assumption): ", 10, 500, 1, "price_rmb"),
-    ("vc_commission", "Host commission, % of price: ", 0, 50, 1, "host_commission_pct"),
-    ("vc_slot_fee", "Slot fee for the stream, yuan (assumption): ", 0, 200_000, 100, "slot_fee_rmb"),
-    ("vc_units", "Items sold in the stream (assumption): ", 50, 10_000, 50, "units_sold"),
-    ("vc_platform", "Platform fee, % (assumption): ", 0, 20, 0.5, "platform_fee_pct"),
-    ("vc_materials", "Materials, yuan per item (assumption): ", 0, 100, 1, "materials_rmb_per_item"),
-    ("vc_hours", "Hours of work per item (assumption): ", 0.5, 12, 0.5, "hours_per_item"),
-]
+# The value-chain chart's sliders, keyed by the model input each one sets (a key of
+# value_chain_defaults). The names are the chart's Vega parameters, which its expressions read;
+# the starting values come from the data, so each is given where the chart or explorer is made.
+VALUE_CHAIN_CONTROLS: dict[str, Slider] = {
+    "price_rmb": Slider("vc_price", "Price", "yuan", 10, 500, 1, None, note="assumption"),
+    "host_commission_pct": Slider("vc_commission", "Host commission", "% of price", 0, 50, 1, None),
+    "slot_fee_rmb": Slider(
+        "vc_slot_fee", "Slot fee for the stream", "yuan", 0, 200_000, 100, None, note="assumption"
+    ),
+    "units_sold": Slider("vc_units", "Items sold in the stream", "", 50, 10_000, 50, None, note="assumption"),
+    "platform_fee_pct": Slider("vc_platform", "Platform fee", "%", 0, 20, 0.5, None, note="assumption"),
+    "materials_rmb_per_item": Slider(
+        "vc_materials", "Materials", "yuan per item", 0, 100, 1, None, note="assumption"
+    ),
+    "hours_per_item": Slider("vc_hours", "Hours of work per item", "", 0.5, 12, 0.5, None, note="assumption"),
+}
 
 
-def _slider(name: str, label: str, low: float, high: float, step: float, value: float):
-    if not low <= value <= high:
-        raise ValueError(f"default {value!r} for {name} is outside its slider range {low}–{high}")
-    return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=label))
+def value_chain_controls(defaults: dict[str, float] | None = None) -> dict[str, Slider]:
+    """The value-chain sliders starting at ``defaults`` (by model input; :func:`value_chain_defaults`)."""
+    d = value_chain_defaults() if defaults is None else defaults
+    return {key: control.starting_at(d[key]) for key, control in VALUE_CHAIN_CONTROLS.items()}
 
 
 def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.LayerChart:
@@ -389,7 +396,7 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
     empty and the text says by how much the price falls short; the dashed rule marks the price.
     """
     d = value_chain_defaults() if defaults is None else defaults
-    params = [_slider(n, label, lo, hi, step, d[key]) for n, label, lo, hi, step, key in VALUE_CHAIN_SLIDERS]
+    params = [control.param() for control in value_chain_controls(d).values()]
     payment_pct = d["payment_fee_pct"]
     delivery = d["delivery_rmb_per_item"] + d["packaging_rmb_per_item"]
     costs = (
@@ -509,13 +516,27 @@ def value_chain_start_table(defaults: dict[str, float] | None = None) -> pd.Data
     return table.round({"rmb_per_item": 2, "share_of_price_pct": 1})
 
 
-CAPACITY_SLIDERS = [
-    ("cap_orders", "Orders from the stream (assumption): ", 100, 10_000, 100, "orders"),
-    ("cap_makers", "Makers (assumption): ", 1, 200, 1, "makers"),
-    ("cap_hours_item", "Hours of work per item (assumption): ", 0.5, 12, 0.5, "hours_per_item"),
-    ("cap_hours_day", "Working hours per day (assumption): ", 1, 16, 1, "hours_per_day"),
-    ("cap_deadline", "Days until shipping is due (assumption): ", 1, 60, 1, "deadline_days"),
-]
+# The capacity chart's sliders, keyed by the input of capacity.fulfilment_plan each one sets; all
+# are assumptions, and they start at capacity_defaults() (or the defaults the chart is given).
+CAPACITY_CONTROLS: dict[str, Slider] = {
+    "orders": Slider("cap_orders", "Orders from the stream", "", 100, 10_000, 100, None, note="assumption"),
+    "makers": Slider("cap_makers", "Makers", "", 1, 200, 1, None, note="assumption"),
+    "hours_per_item": Slider(
+        "cap_hours_item", "Hours of work per item", "", 0.5, 12, 0.5, None, note="assumption"
+    ),
+    "hours_per_day": Slider("cap_hours_day", "Working hours per day", "", 1, 16, 1, None, note="assumption"),
+    "deadline_days": Slider(
+        "cap_deadline", "Days until shipping is due", "", 1, 60, 1, None, note="assumption"
+    ),
+}
+
+
+def capacity_controls(defaults: dict[str, float] | None = None) -> dict[str, Slider]:
+    """The capacity sliders starting at ``defaults`` (by model input; :func:`capacity_defaults`)."""
+    d = capacity_defaults() if defaults is None else defaults
+    return {key: control.starting_at(d[key]) for key, control in CAPACITY_CONTROLS.items()}
+
+
 CAPACITY_HORIZON_DAYS = 60
 
 
@@ -526,7 +547,7 @@ def capacity_explorer_chart(defaults: dict[str, float] | None = None) -> alt.Lay
     makers × hours per day ÷ hours per item, whole items only, capped at the orders.
     """
     d = capacity_defaults() if defaults is None else defaults
-    params = [_slider(n, label, lo, hi, step, d[key]) for n, label, lo, hi, step, key in CAPACITY_SLIDERS]
+    params = [control.param() for control in capacity_controls(d).values()]
     daily = "(cap_makers * cap_hours_day / cap_hours_item)"
     days = pd.DataFrame({"day": range(CAPACITY_HORIZON_DAYS + 1)})
     x = alt.X(

@@ -7,6 +7,7 @@ call them, so the two always show the same numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import altair as alt
@@ -15,6 +16,7 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations.income_fit import COMPARISON_SURVEY, MAIN_SURVEY, calibrate
+from seckill.controls import Slider
 from seckill.models import incomes, streamer
 
 SHORT_BODY = {
@@ -208,7 +210,8 @@ _LORENZ_EXPR = (
 )
 _GINI_EXPR = "2 * cumulativeNormal(sigma / sqrt(2)) - 1"
 _TOP_EXPR = "100 * (1 - cumulativeNormal(quantileNormal({q}) - sigma))"
-SIGMA_SLIDER = {"min": 0.1, "max": 3.5, "step": 0.01}
+# The spread of log income; it starts at the calibrated sigma, so the chart gives the start.
+SIGMA = Slider("sigma", "Spread of log income", "σ", 0.1, 3.5, 0.01, None)
 
 
 def lorenz_explorer_chart(
@@ -219,11 +222,7 @@ def lorenz_explorer_chart(
     The calibrated curve stays as a reference. If ``claim_top1_pct`` is given, a marked point shows
     where a curve would have to pass for the top 1 % to earn that share.
     """
-    sigma = alt.param(
-        name="sigma",
-        value=round(fit.sigma, 2),
-        bind=alt.binding_range(name="Spread of log income, σ: ", **SIGMA_SLIDER),
-    )
+    sigma = SIGMA.param(round(fit.sigma, 2))
     calibrated_name = f"Calibrated to CAPA bands (σ = {fit.sigma:.2f})"
     chosen_name = "Your σ (slider)"
     colour = alt.Color(
@@ -362,19 +361,44 @@ def _labelled_bars(base: alt.Chart, *, x: alt.X, order: list[str], colour) -> li
 
 # --------------------------------------------------------------------------- calculator
 
-# Slider settings for the static calculator: (label, step). Bounds come from streamer.BOUNDS so the
-# page and the model accept the same inputs.
-CALCULATOR_CONTROLS = {
-    "hours_per_month": ("Hours streamed a month: ", 5),
-    "viewers_per_hour": ("Viewers an hour (typical): ", 10),
-    "conversion_pct": ("Viewers who buy, %: ", 0.1),
-    "order_value_rmb": ("Average order, yuan: ", 5),
-    "commission_pct": ("Commission on sales, %: ", 1),
-    "platform_fee_pct": ("Platform's share of commission, %: ", 1),
-    "agency_pct": ("Agency's share of the rest, %: ", 1),
-    "equipment_rmb": ("Equipment, yuan (spread over {life:g} months): ", 100),
-    "traffic_rmb_per_month": ("Traffic bought, yuan a month: ", 100),
-}
+# The calculator's sliders: bounds from streamer.BOUNDS, so the page and the model accept the same
+# inputs, and starting values the model's assumed defaults (the chart is given the ones to use).
+_MONTH = streamer.MonthInputs()
+
+
+def _month_slider(name: str, label: str, unit: str, step: float, note: str = "") -> Slider:
+    low, high = streamer.BOUNDS[name]
+    return Slider(name, label, unit, low, high, step, getattr(_MONTH, name), note=note)
+
+
+CALCULATOR_CONTROLS = (
+    _month_slider("hours_per_month", "Hours streamed a month", "", 5),
+    _month_slider("viewers_per_hour", "Viewers an hour", "", 10, note="typical"),
+    _month_slider("conversion_pct", "Viewers who buy", "%", 0.1),
+    _month_slider("order_value_rmb", "Average order", "yuan", 5),
+    _month_slider("commission_pct", "Commission on sales", "%", 1),
+    _month_slider("platform_fee_pct", "Platform's share of commission", "%", 1),
+    _month_slider("agency_pct", "Agency's share of the rest", "%", 1),
+    # The note says over how many months the equipment is paid off; calculator_chart rewrites it
+    # for the inputs it is given.
+    _month_slider(
+        "equipment_rmb", "Equipment", "yuan", 100, note=f"spread over {_MONTH.equipment_life_months:g} months"
+    ),
+    _month_slider("traffic_rmb_per_month", "Traffic bought", "yuan a month", 100),
+)
+
+
+def calculator_controls(defaults: streamer.MonthInputs) -> tuple[Slider, ...]:
+    """The calculator's sliders starting at ``defaults``, the equipment's months named in its note."""
+    life = f"spread over {defaults.equipment_life_months:g} months"
+    return tuple(
+        dataclasses.replace(
+            control,
+            default=getattr(defaults, control.name),
+            note=life if control.name == "equipment_rmb" else control.note,
+        )
+        for control in CALCULATOR_CONTROLS
+    )
 
 
 def calculator_start_table(
@@ -407,18 +431,7 @@ def calculator_chart(
     be infinite or undefined (hours, viewers, conversion, order value and commission are all > 0,
     and the platform and agency shares stay below 100 %).
     """
-    params = []
-    for name, (label, step) in CALCULATOR_CONTROLS.items():
-        low, high = streamer.BOUNDS[name]
-        params.append(
-            alt.param(
-                name=name,
-                value=getattr(defaults, name),
-                bind=alt.binding_range(
-                    min=low, max=high, step=step, name=label.format(life=defaults.equipment_life_months)
-                ),
-            )
-        )
+    params = [control.param() for control in calculator_controls(defaults)]
     sigma = defaults.sales_sigma
     reference = float(benchmarks.set_index("benchmark").loc[reference_benchmark, "rmb_per_hour"])
     keep = "commission_pct / 100 * (1 - platform_fee_pct / 100) * (1 - agency_pct / 100)"

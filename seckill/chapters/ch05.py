@@ -12,6 +12,7 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations.singles_day import LAST_ONE_DAY_YEAR
+from seckill.controls import Slider
 
 # Seven categories in the data are grouped into three for the chart, so that colour and shape stay
 # readable for colour-blind readers and on a phone.
@@ -31,6 +32,10 @@ SINGLES_DAY = "Singles' Day sales, Alibaba"
 LIVE_MARKET = "Live-commerce market, one estimate"
 FIRST_YEAR = 2016
 LAST_YEAR = 2023
+# The period the timeline lists when no brush is drawn (2020 to 2021 at first); the notebook's
+# period explorer has the same two sliders.
+FROM_YEAR = Slider("from_year", "From", "", FIRST_YEAR, LAST_YEAR, 1, 2020, note="year")
+TO_YEAR = Slider("to_year", "To", "", FIRST_YEAR, LAST_YEAR, 1, 2021, note="year")
 PLOT_HEIGHT_PX = 230
 LIST_X_PX = -62  # the event list starts left of the plot area, under the y axis, to fit a phone
 # The period's summary and event list are drawn under the plot, in the same view, rather than in a
@@ -159,7 +164,11 @@ def _label_at(growth: pd.DataFrame, series: str, label: str, *, first: bool) -> 
 
 
 def timeline_chart(
-    events: pd.DataFrame, growth: pd.DataFrame, *, start_year: int = 2020, end_year: int = 2021
+    events: pd.DataFrame,
+    growth: pd.DataFrame,
+    *,
+    start_year: int = FROM_YEAR.default,
+    end_year: int = TO_YEAR.default,
 ) -> alt.LayerChart:
     """Growth and rules on one time axis (top); the events and growth of a chosen period (below).
 
@@ -169,17 +178,8 @@ def timeline_chart(
     """
     growth = _json_ready(growth)
     events = _json_ready(events[["date", "date_iso", "year", "group", "event", "line", "detail", "issuer"]])
-    years = list(range(FIRST_YEAR, LAST_YEAR + 1))
-    start_param = alt.param(
-        name="from_year",
-        value=start_year,
-        bind=alt.binding_range(min=years[0], max=years[-1], step=1, name="From (year): "),
-    )
-    end_param = alt.param(
-        name="to_year",
-        value=end_year,
-        bind=alt.binding_range(min=years[0], max=years[-1], step=1, name="To (year): "),
-    )
+    start_param = FROM_YEAR.param(start_year)
+    end_param = TO_YEAR.param(end_year)
     # Vega-Lite's default drag, except that it must start in the plot: the list under the plot is
     # part of the same view, and a finger scrolling the page over it must not draw a brush. Event
     # filters cannot read signals such as `height`, hence the constant; a list item sits below it.

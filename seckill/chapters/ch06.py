@@ -8,12 +8,14 @@ notebook call the same functions, so they always show the same numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import altair as alt
 import pandas as pd
 
 from seckill import charts, data
+from seckill.controls import Slider
 from seckill.models import rebalancing
 
 WORLD_BANK = "World Bank"
@@ -31,6 +33,30 @@ ASSUMED_GDP_GROWTH_PCT = 5.0
 ASSUMED_CONSUMPTION_GROWTH_PCT = 6.5
 DEFAULT_TARGET_PCT = 50
 EXPLORER_HORIZON_YEARS = 60
+# The rebalancing explorer's sliders, on the page and in the notebook. Growth rates of 0-10 % and
+# 0-12 % keep every answer finite or "never"; the target's lowest value is raised to just above
+# the current share by target_control(), so the question is always one of a rise.
+GDP_GROWTH_PCT = Slider(
+    "gdp_growth_pct", "GDP growth", "% a year", 0, 10, 0.5, ASSUMED_GDP_GROWTH_PCT, note="assumption"
+)
+CONSUMPTION_GROWTH_PCT = Slider(
+    "consumption_growth_pct",
+    "Household consumption growth",
+    "% a year",
+    0,
+    12,
+    0.5,
+    ASSUMED_CONSUMPTION_GROWTH_PCT,
+    note="assumption",
+)
+TARGET_PCT = Slider("target_pct", "Target share of GDP", "%", 1, 70, 1, DEFAULT_TARGET_PCT)
+
+
+def target_control(current_share_pct: float, target_pct: int = DEFAULT_TARGET_PCT) -> Slider:
+    """The target slider from the first whole percent above the current share, starting at ``target_pct``
+    (or that lowest value, if ``target_pct`` is not above the current share)."""
+    low = math.floor(current_share_pct) + 1
+    return dataclasses.replace(TARGET_PCT, low=low, default=max(target_pct, low))
 
 
 def consumption_share_table(
@@ -261,24 +287,10 @@ def rebalancing_explorer_chart(
     browser uses the same formulas as :mod:`seckill.models.rebalancing`.
     """
     rebalancing._check_share("current_share", current_share_pct / 100)
-    target_min = math.floor(current_share_pct) + 1
-    gdp = alt.param(
-        name="gdp_growth_pct",
-        value=gdp_growth_pct,
-        bind=alt.binding_range(min=0, max=10, step=0.5, name="GDP growth, % a year (assumption): "),
-    )
-    consumption = alt.param(
-        name="consumption_growth_pct",
-        value=consumption_growth_pct,
-        bind=alt.binding_range(
-            min=0, max=12, step=0.5, name="Household consumption growth, % a year (assumption): "
-        ),
-    )
-    target = alt.param(
-        name="target_pct",
-        value=max(target_pct, target_min),
-        bind=alt.binding_range(min=target_min, max=70, step=1, name="Target share of GDP, %: "),
-    )
+    gdp = GDP_GROWTH_PCT.param(gdp_growth_pct)
+    consumption = CONSUMPTION_GROWTH_PCT.param(consumption_growth_pct)
+    target_slider = target_control(current_share_pct, target_pct)
+    target = target_slider.param()
     grid = pd.DataFrame({"years_since": range(EXPLORER_HORIZON_YEARS + 1)})
     grid["year"] = base_year + grid["years_since"]
     grid["start_pct"] = current_share_pct
@@ -349,7 +361,7 @@ def rebalancing_explorer_chart(
             "volume households would then buy."
         ),
     )
-    start_target = max(target_pct, target_min)
+    start_target = target_slider.default
     try:
         answer = rebalancing.rebalance(
             current_share_pct / 100, start_target / 100, gdp_growth_pct / 100, consumption_growth_pct / 100

@@ -17,6 +17,7 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations import carbon_budget, doughnut, flash_sale_inputs, income_fit, parcel_inputs
+from seckill.controls import Slider
 from seckill.models import decoupling, scenarios
 
 END_YEAR = 2035  # the static explorer reports this year; the notebook lets the reader choose
@@ -165,16 +166,30 @@ def presets_display_table(base: scenarios.Baseline | None = None) -> pd.DataFram
 
 # --- The explorer in the browser ------------------------------------------------------------------
 
-# Sliders on the static page: (parameter, label, step). Bounds come from scenarios.BOUNDS.
-STATIC_SLIDERS = [
-    ("growth_pct", "Growth of consumption per person, % a year: ", 0.1),
-    ("sufficiency_pct", "Sufficiency: fewer goods bought, % a year (assumption): ", 0.5),
-    ("efficiency_pct", "Efficiency: CO2 per unit falls, % a year: ", 0.1),
-    ("rebound_pct", "Rebound, % of the saving spent again (assumption): ", 5),
-    ("reuse_pct", "Policy: parcels in reused packaging, % (assumption): ", 5),
-    ("scarcity_boost_pct", "Policy: scarcity cues raise ordering by, % (assumption): ", 10),
-    ("income_sigma", "Policy: spread of streamers' log incomes, σ (assumption): ", 0.05),
-]
+
+def _lever(name: str, label: str, unit: str, step: float, note: str = "") -> Slider:
+    """A lever of scenarios.Levers as a slider: bounds from scenarios.BOUNDS, so the page, the notebook
+    and the model accept the same values; the start comes from the levers the chart is given."""
+    low, high = scenarios.BOUNDS[name]
+    return Slider(name, label, unit, low, high, step, None, note=note)
+
+
+# The scenario sliders, on the page and in the notebook's explorer (which adds the packaging per
+# parcel and the year reported).
+SCENARIO_CONTROLS = (
+    _lever("growth_pct", "Growth of consumption per person", "% a year", 0.1),
+    _lever("sufficiency_pct", "Sufficiency: fewer goods bought", "% a year", 0.5, note="assumption"),
+    _lever("efficiency_pct", "Efficiency: CO2 per unit falls", "% a year", 0.1),
+    _lever("rebound_pct", "Rebound", "% of the saving spent again", 5, note="assumption"),
+    _lever("reuse_pct", "Policy: parcels in reused packaging", "%", 5, note="assumption"),
+    _lever("scarcity_boost_pct", "Policy: scarcity cues raise ordering by", "%", 10, note="assumption"),
+    _lever("income_sigma", "Policy: spread of streamers' log incomes", "σ", 0.05, note="assumption"),
+)
+
+
+def scenario_controls(levers: scenarios.Levers) -> tuple[Slider, ...]:
+    """The scenario sliders starting at ``levers``."""
+    return tuple(control.starting_at(getattr(levers, control.name)) for control in SCENARIO_CONTROLS)
 
 
 def scenario_expressions(base: scenarios.Baseline, end_year: int = END_YEAR) -> dict[str, str]:
@@ -219,11 +234,6 @@ def scenario_expressions(base: scenarios.Baseline, end_year: int = END_YEAR) -> 
     }
 
 
-def _slider(name: str, label: str, step: float, value: float) -> alt.Parameter:
-    low, high = scenarios.BOUNDS[name]
-    return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=label))
-
-
 def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) -> alt.LayerChart:
     """Seven sliders; three bars of change by the end year, and read-outs for the budget and incomes.
 
@@ -237,7 +247,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     years = end_year - base.base_year
     expr = scenario_expressions(base, end_year)
     base_parcel_mt = scenarios.run(levers, base)["parcel_co2e_base_mt"]
-    params = [_slider(name, label, step, getattr(levers, name)) for name, label, step in STATIC_SLIDERS]
+    params = [control.param() for control in scenario_controls(levers)]
     rows = pd.DataFrame(
         {
             "row": [0, 1, 2],

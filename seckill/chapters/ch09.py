@@ -14,6 +14,7 @@ import pandas as pd
 
 from seckill import charts
 from seckill.calibrations import carbon_budget, parcel_inputs
+from seckill.controls import Slider
 from seckill.models import cart
 
 # Slider bounds; the axis is fixed so that bars never run off it (tests check the worst case).
@@ -21,6 +22,14 @@ ORDERS_MAX = 500
 RETURNED_MAX_PCT = 50
 REUSE_MAX_PCT = 90
 AXIS_MAX_KG = 400
+# The calculator's sliders. The orders start near the average resident's parcels (from the data).
+ORDERS = Slider("orders", "Your online orders a year", "", 0, ORDERS_MAX, 5, None)
+RETURNED_PCT = Slider(
+    "returned_pct", "Sent back", "% of orders", 0, RETURNED_MAX_PCT, 5, 0, note="assumption"
+)
+REUSE_PCT = Slider(
+    "reuse_pct", "Delivered in reused packaging", "%", 0, REUSE_MAX_PCT, 5, 0, note="assumption"
+)
 
 
 def cart_defaults() -> dict[str, float]:
@@ -80,27 +89,7 @@ def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     """Three sliders (orders a year, returned share, reused share); a bar beside the average resident."""
     year = int(defaults["year"])
     orders = round(defaults["average_parcels"] / 10) * 10  # the slider starts near the average
-    params = [
-        alt.param(
-            name="orders",
-            value=orders,
-            bind=alt.binding_range(min=0, max=ORDERS_MAX, step=5, name="Your online orders a year: "),
-        ),
-        alt.param(
-            name="returned_pct",
-            value=0,
-            bind=alt.binding_range(
-                min=0, max=RETURNED_MAX_PCT, step=5, name="Sent back, % of orders (assumption): "
-            ),
-        ),
-        alt.param(
-            name="reuse_pct",
-            value=0,
-            bind=alt.binding_range(
-                min=0, max=REUSE_MAX_PCT, step=5, name="Delivered in reused packaging, % (assumption): "
-            ),
-        ),
-    ]
+    params = [ORDERS.param(orders), RETURNED_PCT.param(), REUSE_PCT.param()]
     expr = cart_expressions(defaults)
     you = "Your parcels"
     average = f"Average resident of China, {year}"

@@ -47,6 +47,9 @@ def explorer(
     is shown as "**<failure>:** <message>" instead. ``start`` overrides some starting values (by
     name), for a reader who calls the explorer with settings of their own. In the static book the
     explorer is :func:`static_placeholder`.
+
+    The result is ``VBox([VBox(widgets), output])``: the controls in the order given, then what
+    ``draw`` shows.
     """
     if in_static_book():
         return static_placeholder()
@@ -54,7 +57,10 @@ def explorer(
     from IPython.display import Markdown, display
 
     start = start or {}
-    unknown = set(start) - {control.name for control in controls}
+    names = [control.name for control in controls]
+    if len(set(names)) != len(names):
+        raise ValueError(f"two controls share a name: {names}")
+    unknown = set(start) - set(names)
     if unknown:
         raise ValueError(f"no control named {sorted(unknown)}")
     made = {control.name: control.widget(start.get(control.name)) for control in controls}

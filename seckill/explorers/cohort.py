@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import altair as alt
 import pandas as pd
 
 from seckill import charts
-from seckill.explorers import in_static_book, static_placeholder
+from seckill.controls import Slider
+from seckill.explorers import explorer
 from seckill.models import streamer
 
 SOURCE = "simulation with the reader's assumptions (seckill.models.streamer.simulate_cohort)"
+
+# The explorer's controls, named after the streamer.CohortInputs field each sets. The page shows
+# one run, not these sliders; the explorer starts them from the cohort it is given (the page's).
+_COHORT = streamer.CohortInputs()
+QUIT_BELOW = Slider("quit_below_rmb", "Quit below", "yuan a month", 0, 20_000, 10, _COHORT.quit_below_rmb)
+PATIENCE = Slider("patience_months", "Months of patience", "", 1, 24, 1, _COHORT.patience_months)
+SIGMA_PULL = Slider("sigma_pull", "Spread between streamers", "σ", 0.0, 3.0, 0.1, _COHORT.sigma_pull)
+SIGMA_MONTH = Slider("sigma_month", "Month-to-month luck", "σ", 0.0, 2.0, 0.1, _COHORT.sigma_month)
+MONTHS = Slider("months", "Months", "", 3, 60, 1, _COHORT.months)
+COHORT_CONTROLS = (QUIT_BELOW, PATIENCE, SIGMA_PULL, SIGMA_MONTH, MONTHS)
 
 
 def cohort_table(inputs: streamer.CohortInputs) -> pd.DataFrame:
@@ -89,61 +102,24 @@ def cohort_chart(table: pd.DataFrame, inputs: streamer.CohortInputs) -> alt.Laye
     )
 
 
-def cohort_explorer(*, median_income_rmb: float, benchmark_rmb_month: float, benchmark_label: str):
-    """Sliders for the quitting rule and the spread of incomes; redraws the cohort on every change.
+def cohort_explorer(start: streamer.CohortInputs, *, benchmark_label: str):
+    """Sliders for the quitting rule, the spreads and the months; redraws the cohort on every change.
 
-    ``median_income_rmb`` is the typical starter's income (the chapter passes its calibrated
-    median); ``benchmark_rmb_month`` the default income below which streamers give up.
+    The sliders start at ``start``, the cohort the chapter page shows
+    (:func:`seckill.chapters.ch04.default_cohort_inputs`); its typical income stays fixed, and its
+    quitting threshold is the benchmark named by ``benchmark_label``.
     """
-    if in_static_book():
-        return static_placeholder()
-    import ipywidgets as widgets
-    from IPython.display import Markdown, display
+    from IPython.display import Markdown
 
-    style = {"description_width": "initial"}
-    quit_below = widgets.IntSlider(
-        value=int(round(benchmark_rmb_month, -2)),
-        min=0,
-        max=20000,
-        step=100,
-        description="Quit below, yuan a month",
-        style=style,
-    )
-    patience = widgets.IntSlider(value=3, min=1, max=24, description="Months of patience", style=style)
-    sigma_pull = widgets.FloatSlider(
-        value=1.3, min=0.0, max=3.0, step=0.1, description="Spread between streamers (σ)", style=style
-    )
-    sigma_month = widgets.FloatSlider(
-        value=0.8, min=0.0, max=2.0, step=0.1, description="Month-to-month luck (σ)", style=style
-    )
-    months = widgets.IntSlider(value=24, min=3, max=60, description="Months", style=style)
-    output = widgets.Output()
+    benchmark_rmb_month = start.quit_below_rmb
 
-    def redraw(_change=None):
-        output.clear_output(wait=True)
-        with output:
-            try:
-                inputs = streamer.CohortInputs(
-                    months=months.value,
-                    median_income_rmb=median_income_rmb,
-                    sigma_pull=sigma_pull.value,
-                    sigma_month=sigma_month.value,
-                    quit_below_rmb=float(quit_below.value),
-                    patience_months=patience.value,
-                )
-            except ValueError as error:
-                display(Markdown(f"**Cannot simulate:** {error}"))
-                return
-            display(cohort_chart(cohort_table(inputs), inputs))
-            display(
-                Markdown(
-                    f"Quitting rule: below {quit_below.value:,} yuan ({benchmark_label} is "
-                    f"{benchmark_rmb_month:,.0f}) for {patience.value} months in a row."
-                )
-            )
+    def draw(**settings):
+        inputs = dataclasses.replace(start, **settings)
+        text = (
+            f"Quitting rule: below {inputs.quit_below_rmb:,.0f} yuan ({benchmark_label} is "
+            f"{benchmark_rmb_month:,.0f}) for {inputs.patience_months} months in a row."
+        )
+        return [cohort_chart(cohort_table(inputs), inputs), Markdown(text)]
 
-    controls = [quit_below, patience, sigma_pull, sigma_month, months]
-    for control in controls:
-        control.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([widgets.VBox(controls), output])
+    controls = [control.starting_at(getattr(start, control.name)) for control in COHORT_CONTROLS]
+    return explorer(controls, draw, failure="Cannot simulate")

@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
 from seckill import charts
-from seckill.explorers import in_static_book, static_placeholder
+from seckill.chapters.ch07 import budget as ch07_budget
+from seckill.controls import Menu, Slider
+from seckill.explorers import explorer
 from seckill.models import decoupling
 
 TABLE_EVERY_YEARS = 5
+# Controls only the notebook has; the page holds population growth, the horizon and the budget's
+# chance fixed. Population starts at its last observed rate (from the data).
+POPULATION_PCT = Slider("population_pct", "Population", "% a year", -1, 2, 0.1, None)
+END_YEAR_STEP = 5
+CHANCE = Menu(
+    "chance",
+    "Budget",
+    "",
+    (50, 67, 83),
+    50,
+    labels=("50 % chance of 1.5 °C", "67 % chance", "83 % chance"),
+)
+
+
+def end_year_slider(defaults: dict[str, float]) -> Slider:
+    """Until which year to follow the path: from five years after the base year to 2100, in fives.
+
+    The fives are counted from a round year, so that the default end year is one of them.
+    """
+    first = END_YEAR_STEP * math.ceil((int(defaults["base_year"]) + END_YEAR_STEP) / END_YEAR_STEP)
+    return Slider("end_year", "Until year", "", first, 2100, END_YEAR_STEP, int(defaults["end_year"]))
 
 
 def scenario_table(
@@ -84,88 +109,49 @@ def scenario_chart(table: pd.DataFrame, *, budget_gtco2: float, budget_label: st
 
 
 def scenario_explorer(defaults: dict[str, float]):
-    """Sliders for growth, efficiency, rebound, population and horizon; a chart and a results table."""
-    if in_static_book():
-        return static_placeholder()
-    import ipywidgets as widgets
-    from IPython.display import Markdown, display
+    """The page chart's three sliders, plus population, horizon and budget; a chart and a results table.
 
-    style = {"description_width": "initial"}
-    layout = widgets.Layout(width="26rem")
+    ``defaults`` is :func:`seckill.calibrations.carbon_budget.budget_defaults`; growth, decline and
+    rebound start where the chapter page's chart starts.
+    """
+    from IPython.display import Markdown
 
-    def slider(description, value, low, high, step):
-        return widgets.FloatSlider(
-            value=round(value, 1),
-            min=low,
-            max=high,
-            step=step,
-            description=description,
-            style=style,
-            layout=layout,
-            readout_format=".1f",
+    def draw(growth_pct, decline_pct, rebound_pct, population_pct, end_year, chance):
+        budget = defaults[f"budget_{chance}"]
+        table, summary = scenario_table(
+            defaults,
+            consumption_growth=growth_pct / 100,
+            intensity_decline=decline_pct / 100,
+            rebound=rebound_pct / 100,
+            population_growth=population_pct / 100,
+            end_year=end_year,
+            budget_gtco2=budget,
         )
+        label = f"1.5 °C budget at {chance} % chance (IGCC 2024)"
+        year = summary["exhaustion_year"]
+        used_up = f"is used up in **{year}**" if year else f"lasts beyond {end_year}"
+        needed = summary["required_decline"]
+        needed_text = (
+            f"at least **{100 * needed:.1f} % a year**"
+            if needed is not None
+            else "more than any efficiency gain can give"
+        )
+        text = (
+            f"Emissions in {end_year}: **{summary['emissions_end_gtco2']:.1f} Gt** "
+            f"({summary['change_vs_base']:+.0%} on {int(defaults['base_year'])}). "
+            f"The {budget:.0f} Gt budget {used_up}. For emissions to fall at this growth, CO2 per "
+            f"unit consumed must fall by {needed_text}."
+        )
+        return [
+            scenario_chart(table, budget_gtco2=budget, budget_label=label),
+            Markdown(text),
+            table.style.format(precision=1).hide(axis="index"),
+        ]
 
-    growth = slider("Consumption per person, % a year", 100 * defaults["consumption_growth"], -3, 6, 0.1)
-    decline = slider(
-        "Fall in CO2 per unit consumed, % a year", 100 * defaults["intensity_decline"], 0, 15, 0.1
-    )
-    rebound = slider("Rebound, % of saving (assumption)", 0, 0, 100, 5)
-    population = slider("Population, % a year", 100 * defaults["population_growth"], -1, 2, 0.1)
-    end_year = widgets.IntSlider(
-        value=int(defaults["end_year"]),
-        min=int(defaults["base_year"]) + 5,
-        max=2100,
-        step=5,
-        description="Until year",
-        style=style,
-        layout=layout,
-    )
-    chance = widgets.Dropdown(
-        options=[("50 % chance of 1.5 °C", 50), ("67 % chance", 67), ("83 % chance", 83)],
-        value=50,
-        description="Budget",
-        style=style,
-    )
-    output = widgets.Output()
-
-    def redraw(_change=None):
-        output.clear_output(wait=True)
-        with output:
-            budget = defaults[f"budget_{chance.value}"]
-            try:
-                table, summary = scenario_table(
-                    defaults,
-                    consumption_growth=growth.value / 100,
-                    intensity_decline=decline.value / 100,
-                    rebound=rebound.value / 100,
-                    population_growth=population.value / 100,
-                    end_year=end_year.value,
-                    budget_gtco2=budget,
-                )
-            except ValueError as error:
-                display(Markdown(f"**Cannot compute this scenario:** {error}"))
-                return
-            label = f"1.5 °C budget at {chance.value} % chance (IGCC 2024)"
-            display(scenario_chart(table, budget_gtco2=budget, budget_label=label))
-            year = summary["exhaustion_year"]
-            used_up = f"is used up in **{year}**" if year else f"lasts beyond {end_year.value}"
-            needed = summary["required_decline"]
-            needed_text = (
-                f"at least **{100 * needed:.1f} % a year**"
-                if needed is not None
-                else "more than any efficiency gain can give"
-            )
-            display(
-                Markdown(
-                    f"Emissions in {end_year.value}: **{summary['emissions_end_gtco2']:.1f} Gt** "
-                    f"({summary['change_vs_base']:+.0%} on {int(defaults['base_year'])}). "
-                    f"The {budget:.0f} Gt budget {used_up}. For emissions to fall at this growth, CO2 per "
-                    f"unit consumed must fall by {needed_text}."
-                )
-            )
-            display(table.style.format(precision=1).hide(axis="index"))
-
-    for control in (growth, decline, rebound, population, end_year, chance):
-        control.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([growth, decline, rebound, population, end_year, chance, output])
+    controls = [
+        *ch07_budget.budget_controls(defaults),
+        POPULATION_PCT.starting_at(round(100 * defaults["population_growth"], 1)),
+        end_year_slider(defaults),
+        CHANCE,
+    ]
+    return explorer(controls, draw, failure="Cannot compute this scenario")

@@ -6,7 +6,9 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts
-from seckill.explorers import in_static_book, static_placeholder
+from seckill.chapters import ch01
+from seckill.controls import Slider
+from seckill.explorers import explorer
 from seckill.models import growth
 
 
@@ -54,58 +56,28 @@ def projection_chart(
     )
 
 
+def end_year_slider(base_year: int) -> Slider:
+    """How far to project: one to sixty years after the base year, starting twenty years on."""
+    return Slider("end_year", "Project to year", "", base_year + 1, base_year + 60, 1, base_year + 20)
+
+
 def projection_explorer(
     *, base_year: int, base_value_rmb_bn: float, target_rmb_bn: float, target_label: str, source: str
 ):
-    """Sliders for the growth rate and the horizon; shows the path and when it meets the target."""
-    if in_static_book():
-        return static_placeholder()
-    import ipywidgets as widgets
-    from IPython.display import Markdown, display
+    """The chapter page's growth-rate slider and a horizon; shows the path and when it meets the target."""
+    from IPython.display import Markdown
 
-    rate_pct = widgets.IntSlider(
-        value=36,
-        min=1,
-        max=150,
-        step=1,
-        description="Growth, % a year",
-        style={"description_width": "initial"},
-    )
-    end_year = widgets.IntSlider(
-        value=base_year + 20,
-        min=base_year + 1,
-        max=base_year + 60,
-        step=1,
-        description="Project to year",
-        style={"description_width": "initial"},
-    )
-    output = widgets.Output()
+    def draw(growth_pct, end_year):
+        rate = growth_pct / 100
+        path, years = projection_table(base_year, base_value_rmb_bn, rate, end_year, target_rmb_bn)
+        chart = projection_chart(
+            path, target_rmb_bn=target_rmb_bn, target_label=target_label, source=source, rate=rate
+        )
+        text = (
+            f"At {growth_pct} % a year the festival doubles every "
+            f"{growth.doubling_time_years(rate):.1f} years and reaches {target_label} after "
+            f"**{years:.1f} years**, around **{base_year + years:.0f}**."
+        )
+        return [chart, Markdown(text)]
 
-    def redraw(_change=None):
-        output.clear_output(wait=True)
-        with output:
-            rate = rate_pct.value / 100
-            try:
-                path, years = projection_table(
-                    base_year, base_value_rmb_bn, rate, end_year.value, target_rmb_bn
-                )
-            except ValueError as error:
-                display(Markdown(f"**Cannot project:** {error}"))
-                return
-            display(
-                projection_chart(
-                    path, target_rmb_bn=target_rmb_bn, target_label=target_label, source=source, rate=rate
-                )
-            )
-            display(
-                Markdown(
-                    f"At {rate_pct.value} % a year the festival doubles every "
-                    f"{growth.doubling_time_years(rate):.1f} years and reaches {target_label} after "
-                    f"**{years:.1f} years**, around **{base_year + years:.0f}**."
-                )
-            )
-
-    rate_pct.observe(redraw, names="value")
-    end_year.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([widgets.HBox([rate_pct, end_year]), output])
+    return explorer([ch01.GROWTH_PCT, end_year_slider(base_year)], draw, failure="Cannot project")

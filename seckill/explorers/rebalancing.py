@@ -7,7 +7,7 @@ import pandas as pd
 
 from seckill import charts
 from seckill.chapters import ch06
-from seckill.explorers import in_static_book, static_placeholder
+from seckill.explorers import explorer
 from seckill.models import rebalancing
 
 
@@ -67,55 +67,28 @@ def answer(
 
 
 def rebalancing_explorer(*, base_year: int, current_share_pct: float, source: str):
-    """Sliders for GDP growth, consumption growth and the target; redraws the path and the answer."""
-    if in_static_book():
-        return static_placeholder()
-    import ipywidgets as widgets
-    from IPython.display import Markdown, display
+    """The page chart's sliders for GDP growth, consumption growth and the target; the path and the answer.
 
-    style = {"description_width": "initial"}
-    gdp = widgets.FloatSlider(
-        value=ch06.ASSUMED_GDP_GROWTH_PCT,
-        min=0,
-        max=10,
-        step=0.5,
-        description="GDP growth, %/yr",
-        style=style,
-    )
-    consumption = widgets.FloatSlider(
-        value=ch06.ASSUMED_CONSUMPTION_GROWTH_PCT,
-        min=0,
-        max=12,
-        step=0.5,
-        description="Consumption growth, %/yr",
-        style=style,
-    )
-    # The slider allows targets below the current share on purpose: the model explains why
-    # that question has no answer instead of the slider hiding it.
-    target = widgets.IntSlider(
-        value=ch06.DEFAULT_TARGET_PCT, min=20, max=80, step=1, description="Target share, %", style=style
-    )
-    output = widgets.Output()
+    As on the page, the lowest target is just above the current share; growth rates at which
+    consumption never outgrows GDP give the model's message instead of a chart.
+    """
+    from IPython.display import Markdown
 
-    def redraw(_change=None):
-        output.clear_output(wait=True)
-        with output:
-            result, text = answer(current_share_pct, target.value, gdp.value, consumption.value, base_year)
-            if result is None:
-                display(Markdown(text))
-                return
-            horizon = min(rebalancing.MAX_HORIZON_YEARS, max(10, int(result.years) + 5))
-            path = rebalancing.rebalancing_path(
-                current_share_pct / 100,
-                gdp.value / 100,
-                consumption.value / 100,
-                base_year=base_year,
-                horizon_years=horizon,
-            )
-            display(path_chart(path, target_pct=target.value, source=source))
-            display(Markdown(text))
+    def draw(gdp_growth_pct, consumption_growth_pct, target_pct):
+        result, text = answer(
+            current_share_pct, target_pct, gdp_growth_pct, consumption_growth_pct, base_year
+        )
+        if result is None:
+            return [Markdown(text)]
+        horizon = min(rebalancing.MAX_HORIZON_YEARS, max(10, int(result.years) + 5))
+        path = rebalancing.rebalancing_path(
+            current_share_pct / 100,
+            gdp_growth_pct / 100,
+            consumption_growth_pct / 100,
+            base_year=base_year,
+            horizon_years=horizon,
+        )
+        return [path_chart(path, target_pct=target_pct, source=source), Markdown(text)]
 
-    for slider in (gdp, consumption, target):
-        slider.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([gdp, consumption, target, output])
+    controls = [ch06.GDP_GROWTH_PCT, ch06.CONSUMPTION_GROWTH_PCT, ch06.target_control(current_share_pct)]
+    return explorer(controls, draw)

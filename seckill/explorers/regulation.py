@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from seckill.chapters import ch05
-from seckill.explorers import in_static_book, static_placeholder
+from seckill.explorers import explorer
 
 
 def period_tables(
@@ -30,34 +30,22 @@ def period_tables(
 
 
 def period_explorer(events: pd.DataFrame, growth: pd.DataFrame):
-    """A year-range slider; lists the events and growth figures in the chosen years."""
-    if in_static_book():
-        return static_placeholder()
-    import ipywidgets as widgets
-    from IPython.display import Markdown, display
+    """The timeline's two year sliders; lists the events and growth figures in the chosen years.
 
-    years = widgets.IntRangeSlider(
-        value=(2020, 2021),
-        min=ch05.FIRST_YEAR,
-        max=ch05.LAST_YEAR,
-        step=1,
-        description="Years",
-        style={"description_width": "initial"},
-    )
-    output = widgets.Output()
+    A "from" year after the "to" year lists nothing on the page; here the model says why.
+    """
+    from IPython.display import Markdown
 
-    def redraw(_change=None):
-        output.clear_output(wait=True)
-        with output:
-            start, end = years.value
-            shown_events, shown_growth = period_tables(events, growth, start, end)
-            counts = ch05.counts_by_group(ch05.events_between(events, start, end))
-            summary = ", ".join(f"{n} {group.lower()}" for group, n in counts.items())
-            display(Markdown(f"**{start}-{end}:** {len(shown_events)} events ({summary})."))
-            display(shown_events)
-            display(Markdown("**Growth figures dated in these years** (each names its source):"))
-            display(shown_growth)
+    def draw(from_year, to_year):
+        chosen = ch05.events_between(events, from_year, to_year)
+        shown_events, shown_growth = period_tables(events, growth, from_year, to_year)
+        counts = ch05.counts_by_group(chosen)
+        summary = ", ".join(f"{n} {group.lower()}" for group, n in counts.items())
+        return [
+            Markdown(f"**{from_year}-{to_year}:** {len(shown_events)} events ({summary})."),
+            shown_events,
+            Markdown("**Growth figures dated in these years** (each names its source):"),
+            shown_growth,
+        ]
 
-    years.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([years, output])
+    return explorer([ch05.FROM_YEAR, ch05.TO_YEAR], draw, failure="No period")

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from seckill.explorers import in_static_book, static_placeholder
+from seckill.chapters import ch08
+from seckill.controls import Slider
+from seckill.explorers import explorer
 from seckill.models import scenarios
 
-# Widget labels and steps; bounds come from scenarios.BOUNDS, so the widgets cannot leave them.
-CONTROLS = [
-    ("growth_pct", "Growth of consumption per person, % a year", 0.1),
-    ("sufficiency_pct", "Sufficiency: fewer goods bought, % a year (assumption)", 0.5),
-    ("efficiency_pct", "Efficiency: CO2 per unit falls, % a year", 0.1),
-    ("rebound_pct", "Rebound, % of saving spent again (assumption)", 5),
-    ("grams_per_parcel", "Packaging per parcel, grams", 1),
-    ("reuse_pct", "Parcels in reused packaging, % (assumption)", 5),
-    ("scarcity_boost_pct", "Scarcity cues raise ordering by, % (assumption)", 10),
-    ("income_sigma", "Spread of streamers' log incomes, σ (assumption)", 0.05),
-]
+# Levers the page holds fixed: the packaging per parcel (bounded by scenarios.BOUNDS like the rest)
+# and the year reported, which the explorer adds to the page's sliders (ch08.SCENARIO_CONTROLS).
+GRAMS_PER_PARCEL = Slider(
+    "grams_per_parcel", "Packaging per parcel", "grams", *scenarios.BOUNDS["grams_per_parcel"], 1, None
+)
+
+
+def end_year_slider(base: scenarios.Baseline) -> Slider:
+    """The year reported: any year after the base year, up to the horizon the budget is followed to."""
+    return Slider("end_year", "Report the year", "", base.base_year + 1, scenarios.HORIZON_YEAR, 1, None)
 
 
 def summary_table(result: dict, levers: scenarios.Levers, base: scenarios.Baseline) -> pd.DataFrame:
@@ -48,55 +49,23 @@ def summary_table(result: dict, levers: scenarios.Levers, base: scenarios.Baseli
     return pd.DataFrame(rows, columns=["Result", "Value"])
 
 
+def explorer_controls(base: scenarios.Baseline, start: scenarios.Levers) -> list[Slider]:
+    """The page's sliders with the packaging per parcel among them (after the rebound), then the year."""
+    page = list(ch08.scenario_controls(start))
+    after_rebound = [control.name for control in page].index("rebound_pct") + 1
+    page.insert(after_rebound, GRAMS_PER_PARCEL.starting_at(start.grams_per_parcel))
+    return [*page, end_year_slider(base).starting_at(start.end_year)]
+
+
 def scenario_explorer(base: scenarios.Baseline, start: scenarios.Levers):
     """Sliders for every lever and the end year; the chart of changes and a table of results."""
-    if in_static_book():
-        return static_placeholder()
-    import ipywidgets as widgets
-    from IPython.display import Markdown, display
 
-    from seckill.chapters import ch08
+    def draw(**levers):
+        chosen = scenarios.Levers(**levers)
+        result = scenarios.run(chosen, base)
+        return [
+            ch08.results_chart(result, end_year=chosen.end_year, base_year=base.base_year),
+            summary_table(result, chosen, base).style.hide(axis="index"),
+        ]
 
-    style = {"description_width": "initial"}
-    layout = widgets.Layout(width="30rem")
-    sliders = {}
-    for name, label, step in CONTROLS:
-        low, high = scenarios.BOUNDS[name]
-        sliders[name] = widgets.FloatSlider(
-            value=getattr(start, name),
-            min=low,
-            max=high,
-            step=step,
-            description=label,
-            style=style,
-            layout=layout,
-        )
-    end_year = widgets.IntSlider(
-        value=start.end_year,
-        min=base.base_year + 1,
-        max=scenarios.HORIZON_YEAR,
-        step=1,
-        description="Report the year",
-        style=style,
-        layout=layout,
-    )
-    output = widgets.Output()
-
-    def redraw(_change=None):
-        output.clear_output(wait=True)
-        with output:
-            try:
-                levers = scenarios.Levers(
-                    **{name: slider.value for name, slider in sliders.items()}, end_year=end_year.value
-                )
-                result = scenarios.run(levers, base)
-            except ValueError as error:
-                display(Markdown(f"**Cannot compute this scenario:** {error}"))
-                return
-            display(ch08.results_chart(result, end_year=levers.end_year, base_year=base.base_year))
-            display(summary_table(result, levers, base).style.hide(axis="index"))
-
-    for control in [*sliders.values(), end_year]:
-        control.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([*sliders.values(), end_year, output])
+    return explorer(explorer_controls(base, start), draw, failure="Cannot compute this scenario")

@@ -1,45 +1,32 @@
 """Value-chain and capacity explorers (Chapter 3): who gets what from a hand-made item, and can it be made?
 
-Both need a live kernel; in the static book they return a note. Every slider is bounded, and the
-models' own validation turns an impossible setting (fees above the price) into a message, never a
-wrong chart. The sliders cover more inputs than the chapter page's in-browser charts: the payment
-fee, delivery and packaging can be changed here too, and a drop-down compares sales channels.
+Both need a live kernel; in the static book they return a note. Their sliders are the chapter
+page's (:data:`seckill.chapters.ch03.VALUE_CHAIN_CONTROLS` and ``CAPACITY_CONTROLS``): same labels,
+bounds and starting values. The value-chain explorer adds the inputs the page holds fixed (payment
+fee, delivery, packaging) and a drop-down that compares sales channels. Every slider is bounded,
+and the models' own validation turns an impossible setting (fees above the price) into a message,
+never a wrong chart.
 """
 
 from __future__ import annotations
 
 from seckill.chapters import ch03
-from seckill.explorers import in_static_book, static_placeholder
+from seckill.controls import Menu, Slider
+from seckill.explorers import explorer
 from seckill.models import capacity, value_chain
 
-# (keyword, label, min, max, step) for the value-chain sliders; defaults come from ch03.
-VALUE_CHAIN_CONTROLS = [
-    ("price_rmb", "Price, yuan", 10.0, 500.0, 1.0),
-    ("host_commission_pct", "Host commission, %", 0.0, 50.0, 1.0),
-    ("slot_fee_rmb", "Slot fee, yuan", 0.0, 200_000.0, 100.0),
-    ("units_sold", "Items sold", 50, 10_000, 50),
-    ("platform_fee_pct", "Platform fee, %", 0.0, 20.0, 0.5),
-    ("payment_fee_pct", "Payment fee, %", 0.0, 3.0, 0.1),
-    ("delivery_rmb_per_item", "Delivery, yuan/item", 0.0, 40.0, 0.5),
-    ("packaging_rmb_per_item", "Packaging, yuan/item", 0.0, 20.0, 0.5),
-    ("materials_rmb_per_item", "Materials, yuan/item", 0.0, 100.0, 1.0),
-    ("hours_per_item", "Hours per item", 0.5, 12.0, 0.5),
-]
+# Inputs the page's chart holds fixed and this explorer can change, keyed by model input like
+# ch03.VALUE_CHAIN_CONTROLS; they start at ch03.value_chain_defaults() too.
+EXTRA_VALUE_CHAIN_CONTROLS: dict[str, Slider] = {
+    "payment_fee_pct": Slider("payment_fee_pct", "Payment fee", "%", 0, 3, 0.1, None, note="assumption"),
+    "delivery_rmb_per_item": Slider("delivery_rmb_per_item", "Delivery", "yuan per item", 0, 40, 0.5, None),
+    "packaging_rmb_per_item": Slider(
+        "packaging_rmb_per_item", "Packaging", "yuan per item", 0, 20, 0.5, None, note="assumption"
+    ),
+}
 ALL_CHANNELS = "Compare three channels"
 ONE_ITEM = "One item, the settings above"
-
-
-def _slider(widgets, key, label, low, high, step, value):
-    kind = widgets.IntSlider if isinstance(step, int) else widgets.FloatSlider
-    return kind(
-        value=value,
-        min=low,
-        max=high,
-        step=step,
-        description=label,
-        style={"description_width": "initial"},
-        continuous_update=False,
-    )
+VIEW = Menu("view", "Show", "", (ONE_ITEM, ALL_CHANNELS), ONE_ITEM)
 
 
 def value_chain_outputs(values: dict[str, float], view: str = ONE_ITEM) -> list:
@@ -74,31 +61,23 @@ def value_chain_outputs(values: dict[str, float], view: str = ONE_ITEM) -> list:
         return [Markdown(f"**Cannot split this price:** {error}")]
 
 
+def value_chain_controls(defaults: dict[str, float] | None = None) -> dict[str, Slider]:
+    """Every value-chain slider, keyed by model input in the model's order: the page's and the extras."""
+    d = ch03.value_chain_defaults() if defaults is None else defaults
+    shared = ch03.value_chain_controls(d)
+    extra = {key: control.starting_at(d[key]) for key, control in EXTRA_VALUE_CHAIN_CONTROLS.items()}
+    every = shared | extra
+    return {key: every[key] for key in d if key in every}
+
+
 def value_chain_explorer():
     """Sliders for every value-chain input and a choice between one split and a channel comparison."""
-    if in_static_book():
-        return static_placeholder()
-    import ipywidgets as widgets
-    from IPython.display import display
+    sliders = value_chain_controls()
 
-    defaults = ch03.value_chain_defaults()
-    sliders = {
-        key: _slider(widgets, key, label, low, high, step, defaults[key])
-        for key, label, low, high, step in VALUE_CHAIN_CONTROLS
-    }
-    view = widgets.Dropdown(options=[ONE_ITEM, ALL_CHANNELS], value=ONE_ITEM, description="Show")
-    output = widgets.Output()
+    def draw(view, **named):
+        return value_chain_outputs({key: named[control.name] for key, control in sliders.items()}, view)
 
-    def redraw(_change=None):
-        output.clear_output(wait=True)
-        with output:
-            for item in value_chain_outputs({k: s.value for k, s in sliders.items()}, view.value):
-                display(item)
-
-    for control in [*sliders.values(), view]:
-        control.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([view, widgets.GridBox(list(sliders.values())), output])
+    return explorer([VIEW, *sliders.values()], draw, failure="Cannot split this price")
 
 
 def capacity_outputs(values: dict[str, float]) -> list:
@@ -148,35 +127,10 @@ def capacity_outputs(values: dict[str, float]) -> list:
 
 
 def capacity_explorer():
-    """Sliders for orders, makers, hours and the deadline; shows the production path and the plan."""
-    if in_static_book():
-        return static_placeholder()
-    import ipywidgets as widgets
-    from IPython.display import display
+    """The page chart's sliders for orders, makers, hours and the deadline; the path and the plan."""
+    sliders = ch03.capacity_controls()
 
-    d = ch03.capacity_defaults()
-    sliders = {
-        "orders": widgets.IntSlider(value=d["orders"], min=100, max=10_000, step=100, description="Orders"),
-        "makers": widgets.IntSlider(value=d["makers"], min=1, max=200, description="Makers"),
-        "hours_per_item": widgets.FloatSlider(
-            value=d["hours_per_item"], min=0.5, max=12, step=0.5, description="Hours/item"
-        ),
-        "hours_per_day": widgets.FloatSlider(
-            value=d["hours_per_day"], min=1, max=16, step=1, description="Hours/day"
-        ),
-        "deadline_days": widgets.IntSlider(
-            value=d["deadline_days"], min=1, max=60, description="Deadline, days"
-        ),
-    }
-    output = widgets.Output()
+    def draw(**named):
+        return capacity_outputs({key: named[control.name] for key, control in sliders.items()})
 
-    def redraw(_change=None):
-        output.clear_output(wait=True)
-        with output:
-            for item in capacity_outputs({k: s.value for k, s in sliders.items()}):
-                display(item)
-
-    for slider in sliders.values():
-        slider.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([widgets.GridBox(list(sliders.values())), output])
+    return explorer(list(sliders.values()), draw, failure="Cannot plan this")

@@ -10,9 +10,18 @@ import pandas as pd
 
 from seckill import charts
 from seckill.calibrations.carbon_budget import MODEL_BASE_YEAR, MODEL_END_YEAR
+from seckill.controls import Slider
 from seckill.models import decoupling
 
 Y_MAX_GT = 600  # top of the emissions-path axis, Gt CO2
+# The explorer's sliders, on the page and in the notebook's scenario explorer. Their bounds keep the
+# yearly factor positive and finite; growth and decline start at the past trend (from the data,
+# see budget_controls), the rebound at none.
+GROWTH_PCT = Slider("growth_pct", "Consumption per person", "% a year", -3, 6, 0.1, None, note="scenario")
+DECLINE_PCT = Slider(
+    "decline_pct", "Fall in CO2 per unit consumed", "% a year", 0, 15, 0.1, None, note="scenario"
+)
+REBOUND_PCT = Slider("rebound_pct", "Rebound", "% of saving spent again", 0, 100, 5, 0, note="assumption")
 
 
 def emissions_factor_expression(population_growth: float) -> str:
@@ -32,6 +41,14 @@ def path_grid(base_year: int = MODEL_BASE_YEAR, end_year: int = MODEL_END_YEAR) 
     return pd.DataFrame({"year": years, "t": [y - base_year for y in years]})
 
 
+def budget_controls(defaults: dict[str, float], summary: dict | None = None) -> tuple[Slider, ...]:
+    """The three sliders at the explorer's starting settings (:func:`budget_path_start_table`'s)."""
+    summary = budget_path_start_table(defaults)[1] if summary is None else summary
+    return tuple(
+        control.starting_at(summary[control.name]) for control in (GROWTH_PCT, DECLINE_PCT, REBOUND_PCT)
+    )
+
+
 def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     """Growth against efficiency: cumulative world CO2 from 2025 against the remaining 1.5 °C budgets.
 
@@ -44,29 +61,7 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     p = defaults["population_growth"]
     base_year = int(defaults["base_year"])
     table, summary = budget_path_start_table(defaults)
-    params = [
-        alt.param(
-            name="growth_pct",
-            value=summary["growth_pct"],
-            bind=alt.binding_range(
-                min=-3, max=6, step=0.1, name="Consumption per person, % a year (scenario): "
-            ),
-        ),
-        alt.param(
-            name="decline_pct",
-            value=summary["decline_pct"],
-            bind=alt.binding_range(
-                min=0, max=15, step=0.1, name="Fall in CO2 per unit consumed, % a year (scenario): "
-            ),
-        ),
-        alt.param(
-            name="rebound_pct",
-            value=summary["rebound_pct"],
-            bind=alt.binding_range(
-                min=0, max=100, step=5, name="Rebound, % of saving spent again (assumption): "
-            ),
-        ),
-    ]
+    params = [control.param() for control in budget_controls(defaults, summary)]
     factor = emissions_factor_expression(p)
     cumulative = (
         f"datum.t == 0 ? 0 : (abs({factor} - 1) < 1e-9 ? {e0!r} * datum.t : "

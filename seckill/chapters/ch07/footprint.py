@@ -10,9 +10,17 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts
+from seckill.controls import Slider
 from seckill.models import parcels
 
 CALCULATOR_MAX_MT = 200  # top of the parcel calculator's axis; the sliders cannot exceed it
+# The calculator's sliders. Parcels and grams start at the year's figures (given with the data);
+# reuse, recycling and distance are the reader's assumptions: none extra, none, the 2018 average.
+PARCELS_BN = Slider("parcels_bn", "Parcels a year", "billions", 10, 250, 0.5, None)
+GRAMS = Slider("grams", "Packaging per parcel", "grams", 50, 400, 1, None)
+REUSE_PCT = Slider("reuse_pct", "Extra reuse", "% of parcels", 0, 90, 5, 0, note="assumption")
+RECYCLE_PCT = Slider("recycle_pct", "Recycled", "% of packaging", 0, 100, 5, 0, note="assumption")
+DISTANCE = Slider("distance", "Distance", "× 2018 average", 0.5, 2.5, 0.1, 1.0, note="assumption")
 
 
 def _short_study(study: str) -> str:
@@ -101,33 +109,11 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     """
     grams_default = round(defaults["packaging_g_per_parcel"])
     params = [
-        alt.param(
-            name="parcels_bn",
-            value=defaults["parcels_bn"],
-            bind=alt.binding_range(min=10, max=250, step=0.5, name="Parcels a year, billions: "),
-        ),
-        alt.param(
-            name="grams",
-            value=grams_default,
-            bind=alt.binding_range(min=50, max=400, step=1, name="Packaging per parcel, grams: "),
-        ),
-        alt.param(
-            name="reuse_pct",
-            value=0,
-            bind=alt.binding_range(min=0, max=90, step=5, name="Extra reuse, % of parcels (assumption): "),
-        ),
-        alt.param(
-            name="recycle_pct",
-            value=0,
-            bind=alt.binding_range(min=0, max=100, step=5, name="Recycled, % of packaging (assumption): "),
-        ),
-        alt.param(
-            name="distance",
-            value=1.0,
-            bind=alt.binding_range(
-                min=0.5, max=2.5, step=0.1, name="Distance, × 2018 average (assumption): "
-            ),
-        ),
+        PARCELS_BN.param(defaults["parcels_bn"]),
+        GRAMS.param(grams_default),
+        REUSE_PCT.param(),
+        RECYCLE_PCT.param(),
+        DISTANCE.param(),
     ]
     expr = parcel_expressions(defaults)
     new_packaging_mt, packaging_mt, transport_mt = (
