@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Developer tasks for the book. Needs Python 3.11 (python3.11 or python3 on PATH).
 #
-#   ./dev.sh build   set up .venv (pinned) and build the book into _build/html, warnings as errors
+#   ./dev.sh build   set up .venv (pinned) and build every edition, warnings as errors: the full book
+#                    into _build/html and the student edition into _build/student/_build/html
 #   ./dev.sh test    set up .venv (pinned) and run every test: lint, package, data, notebooks,
 #                    book build and the built site in headless Chromium (needs /usr/bin/chromium,
 #                    Debian package "chromium")
 #   ./dev.sh quick   the quick tier: lint and the unit tests (models, data, chapters, controls), with
 #                    no book build, no browser and no notebook kernels (under a minute)
+#   ./dev.sh book    build the full edition only (the first half of ./dev.sh build)
 #   ./dev.sh student build the student edition (no solutions) into _build/student/_build/html
 #   ./dev.sh serve   serve _build/html on http://127.0.0.1:8000
 set -euo pipefail
@@ -54,17 +56,22 @@ invalidate_stale_cache() {
     sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
   if [ -d _build/.doctrees ] && { [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ]; }; then
     echo "seckill/, sitebuild/ or data/ changed: re-executing all notebooks"
-    rm -rf _build/.jupyter_cache _build/.doctrees _build/html
+    rm -rf _build/.jupyter_cache _build/.doctrees _build/html _build/student
   fi
   mkdir -p _build
   echo "$inputs" >"$stamp"
 }
 
-build() {
+full_edition() {
   setup
   invalidate_stale_cache
   "$VENV/bin/jupyter-book" build . -W -n --keep-going
   echo "Built _build/html. Open _build/html/index.html, or run ./dev.sh serve"
+}
+
+build() {
+  full_edition
+  student
 }
 
 run_tests() {
@@ -87,18 +94,20 @@ quick_tests() {
 
 student() {
   setup
+  invalidate_stale_cache
   "$VENV/bin/jupyter-book" build . --config _config.student.yml --path-output _build/student -W -n --keep-going
   echo "Built the student edition in _build/student/_build/html"
 }
 
 case "${1:-}" in
   build) build ;;
+  book) full_edition ;;
   student) student ;;
   test) shift; run_tests "$@" ;;
   quick) shift; quick_tests "$@" ;;
   serve) "$PY" -m http.server 8000 --bind 127.0.0.1 --directory _build/html ;;
   *)
-    echo "usage: ./dev.sh build | test [pytest args] | quick [pytest args] | student | serve" >&2
+    echo "usage: ./dev.sh build | book | test [pytest args] | quick [pytest args] | student | serve" >&2
     exit 2
     ;;
 esac

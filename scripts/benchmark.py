@@ -7,8 +7,8 @@
 What it does:
 
 1. **Build** (unless ``--no-build``): copies the repository's files (as a fresh clone has them)
-   into a temporary folder, runs ``./dev.sh build`` there with this checkout's ``.venv``, and
-   times a clean build; then edits one narrative page, one notebook's code and the package in
+   into a temporary folder, runs ``./dev.sh book`` (the full edition) there with this checkout's
+   ``.venv``, and times a clean build; then edits one narrative page, one notebook's code and the package in
    turn, rebuilds after each, and counts how many notebooks were executed again.
 2. **Pages**: serves the site gzip-compressed, as a web host would, and opens every chapter page
    (narrative and notebook) in headless Chromium with other hosts blocked, scrolling to every
@@ -92,9 +92,9 @@ def _copy_checkout(target: Path) -> None:
 
 
 def _timed_build(work: Path) -> tuple[float, int]:
-    """Run ./dev.sh build in ``work``; return (seconds, notebooks executed)."""
+    """Build the full edition in ``work`` (``./dev.sh book``); return (seconds, notebooks executed)."""
     started = time.perf_counter()
-    result = subprocess.run(["./dev.sh", "build"], cwd=work, capture_output=True, text=True)
+    result = subprocess.run(["./dev.sh", "book"], cwd=work, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"build failed in {work}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
