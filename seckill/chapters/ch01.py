@@ -213,14 +213,16 @@ def growth_explorer_chart(
             ],
         )
     )
+    # Two short lines, so the read-out fits the plot on a 390 px phone as well as on a desktop.
     readout = charts.readout(
         [
-            "'At ' + growth_pct + '% a year, sales double every ' + "
-            "format(log(2) / log(1 + growth_pct / 100), '.1f') + ' years'"
+            "'At ' + growth_pct + '% a year, sales'",
+            "'double every ' + format(log(2) / log(1 + growth_pct / 100), '.1f') + ' years'",
         ],
         x_px=8,
         y_px=12,
         font_size_px=13,
+        bold="all",
     )
     start_year = start.param.value
     chart = charts.with_model_table(
