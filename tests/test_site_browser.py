@@ -173,14 +173,30 @@ def test_every_bound_slider_redraws_its_chart(built_site, site_url, browser):
     assert not failures, "\n".join(failures)
 
 
+# Text a chart draws (labels, legends, read-outs) that runs past its own drawing's left or right
+# edge: the SVG clips it, so a reader on a phone sees a cut-off word, and the page does not scroll.
+CLIPPED_CHART_TEXT_JS = """() => [...document.querySelectorAll('div.seckill-chart')].flatMap((chart, i) => {
+    const svg = chart.querySelector('svg.marks');
+    if (!svg) return [];
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].filter(text => text.textContent.trim()).flatMap(text => {
+        const r = text.getBoundingClientRect();
+        const over = Math.max(box.left - r.left, r.right - box.right);
+        const words = text.textContent.slice(0, 50);
+        return over > 1 ? [`chart ${i + 1}: "${words}" cut by ${Math.round(over)} px`] : [];
+    });
+})"""
+
+
 def test_no_page_scrolls_sideways_on_a_phone(built_site, site_url, browser):
     """At a 390 px wide viewport the page itself never scrolls sideways (tables may, inside),
-    also with every chart's table of numbers open."""
-    too_wide = []
+    also with every chart's table of numbers open, and no chart's text is cut off at its edge."""
+    too_wide, clipped = [], []
     for page_path in pages(built_site):
         context, page, _problems = open_page(browser, site_url, page_path, width=PHONE_WIDTH_PX)
         try:
             draw_every_chart(page)
+            clipped += [f"{page_path}: {item}" for item in page.evaluate(CLIPPED_CHART_TEXT_JS)]
             _open_chart_tables(page)
             width = page.evaluate("document.documentElement.scrollWidth")
         finally:
@@ -188,3 +204,4 @@ def test_no_page_scrolls_sideways_on_a_phone(built_site, site_url, browser):
         if width > PHONE_WIDTH_PX:
             too_wide.append(f"{page_path}: {width} px")
     assert not too_wide, "\n".join(too_wide)
+    assert not clipped, "\n".join(clipped)

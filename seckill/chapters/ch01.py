@@ -404,7 +404,7 @@ def retail_share_chart(table: pd.DataFrame) -> alt.Chart:
     base = alt.Chart(table).encode(
         x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("share_pct:Q", title="Share of all retail sales, %"),
-        color=alt.Color("measure:N", title=None),
+        color=alt.Color("measure:N", title=None, legend=alt.Legend(labelExpr=charts.TWO_LINE_LABEL)),
         tooltip=[
             alt.Tooltip("year:O", title="Year"),
             alt.Tooltip("measure:N", title="Measure"),

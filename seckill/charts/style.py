@@ -45,6 +45,14 @@ HEIGHT_PX = 300
 TITLE_LINE_CHARS = 36
 SUBTITLE_LINE_CHARS = 52
 THEME_NAME = "seckill"
+# A legend's labelExpr for long labels: a label longer than LEGEND_LINE_CHARS breaks before " ("
+# onto a second line, so it fits a 390 px phone (Vega draws an array of strings as lines).
+LEGEND_LINE_CHARS = 36
+_BREAK = "indexof(datum.label, ' (')"
+TWO_LINE_LABEL = (
+    f"length(datum.label) > {LEGEND_LINE_CHARS} && {_BREAK} > 0"
+    f" ? [slice(datum.label, 0, {_BREAK}), slice(datum.label, {_BREAK} + 1)] : datum.label"
+)
 
 
 @alt.theme.register(THEME_NAME, enable=False)
@@ -70,6 +78,9 @@ def theme() -> alt.theme.ThemeConfig:
                 "gridColor": "#e3e3e3",
             },
             # One column at the bottom: long labels stay whole on a phone instead of being cut off.
+            # Two legends stack, one under the other, instead of standing side by side (Vega's
+            # default), which pushed the second past the right edge of a 390 px phone. Legends
+            # with long labels use TWO_LINE_LABEL.
             "legend": {
                 "labelFontSize": 12,
                 "titleFontSize": 12,
@@ -77,6 +88,9 @@ def theme() -> alt.theme.ThemeConfig:
                 "direction": "vertical",
                 "labelLimit": 360,
                 "titleLimit": 360,
+                "layout": {
+                    "expr": "{bottom: {anchor: 'start', direction: 'vertical', margin: 10, offset: 18}}"
+                },
             },
             "range": {"category": CATEGORY_COLOURS},
             "line": {"strokeWidth": 2.5},

@@ -58,7 +58,12 @@ def per_person_chart(long: pd.DataFrame) -> alt.Chart:
             x=alt.X("economy:N", title=None, sort=ECONOMY_ORDER, axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("measure:N", sort=[TERRITORIAL, CONSUMPTION]),
             y=alt.Y("t_per_person:Q", title=f"CO2 per person in {year}, tonnes"),
-            color=alt.Color("measure:N", title="Counted as", sort=[TERRITORIAL, CONSUMPTION]),
+            color=alt.Color(
+                "measure:N",
+                title="Counted as",
+                sort=[TERRITORIAL, CONSUMPTION],
+                legend=alt.Legend(labelExpr=charts.TWO_LINE_LABEL),
+            ),
             tooltip=[
                 alt.Tooltip("economy:N", title="Economy"),
                 alt.Tooltip("measure:N", title="Counted as"),
