@@ -1,13 +1,17 @@
-"""Validate the data package: schema, types and constraints (Frictionless), then provenance.
+"""Validate the whole data package: every table, the package's own rules, then Frictionless.
 
-Two layers, because Frictionless checks the shape of the data but not our promise that every row
-traces to a source:
+The book build runs this before any notebook executes (``sitebuild/sphinxext.py``) and stops on
+the first problem list, so a chart is never drawn from a table that breaks its schema. Three layers:
 
-1. ``frictionless`` validates each CSV against its schema in ``datapackage.json`` (types, required
-   fields, enums, ranges, unique keys).
-2. Every ``source_id`` cell (one id, or several separated by ``;``) must resolve to a row of
-   ``sources.csv``, every source must have an ``http(s)`` URL, and every resource must name its
-   sources and license in the descriptor.
+1. The package as a whole: ``datapackage.json`` is readable JSON with the structure the loader
+   needs, every CSV in the data folder is described by it (an undescribed file would be published
+   unchecked), and every resource names its sources, licence and description, and has a
+   ``source_id`` field so its rows trace to ``sources.csv``.
+2. Every table, with the loader's own checks (:mod:`seckill.data`: encoding, header, types,
+   constraints, ``NaN``/infinity, primary keys, the schema's row rules, foreign keys, source ids),
+   so the build and a reader's notebook refuse exactly the same data.
+3. When those pass, Frictionless validates the package against the Data Package and Table Schema
+   standards, as a second, independent reading.
 
 Problems are collected, not stopped at the first, and each message names the file, line and field.
 Run from the command line with ``python -m seckill.validate_data [data_dir]``.
@@ -15,11 +19,11 @@ Run from the command line with ``python -m seckill.validate_data [data_dir]``.
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
-from seckill.data import PACKAGE_FILE, find_data_dir, read_descriptor, split_source_ids
+from seckill import data
+from seckill.data import PACKAGE_FILE, DataValidationError, find_data_dir, read_descriptor
 
 
 def _frictionless_problems(data_dir: Path) -> list[str]:
@@ -50,55 +54,41 @@ def _frictionless_problems(data_dir: Path) -> list[str]:
     return problems
 
 
-def _provenance_problems(data_dir: Path) -> list[str]:
-    descriptor = read_descriptor(data_dir)
+def _package_problems(data_dir: Path, descriptor: dict) -> list[str]:
+    """Rules about the package as a whole, not about one table's rows."""
     problems = []
     resources = {r["name"]: r for r in descriptor["resources"]}
     if "sources" not in resources:
-        return [f"{PACKAGE_FILE}: there is no 'sources' resource to resolve source ids against"]
-
-    known_ids = set()
-    sources_path = data_dir / resources["sources"]["path"]
-    with open(sources_path, encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            known_ids.add(row.get("source_id", ""))
-            url = row.get("url", "")
-            if not url.startswith(("http://", "https://")):
-                problems.append(
-                    f"{sources_path.name}, line {line}, field 'url': {url!r} is not a web address"
-                )
-
+        problems.append(f"{PACKAGE_FILE}: there is no 'sources' resource to resolve source ids against")
+    described = {r["path"] for r in descriptor["resources"]}
+    for path in sorted(data_dir.glob("*.csv")):
+        if path.name not in described:
+            problems.append(
+                f"{path.name}: this CSV is in the data folder but {PACKAGE_FILE} does not describe it; "
+                "add it as a resource (schema, sources, licence) or remove it"
+            )
     for name, resource in resources.items():
         for key in ("sources", "licenses", "description"):
             if not resource.get(key):
                 problems.append(f"{PACKAGE_FILE}, resource {name!r}: '{key}' is missing or empty")
-        if name == "sources":
-            continue
         fields = [f["name"] for f in resource["schema"]["fields"]]
-        if "source_id" not in fields:
+        if name != "sources" and "source_id" not in fields:
             problems.append(f"{resource['path']}: has no 'source_id' field, so its rows cannot be traced")
-            continue
-        with open(data_dir / resource["path"], encoding="utf-8", newline="") as handle:
-            for line, row in enumerate(csv.DictReader(handle), start=2):
-                ids = split_source_ids(row.get("source_id"))
-                if not ids:
-                    problems.append(f"{resource['path']}, line {line}, field 'source_id': no source given")
-                for source_id in ids:
-                    if source_id not in known_ids:
-                        problems.append(
-                            f"{resource['path']}, line {line}, field 'source_id': "
-                            f"{source_id!r} is not in {sources_path.name}"
-                        )
     return problems
 
 
 def problems(data_dir: Path | None = None) -> list[str]:
     """Every problem found in the data package, as readable messages (empty when it is valid)."""
-    data_dir = Path(data_dir) if data_dir else find_data_dir()
-    found = _frictionless_problems(data_dir)
-    # Provenance checks read the CSVs directly; only run them when the shape is sound.
+    data_dir = (Path(data_dir) if data_dir else find_data_dir()).resolve()
+    try:
+        descriptor = read_descriptor(data_dir)
+    except DataValidationError as error:
+        return str(error).splitlines()
+    found = _package_problems(data_dir, descriptor)
+    for resource in descriptor["resources"]:
+        found += data.problems(resource["name"], data_dir)
     if not found:
-        found = _provenance_problems(data_dir)
+        found = _frictionless_problems(data_dir)
     return found
 
 

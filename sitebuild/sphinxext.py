@@ -1,7 +1,11 @@
 """Sphinx extension: serve the chart libraries and the page script from the book's own files.
 
-Listed under ``sphinx: extra_extensions`` in ``_config.yml``. It
+Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 
+- refuses to build from bad data: before any notebook executes, it validates the data package
+  (:mod:`seckill.validate_data`) and stops the build with every problem, each naming file, line
+  and field, and removes the previous build's pages, so no site is left that looks complete
+  (:func:`_refuse_bad_data`);
 - adds ``sitebuild/web`` to the static files and puts the page script and the book's stylesheet on
   every page; the page script fetches the vendored Vega bundle itself, only when a chart comes
   near the screen (``scripts/vendor_web_assets.py`` says where the bundle comes from);
@@ -21,6 +25,8 @@ import os
 import shutil
 from pathlib import Path
 
+from sphinx.errors import SphinxError
+
 from seckill.charts.render import BUILD_ENV_VAR
 from seckill.charts.tables import DETAILS_CLASS
 from sitebuild import iconfont
@@ -28,6 +34,50 @@ from sitebuild.chart_names import name_repeated_charts
 
 WEB_DIR = Path(__file__).parent / "web"
 VEGA_BUNDLE = "vendor/vega-bundle.min.js"
+
+
+class DataPackageError(SphinxError):
+    category = "The data package has problems; the book was not built"
+
+
+MAX_LISTED_PROBLEMS = 40
+
+
+def _refuse_bad_data(app, config) -> None:
+    """Stop the build, before any page is read or notebook executed, when the data package is invalid.
+
+    Runs on ``config-inited``, the first event of a build. At that point Sphinx has made the (empty)
+    output folder and written nothing else; a failed build writes no page. Pages of an earlier
+    build in the same output folder would still look like a complete site, though one built from
+    other data, so they are removed (the execution cache and parsed pages elsewhere in ``_build``
+    stay: they are caches, not a site).
+    """
+    from seckill import validate_data
+
+    data_dir = Path(app.srcdir) / "data"
+    if not (data_dir / "datapackage.json").is_file():
+        found = [f"{data_dir}: there is no datapackage.json; the book's charts read their data from it"]
+    else:
+        found = validate_data.problems(data_dir)
+    if not found:
+        return
+    _remove_previous_site(Path(app.srcdir), Path(app.outdir))
+    listed = found[:MAX_LISTED_PROBLEMS]
+    if len(found) > len(listed):
+        listed.append(f"... and {len(found) - len(listed)} more (python -m seckill.validate_data lists all)")
+    raise DataPackageError("\n".join(listed))
+
+
+def _remove_previous_site(srcdir: Path, outdir: Path) -> None:
+    """Empty the output folder of an earlier build, never the sources (nor a folder holding them)."""
+    outdir, srcdir = outdir.resolve(), srcdir.resolve()
+    if not outdir.is_dir() or outdir == srcdir or outdir in srcdir.parents:
+        return
+    for path in outdir.iterdir():
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def _add_static_path(app) -> None:
@@ -73,6 +123,7 @@ def _name_repeated_charts(app, pagename, templatename, context, doctree) -> None
 
 def setup(app):
     os.environ[BUILD_ENV_VAR] = "1"
+    app.connect("config-inited", _refuse_bad_data, priority=0)
     app.setup_extension("sitebuild.theme_fixes")
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
