@@ -293,29 +293,34 @@ def _key_problems(file_name: str, schema: dict, rows: list[dict], lines: list[in
         elif "onePer" in rule:
             key, where = _fields(rule["onePer"]), rule.get("where", {})
             wanted = ", ".join(f"{k} = {v!r}" for k, v in where.items())
-            groups: dict[tuple, list[int]] = {}
+            flag = next(iter(where), key[0])
+            groups: dict[tuple, tuple[list[int], list[int]]] = {}
             for row, line in pairs:
-                matches = groups.setdefault(tuple(row[f] for f in key), [])
+                all_lines, matching = groups.setdefault(tuple(row[f] for f in key), ([], []))
+                all_lines.append(line)
                 if all(row[k] == v for k, v in where.items()):
-                    matches.append(line)
-            for cells, matching in groups.items():
+                    matching.append(line)
+            for cells, (all_lines, matching) in groups.items():
                 label = f"({', '.join(key)}) = ({_described(cells)})"
                 if not matching:
-                    problems.append(f"{file_name}: no row with {wanted} for {label}; exactly one is needed")
+                    problems.append(
+                        f"{file_name}, line {all_lines[0]}, field {flag!r}: no row for {label} has {wanted} "
+                        f"(its rows are on lines {', '.join(map(str, all_lines))}); exactly one must"
+                    )
                 for line in matching[1:]:
                     problems.append(
-                        f"{file_name}, line {line}: a second row with {wanted} for {label} (the first is "
-                        f"on line {matching[0]}); exactly one is allowed"
+                        f"{file_name}, line {line}, field {flag!r}: a second row with {wanted} for {label} "
+                        f"(the first is on line {matching[0]}); exactly one is allowed"
                     )
         elif "everyYear" in rule:
             year_field, per = rule["everyYear"], _fields(rule.get("per", []))
             years = [row[year_field] for row in rows if row[year_field] is not None]
             if not years:
                 continue
-            groups: dict[tuple, set] = {}
+            present_by_group: dict[tuple, set] = {}
             for row in rows:
-                groups.setdefault(tuple(row[f] for f in per), set()).add(row[year_field])
-            for cells, present in groups.items():
+                present_by_group.setdefault(tuple(row[f] for f in per), set()).add(row[year_field])
+            for cells, present in present_by_group.items():
                 for year in sorted(set(range(min(years), max(years) + 1)) - present):
                     problems.append(
                         f"{file_name}, field {year_field!r}: no row for {year} with ({', '.join(per)}) = "
