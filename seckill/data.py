@@ -25,8 +25,9 @@ reader on Binder or Colab gets the protection the build has. A table is refused 
   - ``{"onePer": [fields], "where": {field: value}}``: for each value of ``fields`` in the table,
     exactly one row matches ``where`` (one headline row per year);
   - ``{"everyYear": field, "per": [fields]}``: each group (each economy) has a row for every year
-    from the table's first year to its last;
-- a ``source_id`` (one id, or several separated by ``;``) is not a row of ``sources.csv``.
+    (an integer field) from the table's first year to its last;
+- a ``source_id`` (one id, or several separated by ``;``) is not a row of ``sources.csv``;
+- a table its rows refer to (``sources.csv``, a foreign key's table) is refused.
 
 The data folder is found, in order, from the ``SECKILL_DATA_DIR`` environment variable, from the
 working directory or any folder above it, and from the folder above this package. That covers the
@@ -153,6 +154,17 @@ def _descriptor_problems(descriptor) -> list[str]:
             for field_name in key_fields:
                 if field_name not in names:
                     problems.append(f"{where}: key or rule names {field_name!r}, which is not a field")
+    resource_names = {r.get("name") for r in descriptor["resources"] if isinstance(r, dict)}
+    for resource in descriptor["resources"]:
+        if not isinstance(resource, dict) or not isinstance(resource.get("schema"), dict):
+            continue
+        for foreign_key in resource["schema"].get("foreignKeys", []):
+            target = foreign_key.get("reference", {}).get("resource")
+            if target not in resource_names:
+                problems.append(
+                    f"{PACKAGE_FILE}, resource {resource.get('name')!r}: a foreign key refers to "
+                    f"{target!r}, which is not a resource"
+                )
     return problems
 
 

@@ -465,3 +465,13 @@ def test_jupyter_book_build_of_the_whole_book_stops_and_publishes_nothing(tmp_pa
     assert any(names_all(line, case.expected) for line in log.splitlines()), log
     assert [p for p in site.rglob("*") if p.is_file()] == [], "a failed build left a site behind"
     assert not (book / "_build" / ".jupyter_cache").exists(), "a notebook was executed"
+
+
+def test_a_field_that_allows_nan_and_infinity_says_so(tmp_path):
+    """The one way past the finite-number check: the field declares it (no field of the book does)."""
+    project = broken_book(tmp_path, next(c for c in CASES if c.id == "NaN in a number"))
+    edit_descriptor(lambda d: schema_field(d, "singles_day_gmv", "gmv_rmb_bn").update(allowNonFinite=True))(
+        project / "data"
+    )
+    gmv = data.load("singles_day_gmv", project / "data")
+    assert gmv["gmv_rmb_bn"].isna().sum() > data.load("singles_day_gmv", DATA_DIR)["gmv_rmb_bn"].isna().sum()
