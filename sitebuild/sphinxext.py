@@ -52,13 +52,13 @@ def _refuse_bad_data(app, config) -> None:
     other data, so they are removed (the execution cache and parsed pages elsewhere in ``_build``
     stay: they are caches, not a site).
     """
-    from seckill import validate_data
+    from seckill import data, validate_data
 
-    data_dir = Path(app.srcdir) / "data"
-    if not (data_dir / "datapackage.json").is_file():
-        found = [f"{data_dir}: there is no datapackage.json; the book's charts read their data from it"]
-    else:
-        found = validate_data.problems(data_dir)
+    try:
+        # The folder the notebooks will read (the same search, from the book's folder).
+        found = validate_data.problems(data.find_data_dir(Path(app.srcdir)))
+    except FileNotFoundError as error:
+        found = [str(error)]
     if not found:
         return
     _remove_previous_site(Path(app.srcdir), Path(app.outdir))
