@@ -254,7 +254,7 @@ def _fields(key) -> list[str]:
 
 
 def _described(values) -> str:
-    return ", ".join(repr(v) for v in values)
+    return ", ".join("empty" if v is None else repr(v) for v in values)
 
 
 def _key_problems(file_name: str, schema: dict, rows: list[dict], lines: list[int]) -> list[str]:
@@ -317,7 +317,7 @@ def _key_problems(file_name: str, schema: dict, rows: list[dict], lines: list[in
                 if not matching:
                     problems.append(
                         f"{file_name}, line {all_lines[0]}, field {flag!r}: no row for {label} has {wanted} "
-                        f"(its rows are on lines {', '.join(map(str, all_lines))}); exactly one must"
+                        f"(rows for it: line {', '.join(map(str, all_lines))}); exactly one must"
                     )
                 for line in matching[1:]:
                     problems.append(

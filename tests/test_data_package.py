@@ -52,6 +52,17 @@ def test_every_resource_loads_with_schema_types():
     assert str(gmv["headline"].dtype) == "boolean"
 
 
+def test_every_resource_has_a_primary_key_or_a_uniqueness_rule():
+    """So a duplicated row is refused, never stacked into a bar; tables that mark headline rows say
+    how many a year may have (seckill.data checks both)."""
+    for resource in data.read_descriptor(DATA_DIR)["resources"]:
+        schema = resource["schema"]
+        rules = schema.get("rowRules", [])
+        assert schema.get("primaryKey") or any("unique" in rule for rule in rules), resource["name"]
+        if any(f["name"] == "headline" for f in schema["fields"]):
+            assert {"onePer": ["year"], "where": {"headline": True}} in rules, resource["name"]
+
+
 def test_one_headline_alibaba_row_per_year():
     gmv = data.load("singles_day_gmv", DATA_DIR)
     headline = gmv[gmv["headline"]]
