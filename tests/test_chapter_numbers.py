@@ -221,6 +221,10 @@ def test_chapter_2_numbers_agree_with_the_csv_files():
     assert numbers["alibaba_peak_orders"] == pytest.approx(
         float(by_id.loc["alibaba-2019-sd-peak-orders", "value"])
     )
+    jiemian = by_id.loc["li-2021-presale-sales-jiemian"]
+    assert numbers["li_2021_sales_rmb_m_per_hour"] == pytest.approx(
+        1000 * float(jiemian["value"]) / (jiemian["duration_min"] / 60)
+    )
 
 
 def test_chapter_5_numbers_agree_with_the_csv_files():

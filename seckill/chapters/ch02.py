@@ -600,6 +600,12 @@ def chapter_numbers() -> dict[str, float]:
     numbers["viewers_viya_2019_m"] = value["viya-2019-sd-viewers"]
     numbers["li_2019_sales_usd_m"] = 1000 * value["li-2019-sd-sales"]
     numbers["viewers_return_2022_m"] = value["li-2022-return-viewers"]
+    # Sales per hour of one star's show: one report's total over that report's own duration.
+    jiemian = "li-2021-presale-sales-jiemian"
+    numbers["li_2021_jiemian_rmb_bn"] = value[jiemian]
+    numbers["li_2021_jiemian_hours"] = minutes[jiemian] / 60
+    numbers["li_2021_sales_rmb_m_per_hour"] = 1000 * value[jiemian] / (minutes[jiemian] / 60)
+    numbers["li_2021_sales_rmb_per_s"] = 1e9 * value[jiemian] / (minutes[jiemian] * 60)
 
     concentration = concentration_summary(records)
     numbers |= concentration
