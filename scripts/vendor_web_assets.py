@@ -7,6 +7,11 @@ registry's integrity hash), concatenates their minified UMD builds into one file
 versions, SHA-256 digests and licences in ``VENDOR.json``. ``tests/test_web_assets.py`` checks the
 committed files against that record.
 
+The readers' package carries the same bundle, gzipped, with its licences, in ``seckill/charts/vega/``:
+a live kernel has no site to fetch it from, so the kernel renderer (``seckill.charts.render``) puts it
+into the notebook itself. ``python -m scripts.vendor_web_assets --package-only`` rewrites that copy
+from the bundle already in ``sitebuild/web/vendor/`` (no npm needed).
+
 The UMD builds register as AMD modules instead of globals when require.js is on the page, which
 would leave ``window.vegaEmbed`` undefined. The bundle hides ``define`` while the three libraries
 load and restores it afterwards, so charts work with or without require.js.
@@ -16,11 +21,13 @@ Usage (needs Node.js/npm and the npm registry): ``python -m scripts.vendor_web_a
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
 import shutil
 import subprocess
+import sys
 import tarfile
 import tempfile
 from pathlib import Path
@@ -28,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR_DIR = ROOT / "sitebuild" / "web" / "vendor"
 BUNDLE_NAME = "vega-bundle.min.js"
+PACKAGE_COPY_DIR = ROOT / "seckill" / "charts" / "vega"
+PACKAGE_BUNDLE_NAME = BUNDLE_NAME + ".gz"
 
 # Vega-Lite is pinned to the schema version Altair writes (altair.SCHEMA_VERSION); Vega and
 # Vega-Embed to the releases that Vega-Lite and Altair's templates accept.
@@ -91,9 +100,25 @@ def main() -> None:
     manifest["sha256_of_bundle"] = sha256(bundle)
     (VENDOR_DIR / "VENDOR.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {VENDOR_DIR / BUNDLE_NAME} ({len(bundle):,} bytes)")
+    write_package_copy()
+
+
+def write_package_copy() -> None:
+    """Copy the vendored bundle (gzipped) and its licences into the readers' package."""
+    bundle = (VENDOR_DIR / BUNDLE_NAME).read_bytes()
+    (PACKAGE_COPY_DIR / "licenses").mkdir(parents=True, exist_ok=True)
+    # mtime=0 keeps the file byte-for-byte the same when the bundle is unchanged.
+    packed = gzip.compress(bundle, compresslevel=9, mtime=0)
+    (PACKAGE_COPY_DIR / PACKAGE_BUNDLE_NAME).write_bytes(packed)
+    for licence in sorted((VENDOR_DIR / "licenses").glob("*.LICENSE")):
+        shutil.copy2(licence, PACKAGE_COPY_DIR / "licenses" / licence.name)
+    print(f"wrote {PACKAGE_COPY_DIR / PACKAGE_BUNDLE_NAME} ({len(packed):,} bytes)")
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--package-only"]:
+        write_package_copy()
+        raise SystemExit(0)
     if shutil.which("npm") is None:
         raise SystemExit("npm is needed to fetch the pinned packages from the npm registry")
     main()

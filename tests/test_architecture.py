@@ -171,6 +171,12 @@ def test_the_readers_install_holds_the_package_only(tmp_path):
     top = {name.split("/")[0] for name in names}
     assert {t for t in top if not t.endswith(".dist-info")} == {"seckill"}, top
     assert not [n for n in names if n.endswith((".js", ".css", ".woff2"))], "web assets belong to sitebuild/"
+    # ...except the Vega bundle, gzipped, with its licences: charts in a live kernel need it offline.
+    vega = {n for n in names if n.startswith("seckill/charts/vega/")}
+    assert vega == {
+        "seckill/charts/vega/vega-bundle.min.js.gz",
+        *(f"seckill/charts/vega/licenses/{name}.LICENSE" for name in ("vega", "vega-lite", "vega-embed")),
+    }, vega
     metadata = next(n for n in names if n.endswith("METADATA"))
     requires = [
         line for line in archive.read(metadata).decode().splitlines() if line.startswith("Requires-Dist")

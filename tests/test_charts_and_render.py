@@ -1,6 +1,15 @@
 """Chart style and the static renderer: every chart is complete, and the book's HTML needs no CDN."""
 
+import base64
+import gzip
+import hashlib
 import json
+import os
+import re
+import subprocess
+import sys
+import types
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -8,6 +17,8 @@ import pytest
 
 from seckill import charts
 from seckill.charts import render
+
+WEB_VENDOR = Path(__file__).resolve().parent.parent / "sitebuild" / "web" / "vendor"
 
 
 def _simple_chart():
@@ -52,14 +63,72 @@ def test_static_html_holds_the_spec_and_no_script_code_or_cdn():
     assert "&lt;/script&gt;&lt;b&gt;" in out  # description escaped in the <noscript> text
 
 
+def _html(chart) -> str:
+    bundle = chart._repr_mimebundle_()
+    return bundle[0]["text/html"] if isinstance(bundle, tuple) else bundle["text/html"]
+
+
 def test_renderer_choice_follows_the_build_flag(monkeypatch):
     monkeypatch.setenv(render.BUILD_ENV_VAR, "1")
     assert render.enable() == render.RENDERER_NAME
-    bundle = _simple_chart().properties(description="d")._repr_mimebundle_()
-    html = bundle[0]["text/html"] if isinstance(bundle, tuple) else bundle["text/html"]
+    html = _html(_simple_chart().properties(description="d"))
     assert "seckill-chart-spec" in html and "jsdelivr" not in html
+    assert "<script>" not in html  # the site's page script draws it
     monkeypatch.delenv(render.BUILD_ENV_VAR)
-    assert render.enable() == "default"
+    assert render.enable() == render.KERNEL_RENDERER_NAME
+
+
+@pytest.mark.parametrize(("build_flag", "renderer"), [("1", "seckill-static"), (None, "seckill-kernel")])
+def test_importing_the_package_enables_a_renderer_that_needs_no_cdn(build_flag, renderer):
+    # A fresh interpreter, as a notebook kernel starts: importing the charts is enough.
+    env = {k: v for k, v in os.environ.items() if k != render.BUILD_ENV_VAR}
+    if build_flag:
+        env[render.BUILD_ENV_VAR] = build_flag
+    code = "import altair, seckill.chapters.ch01; print(altair.renderers.active)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == renderer
+
+
+def _bundle_part(html: str) -> str | None:
+    found = re.search(r'<script type="text/plain" class="seckill-vega-bundle">([^<]*)</script>', html)
+    return found.group(1) if found else None
+
+
+def test_kernel_chart_carries_the_book_vega_bundle_once_after_enable(monkeypatch):
+    monkeypatch.delenv(render.BUILD_ENV_VAR, raising=False)
+    monkeypatch.delitem(sys.modules, "google.colab", raising=False)
+    render.enable()
+    first, second, third = (_html(_simple_chart().properties(description="d")) for _ in range(3))
+    packed = _bundle_part(first)
+    assert packed is not None and _bundle_part(second) is None and _bundle_part(third) is None
+    manifest = json.loads((WEB_VENDOR / "VENDOR.json").read_text())
+    assert (
+        hashlib.sha256(gzip.decompress(base64.b64decode(packed))).hexdigest() == manifest["sha256_of_bundle"]
+    )
+    render.enable()  # charts.use() near a notebook's top: its first chart carries the bundle again
+    assert _bundle_part(_html(_simple_chart().properties(description="d"))) == packed
+
+
+def test_in_colab_every_chart_carries_the_bundle(monkeypatch):
+    monkeypatch.delenv(render.BUILD_ENV_VAR, raising=False)
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    render.enable()
+    outputs = [_html(_simple_chart().properties(description="d")) for _ in range(3)]
+    assert all(_bundle_part(html) for html in outputs)
+
+
+def test_kernel_html_holds_the_spec_its_numbers_and_nothing_from_another_host():
+    spec = charts.finish(_simple_chart(), title="Sales </script>", source="s", description="d").to_dict()
+    out = render.kernel_html(spec, with_bundle=False)
+    payload = out.split('class="seckill-chart-spec">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(payload) == spec
+    assert "seckill-chart-table" in out  # the collapsed "Show the numbers" table, as on the site
+    scripts = re.findall(r"<script>(.*?)</script>", out, flags=re.S)
+    assert len(scripts) == 1 and "http" not in scripts[0] and "import" not in scripts[0]
+    # Two charts never share an id, so each script draws its own chart.
+    assert (
+        out.split('id="', 1)[1][:40] != render.kernel_html(spec, with_bundle=False).split('id="', 1)[1][:40]
+    )
 
 
 def _marks(layers):
