@@ -66,7 +66,7 @@ READ THE BOOK (no internet, nothing to install)
   Open index.html in a web browser (double-click it). Charts, sliders and menus work
   offline: every script, style and font is in the site/ folder.
 
-RUN THE NOTEBOOKS (needs Python 3.11 or newer, from python.org on Windows and macOS)
+RUN THE NOTEBOOKS (needs Python; tested with 3.11, from python.org on Windows and macOS)
   notebooks/ holds one notebook per chapter; data/ and seckill/ are the data and the
   book's Python package that the notebooks use. Open a terminal in this folder, then:
 
