@@ -90,7 +90,6 @@ def test_the_site_opens_from_the_folder_and_draws_its_charts_with_no_network(unp
         context.close()
 
 
-@pytest.mark.notebooks
 def test_a_notebook_runs_from_the_unpacked_folder_with_its_package_and_data(unpacked, monkeypatch):
     # The kernel inherits PYTHONPATH: the unpacked package comes before the test environment's.
     monkeypatch.setenv("PYTHONPATH", str(unpacked))

@@ -53,6 +53,7 @@ def jupyter_lab(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
     port = _free_port()
+    log = open(tmp_path / "server.log", "wb")  # noqa: SIM115 (closed when the server has stopped)
     server = subprocess.Popen(
         [
             str(JUPYTER),
@@ -67,7 +68,7 @@ def jupyter_lab(tmp_path):
         ],
         env=_isolated_env(tmp_path),
         stdout=subprocess.DEVNULL,
-        stderr=open(tmp_path / "server.log", "wb"),  # noqa: SIM115 (closed with the process)
+        stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -90,6 +91,7 @@ def jupyter_lab(tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        log.close()
 
 
 def test_jupyter_lab_lists_the_widgets_extension():
