@@ -39,3 +39,13 @@ def test_deploy_job_publishes_to_pages_from_main_only():
     assert deploy["needs"] == "build"
     assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
     assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in deploy["steps"])
+
+
+def test_build_job_publishes_the_classroom_bundle_inside_the_site():
+    steps = _workflow()["jobs"]["build"]["steps"]
+    commands = [step.get("run", "").strip() for step in steps]
+    bundle = commands.index(".venv/bin/python -m scripts.classroom_bundle")
+    upload = next(i for i, step in enumerate(steps) if "upload-pages-artifact" in step.get("uses", ""))
+    # After the build (in ./dev.sh test), before the upload of _build/html, where the zip is written.
+    assert commands.index("./dev.sh test") < bundle < upload
+    assert "if" not in steps[bundle], "the bundle is published on every deploy"
