@@ -5,7 +5,9 @@ is neither glued (``{glue:text}``), nor in a paragraph with a ``{cite:p}``/``{ci
 nor one of the kinds that need no source: a year (1900–2100), the number of a chapter, link,
 section, list item, exercise or question, or part of a name or unit (CO2, 11.11, 618, Web 2.0).
 Left out of the scan: front matter, code cells and code blocks, a directive's options, maths,
-inline code, link targets, and the contents of roles (glue, cite, term, ref, doc).
+inline code, link targets, and the contents of roles (glue, cite, term, ref, doc). The pages
+write formulas in plain text, not as $maths$, because MathJax would load from another host; a
+numeral next to an operator is taken as a formula's constant.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def _in_formula(text: str, match: re.Match) -> bool:
     after = text[match.end() :].lstrip(" *")
     if before.endswith(("ln", "exp", "Φ")):
         return True
-    return bool(before and before[-1] in OPERATORS) or bool(after and after[0] in OPERATORS)
+    return bool(before and before[-1] in OPERATORS) or bool(after and after[0] in OPERATORS + "Φ")
 
 
 def _prose_lines(text: str) -> list[tuple[int, str]]:

@@ -291,7 +291,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     )
     readout = charts.readout(
         [
-            f"'By {end_year}: ' + format(datum.cumulative, ',.0f') + ' Mt CO2e, ' + "
+            f"'By {end_year}: ' + format(datum.cumulative, ',.0f') + ' Mt, ' + "
             f"format(datum.cumulative / {budget_mt!r}, '.0%') + ' of the share'",
             f"datum.first_hit == 9999 ? 'The share lasts past {end_year}' : "
             "'The share is used up in ' + datum.first_hit",
