@@ -157,6 +157,7 @@ def test_value_chain_explorer_table_is_the_model_split_at_the_sliders_starting_v
         delivery_rmb_per_item=fixed["delivery_rmb_per_item"],
         packaging_rmb_per_item=fixed["packaging_rmb_per_item"],
         materials_rmb_per_item=start["vc_materials"],
+        intermediary_pct=start["vc_intermediary"],
     )
     assert headers == ["Who gets it", "Yuan per item", "Share of the price, %"]
     assert [row[0] for row in rows] == [*value_chain.PARTS, "Price paid (all parts)"]
@@ -293,3 +294,27 @@ def test_chapter_numbers_are_all_finite_numbers():
     import math
 
     assert all(math.isfinite(v) for v in ch03.chapter_numbers().values())
+
+
+def test_every_value_chain_default_is_sourced_or_a_labelled_assumption():
+    """Each default traces to a row of selling_costs (sourced) or to value_chain.ASSUMPTIONS."""
+    defaults = ch03.value_chain_defaults()
+    costs = ch03.selling_costs()
+    assumed = value_chain.ASSUMPTIONS
+    for key, value in defaults.items():
+        if key in ch03.SOURCED_INPUTS:
+            assert value in costs.values(), key
+        elif key == "slot_fee_rmb":  # anchored: the documented deal's share of sales
+            share = 100 * value / (defaults["price_rmb"] * defaults["units_sold"])
+            assert share == pytest.approx(costs["slot_fee_case_share_pct"]), key
+        else:
+            assert value == assumed[key], key
+
+
+def test_the_page_says_who_gets_more_the_host_or_the_maker():
+    """The page says the maker keeps less than the host; that must hold at the defaults."""
+    numbers = ch03.chapter_numbers()
+    assert numbers["maker_rmb_per_item"] < numbers["host_total_rmb_per_item"]
+    assert numbers["intermediary_rmb_per_item"] > 0
+    # The own-shop channel, with neither host nor seller in between, leaves the maker more.
+    assert numbers["channel_own_rmb"] > numbers["maker_rmb_per_item"]

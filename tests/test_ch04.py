@@ -217,3 +217,43 @@ def test_calculator_table_is_the_bars_at_the_sliders_starting_values(fit, benchm
     assert shown == pytest.approx(expected_benchmarks, abs=0.051)
     assert f"Typical sales: {sales:,.0f} yuan a month" in caption
     assert f"keeps {100 * keep:.1f}% of sales" in caption
+
+
+def test_band_sensitivity_refits_the_model_with_each_band_moved():
+    """Rebuilt independently: the published bands read from the data, moved by hand, fitted again."""
+    bands = data.load("streamer_income_bands")
+    capa = bands[(bands["survey"] == income_fit.MAIN_SURVEY) & (bands["status"] == "published")]
+    under = float(capa[capa["lower_rmb_month"].isna()]["share_pct"].iloc[0]) / 100
+    over = float(capa[capa["upper_rmb_month"].isna()]["share_pct"].iloc[0]) / 100
+    table = ch04.band_sensitivity_table((10.0, 20.0))
+    assert len(table) == 1 + 2 * 2 * 2
+    base = table.iloc[0]
+    fit = income_fit.calibrate()
+    assert base["band"] == "as published" and base["sigma"] == pytest.approx(fit.sigma)
+    assert base["gini"] == pytest.approx(incomes.lognormal_gini(fit.sigma))
+    expected = {
+        ("under 3,000 yuan", -10.0): [(3000, under * 0.9), (8000, 1 - over)],
+        ("over 8,000 yuan", 20.0): [(3000, under), (8000, 1 - over * 1.2)],
+    }
+    for (band, change), points in expected.items():
+        row = table[(table["band"] == band) & (table["change_pct"] == change)].iloc[0]
+        refit = incomes.calibrate_lognormal(points)
+        assert row["fits"] and row["sigma"] == pytest.approx(refit.sigma)
+        assert row["median_rmb_month"] == pytest.approx(refit.median_rmb_month)
+    # More people above 8,000 yuan with the lower band kept: a wider spread, a higher Gini.
+    over_rows = table[table["band"] == "over 8,000 yuan"].sort_values("change_pct")
+    assert over_rows["gini"].is_monotonic_increasing
+    # A fifth more people under 3,000 yuan leaves the two bands too close for a lognormal to fit.
+    assert not table[(table["band"] == "under 3,000 yuan") & (table["change_pct"] == 20.0)]["fits"].iloc[0]
+
+
+def test_the_pages_reading_of_the_band_sensitivity_holds():
+    """The page says: in every row that fits, the median stays under the lower band edge and the
+    richest tenth earns more than a third of all income."""
+    table = ch04.band_sensitivity_table()
+    fitted = table[table["fits"]]
+    numbers = ch04.chapter_numbers()
+    assert (fitted["median_rmb_month"] < numbers["capa_low_rmb"]).all()
+    assert (fitted["top10_pct"] > 100 / 3).all()
+    with pytest.raises(ValueError, match="shifts_pct"):
+        ch04.band_sensitivity_table((0.0,))

@@ -145,6 +145,9 @@ def test_every_value_is_a_finite_number_or_a_text(page):
             assert value.strip(), f"{name} is an empty text"
         else:
             assert isinstance(value, Real) and not isinstance(value, bool), f"{name} = {value!r}"
+            # A numpy scalar is a Real too, but MyST-NB cannot format its text/plain form
+            # ('np.float64(0.6)') and the build stops: only Python's own int and float are glued.
+            assert type(value) in (int, float), f"{name} = {value!r} is a {type(value).__name__}"
             assert math.isfinite(value), f"{name} = {value!r}"
 
 

@@ -96,18 +96,17 @@ def _parcels(text: str, caption: str, rows: list[list[str]]) -> None:
 
 
 def _scenarios(text: str, caption: str, rows: list[list[str]]) -> None:
-    for label, unit, row in (
-        ("Parcels, China", "bn", "Parcels, China (billion)"),
-        ("Parcel CO2e, China", "Mt", "Parcel CO2e, China (Mt)"),
-        ("World CO2", "Gt", "World CO2 (Gt)"),
-    ):
-        value, change = _shown(rf"{re.escape(label)}: ([0-9.,]+) {unit} a year \(([+−-][0-9]+)%\)", text)
-        assert value == pytest.approx(_cell(rows, row, 2), abs=0.51 if unit != "Gt" else 0.051)
-        assert change == pytest.approx(_cell(rows, row, 3), abs=0.51)
-    (gone,) = _shown(r"budget \(50%\) gone in ([0-9]{4})", text)
+    emitted, share = _shown(r"By [0-9]{4}: ([0-9.,]+) Mt, ([0-9,]+)% of the share", text)
+    last, first = rows[-1][0], rows[0][0]
+    assert emitted == pytest.approx(_cell(rows, last, 3), abs=0.51)
+    assert f"{share:.0f}% of the parcels'" in caption
+    (gone,) = _shown(r"The share is used up in ([0-9]{4})", text)
     assert f"used up in {gone:.0f}" in caption
-    gini, top = _shown(r"Gini ([0-9.]+), top 1% get ([0-9]+)%", text)
-    assert f"Gini {gini:.2f}, top 1% get {top:.0f}%" in caption
+    yearly, change = _shown(r"[0-9]{4}: ([0-9.,]+) Mt a year \(([+−-][0-9]+)% on", text)
+    assert yearly == pytest.approx(_cell(rows, last, 2), abs=0.51)
+    assert change == pytest.approx(100 * (_cell(rows, last, 2) / _cell(rows, first, 2) - 1), abs=1)
+    (parcels,) = _shown(r"from ([0-9,]+) bn parcels a year", text)
+    assert parcels == pytest.approx(_cell(rows, last, 1), abs=0.51)
 
 
 def _cart(text: str, caption: str, rows: list[list[str]]) -> None:
@@ -130,7 +129,7 @@ CHARTS = [
     ("book/06-consumption-duty.html", "How long to raise the consumption share", _rebalancing),
     ("book/07-environment.html", "Parcel footprint calculator", _parcels),
     ("book/07-environment.html", "Growth against efficiency", _budget),
-    ("book/08-beyond-growth.html", "Scenario explorer", _scenarios),
+    ("book/08-beyond-growth.html", "Do China's parcels stay within their", _scenarios),
     ("book/09-conclusion.html", "Your cart's parcels", _cart),
 ]
 

@@ -164,3 +164,16 @@ def test_bad_years_and_shares_are_refused():
         scenarios.run(levers(end_year=2101), BASE)
     with pytest.raises(ValueError, match="live_share"):
         scenarios.Baseline(**{**BASE.__dict__, "live_share": 18.0})
+
+
+def test_the_parcels_budget_share_and_path_add_up():
+    path = scenarios.delivery_path(levers(), BASE)
+    budget = scenarios.delivery_budget_mt(BASE)
+    # Their share of the budget is their share of world CO2 in the base year.
+    assert budget / (1000 * BASE.budget_gtco2) == pytest.approx(
+        path["parcel_co2e_mt"].iloc[0] / (1000 * BASE.base_emissions_gtco2)
+    )
+    assert path["cumulative_mt"].iloc[0] == 0
+    assert path["cumulative_mt"].iloc[-1] == pytest.approx(path["parcel_co2e_mt"].iloc[1:].sum())
+    verdict = scenarios.delivery_verdict(levers(), BASE)
+    assert verdict["co2e_end_mt"] == pytest.approx(scenarios.run(levers(), BASE)["parcel_co2e_end_mt"])

@@ -120,3 +120,24 @@ def test_channels_differ_only_in_what_they_take():
     assert list(table["channel"].unique()) == ["host", "market"]
     with pytest.raises(ValueError, match="at least one"):
         value_chain.compare_channels(80.0, {}, **shared)
+
+
+def test_the_seller_in_between_takes_its_share_of_the_margin_not_of_the_price():
+    inputs = dict(
+        host_commission_pct=10.0,
+        slot_fee_rmb=0.0,
+        units_sold=1,
+        platform_fee_pct=0.0,
+        payment_fee_pct=0.0,
+        delivery_rmb_per_item=10.0,
+        packaging_rmb_per_item=0.0,
+        materials_rmb_per_item=30.0,
+    )
+    direct = _amounts(value_chain.split_price(100.0, **inputs))
+    via_shop = _amounts(value_chain.split_price(100.0, **inputs, intermediary_pct=25.0))
+    # Margin 100 - 10 - 10 - 30 = 50: the shop keeps a quarter of it, 12.5; the maker the rest.
+    assert direct[value_chain.INTERMEDIARY] == 0.0 and direct[value_chain.MAKER] == pytest.approx(50.0)
+    assert via_shop[value_chain.INTERMEDIARY] == pytest.approx(12.5)
+    assert via_shop[value_chain.MAKER] == pytest.approx(37.5)
+    with pytest.raises(ValueError, match="intermediary_pct"):
+        value_chain.split_price(100.0, **inputs, intermediary_pct=120.0)

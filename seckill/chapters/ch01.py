@@ -461,6 +461,8 @@ def chapter_numbers() -> dict[str, float]:
     numbers["market_2020_low_rmb_bn"] = float(full_2020.min())
     numbers["market_2020_high_rmb_bn"] = float(full_2020.max())
     numbers["market_2020_n_estimates"] = len(full_2020)
+    nielsen = market[(market["year"] == 2020) & (market["estimator"] == "Nielsen")]["value_rmb_bn"]
+    numbers["market_2020_nielsen_rmb_bn"] = float(nielsen.iloc[0])
     mofcom = market[(market["year"] == 2023) & (market["period"] == "Jan–Oct")]["value_rmb_bn"]
     numbers["mofcom_2023_jan_oct_rmb_tn"] = float(mofcom.iloc[0]) / 1000
 

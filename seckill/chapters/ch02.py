@@ -562,6 +562,11 @@ def sell_out_histogram_chart(sessions: pd.DataFrame, sale: flash_sale.FlashSale)
 
 # Exercise 1 asks what conversion rate sells the fastest lipstick record to this many viewers.
 EXERCISE_VIEWERS = 1_000_000
+# The headline a seller may want ("sold out in 10 seconds"), and the louder cues of Exercise 3.
+HEADLINE_S = 10
+EXERCISE_BOOST_PCT = 200
+# The share of simulated sessions the page's interval covers (from the 5th to the 95th percentile).
+SIM_INTERVAL_PCT = 90
 
 
 def chapter_numbers() -> dict[str, float]:
@@ -594,6 +599,7 @@ def chapter_numbers() -> dict[str, float]:
         minutes["li-2021-presale-products"] / value["li-2021-presale-products"]
     )
     numbers["products_2023"] = value["li-2023-sd-products"]
+    numbers["products_2023_hours"] = minutes["li-2023-sd-products"] / 60
     numbers["minutes_per_product_2023"] = minutes["li-2023-sd-products"] / value["li-2023-sd-products"]
     numbers["viewers_2021_m"] = value["li-2021-presale-viewers"]
     numbers["viewers_li_2019_m"] = value["li-2019-sd-viewers"]
@@ -630,7 +636,8 @@ def chapter_numbers() -> dict[str, float]:
     numbers["default_peak"] = result.peak_orders_per_s
     numbers["default_wanting"] = result.wanting_viewers
     numbers["default_unserved_pct"] = 100 * result.unserved_share
-    numbers["stock_in_10_s"] = flash_sale.stock_selling_out_in(sale, 10.0)
+    numbers["headline_s"] = HEADLINE_S
+    numbers["stock_in_10_s"] = flash_sale.stock_selling_out_in(sale, float(HEADLINE_S))
     numbers["stock_in_60_s"] = flash_sale.stock_selling_out_in(sale, 60.0)
     small, large = default_sale(stock_units=1_000), default_sale(stock_units=100_000)
     numbers["small_stock"] = float(small.stock_units)
@@ -648,15 +655,22 @@ def chapter_numbers() -> dict[str, float]:
     numbers["sim_p05_s"] = simulated["p05_s"]
     numbers["sim_p95_s"] = simulated["p95_s"]
     numbers["sim_gap_pct"] = 100 * abs(simulated["mean_s"] / result.sell_out_s - 1)
+    numbers["sim_interval_pct"] = SIM_INTERVAL_PCT
 
     # Exercise 1: the conversion rate that sells the fastest record's units in its time to
     # EXERCISE_VIEWERS viewers (the share that buys is 1 − exp(−rate × seconds)).
     needed = -math.log1p(-float(fast["units"]) / EXERCISE_VIEWERS) / float(fast["seconds"])
     numbers["ex1_rate_pct_min"] = 100 * 60 * needed
     numbers["ex1_share_pct"] = 100 * float(fast["units"]) / EXERCISE_VIEWERS
+    numbers["ex1_viewers"] = EXERCISE_VIEWERS
+    numbers["ex1_viewers_m"] = EXERCISE_VIEWERS / 1e6
+    numbers["ex1_viewers_tenfold_m"] = 10 * EXERCISE_VIEWERS / 1e6
     # Exercise 3: halving the stock or raising the boost.
     half = default_sale(stock_units=STOCK_UNITS.default // 2)
-    boosted = default_sale(boost_pct=200)
+    boosted = default_sale(boost_pct=EXERCISE_BOOST_PCT)
+    numbers["ex3_boost_pct"] = EXERCISE_BOOST_PCT
+    numbers["ex3_factor_default"] = 1 + numbers["default_boost_pct"] / 100
+    numbers["ex3_factor_boosted"] = 1 + EXERCISE_BOOST_PCT / 100
     numbers["ex3_half_stock_s"] = flash_sale.sell_out_time_s(half)
     numbers["ex3_boost_200_s"] = flash_sale.sell_out_time_s(boosted)
     numbers["ex3_half_wanting"] = flash_sale.outcome(half).wanting_viewers
@@ -664,7 +678,7 @@ def chapter_numbers() -> dict[str, float]:
     numbers["ex3_boost_unserved"] = flash_sale.outcome(boosted).unserved_viewers
     numbers["ex3_boost_wanting"] = flash_sale.outcome(boosted).wanting_viewers
     # Exercise 2: turned away when the stock is chosen for a 10-second or a one-minute sell-out.
-    for seconds in (10, 60):
+    for seconds in (HEADLINE_S, 60):
         chosen = default_sale(stock_units=round(flash_sale.stock_selling_out_in(sale, float(seconds))))
         numbers[f"ex2_unserved_{seconds}_pct"] = 100 * flash_sale.outcome(chosen).unserved_share
     # Plain floats: the page formats each one, and numpy scalars would not format.

@@ -22,7 +22,15 @@ from seckill.controls import Slider
 from seckill.models import capacity, value_chain
 
 ASSUMPTION_NOTE = "grey-labelled inputs are assumptions"
-PART_COLOURS = dict(zip(value_chain.PARTS, charts.CATEGORY_COLOURS, strict=True))
+# Eight parts, eight Okabe–Ito colours: the seven of the book's categories with yellow for the seller
+# in between, placed next to the maker's black so that the two shares read as one margin split.
+PART_COLOURS = dict(
+    zip(
+        value_chain.PARTS,
+        [*charts.CATEGORY_COLOURS[:6], charts.PALETTE["yellow"], charts.CATEGORY_COLOURS[6]],
+        strict=True,
+    )
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -109,9 +117,11 @@ def value_chain_defaults(costs: dict[str, float] | None = None) -> dict[str, flo
     """Default inputs for :func:`seckill.models.value_chain.split_price`, plus ``price_rmb`` and
     ``hours_per_item``.
 
-    Sourced: the host commission (top hosts charge "20 % or more", The Information) and the
-    delivery cost (average express revenue per parcel, derived from State Post Bureau data). The
-    slot fee is an **assumption** scaled so that it takes the same share of sales as in the one
+    Sourced: the host commission (top hosts charge "20 % or more", The Information), the
+    delivery cost (average express revenue per parcel, derived from State Post Bureau data) and the
+    share of the margin kept by the shop or cooperative that sells the makers' work (20 % in one
+    documented Dong cloth shop, China.org.cn 2018; under 20 % in one county's streams, CGTN 2019).
+    The slot fee is an **assumption** scaled so that it takes the same share of sales as in the one
     documented deal (SCMP, 2020): ``share × price × units``. Everything else is an assumption from
     :data:`seckill.models.value_chain.ASSUMPTIONS`.
     """
@@ -128,6 +138,7 @@ def value_chain_defaults(costs: dict[str, float] | None = None) -> dict[str, flo
         "delivery_rmb_per_item": costs["express_revenue_per_parcel_rmb"],
         "packaging_rmb_per_item": assumed["packaging_rmb_per_item"],
         "materials_rmb_per_item": assumed["materials_rmb_per_item"],
+        "intermediary_pct": costs["intermediary_case_margin_share_pct"],
         "hours_per_item": assumed["hours_per_item"],
     }
 
@@ -136,6 +147,7 @@ def value_chain_defaults(costs: dict[str, float] | None = None) -> dict[str, flo
 SOURCED_INPUTS = {
     "host_commission_pct": "top hosts' commission, The Information",
     "delivery_rmb_per_item": "average express revenue per parcel, derived from State Post Bureau data",
+    "intermediary_pct": "a Dong cloth shop's share of the margin, China.org.cn",
 }
 
 
@@ -165,8 +177,8 @@ def capacity_defaults() -> dict[str, float]:
 def channel_settings(defaults: dict[str, float] | None = None) -> dict[str, dict[str, float]]:
     """Three ways to sell the same item, for :func:`seckill.models.value_chain.compare_channels`.
 
-    - a star host's live stream: the sourced commission and the assumed slot and platform fees;
-    - the maker's own shop stream: no host, same platform, payment and delivery costs;
+    - a star host's live stream: the sourced commission and shop share, the assumed slot and platform fees;
+    - the maker's own shop stream: no host and no shop in between; same platform, payment and delivery costs;
     - a local market or tourist stall: no fees and no delivery (an **assumption** that ignores
       stall rent and travel).
     """
@@ -183,6 +195,7 @@ def channel_settings(defaults: dict[str, float] | None = None) -> dict[str, dict
             **online,
             "host_commission_pct": d["host_commission_pct"],
             "slot_fee_rmb": d["slot_fee_rmb"],
+            "intermediary_pct": d["intermediary_pct"],
         },
         "Maker's own shop stream": {**online, **no_host},
         "Local market stall": {
@@ -337,7 +350,8 @@ def split_chart(split: pd.DataFrame, *, price_rmb: float, hours_per_item: float)
         source=f"model in seckill.models.value_chain; {ASSUMPTION_NOTE} (see the chapter)",
         description=(
             f"Stacked bar splitting a price of {price_rmb:,.2f} yuan into host commission, slot fee, "
-            "platform and payment fees, delivery and packaging, materials and the maker's labour; "
+            "platform and payment fees, delivery and packaging, materials, the shop or cooperative's "
+            "share of the margin and the maker's labour; "
             f"the maker keeps {earnings['rmb_per_item']:.2f} yuan, {earnings['share_of_price_pct']:.0f} "
             f"percent, or {earnings['rmb_per_hour']:.2f} yuan an hour."
         ),
@@ -377,6 +391,9 @@ VALUE_CHAIN_CONTROLS: dict[str, Slider] = {
     "materials_rmb_per_item": Slider(
         "vc_materials", "Materials", "yuan per item", 0, 100, 1, None, note="assumption"
     ),
+    "intermediary_pct": Slider(
+        "vc_intermediary", "Shop or cooperative keeps", "% of the margin", 0, 80, 1, None
+    ),
     "hours_per_item": Slider("vc_hours", "Hours of work per item", "", 0.5, 12, 0.5, None, note="assumption"),
 }
 
@@ -410,7 +427,8 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
         value_chain.PAYMENT_FEE: f"vc_price * {payment_pct} / 100",
         value_chain.DELIVERY: f"{delivery}",
         value_chain.MATERIALS: "vc_materials",
-        value_chain.MAKER: f"max(0, vc_price - {costs})",
+        value_chain.INTERMEDIARY: f"max(0, vc_price - {costs}) * vc_intermediary / 100",
+        value_chain.MAKER: f"max(0, vc_price - {costs}) * (1 - vc_intermediary / 100)",
     }
     expression = "0"
     for part, formula in reversed(formulas.items()):
@@ -448,15 +466,16 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
         .mark_rule(strokeDash=[5, 3], color=charts.TEXT_COLOUR, strokeWidth=1.5)
         .encode(x=alt.X("price:Q", title="Yuan per item"), y=alt.value(84), y2=alt.value(148))
     )
-    maker = f"(vc_price - {costs})"
+    margin = f"(vc_price - {costs})"
+    maker = f"({margin} * (1 - vc_intermediary / 100))"
     # Short lines: the chart must stay readable at a phone's 390 px.
     line1 = (
-        f"{maker} >= 0 ? 'Maker keeps ' + format({maker}, '.2f') + ' yuan an item (' + "
+        f"{margin} >= 0 ? 'Maker keeps ' + format({maker}, '.2f') + ' yuan an item (' + "
         f"format(100 * {maker} / vc_price, '.0f') + '%)' : "
-        f"'Costs exceed the price by ' + format(-{maker}, '.2f') + ' yuan:'"
+        f"'Costs exceed the price by ' + format(-{margin}, '.2f') + ' yuan:'"
     )
     line2 = (
-        f"{maker} >= 0 ? '= ' + format({maker} / vc_hours, '.2f') + ' yuan an hour at ' + "
+        f"{margin} >= 0 ? '= ' + format({maker} / vc_hours, '.2f') + ' yuan an hour at ' + "
         "vc_hours + ' h an item' : 'the maker pays to sell each item'"
     )
     texts = charts.readout([line1, line2], x_px=4, y_px=16, line_height_px=20, font_size_px=13)
@@ -474,12 +493,16 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
     chart = charts.finish(
         alt.layer(bars, price_rule, *texts, *notes).add_params(*params).properties(height=170),
         title="Try it: who gets what from one hand-made item",
-        source="commission: The Information; delivery: SPB via Xinhua (derived); the rest assumptions",
+        source=(
+            "commission: The Information; delivery: SPB via Xinhua (derived); shop's share: "
+            "China.org.cn; the rest assumptions"
+        ),
         description=(
             "Interactive stacked bar of one item's price split into host commission, slot fee, platform "
-            "fee, payment fee, delivery and packaging, materials and the maker's labour, with a dashed "
-            "line at the price. Sliders set the price, commission, slot fee, items sold, platform fee, "
-            "materials and hours of work; text gives what the maker keeps per item and per hour."
+            "fee, payment fee, delivery and packaging, materials, the shop or cooperative's share of the "
+            "margin and the maker's labour, with a dashed line at the price. Sliders set the price, "
+            "commission, slot fee, items sold, platform fee, materials, the shop's share and hours of "
+            "work; text gives what the maker keeps per item and per hour."
         ),
     )
     split = value_chain_start_table(d)
@@ -722,9 +745,16 @@ def chapter_numbers() -> dict[str, float]:
             "rmb_per_item"
         ],
     }
-    # Exercise: the commission at which the maker's share halves (each point of commission costs
-    # price / 100 yuan per item).
-    out["ex_commission_halving_pct"] = defaults["host_commission_pct"] + (earned["rmb_per_item"] / 2) / (
+    parts = split.set_index("part")["rmb_per_item"]
+    margin = float(parts[value_chain.INTERMEDIARY] + parts[value_chain.MAKER])
+    out |= {
+        "host_total_share_pct": 100 * out["host_total_rmb_per_item"] / defaults["price_rmb"],
+        "intermediary_rmb_per_item": float(parts[value_chain.INTERMEDIARY]),
+        "margin_rmb_per_item": margin,
+    }
+    # Exercise: the commission at which the maker's share halves. The maker gets a fixed fraction of
+    # the margin, so the margin must halve; each point of commission takes price / 100 yuan from it.
+    out["ex_commission_halving_pct"] = defaults["host_commission_pct"] + (margin / 2) / (
         defaults["price_rmb"] / 100
     )
 

@@ -98,6 +98,107 @@ def band_check_table(fit: incomes.LognormalFit, survey: str = MAIN_SURVEY, bands
     return table
 
 
+# How far each published band is moved to see how much the fit depends on it: a tenth and a fifth
+# of its share.
+BAND_SHIFTS_PCT = (10.0, 20.0)
+
+
+def band_sensitivity_table(
+    shifts_pct: tuple[float, ...] = BAND_SHIFTS_PCT,
+    survey: str = MAIN_SURVEY,
+    bands: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The income fit if one published band were off: each band's share moved down and up by each
+    of ``shifts_pct`` percent of itself (67.9 % becomes 54.3 % and 81.5 % at 20), the other kept.
+
+    The CAPA bands could not be traced to CAPA's own publication (see the data), so the chapter
+    shows how much its headline numbers rest on them. One row for the bands as published, then one
+    per band, shift and direction. Columns ``band`` (as the survey words it), ``change_pct`` (0,
+    −shift or +shift), ``share_pct`` (the band's share used), ``fits`` (False where no lognormal
+    within the model's bounds passes through the moved bands: the two shares come so close that σ
+    would exceed :data:`seckill.models.incomes.MAX_SIGMA`, or cross), ``median_rmb_month``,
+    ``sigma``, ``gini``, ``top1_pct`` and ``top10_pct`` (NaN where it does not fit).
+    """
+    bands = data.load("streamer_income_bands") if bands is None else bands
+    published = bands[(bands["survey"] == survey) & (bands["status"] == "published")]
+    if not shifts_pct or not all(0 < shift < 100 for shift in shifts_pct):
+        raise ValueError(f"shifts_pct must be percentages between 0 and 100 (of a share); got {shifts_pct!r}")
+    rows = []
+    for band in published.itertuples():
+        if pd.isna(band.lower_rmb_month):
+            rows.append((f"under {band.upper_rmb_month:,.0f} yuan", float(band.upper_rmb_month), "below"))
+        elif pd.isna(band.upper_rmb_month):
+            rows.append((f"over {band.lower_rmb_month:,.0f} yuan", float(band.lower_rmb_month), "above"))
+    shares = {label: float(published.iloc[i]["share_pct"]) for i, (label, _, _) in enumerate(rows)}
+
+    def fit_with(changed: dict[str, float]) -> incomes.LognormalFit:
+        points = []
+        for label, income, side in rows:
+            share = changed.get(label, shares[label]) / 100
+            points.append((income, share if side == "below" else 1 - share))
+        return incomes.calibrate_lognormal(points)
+
+    cases = [("as published", 0.0, None)]
+    for label, _, _ in rows:
+        for shift in sorted(shifts_pct):
+            cases += [(label, -shift, label), (label, shift, label)]
+    out = []
+    nan = float("nan")
+    for band_label, change, moved in cases:
+        changed = {} if moved is None else {moved: shares[moved] * (1 + change / 100)}
+        row = {
+            "band": band_label,
+            "change_pct": change,
+            "share_pct": changed.get(moved, nan) if moved else nan,
+        }
+        try:
+            fit = fit_with(changed)
+        except ValueError:
+            if moved is None:
+                raise  # the bands as published must fit
+            out.append(row | {"fits": False} | dict.fromkeys(["median_rmb_month", "sigma", "gini"], nan))
+            out[-1] |= {"top1_pct": nan, "top10_pct": nan}
+            continue
+        summary = incomes.concentration_summary(fit.mu, fit.sigma)
+        out.append(
+            row
+            | {
+                "fits": True,
+                "median_rmb_month": summary["median_rmb_month"],
+                "sigma": fit.sigma,
+                "gini": summary["gini"],
+                "top1_pct": 100 * summary["top1_share"],
+                "top10_pct": 100 * summary["top10_share"],
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def band_sensitivity_display_table(shifts_pct: tuple[float, ...] = BAND_SHIFTS_PCT) -> pd.DataFrame:
+    """:func:`band_sensitivity_table` for reading: rounded, with column names in words and units."""
+    table = band_sensitivity_table(shifts_pct)
+
+    def shown(column: str, form: str) -> pd.Series:
+        return pd.Series(
+            [
+                format(v, form) if fits else "no fit"
+                for v, fits in zip(table[column], table["fits"], strict=True)
+            ]
+        )
+
+    return pd.DataFrame(
+        {
+            "Band moved": table["band"],
+            "Change, % of its share": table["change_pct"].map(lambda v: "none" if v == 0 else f"{v:+.0f}"),
+            "Its share, %": table["share_pct"].map(lambda v: "" if pd.isna(v) else f"{v:.1f}"),
+            "Median, yuan a month": shown("median_rmb_month", ",.0f"),
+            "σ": shown("sigma", ".2f"),
+            "Gini": shown("gini", ".2f"),
+            "Top 1 % share, %": shown("top1_pct", ".0f"),
+        }
+    )
+
+
 def _fit_label(survey: str, fit: incomes.LognormalFit) -> str:
     short = "CAPA 2023" if survey == MAIN_SURVEY else "Momo 2017" if survey == COMPARISON_SURVEY else survey
     return f"Fit to {short}, σ = {fit.sigma:.2f}"
@@ -626,6 +727,12 @@ def chapter_numbers() -> dict[str, float]:
         upper_ok = rows["upper_rmb_month"].isna() if upper is None else rows["upper_rmb_month"] == upper
         return float(rows[lower_ok & upper_ok]["share_pct"].iloc[0])
 
+    # The band edges the page names, read from the bands themselves.
+    capa = bands[bands["survey"] == MAIN_SURVEY]
+    numbers["capa_low_rmb"] = float(capa["upper_rmb_month"].min())
+    numbers["capa_high_rmb"] = float(capa["lower_rmb_month"].max())
+    momo2018 = bands[bands["survey"] == "Momo 2018 streamer survey"]
+    numbers["momo2018_threshold_rmb"] = float(momo2018["lower_rmb_month"].iloc[0])
     numbers["capa_below_3000_pct"] = band(MAIN_SURVEY, None, 3000)
     numbers["capa_3000_8000_pct"] = band(MAIN_SURVEY, 3000, 8000)
     numbers["capa_above_8000_pct"] = band(MAIN_SURVEY, 8000, None)
@@ -677,6 +784,24 @@ def chapter_numbers() -> dict[str, float]:
     numbers["momo_median_rmb"] = momo.median_rmb_month
     numbers["momo_gini"] = incomes.lognormal_gini(momo.sigma)
     numbers["momo_above_10000_pct"] = 100 * (1 - incomes.lognormal_share_below(10000, momo.mu, momo.sigma))
+    sensitivity = band_sensitivity_table()
+    small, large = min(BAND_SHIFTS_PCT), max(BAND_SHIFTS_PCT)
+    within = sensitivity[sensitivity["change_pct"].abs() <= small]
+    numbers["band_shift_small_pct"] = small
+    numbers["band_shift_large_pct"] = large
+    numbers["sens_no_fit_n"] = int((~sensitivity["fits"]).sum())
+    numbers["sens_small_gini_min"] = float(within["gini"].min())
+    numbers["sens_small_gini_max"] = float(within["gini"].max())
+    numbers["sens_small_top1_min_pct"] = float(within["top1_pct"].min())
+    numbers["sens_small_top1_max_pct"] = float(within["top1_pct"].max())
+    numbers["sens_small_median_min_rmb"] = float(within["median_rmb_month"].min())
+    numbers["sens_small_median_max_rmb"] = float(within["median_rmb_month"].max())
+    numbers["sens_gini_min"] = float(sensitivity["gini"].min())
+    numbers["sens_gini_max"] = float(sensitivity["gini"].max())
+    numbers["sens_top1_min_pct"] = float(sensitivity["top1_pct"].min())
+    numbers["sens_top1_max_pct"] = float(sensitivity["top1_pct"].max())
+    numbers["sens_median_min_rmb"] = float(sensitivity["median_rmb_month"].min())
+    numbers["sens_median_max_rmb"] = float(sensitivity["median_rmb_month"].max())
     netease_sigma = incomes.sigma_for_top_share(0.01, numbers["netease_top1_pct"] / 100)
     numbers["netease_sigma"] = netease_sigma
     numbers["netease_gini"] = incomes.lognormal_gini(netease_sigma)

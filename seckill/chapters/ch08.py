@@ -8,6 +8,8 @@ Its starting point comes from the data and the earlier chapters: :func:`baseline
 :func:`default_levers` repeats the world's past trend. On the static page the key levers are
 Vega-Lite parameters bound to sliders; :func:`scenario_expressions` writes the same formulas as
 Vega expressions, and the tests evaluate them in Python against :func:`seckill.models.scenarios.run`.
+The explorer answers one question: do China's parcel deliveries stay within their share of the
+1.5 °C budget by :data:`END_YEAR`, and which levers get them there?
 """
 
 from __future__ import annotations
@@ -175,7 +177,7 @@ def _lever(name: str, label: str, unit: str, step: float, note: str = "") -> Sli
 
 
 # The scenario sliders, on the page and in the notebook's explorer (which adds the packaging per
-# parcel and the year reported).
+# parcel and the year reported). Each one moves China's parcel emissions, the explorer's one result.
 SCENARIO_CONTROLS = (
     _lever("growth_pct", "Growth of consumption per person", "% a year", 0.1),
     _lever("sufficiency_pct", "Sufficiency: fewer goods bought", "% a year", 0.5, note="assumption"),
@@ -183,7 +185,6 @@ SCENARIO_CONTROLS = (
     _lever("rebound_pct", "Rebound", "% of the saving spent again", 5, note="assumption"),
     _lever("reuse_pct", "Policy: parcels in reused packaging", "%", 5, note="assumption"),
     _lever("scarcity_boost_pct", "Policy: scarcity cues raise ordering by", "%", 10, note="assumption"),
-    _lever("income_sigma", "Policy: spread of streamers' log incomes", "σ", 0.05, note="assumption"),
 )
 
 
@@ -196,247 +197,209 @@ def scenario_expressions(base: scenarios.Baseline, end_year: int = END_YEAR) -> 
     """The explorer's formulas as Vega expressions over the slider parameters.
 
     Parameters: ``growth_pct``, ``sufficiency_pct``, ``efficiency_pct``, ``rebound_pct``,
-    ``reuse_pct``, ``scarcity_boost_pct`` and ``income_sigma``, plus ``datum.t`` (years since the
-    base year) in ``yearly_gt``. The packaging grams stay at the baseline on the static page. Only
-    arithmetic and the functions exp, pow, sqrt, cumulativeNormal and quantileNormal are used, so
-    the tests can evaluate each one in Python and compare it with :func:`seckill.models.scenarios.run`.
+    ``reuse_pct`` and ``scarcity_boost_pct``, plus ``datum.t`` (years since the base year) in the
+    ``*_t_*`` formulas. The packaging grams stay at the baseline on the static page. Only
+    arithmetic and the functions exp and pow are used, so the tests can evaluate each one in Python
+    and compare it with :func:`seckill.models.scenarios.run` and ``delivery_path``.
     """
     years = end_year - base.base_year
     goods = "((1 + growth_pct / 100) * (1 - sufficiency_pct / 100))"
     rebound = "(1 + efficiency_pct / 100 * rebound_pct / 100 / (1 - efficiency_pct / 100))"
-    cleaner = "(1 - efficiency_pct / 100 * (1 - rebound_pct / 100))"
-    factor = f"((1 + {base.world_population_growth!r}) * {goods} * {cleaner})"
     rt = base.conversion_per_s * base.session_s
     live_ratio = (
         f"((1 - exp(-{rt!r} * (1 + scarcity_boost_pct / 100))) / "
         f"(1 - exp(-{rt!r} * (1 + {base.default_boost_pct!r} / 100))))"
     )
     live = f"(1 - {base.live_share!r} + {base.live_share!r} * {live_ratio})"
-    parcels_end = (
-        f"({base.parcels_bn!r} * pow((1 + {base.china_population_growth!r}) * {goods} * {rebound}, {years})"
-        f" * {live})"
-    )
+    yearly_growth = f"((1 + {base.china_population_growth!r}) * {goods} * {rebound})"
     # Billions of parcels × grams ÷ 1000 = million tonnes; billions × kg = million tonnes.
     per_parcel = (
         f"({base.packaging_g_per_parcel!r} * (1 - reuse_pct / 100) / 1000 * {base.packaging_t_co2e_per_t!r}"
         f" + {base.transport_kg_co2e_per_parcel!r})"
     )
+
+    def parcels_after(t: str) -> str:
+        return f"({base.parcels_bn!r} * pow({yearly_growth}, {t}) * {live})"
+
+    def co2e_after(t: str) -> str:
+        return f"({parcels_after(t)} * {per_parcel} * pow(1 - efficiency_pct / 100, {t}))"
+
     return {
         "goods_growth": f"({goods} - 1)",
-        "factor": factor,
         "live_orders_ratio": live_ratio,
-        "parcels_end_bn": parcels_end,
-        "parcel_co2e_end_mt": f"({parcels_end} * {per_parcel} * pow(1 - efficiency_pct / 100, {years}))",
-        "emissions_end_gt": f"({base.base_emissions_gtco2!r} * pow({factor}, {years}))",
-        "yearly_gt": f"({base.base_emissions_gtco2!r} * pow({factor}, datum.t))",
-        "gini": "(2 * cumulativeNormal(income_sigma / sqrt(2)) - 1)",
-        "top1_share": "(1 - cumulativeNormal(quantileNormal(0.99) - income_sigma))",
+        "parcels_end_bn": parcels_after(str(years)),
+        "parcel_co2e_end_mt": co2e_after(str(years)),
+        "parcels_t_bn": parcels_after("datum.t"),
+        "parcel_co2e_t_mt": co2e_after("datum.t"),
     }
 
 
 def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) -> alt.LayerChart:
-    """Seven sliders; three bars of change by the end year, and read-outs for the budget and incomes.
+    """One question: do China's parcel deliveries stay within their share of the 1.5 °C budget?
 
-    Bars: China's parcels a year, their packaging and transport CO2e, and world CO2 a year, each as
-    the change from the base year in %. Text under the axis: CO2 emitted from the start of the next
-    year to the end year against the 1.5 °C budget, the year the budget is used up, and streamers'
-    Gini coefficient and top 1 % share. All computed in the browser from the same formulas as
-    :func:`seckill.models.scenarios.run`.
+    Six sliders (growth, sufficiency, efficiency, rebound, reused packaging, scarcity cues), each
+    of which moves the result. The line is the parcels' CO2e summed from the start of the year after
+    the base year; the dashed rule is their share of the remaining 1.5 °C budget
+    (:func:`seckill.models.scenarios.delivery_budget_mt`, an allocation ASSUMPTION). Text gives the
+    sum by the end year against the share, the year the share is used up, and the end year's
+    emissions and parcels. All computed in the browser from the formulas of
+    :func:`seckill.models.scenarios.delivery_path`.
     """
     end_year = levers.end_year
     years = end_year - base.base_year
     expr = scenario_expressions(base, end_year)
-    base_parcel_mt = scenarios.run(levers, base)["parcel_co2e_base_mt"]
+    verdict = scenarios.delivery_verdict(levers, base)
+    budget_mt = verdict["budget_mt"]
+    base_mt = float(scenarios.delivery_path(levers, base)["parcel_co2e_mt"].iloc[0])
     params = [control.param() for control in scenario_controls(levers)]
-    rows = pd.DataFrame(
-        {
-            "row": [0, 1, 2],
-            "measure": ["Parcels, China", "Parcel CO2e, China", "World CO2"],
-        }
-    )
-    low, high = CHANGE_DOMAIN_PCT
-    change = (
-        f"datum.row == 0 ? 100 * ({expr['parcels_end_bn']} / {base.parcels_bn!r} - 1) : "
-        f"datum.row == 1 ? 100 * ({expr['parcel_co2e_end_mt']} / {base_parcel_mt!r} - 1) : "
-        f"100 * ({expr['emissions_end_gt']} / {base.base_emissions_gtco2!r} - 1)"
-    )
-    value_text = (
-        f"(datum.row == 0 ? 'Parcels, China: ' + format({expr['parcels_end_bn']}, ',.0f') + ' bn' : "
-        f"datum.row == 1 ? 'Parcel CO2e, China: ' + format({expr['parcel_co2e_end_mt']}, ',.0f') + ' Mt' : "
-        f"'World CO2: ' + format({expr['emissions_end_gt']}, '.1f') + ' Gt')"
-    )
-    with_change = (
-        alt.Chart(rows)
-        .transform_calculate(change=change)
+    grid = pd.DataFrame({"t": list(range(years + 1))})
+    path = (
+        alt.Chart(grid)
         .transform_calculate(
-            shown=f"clamp(datum.change, {low}, {high})",
-            label=f"{value_text} + ' a year (' + format(datum.change / 100, '+.0%') + ')'",
-            direction="datum.change > 0 ? 'up' : 'down or flat'",
+            year=f"datum.t + {base.base_year}",
+            yearly=f"datum.t == 0 ? 0 : {expr['parcel_co2e_t_mt']}",
         )
-    )
-    # No axis labels: each bar's name and value are written above it, so that the bars keep the
-    # full width of a phone.
-    y = alt.Y(
-        "measure:N",
-        title=None,
-        sort=rows["measure"].tolist(),
-        axis=None,
-        scale=alt.Scale(paddingInner=0.9, paddingOuter=0.6),
+        .transform_window(cumulative="sum(yearly)", sort=[{"field": "t"}], frame=[None, 0])
     )
     x = alt.X(
-        "shown:Q",
-        title=f"Change from {base.base_year} to {end_year}, %",
-        scale=alt.Scale(domain=[low, high]),
-        axis=alt.Axis(values=[-100, -50, 0, 50, 100, 150, 200]),
+        "year:Q",
+        title="Year",
+        scale=alt.Scale(domain=[base.base_year, end_year]),
+        axis=alt.Axis(format="d", tickMinStep=1, values=list(range(base.base_year, end_year + 1, 2))),
     )
-    bars = with_change.mark_bar().encode(
+    y_title = f"Parcel CO2e emitted since {base.base_year}, Mt"
+    line = path.mark_line(color=charts.HIGHLIGHT_COLOUR, point=True).encode(
         x=x,
-        y=y,
-        color=alt.Color(
-            "direction:N",
-            legend=None,
-            scale=alt.Scale(
-                domain=["up", "down or flat"], range=[charts.HIGHLIGHT_COLOUR, charts.MAIN_COLOUR]
-            ),
-        ),
-        tooltip=[alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("label:N", title=str(end_year))],
+        y=alt.Y("cumulative:Q", title=y_title),
+        tooltip=[
+            alt.Tooltip("year:Q", title="Year", format="d"),
+            alt.Tooltip("cumulative:Q", title="Emitted since the base year, Mt CO2e", format=",.0f"),
+            alt.Tooltip("yearly:Q", title="Emitted that year, Mt CO2e", format=",.0f"),
+        ],
     )
-    labels = with_change.mark_text(
-        align="left", baseline="bottom", dy=-8, x=2, fontSize=12, color=charts.TEXT_COLOUR
-    ).encode(y=y, text="label:N")
-    zero = (
-        alt.Chart(pd.DataFrame({"shown": [0]})).mark_rule(color=charts.MUTED_TEXT_COLOUR).encode(x="shown:Q")
+    anchor = alt.Chart(pd.DataFrame({"budget": [budget_mt]}))
+    rule = anchor.mark_rule(strokeDash=[6, 4], color=charts.TEXT_COLOUR, strokeWidth=1.5).encode(
+        y=alt.Y("budget:Q", title=y_title)
     )
-    horizon = scenarios.HORIZON_YEAR - base.base_year
-    grid = pd.DataFrame({"t": list(range(1, horizon + 1))})
-    budget = base.budget_gtco2
+    rule_label = anchor.mark_text(
+        align="right", baseline="bottom", dy=-4, fontSize=11, color=charts.TEXT_COLOUR, x=alt.ExprRef("width")
+    ).encode(y="budget:Q", text=alt.value("Parcels' share of the 1.5 °C budget"))
+    last = (
+        path.transform_calculate(hit=f"datum.cumulative >= {budget_mt!r} && datum.t > 0 ? datum.year : 9999")
+        .transform_joinaggregate(first_hit="min(hit)")
+        .transform_filter(f"datum.t == {years}")
+    )
     readout = charts.readout(
         [
-            f"'CO2 {base.base_year + 1}-{end_year}: ' + format(datum.to_end, ',.0f') + ' Gt, ' + "
-            f"format(datum.to_end / {budget!r}, '.0%') + ' of the budget'",
-            f"datum.first_hit == 9999 ? '1.5 °C budget (50%) lasts past {scenarios.HORIZON_YEAR}' : "
-            "'1.5 °C budget (50%) gone in ' + datum.first_hit",
-            f"'Streamers: Gini ' + format({expr['gini']}, '.2f') + ', top 1% get ' + "
-            f"format({expr['top1_share']}, '.0%')",
+            f"'By {end_year}: ' + format(datum.cumulative, ',.0f') + ' Mt, ' + "
+            f"format(datum.cumulative / {budget_mt!r}, '.0%') + ' of the share'",
+            f"datum.first_hit == 9999 ? 'The share lasts past {end_year}' : "
+            "'The share is used up in ' + datum.first_hit",
+            f"'{end_year}: ' + format({expr['parcel_co2e_end_mt']}, ',.0f') + ' Mt a year (' + "
+            f"format({expr['parcel_co2e_end_mt']} / {base_mt!r} - 1, '+.0%') + ' on {base.base_year})'",
+            f"'from ' + format({expr['parcels_end_bn']}, ',.0f') + ' bn parcels a year'",
         ],
-        # The first year of the path, carrying the totals over the whole path.
-        frame=alt.Chart(grid)
-        .transform_calculate(yearly=expr["yearly_gt"])
-        .transform_window(cumulative="sum(yearly)", sort=[{"field": "t"}], frame=[None, 0])
-        .transform_calculate(
-            hit=f"datum.cumulative >= {budget!r} ? datum.t + {base.base_year} : 9999",
-            in_window=f"datum.t <= {years} ? datum.yearly : 0",
-        )
-        .transform_joinaggregate(first_hit="min(hit)", to_end="sum(in_window)")
-        .transform_filter("datum.t == 1"),
-        # Below the x axis, clear of the bars.
-        y_px="height + 44",
-        bold="all",
-        baseline="top",
+        frame=last,
+        x_px=4,
+        y_px=12,
+        line_height_px=18,
     )
     chart = charts.finish(
-        alt.layer(zero, bars, labels, *readout).add_params(*params).properties(height=240),
-        title=f"Scenario explorer: parcels, CO2 and streamers' incomes in {end_year}",
+        alt.layer(line, rule, rule_label, *readout).add_params(*params).properties(height=280),
+        title=f"Do China's parcels stay within their share of the 1.5 °C budget by {end_year}?",
         source=(
-            "the book's models (Chapters 2, 4, 7) with State Post Bureau parcels, Kang et al. 2021, "
-            "Su et al. 2020, Global Carbon Budget 2024, IGCC 2024, World Bank, MOFCOM, CAPA; "
-            "levers marked (assumption) are the reader's"
+            "the book's models (Chapters 2 and 7) with State Post Bureau parcels, Kang et al. 2021, "
+            "Su et al. 2020, Global Carbon Budget 2024, IGCC 2024, World Bank, MOFCOM; the share of "
+            "the budget and levers marked (assumption) are assumptions"
         ),
         description=(
-            "Interactive bar chart. Seven sliders set the growth of consumption per person, sufficiency "
-            "(fewer goods bought), efficiency (the yearly fall in CO2 per unit consumed), the rebound, the "
-            "share of parcels in reused packaging, how much scarcity cues raise ordering in live streams, "
-            f"and the spread of streamers' incomes. Three bars show the change from {base.base_year} to "
-            f"{end_year} in China's parcels a year, their packaging and transport emissions, and world "
-            "CO2 a year, with the values in text. Lines below give the CO2 emitted against the remaining "
-            "1.5 °C budget, the year that budget is used up, and the Gini coefficient and top 1 percent "
-            "share of streamers' incomes."
+            "Interactive line chart of the CO2e emitted by China's parcel deliveries (packaging and "
+            f"transport), summed from {base.base_year + 1} to each year up to {end_year}, against a "
+            "dashed line at the parcels' share of the remaining 1.5 °C carbon budget (their share of "
+            "world CO2 today, an assumption). Six sliders set the growth of consumption per person, "
+            "sufficiency (fewer goods bought), efficiency (the yearly fall in CO2 per unit), the "
+            "rebound, the share of parcels in reused packaging and how much scarcity cues raise "
+            f"ordering in live streams. Text gives the sum by {end_year} as a share of the budget "
+            f"share, the year it is used up, and the emissions and parcels of {end_year}."
         ),
     )
-    result = scenarios.run(levers, base)
-    year = result["exhaustion_year"]
-    used_up = f"used up in {year}" if year is not None else f"lasting past {scenarios.HORIZON_YEAR}"
+    used_up = (
+        f"used up in {verdict['used_up_year']}"
+        if verdict["used_up_year"] is not None
+        else f"lasting past {end_year}"
+    )
     settings = (
         f"growth of consumption per person {levers.growth_pct:g}% a year, sufficiency "
         f"{levers.sufficiency_pct:g}% a year, efficiency {levers.efficiency_pct:g}% a year, rebound "
         f"{levers.rebound_pct:g}%, reused packaging {levers.reuse_pct:g}%, scarcity cues "
-        f"+{levers.scarcity_boost_pct:g}%, income spread σ {levers.income_sigma:g}"
+        f"+{levers.scarcity_boost_pct:g}%"
     )
     return charts.with_model_table(
         chart,
         scenario_start_table(base, levers),
         caption=(
-            f"The three bars in {base.base_year} and {end_year} at the starting levers ({settings}). "
-            f"CO2 emitted {base.base_year + 1}–{end_year}: {result['cumulative_end_gt']:,.0f} Gt, "
-            f"{result['budget_used_share']:.0%} of the 1.5 °C budget (50% chance), {used_up}; "
-            f"streamers' Gini {result['gini']:.2f}, top 1% get {result['top1_share']:.0%} of income"
+            f"China's parcel CO2e year by year at the starting levers ({settings}). Emitted "
+            f"{base.base_year + 1}–{end_year}: {verdict['cumulative_end_mt']:,.0f} Mt, "
+            f"{verdict['budget_used_share']:.0%} of the parcels' {budget_mt:,.0f} Mt share of the "
+            f"1.5 °C budget (50% chance), {used_up}"
         ),
         titles={
-            "measure": "Measure (unit a year)",
-            "base": str(base.base_year),
-            "end": str(end_year),
-            "change_pct": f"Change {base.base_year}–{end_year}, %",
+            "year": "Year",
+            "parcels_bn": "Parcels, billion",
+            "parcel_co2e_mt": "Parcel CO2e that year, Mt",
+            "cumulative_mt": f"Emitted since {base.base_year}, Mt",
         },
-        model="seckill.models.scenarios.run",
+        model="seckill.models.scenarios.delivery_path",
     )
 
 
 def scenario_start_table(base: scenarios.Baseline, levers: scenarios.Levers) -> pd.DataFrame:
-    """The explorer's three bars for ``levers`` from :func:`seckill.models.scenarios.run`, to one decimal.
+    """The explorer's line at ``levers`` from :func:`seckill.models.scenarios.delivery_path`.
 
-    Columns ``measure`` (with its unit), ``base`` (base year), ``end`` (end year) and
-    ``change_pct`` (the bar's length, %).
+    Columns ``year``, ``parcels_bn``, ``parcel_co2e_mt`` and ``cumulative_mt`` (to one decimal).
     """
-    result = scenarios.run(levers, base)
-    rows = [
-        ("Parcels, China (billion)", result["parcels_base_bn"], result["parcels_end_bn"]),
-        ("Parcel CO2e, China (Mt)", result["parcel_co2e_base_mt"], result["parcel_co2e_end_mt"]),
-        ("World CO2 (Gt)", result["emissions_base_gt"], result["emissions_end_gt"]),
-    ]
-    table = pd.DataFrame(rows, columns=["measure", "base", "end"])
-    table["change_pct"] = 100 * (table["end"] / table["base"] - 1)
-    return table.round({"base": 1, "end": 1, "change_pct": 1})
+    path = scenarios.delivery_path(levers, base)
+    path["year"] = path["year"].astype(int)
+    return path.round({"parcels_bn": 1, "parcel_co2e_mt": 1, "cumulative_mt": 1})
 
 
-def results_chart(result: dict, *, end_year: int, base_year: int) -> alt.LayerChart:
-    """The explorer's three bars for one computed scenario (used by the notebook's live explorer)."""
-    rows = pd.DataFrame(
-        {
-            "measure": ["Parcels, China", "Parcel CO2e, China", "World CO2"],
-            "change_pct": [
-                100 * result["parcels_change"],
-                100 * result["parcel_co2e_change"],
-                100 * result["emissions_change"],
+def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.LayerChart:
+    """The explorer's question for one scenario, computed in Python (the notebook's live explorer).
+
+    The parcels' CO2e summed from the year after the base year, against their share of the 1.5 °C
+    budget (a dashed rule), as on the page.
+    """
+    path = scenarios.delivery_path(levers, base)
+    verdict = scenarios.delivery_verdict(levers, base)
+    y_title = f"Parcel CO2e emitted since {base.base_year}, Mt"
+    line = (
+        alt.Chart(path)
+        .mark_line(color=charts.HIGHLIGHT_COLOUR, point=True)
+        .encode(
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1)),
+            y=alt.Y("cumulative_mt:Q", title=y_title),
+            tooltip=[
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("cumulative_mt:Q", title="Emitted since the base year, Mt CO2e", format=",.0f"),
+                alt.Tooltip("parcel_co2e_mt:Q", title="Emitted that year, Mt CO2e", format=",.0f"),
             ],
-            "label": [
-                f"{result['parcels_end_bn']:,.0f} bn parcels a year",
-                f"{result['parcel_co2e_end_mt']:,.0f} Mt CO2e a year",
-                f"{result['emissions_end_gt']:.1f} Gt CO2 a year",
-            ],
-        }
+        )
     )
-    rows["direction"] = ["up" if c > 0 else "down or flat" for c in rows["change_pct"]]
-    base = alt.Chart(rows).encode(y=alt.Y("measure:N", title=None, sort=None))
-    bars = base.mark_bar().encode(
-        x=alt.X("change_pct:Q", title=f"Change from {base_year} to {end_year}, %"),
-        color=alt.Color(
-            "direction:N",
-            title="Compared with today",
-            scale=alt.Scale(
-                domain=["up", "down or flat"], range=[charts.HIGHLIGHT_COLOUR, charts.MAIN_COLOUR]
-            ),
-        ),
-        tooltip=["measure:N", "label:N", alt.Tooltip("change_pct:Q", format="+.0f")],
+    rule = (
+        alt.Chart(pd.DataFrame({"budget": [verdict["budget_mt"]]}))
+        .mark_rule(strokeDash=[6, 4], color=charts.TEXT_COLOUR)
+        .encode(y=alt.Y("budget:Q", title=y_title))
     )
+    year = verdict["used_up_year"]
     return charts.finish(
-        bars,
-        title=f"Your scenario: change by {end_year}",
-        source="the book's models (Chapters 2, 4, 7); levers set by the reader",
+        alt.layer(line, rule),
+        title=f"Your scenario: parcels against their budget share by {levers.end_year}",
+        source="the book's models (Chapters 2 and 7); the budget share and the levers are assumptions",
         description=(
-            f"Bar chart of the change from {base_year} to {end_year}: parcels "
-            f"{100 * result['parcels_change']:+.0f} percent, parcel emissions "
-            f"{100 * result['parcel_co2e_change']:+.0f} percent, world CO2 "
-            f"{100 * result['emissions_change']:+.0f} percent."
+            f"Line of the CO2e of China's parcels summed from {base.base_year + 1} to {levers.end_year}, "
+            f"reaching {verdict['cumulative_end_mt']:,.0f} Mt against a dashed line at their "
+            f"{verdict['budget_mt']:,.0f} Mt share of the 1.5 °C budget; the share is "
+            + (f"used up in {year}." if year is not None else f"not used up by {levers.end_year}.")
         ),
     )
 
@@ -595,7 +558,16 @@ def chapter_numbers() -> dict[str, float]:
         numbers[f"{key}_exhaustion_year"] = r["exhaustion_year"] if pd.notna(r["exhaustion_year"]) else 0
         numbers[f"{key}_gini"] = r["gini"]
         numbers[f"{key}_top1_pct"] = 100 * r["top1_share"]
+    # The explorer's question for each preset: the parcels' CO2e summed to END_YEAR against their
+    # share of the 1.5 °C budget (0 for "not used up by END_YEAR").
+    for name, key in [("Past trend", "trend"), ("Policy mix", "mix")]:
+        verdict = scenarios.delivery_verdict(presets(base)[name], base)
+        numbers[f"{key}_delivery_used_pct"] = 100 * verdict["budget_used_share"]
+        numbers[f"{key}_delivery_used_year"] = verdict["used_up_year"] or 0
+    numbers["delivery_budget_mt"] = scenarios.delivery_budget_mt(base)
     numbers["parcel_co2e_base_mt"] = results.loc["Past trend", "parcel_co2e_base_mt"]
+    # Years of today's parcel emissions that their share of the budget holds.
+    numbers["delivery_budget_years"] = numbers["delivery_budget_mt"] / numbers["parcel_co2e_base_mt"]
     numbers["emissions_base_gt"] = results.loc["Past trend", "emissions_base_gt"]
     numbers["no_cues_ratio"] = scenarios.live_orders_ratio(base, 0)
     numbers["efficiency_preset_pct"] = EFFICIENCY_PRESET_PCT

@@ -41,7 +41,7 @@ Rates are percent where a name ends in ``_pct``; emissions are Gt CO2 (``_gt``) 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
@@ -245,6 +245,68 @@ def run(levers: Levers, base: Baseline) -> dict[str, float | int | None]:
         "top1_share": incomes.lognormal_top_share(0.01, sigma),
         "top10_share": incomes.lognormal_top_share(0.10, sigma),
     }
+
+
+def delivery_budget_mt(base: Baseline) -> float:
+    """China's parcel deliveries' share of the remaining 1.5 °C budget, in Mt CO2e.
+
+    ASSUMPTION (an allocation rule, not a published figure): the parcels get the same share of the
+    budget as their share of world CO2 in the base year (parcel CO2e ÷ world CO2), "equal cuts for
+    every sector". Parcel CO2e counts a few non-CO2 gases that world CO2 leaves out, so the share
+    is slightly generous to the parcels.
+    """
+    base_mt = _base_parcel_co2e_mt(base)
+    return base_mt * base.budget_gtco2 / base.base_emissions_gtco2
+
+
+def delivery_path(levers: Levers, base: Baseline) -> pd.DataFrame:
+    """China's parcel CO2e year by year from the base year to ``levers.end_year``, and its running sum.
+
+    Columns ``year``, ``parcels_bn``, ``parcel_co2e_mt`` (that year's emissions; the base year is
+    the baseline's) and ``cumulative_mt`` (emitted from the start of base year + 1, so 0 in the base
+    year, as the budget is counted). Each later year is :func:`run` with that year as the end year.
+    """
+    rows = [(base.base_year, base.parcels_bn, _base_parcel_co2e_mt(base))]
+    for year in range(base.base_year + 1, levers.end_year + 1):
+        result = run(replace(levers, end_year=year), base)
+        rows.append((year, result["parcels_end_bn"], result["parcel_co2e_end_mt"]))
+    path = pd.DataFrame(rows, columns=["year", "parcels_bn", "parcel_co2e_mt"])
+    path["cumulative_mt"] = path["parcel_co2e_mt"].where(path["year"] > base.base_year, 0.0).cumsum()
+    return path
+
+
+def delivery_verdict(levers: Levers, base: Baseline) -> dict[str, float | int | None]:
+    """The one question of Chapter 8's explorer: do China's parcels stay within their budget share?
+
+    Keys: ``budget_mt`` (:func:`delivery_budget_mt`), ``cumulative_end_mt`` (emitted from base year
+    + 1 to the end year), ``budget_used_share``, ``used_up_year`` (first year the running sum
+    reaches the share, None if it lasts past the end year), ``co2e_end_mt``, ``co2e_change``
+    (end year against the base year, a fraction) and ``parcels_end_bn``.
+    """
+    path = delivery_path(levers, base)
+    budget = delivery_budget_mt(base)
+    over = path[path["cumulative_mt"] >= budget]
+    end = path.iloc[-1]
+    return {
+        "budget_mt": budget,
+        "cumulative_end_mt": float(end["cumulative_mt"]),
+        "budget_used_share": float(end["cumulative_mt"]) / budget,
+        "used_up_year": int(over["year"].iloc[0]) if len(over) else None,
+        "co2e_end_mt": float(end["parcel_co2e_mt"]),
+        "co2e_change": float(end["parcel_co2e_mt"]) / float(path["parcel_co2e_mt"].iloc[0]) - 1,
+        "parcels_end_bn": float(end["parcels_bn"]),
+    }
+
+
+def _base_parcel_co2e_mt(base: Baseline) -> float:
+    footprint = parcels.parcel_footprint(
+        base.parcels_bn * 1e9,
+        packaging_g_per_parcel=base.packaging_g_per_parcel,
+        packaging_t_co2e_per_t=base.packaging_t_co2e_per_t,
+        transport_kg_co2e_per_parcel=base.transport_kg_co2e_per_parcel,
+        population=base.china_population,
+    )
+    return footprint["total_co2e_t"] / 1e6
 
 
 def compare(scenarios: dict[str, Levers], base: Baseline) -> pd.DataFrame:

@@ -1,8 +1,10 @@
 """Who gets what from one hand-made item sold in a live stream: a value-chain split of its price.
 
 Chapter 3 asks how the price a viewer pays is divided between the host, the platform, the payment
-service, the courier, the materials and the maker. The model is accounting, not behaviour: every
-part except the maker's is a fee or a cost, and the maker keeps what is left. Fees that are a
+service, the courier, the materials, the shop or cooperative that sells the maker's work, and the
+maker. The model is accounting, not behaviour: the fees and costs come off the price first; of what
+is left, the seller in between (a village shop owner, workshop, cooperative or agent) keeps a share
+of the margin, and the maker keeps the rest. Fees that are a
 percentage are charged on the price; the host's fixed slot fee (坑位费) is spread over the units the
 stream sells, so the fewer items a "limited" offer sells, the more each one carries.
 
@@ -30,8 +32,9 @@ PLATFORM_FEE = "Platform fee"
 PAYMENT_FEE = "Payment fee"
 DELIVERY = "Delivery and packaging"
 MATERIALS = "Materials"
+INTERMEDIARY = "Shop or cooperative"
 MAKER = "Maker's labour"
-PARTS = (HOST_COMMISSION, SLOT_FEE, PLATFORM_FEE, PAYMENT_FEE, DELIVERY, MATERIALS, MAKER)
+PARTS = (HOST_COMMISSION, SLOT_FEE, PLATFORM_FEE, PAYMENT_FEE, DELIVERY, MATERIALS, INTERMEDIARY, MAKER)
 
 # Assumptions (not sourced): each is labelled "assumption" wherever it is shown.
 ASSUMPTIONS: dict[str, float] = {
@@ -70,8 +73,13 @@ def split_price(
     delivery_rmb_per_item: float,
     packaging_rmb_per_item: float,
     materials_rmb_per_item: float,
+    intermediary_pct: float = 0.0,
 ) -> pd.DataFrame:
     """Split one item's retail price into the parts in :data:`PARTS`, the maker's labour last.
+
+    ``intermediary_pct`` is the share of the margin (the price less every fee and cost) that the
+    seller between the maker and the stream keeps: a village shop, workshop, cooperative or agent.
+    0 means the maker sells directly and keeps the whole margin.
 
     Returns a DataFrame with columns ``part``, ``rmb_per_item`` and ``share_of_price_pct``; the
     parts add up to the price. Raises ``ValueError`` naming the parameter for a negative value, a
@@ -95,7 +103,9 @@ def split_price(
             f"fees and costs ({sum(taken):.2f} yuan per item: {detail}) exceed price_rmb "
             f"({price_rmb:.2f} yuan); the maker would pay to sell. Raise the price or lower a fee or cost."
         )
-    amounts = [*taken, max(left, 0.0)]
+    margin = max(left, 0.0)
+    intermediary = margin * require_percent("intermediary_pct", intermediary_pct) / 100
+    amounts = [*taken, intermediary, margin - intermediary]
     return pd.DataFrame(
         {
             "part": list(PARTS),

@@ -59,6 +59,7 @@ def chapter_numbers() -> dict[str, float]:
     numbers["parcels_last_bn"] = by_year.loc[last_year, "parcels_bn"]
     numbers["parcels_last_per_person"] = by_year.loc[last_year, "parcels_per_person"]
     numbers["parcels_2018_bn"] = by_year.loc[2018, "parcels_bn"]
+    numbers["parcels_2021_lower_bn"] = by_year.loc[2021, "parcels_bn"]  # a lower bound (see the data)
     numbers["parcels_ratio_2024_2018"] = by_year.loc[2024, "parcels_bn"] / by_year.loc[2018, "parcels_bn"]
     numbers["parcels_growth_2022_pct"] = 100 * (
         by_year.loc[2022, "parcels_bn"] / by_year.loc[2021, "parcels_bn"] - 1
