@@ -88,7 +88,9 @@ def require_share(name: str, value: object) -> float:
     number = require_finite(name, value)
     if not 0.0 <= number <= 1.0:
         hint = " Did you pass a percentage instead of a fraction?" if 1 < number <= 100 else ""
-        raise ValueError(f"{name} must be a share between 0 and 1 (0.2 means 20 %); got {shown(value)}.{hint}")
+        raise ValueError(
+            f"{name} must be a share between 0 and 1 (0.2 means 20 %); got {shown(value)}.{hint}"
+        )
     return number
 
 
@@ -114,7 +116,9 @@ def require_whole(name: str, value: object, minimum: int, maximum: int) -> int:
     use :func:`require_count`.
     """
     # An int is compared as it is (a float would round integers above 2**53).
-    number = value if isinstance(value, Integral) and not isinstance(value, bool) else require_finite(name, value)
+    number = (
+        value if isinstance(value, Integral) and not isinstance(value, bool) else require_finite(name, value)
+    )
     if number != math.floor(number):
         raise ValueError(f"{name} must be a whole number; got {shown(value)}")
     if not minimum <= number <= maximum:

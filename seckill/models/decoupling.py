@@ -282,7 +282,9 @@ def historical_rates(
     rates = {}
     for factor in ("population", "gdp", "emissions"):
         try:
-            rates[factor] = growth.annual_growth_rate(values[f"start_{factor}"], values[f"end_{factor}"], years)
+            rates[factor] = growth.annual_growth_rate(
+                values[f"start_{factor}"], values[f"end_{factor}"], years
+            )
         except ValueError as error:
             raise ValueError(f"start_{factor}, end_{factor} and years: {error}") from None
     population_growth, gdp_growth, emissions_growth = rates["population"], rates["gdp"], rates["emissions"]

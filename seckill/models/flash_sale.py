@@ -151,7 +151,13 @@ class FlashSaleOutcome:
             raise ValueError("sell_out_s must be a time exactly when sells_out is True")
         if self.sell_out_s is not None:
             require_finite("sell_out_s", self.sell_out_s)
-        for name in ("peak_orders_per_s", "wanting_viewers", "orders_filled", "unserved_viewers", "revenue_rmb"):
+        for name in (
+            "peak_orders_per_s",
+            "wanting_viewers",
+            "orders_filled",
+            "unserved_viewers",
+            "revenue_rmb",
+        ):
             if require_finite(name, getattr(self, name)) < 0:
                 raise ValueError(f"{name} must not be negative; got {getattr(self, name)!r}")
         require_between("unserved_share", self.unserved_share, 0.0, 1.0)

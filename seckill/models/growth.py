@@ -122,7 +122,9 @@ def project(
     years = list(range(base_year, end_year + 1))
     values = [base_value * (1.0 + rate) ** (year - base_year) for year in years]
     finite_result(
-        f"the projected value in {end_year}", values[-1], "lower base_value or rate, or shorten the projection"
+        f"the projected value in {end_year}",
+        values[-1],
+        "lower base_value or rate, or shorten the projection",
     )
     return pd.DataFrame({"year": years, value_name: values})
 
