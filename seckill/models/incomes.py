@@ -46,7 +46,7 @@ MAX_INCOME_RMB_MONTH = 1e12
 
 
 def check_sigma(sigma: float, name: str = "sigma") -> float:
-    """The spread of log income, from :data:`MIN_SIGMA` to :data:`MAX_SIGMA`; ``ValueError`` naming it otherwise."""
+    """The spread of log income, :data:`MIN_SIGMA` to :data:`MAX_SIGMA`; else a ``ValueError`` naming it."""
     sigma = require_finite(name, sigma)
     if not MIN_SIGMA <= sigma <= MAX_SIGMA:
         raise ValueError(

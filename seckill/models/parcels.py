@@ -33,9 +33,9 @@ Masses are in tonnes (t), emissions in tonnes of CO2-equivalent (t CO2e), parcel
 
 from __future__ import annotations
 
-import pandas as pd
-
 from collections.abc import Mapping
+
+import pandas as pd
 
 from seckill.models.checks import (
     require_between,
