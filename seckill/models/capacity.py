@@ -56,7 +56,7 @@ def _check_day(hours_per_day: float) -> float:
 
 
 def check_hours_per_item(hours_per_item: object) -> float:
-    """Hours of hand work per item: positive, from :data:`MIN_HOURS_PER_ITEM` to :data:`MAX_HOURS_PER_ITEM`."""
+    """Hours of hand work per item, from :data:`MIN_HOURS_PER_ITEM` to :data:`MAX_HOURS_PER_ITEM`."""
     hours_per_item = require_positive("hours_per_item", hours_per_item)
     return require_between("hours_per_item", hours_per_item, MIN_HOURS_PER_ITEM, MAX_HOURS_PER_ITEM)
 
