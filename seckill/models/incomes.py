@@ -65,12 +65,18 @@ def _check_income(name: str, value: object) -> float:
     return require_between(name, value, 0, MAX_INCOME_RMB_MONTH, what="an income in yuan a month")
 
 
+# A fraction "strictly between 0 and 1" goes through the inverse normal, which needs 1 − q to
+# differ from 1: it is kept at least a billionth away from either end (finer than any income data).
+MIN_OPEN_FRACTION = 1e-9
+
+
 def _check_fraction(name: str, value: float, *, open_interval: bool = True) -> float:
     value = require_finite(name, value)
-    low_ok = value > 0 if open_interval else value >= 0
-    high_ok = value < 1 if open_interval else value <= 1
-    if not (low_ok and high_ok):
-        interval = "strictly between 0 and 1" if open_interval else "between 0 and 1"
+    low = MIN_OPEN_FRACTION if open_interval else 0.0
+    if not low <= value <= 1 - low:
+        interval = (
+            f"strictly between 0 and 1 ({low:g} to 1 - {low:g})" if open_interval else "between 0 and 1"
+        )
         raise ValueError(f"{name} must be a fraction {interval}; got {value!r}")
     return value
 

@@ -30,7 +30,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from seckill.models.checks import require_count, require_finite, require_positive, require_year
+from seckill.models.checks import (
+    require_count,
+    require_finite,
+    require_non_negative,
+    require_positive,
+    require_year,
+)
 
 MIN_GROWTH = -0.5
 MAX_GROWTH = 0.5
@@ -159,7 +165,8 @@ class Rebalancing:
         if require_finite("years", self.years) < 0:
             raise ValueError(f"years must not be negative; got {self.years!r}")
         for name in ("consumption_volume_multiple", "gdp_volume_multiple", "rest_of_gdp_volume_multiple"):
-            require_positive(name, getattr(self, name))
+            # Zero only where a shrinking volume underflows over a very long time.
+            require_non_negative(name, getattr(self, name))
         require_finite("rest_of_gdp_growth", self.rest_of_gdp_growth)
 
 

@@ -156,13 +156,19 @@ class Baseline:
         for name in ("world_population_growth", "china_population_growth"):
             # Fractions a year, within the decoupling model's bounds for population growth.
             require_between(name, getattr(self, name), -0.5, 0.5, what="a yearly growth rate as a fraction")
-        parcels.parcel_footprint(  # checks the parcel factors under their own names
+        base_footprint = parcels.parcel_footprint(  # checks the parcel factors under their own names
             self.parcels_bn * 1e9,
             packaging_g_per_parcel=self.packaging_g_per_parcel,
             packaging_t_co2e_per_t=self.packaging_t_co2e_per_t,
             transport_kg_co2e_per_parcel=self.transport_kg_co2e_per_parcel,
             population=self.china_population,
         )
+        if base_footprint["total_co2e_t"] <= 0:
+            raise ValueError(
+                "packaging_t_co2e_per_t and transport_kg_co2e_per_parcel give the base year's parcels no "
+                f"CO2e at all ({self.packaging_t_co2e_per_t!r}, {self.transport_kg_co2e_per_parcel!r}): "
+                "there is nothing to compare a scenario's parcel CO2e with"
+            )
         require_share("live_share", self.live_share)
         require_whole("audience", self.audience, 1, flash_sale.MAX_AUDIENCE)
         require_positive("conversion_per_s", self.conversion_per_s)
@@ -305,5 +311,7 @@ def compare(scenarios: dict[str, Levers], base: Baseline) -> pd.DataFrame:
     """:func:`run` for several named scenarios, one row each (the scenario name in ``scenario``)."""
     if not isinstance(scenarios, dict) or not scenarios:
         raise ValueError(f"scenarios must map at least one name to its Levers; got {shown(scenarios)}")
+    for name, levers in scenarios.items():
+        require_instance(f"scenarios[{name!r}]", levers, Levers)
     rows = [{"scenario": name, **run(levers, base)} for name, levers in scenarios.items()]
     return pd.DataFrame(rows)

@@ -58,6 +58,9 @@ MAX_ANNUAL_RMB = 1e12
 # A starter's typical income and the quitting threshold, yuan a month: bounds far beyond any
 # survey, which keep a cohort's simulated incomes (up to e^44 times the median) within a float.
 MAX_INCOME_RMB_MONTH = 1e12
+# A cohort's size and length: enough for smooth shares, small enough to simulate in a moment.
+MAX_STREAMERS = 100_000
+MAX_MONTHS = 120
 
 
 def _check(name: str, value: float) -> float:
@@ -207,9 +210,9 @@ class CohortInputs:
     seed: int = 2021
 
     def __post_init__(self):
-        require_count("n_streamers", self.n_streamers, minimum=10, maximum=100_000)
-        require_count("months", self.months, minimum=1, maximum=120)
-        require_count("patience_months", self.patience_months, minimum=1, maximum=120)
+        require_count("n_streamers", self.n_streamers, minimum=10, maximum=MAX_STREAMERS)
+        require_count("months", self.months, minimum=1, maximum=MAX_MONTHS)
+        require_count("patience_months", self.patience_months, minimum=1, maximum=MAX_MONTHS)
         if require_between("median_income_rmb", self.median_income_rmb, 0, MAX_INCOME_RMB_MONTH) == 0:
             raise ValueError(f"median_income_rmb must be greater than zero; got {self.median_income_rmb!r}")
         require_between("sigma_pull", self.sigma_pull, 0, 4)
@@ -249,8 +252,8 @@ def cohort_summary(panel: pd.DataFrame, n_streamers: int, months: int) -> pd.Dat
     statistics.
     """
     require_frame("panel", panel, ["streamer", "month", "income_rmb"])
-    n_streamers = require_count("n_streamers", n_streamers)
-    months = require_count("months", months)
+    n_streamers = require_count("n_streamers", n_streamers, maximum=MAX_STREAMERS)
+    months = require_count("months", months, maximum=MAX_MONTHS)
     if panel.empty or not (panel["month"] == 1).any():
         raise ValueError("panel must hold month 1, when every streamer is still active")
     starters = int((panel["month"] == 1).sum())
