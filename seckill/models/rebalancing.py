@@ -131,8 +131,12 @@ def required_consumption_growth(
             f"target_share ({target_share:.3f}) is below current_share ({current_share:.3f}); "
             "choose a target above the current share"
         )
+    exponent = (math.log(target_share) - math.log(current_share)) / years
     try:
-        factor = math.exp((math.log(target_share) - math.log(current_share)) / years)
+        # math.exp(inf) is inf without an error, hence the check of the exponent itself.
+        factor = math.exp(exponent) if math.isfinite(exponent) else math.inf
+        if not math.isfinite(factor):
+            raise OverflowError
     except OverflowError:
         raise ValueError(
             f"years ({years!r}) is too short to raise the share from {current_share!r} to {target_share!r} "
