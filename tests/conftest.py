@@ -13,8 +13,21 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests import site_check
+
+# The property tests (tests/test_model_properties.py) try the same examples on every run
+# (derandomized, no example database), few enough to stay quick.
+settings.register_profile(
+    "seckill",
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+settings.load_profile("seckill")
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_DIR = ROOT / "_build" / "html"

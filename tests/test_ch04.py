@@ -170,6 +170,43 @@ def test_cohort_table_shares_and_starters_line():
     assert isinstance(income, pd.DataFrame) and len(income) == 8
 
 
+def test_cohort_that_all_quits_reaches_zero_and_says_so():
+    # Incomes far below the bar and no patience: everyone quits after month 1. Every month still has
+    # a row, the share falls to 0 and stays there, and the chart says nobody streams, not "100 %".
+    inputs = streamer.CohortInputs(
+        n_streamers=50,
+        months=6,
+        median_income_rmb=10,
+        sigma_pull=0,
+        sigma_month=0,
+        quit_below_rmb=1000,
+        patience_months=1,
+    )
+    table = cohort_explorer.cohort_table(inputs)
+    active = table[table["panel"] == "active"].set_index("month")["value"]
+    assert list(active.index) == [1, 2, 3, 4, 5, 6]
+    assert active[1] == 100 and (active.loc[2:] == 0).all()
+    assert not table["value"].isna().any()
+    spec = cohort_explorer.cohort_chart(table, inputs).to_dict()
+    labels = [row["label"] for data in spec["datasets"].values() for row in data if "label" in row]
+    assert labels == ["After 6 months, nobody still streams"]
+    assert "nobody still streams" in spec["description"]
+
+
+@pytest.mark.parametrize(
+    ("share_pct", "text"),
+    [
+        (0, "nobody still streams"),
+        (0.3, "under 1% still stream"),
+        (42.4, "42% still stream"),
+        (99.7, "over 99% still stream"),
+        (100, "everyone still streams"),
+    ],
+)
+def test_still_streaming_text_is_true_at_the_edges(share_pct, text):
+    assert cohort_explorer.still_streaming_text(share_pct) == text
+
+
 def test_cohort_explorer_is_a_note_in_the_book_and_bounded_widgets_in_a_kernel(monkeypatch):
     start = streamer.CohortInputs(median_income_rmb=1450.0, quit_below_rmb=2690.0)
     monkeypatch.setenv(render.BUILD_ENV_VAR, "1")

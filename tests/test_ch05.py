@@ -6,7 +6,7 @@ import pytest
 
 from seckill import data
 from seckill.chapters import ch05
-from seckill.charts import render
+from seckill.charts import render, tables
 from seckill.explorers import regulation
 
 
@@ -92,8 +92,39 @@ def test_timeline_carries_every_event(events, growth):
 def test_period_tables_match_the_years(events, growth):
     shown_events, shown_growth = regulation.period_tables(events, growth, 2021, 2021)
     assert set(shown_events["Date"].str[:4]) == {"2021"}
-    assert set(shown_growth["Year"]) <= {2021}
+    assert set(shown_growth["Year"]) <= {"2021"}
     assert isinstance(shown_events, pd.DataFrame)
+
+
+def _cells(table: pd.DataFrame) -> list[str]:
+    return [str(cell) for cell in table.to_numpy().ravel()]
+
+
+def test_period_tables_show_a_dash_not_nan_for_events_without_an_amount(events, growth):
+    shown_events, shown_growth = regulation.period_tables(events, growth, ch05.FIRST_YEAR, ch05.LAST_YEAR)
+    for table in (shown_events, shown_growth):
+        assert not {"nan", "NaN", "None", "<NA>"} & set(_cells(table))
+    amounts = shown_events.set_index("Event")["Amount (bn yuan)"]
+    assert amounts["E-Commerce Law adopted"] == tables.MISSING
+    assert amounts["Alibaba fined 18.2 bn yuan"] == "18.228"
+    assert ch05.NO_AMOUNT_NOTE.startswith(tables.MISSING)
+
+
+def test_fines_table_computes_shares_where_a_basis_is_stated_and_shows_a_dash_elsewhere(events):
+    fines = ch05.fines_table(events).set_index("Event")
+    assert len(fines) == events["amount_rmb_bn"].notna().sum()
+    assert not {"nan", "NaN", "None", "<NA>"} & set(_cells(fines))
+    # The computed share is the fine over its stated basis, and matches the announced percentage.
+    by_event = events.set_index("event")
+    for event in ("Alibaba fined 18.2 bn yuan", "Meituan fined 3.44 bn yuan"):
+        row = by_event.loc[event]
+        computed = 100 * row["amount_rmb_bn"] / row["fine_basis_rmb_bn"]
+        assert float(fines.loc[event, "Computed % of basis"]) == pytest.approx(computed, abs=0.005)
+        assert float(fines.loc[event, "Computed % of basis"]) == pytest.approx(
+            row["fine_pct_of_basis"], abs=0.05
+        )
+    for event in ("Viya fined 1.34 bn yuan for tax", "Fines for three unreported takeovers"):
+        assert list(fines.loc[event, ["Basis (bn yuan)", "Computed % of basis"]]) == [tables.MISSING] * 2
 
 
 def test_period_explorer_is_a_note_in_the_book_and_widgets_in_a_kernel(monkeypatch, events, growth):

@@ -1,6 +1,7 @@
 """Chapter 7's tables, charts and explorer, checked against the data package and the models."""
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -8,11 +9,13 @@ import pytest
 from seckill import data
 from seckill.calibrations import carbon_budget, doughnut, parcel_inputs
 from seckill.chapters import ch07
+from seckill.chapters.ch07 import budget as budget_module
 from seckill.chapters.ch07 import footprint
 from seckill.charts import render, tables
 from seckill.explorers import decoupling as decoupling_explorer
 from seckill.models import decoupling, parcels
 from tests.details_table import number, read_table, starting_values
+from tests.vega_expression import evaluate
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +122,53 @@ def test_explorer_factor_expression_matches_the_model(budget_defaults):
             p, growth_pct / 100, decline_pct / 100, rebound_pct / 100
         )
         assert value == pytest.approx(expected)
+
+
+ZERO_PERCENT = re.compile(r"(?<![0-9])0\.0 ?%")
+
+
+@pytest.mark.parametrize(
+    ("needed", "text"),
+    [
+        (None, "No fall in intensity stops emissions rising"),
+        (0.0, "Emissions do not rise even with intensity flat"),
+        (0.0004, "To fall: intensity must fall, under 0.1% a year"),
+        (0.0123, "To fall: intensity −1.2% a year"),
+    ],
+)
+def test_required_decline_is_said_in_words_at_zero_and_never_as_0_0_percent(needed, text):
+    assert budget_module.required_decline_text(needed) == text
+    assert not ZERO_PERCENT.search(budget_module.required_decline_text(needed))
+
+
+def _required_decline_text(p, growth_pct, rebound_pct):
+    try:
+        needed = decoupling.required_intensity_decline(p, growth_pct / 100, rebound_pct / 100)
+    except ValueError:
+        needed = None
+    return budget_module.required_decline_text(needed)
+
+
+def test_page_read_out_of_the_required_decline_says_what_the_model_says(budget_defaults):
+    # Every slider setting: the browser's words are the Python model's, including no growth (no
+    # fall needed, whatever the rebound), a full rebound and growth no fall can offset.
+    p = budget_defaults["population_growth"]
+    expression = budget_module.required_decline_expression(p)
+    for growth_tenths in range(-30, 61):
+        for rebound_pct in range(0, 101, 5):
+            growth_pct = growth_tenths / 10
+            shown = evaluate(expression, {"growth_pct": growth_pct, "rebound_pct": rebound_pct})
+            assert shown == _required_decline_text(p, growth_pct, rebound_pct), (growth_pct, rebound_pct)
+            assert not ZERO_PERCENT.search(shown)
+    # The chart's read-out uses that expression.
+    spec = ch07.budget_explorer_chart(budget_defaults).to_dict()
+    calculations = [
+        step["calculate"]
+        for layer in spec["layer"]
+        for step in layer.get("transform", [])
+        if "calculate" in step
+    ]
+    assert expression in calculations
 
 
 def test_budget_explorer_sliders_are_bounded_so_the_path_stays_finite(budget_defaults):

@@ -99,3 +99,9 @@ def test_horizon_and_years_are_bounded():
 def test_volume_multiple_is_compound_growth():
     assert rebalancing.volume_multiple(0.07, 10) == pytest.approx(1.07**10)
     assert rebalancing.volume_multiple(0.0, 50) == 1.0
+
+
+def test_a_time_too_short_for_a_finite_growth_rate_is_refused_not_infinite():
+    # ln(2) / 5e-324 is infinite and math.exp(inf) returns inf without an error: the model must say so.
+    with pytest.raises(ValueError, match=r"years \(5e-324\) is too short"):
+        rebalancing.required_consumption_growth(0.25, 0.5, 0.0, 5e-324)

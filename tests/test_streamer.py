@@ -86,7 +86,7 @@ def test_net_income_rejects_a_negative_benchmark():
 
 def _summary(**kwargs):
     inputs = streamer.CohortInputs(n_streamers=500, months=12, **kwargs)
-    return streamer.cohort_summary(streamer.simulate_cohort(inputs), inputs.n_streamers)
+    return streamer.cohort_summary(streamer.simulate_cohort(inputs), inputs.n_streamers, inputs.months)
 
 
 def test_nobody_quits_when_the_bar_is_zero_and_survivors_are_everyone():
@@ -96,7 +96,13 @@ def test_nobody_quits_when_the_bar_is_zero_and_survivors_are_everyone():
 
 def test_everyone_quits_after_their_patience_when_the_bar_is_unreachable():
     summary = _summary(quit_below_rmb=1e12, patience_months=2)
-    assert list(summary["month"]) == [1, 2]  # months 1 and 2 streamed, then all gone
+    # Months 1 and 2 streamed, then all gone: the later months are still there, with nobody active
+    # and no survivors' mean to show.
+    assert list(summary["month"]) == list(range(1, 13))
+    assert list(summary["active"]) == [500, 500] + [0] * 10
+    assert (summary["share_active"].iloc[2:] == 0).all()
+    assert summary["survivors_mean_income_rmb"].iloc[2:].isna().all()
+    assert summary["survivors_mean_income_rmb"].iloc[:2].notna().all()
 
 
 def test_the_cohort_only_shrinks_and_survivors_look_richer():

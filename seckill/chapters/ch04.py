@@ -849,7 +849,9 @@ def chapter_numbers() -> dict[str, float]:
     numbers["calc_viewers_needed"] = result["sales_needed_for_benchmark_rmb"] / per_viewer
 
     cohort_inputs = default_cohort_inputs(fit, numbers["shanghai_min_month_rmb"])
-    cohort = streamer.cohort_summary(streamer.simulate_cohort(cohort_inputs), cohort_inputs.n_streamers)
+    cohort = streamer.cohort_summary(
+        streamer.simulate_cohort(cohort_inputs), cohort_inputs.n_streamers, cohort_inputs.months
+    )
     last = cohort.iloc[-1]
     numbers["cohort_months"] = cohort_inputs.months
     numbers["cohort_patience"] = cohort_inputs.patience_months

@@ -12,6 +12,7 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations.singles_day import LAST_ONE_DAY_YEAR
+from seckill.charts import tables
 from seckill.controls import Slider
 
 # Seven categories in the data are grouped into three for the chart, so that colour and shape stay
@@ -127,6 +128,40 @@ def growth_table(
         }
     )
     return pd.concat([sd, lc], ignore_index=True).sort_values(["series", "date"]).reset_index(drop=True)
+
+
+# What "–" means in the tables of events, fines and their bases: the record has no such figure.
+NO_AMOUNT_NOTE = (
+    f"{tables.MISSING} means the record gives no single sum: a law, rule, guidance or probe, or fines "
+    "whose amounts are not published as one figure."
+)
+NO_BASIS_NOTE = (
+    f"{tables.MISSING} means the regulator stated no basis for the fine, so its share of one cannot be "
+    "computed from public figures."
+)
+
+
+def fines_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The events with an amount, the basis the regulator stated, and the fine as a share of it.
+
+    Columns: Date, Event, Fine (bn yuan), Basis (bn yuan), Stated % of basis, Computed % of basis
+    (fine ÷ basis × 100, derived). Cells are text; where no basis was stated the last three read
+    :data:`~seckill.charts.tables.MISSING` (see :data:`NO_BASIS_NOTE`), never "NaN".
+    """
+    fines = events[events["amount_rmb_bn"].notna()]
+    basis = fines["fine_basis_rmb_bn"]
+    computed = (100 * fines["amount_rmb_bn"] / basis).where(basis > 0)
+    shown = pd.DataFrame(
+        {
+            "Date": fines["date_iso"],
+            "Event": fines["event"],
+            "Fine (bn yuan)": fines["amount_rmb_bn"],
+            "Basis (bn yuan)": basis,
+            "Stated % of basis": fines["fine_pct_of_basis"],
+            "Computed % of basis": computed.round(2),
+        }
+    )
+    return tables.text_table(shown.reset_index(drop=True))
 
 
 def events_between(events: pd.DataFrame, start_year: int, end_year: int) -> pd.DataFrame:

@@ -32,7 +32,7 @@ def cohort_table(inputs: streamer.CohortInputs) -> pd.DataFrame:
     the starters' mean (what a newcomer could expect before anyone quit); the ``active`` panel the
     share of the cohort still streaming, in %.
     """
-    summary = streamer.cohort_summary(streamer.simulate_cohort(inputs), inputs.n_streamers)
+    summary = streamer.cohort_summary(streamer.simulate_cohort(inputs), inputs.n_streamers, inputs.months)
     income = summary.melt(
         id_vars="month",
         value_vars=["survivors_mean_income_rmb", "starters_mean_income_rmb"],
@@ -46,6 +46,8 @@ def cohort_table(inputs: streamer.CohortInputs) -> pd.DataFrame:
         }
     )
     income["panel"] = "income"
+    # A month in which everyone has quit has no survivors' mean: no point, rather than a NaN.
+    income = income.dropna(subset=["value"])
     active = pd.DataFrame(
         {
             "month": summary["month"],
@@ -55,6 +57,22 @@ def cohort_table(inputs: streamer.CohortInputs) -> pd.DataFrame:
         }
     )
     return pd.concat([income, active], ignore_index=True)
+
+
+def still_streaming_text(share_pct: float) -> str:
+    """How many of the starters still stream, in words that stay true at the edges.
+
+    0 is "nobody", not "0%"; a share that rounds to 0 % or to 100 % without being it says so.
+    """
+    if share_pct <= 0:
+        return "nobody still streams"
+    if share_pct < 0.5:
+        return "under 1% still stream"
+    if share_pct >= 100:
+        return "everyone still streams"
+    if share_pct > 99.5:
+        return "over 99% still stream"
+    return f"{share_pct:.0f}% still stream"
 
 
 def cohort_chart(table: pd.DataFrame, inputs: streamer.CohortInputs) -> alt.LayerChart:
@@ -83,7 +101,9 @@ def cohort_chart(table: pd.DataFrame, inputs: streamer.CohortInputs) -> alt.Laye
     )
     note = (
         alt.Chart(
-            pd.DataFrame({"label": [f"After {int(last['month'])} months, {last['value']:.0f}% still stream"]})
+            pd.DataFrame(
+                {"label": [f"After {int(last['month'])} months, {still_streaming_text(last['value'])}"]}
+            )
         )
         .mark_text(align="left", x=8, y=12, fontSize=13, fontWeight="bold", color=charts.TEXT_COLOUR)
         .encode(text="label:N")
@@ -96,7 +116,8 @@ def cohort_chart(table: pd.DataFrame, inputs: streamer.CohortInputs) -> alt.Laye
             f"Simulated cohort of {inputs.n_streamers} new streamers over {inputs.months} months. One line "
             "shows the mean monthly income of those still streaming, another the mean of all starters in "
             f"month 1. Streamers quit after {inputs.patience_months} months in a row below "
-            f"{inputs.quit_below_rmb:,.0f} yuan; {last['value']:.0f} percent remain at the end. "
+            f"{inputs.quit_below_rmb:,.0f} yuan; at the end, "
+            f"{still_streaming_text(last['value']).replace('%', ' percent')}. "
             "All inputs are assumptions."
         ),
     )

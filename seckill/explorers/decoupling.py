@@ -130,17 +130,11 @@ def scenario_explorer(defaults: dict[str, float]):
         label = f"1.5 °C budget at {chance} % chance (IGCC 2024)"
         year = summary["exhaustion_year"]
         used_up = f"is used up in **{year}**" if year else f"lasts beyond {end_year}"
-        needed = summary["required_decline"]
-        needed_text = (
-            f"at least **{100 * needed:.1f} % a year**"
-            if needed is not None
-            else "more than any efficiency gain can give"
-        )
         text = (
             f"Emissions in {end_year}: **{summary['emissions_end_gtco2']:.1f} Gt** "
             f"({summary['change_vs_base']:+.0%} on {int(defaults['base_year'])}). "
-            f"The {budget:.0f} Gt budget {used_up}. For emissions to fall at this growth, CO2 per "
-            f"unit consumed must fall by {needed_text}."
+            f"The {budget:.0f} Gt budget {used_up}. "
+            f"**{ch07_budget.required_decline_text(summary['required_decline'])}** at this growth."
         )
         return [
             scenario_chart(table, budget_gtco2=budget, budget_label=label),

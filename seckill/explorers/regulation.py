@@ -5,13 +5,18 @@ from __future__ import annotations
 import pandas as pd
 
 from seckill.chapters import ch05
+from seckill.charts import tables
 from seckill.explorers import explorer
 
 
 def period_tables(
     events: pd.DataFrame, growth: pd.DataFrame, start_year: int, end_year: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The events and the growth figures dated in ``start_year``-``end_year``, ready to display."""
+    """The events and the growth figures dated in ``start_year``-``end_year``, ready to display.
+
+    Cells are text: an event without an amount reads :data:`~seckill.charts.tables.MISSING`
+    (explained by :data:`seckill.chapters.ch05.NO_AMOUNT_NOTE`), never "NaN".
+    """
     chosen = ch05.events_between(events, start_year, end_year)
     shown_events = chosen[["date_iso", "group", "event", "issuer", "amount_rmb_bn"]].rename(
         columns={
@@ -26,7 +31,9 @@ def period_tables(
     shown_growth = in_years[["year", "series", "value_rmb_bn", "who", "note"]].rename(
         columns={"year": "Year", "series": "Series", "value_rmb_bn": "Bn yuan", "who": "By", "note": "Note"}
     )
-    return shown_events.reset_index(drop=True), shown_growth.reset_index(drop=True)
+    return tables.text_table(shown_events.reset_index(drop=True)), tables.text_table(
+        shown_growth.reset_index(drop=True)
+    )
 
 
 def period_explorer(events: pd.DataFrame, growth: pd.DataFrame):
@@ -44,6 +51,7 @@ def period_explorer(events: pd.DataFrame, growth: pd.DataFrame):
         return [
             Markdown(f"**{from_year}-{to_year}:** {len(shown_events)} events ({summary})."),
             shown_events,
+            Markdown(ch05.NO_AMOUNT_NOTE),
             Markdown("**Growth figures dated in these years** (each names its source):"),
             shown_growth,
         ]

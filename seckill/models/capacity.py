@@ -18,9 +18,19 @@ import math
 
 import pandas as pd
 
-from seckill.models.checks import require_count, require_positive
+from seckill.models.checks import require_between, require_count, require_positive
 
 HOURS_IN_DAY = 24.0
+# Bounds far beyond any real group, chosen so that every figure of a plan stays within a float.
+MAX_ORDERS = 10**12
+MAX_MAKERS = 10**9
+# From 3.6 seconds to ten thousand hours of hand work for one item (shared with value_chain).
+MIN_HOURS_PER_ITEM = 1e-3
+MAX_HOURS_PER_ITEM = 1e4
+# A working day of at least 36 seconds, and a deadline from a quarter of an hour to ten years.
+MIN_HOURS_PER_DAY = 0.01
+MIN_DEADLINE_DAYS = 0.01
+MAX_DAYS = 3650
 # Floating-point slack when a product of rates should be a whole number of items.
 _EPSILON = 1e-9
 
@@ -42,13 +52,19 @@ def _check_day(hours_per_day: float) -> float:
     hours_per_day = require_positive("hours_per_day", hours_per_day)
     if hours_per_day > HOURS_IN_DAY:
         raise ValueError(f"hours_per_day cannot exceed {HOURS_IN_DAY:g}; got {hours_per_day!r}")
-    return hours_per_day
+    return require_between("hours_per_day", hours_per_day, MIN_HOURS_PER_DAY, HOURS_IN_DAY)
+
+
+def check_hours_per_item(hours_per_item: object) -> float:
+    """Hours of hand work per item, from :data:`MIN_HOURS_PER_ITEM` to :data:`MAX_HOURS_PER_ITEM`."""
+    hours_per_item = require_positive("hours_per_item", hours_per_item)
+    return require_between("hours_per_item", hours_per_item, MIN_HOURS_PER_ITEM, MAX_HOURS_PER_ITEM)
 
 
 def items_per_day(makers: int, hours_per_item: float, hours_per_day: float) -> float:
     """Items the group makes in one working day: ``makers × hours_per_day ÷ hours_per_item``."""
-    makers = require_count("makers", makers)
-    hours_per_item = require_positive("hours_per_item", hours_per_item)
+    makers = require_count("makers", makers, maximum=MAX_MAKERS)
+    hours_per_item = check_hours_per_item(hours_per_item)
     return makers * _check_day(hours_per_day) / hours_per_item
 
 
@@ -70,8 +86,9 @@ def fulfilment_plan(
       ``overtime_hours_per_day``: how far that is above ``hours_per_day`` (0 if it is not); the
       needed hours may exceed 24, which means no amount of overtime is enough.
     """
-    orders = require_count("orders", orders, minimum=0)
+    orders = require_count("orders", orders, minimum=0, maximum=MAX_ORDERS)
     deadline_days = require_positive("deadline_days", deadline_days)
+    deadline_days = require_between("deadline_days", deadline_days, MIN_DEADLINE_DAYS, MAX_DAYS)
     daily = items_per_day(makers, hours_per_item, hours_per_day)
     made = min(orders, math.floor(daily * deadline_days + _EPSILON))
     work_hours = orders * hours_per_item
@@ -94,10 +111,10 @@ def production_path(
 
     Columns: ``day``, ``items_made`` (whole items), ``orders``.
     """
-    orders = require_count("orders", orders, minimum=0)
+    orders = require_count("orders", orders, minimum=0, maximum=MAX_ORDERS)
     days = require_count("days", days)
-    if days > 3650:
-        raise ValueError(f"days must be at most 3650 (ten years); got {days!r}")
+    if days > MAX_DAYS:
+        raise ValueError(f"days must be at most {MAX_DAYS} (ten years); got {days!r}")
     daily = items_per_day(makers, hours_per_item, hours_per_day)
     made = [min(orders, math.floor(daily * day + _EPSILON)) for day in range(days + 1)]
     return pd.DataFrame({"day": range(days + 1), "items_made": made, "orders": orders})

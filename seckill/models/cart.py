@@ -16,16 +16,9 @@ Orders, the returned share and the reused share are the reader's own figures or 
 from __future__ import annotations
 
 from seckill.models import parcels
-from seckill.models.checks import require_finite
+from seckill.models.checks import require_between, require_share
 
 MAX_ORDERS_PER_YEAR = 5000  # about 14 a day: more looks like a business, not a household
-
-
-def _share(name: str, value: object) -> float:
-    value = require_finite(name, value)
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{name} must be a share between 0 and 1 (0.2 means 20 %); got {value!r}")
-    return value
 
 
 def cart_footprint(
@@ -42,12 +35,8 @@ def cart_footprint(
     Returns ``parcels``, ``packaging_kg`` (new packaging material), ``packaging_co2e_kg``,
     ``transport_co2e_kg`` and ``total_co2e_kg``.
     """
-    orders = require_finite("orders_per_year", orders_per_year)
-    if not 0 <= orders <= MAX_ORDERS_PER_YEAR:
-        raise ValueError(
-            f"orders_per_year must be between 0 and {MAX_ORDERS_PER_YEAR:,}; got {orders_per_year!r}"
-        )
-    returned = _share("returned_share", returned_share)
+    orders = require_between("orders_per_year", orders_per_year, 0, MAX_ORDERS_PER_YEAR)
+    returned = require_share("returned_share", returned_share)
     count = orders * (1.0 + returned)
     result = parcels.parcel_footprint(
         count,
@@ -55,7 +44,7 @@ def cart_footprint(
         packaging_t_co2e_per_t=packaging_t_co2e_per_t,
         transport_kg_co2e_per_parcel=transport_kg_co2e_per_parcel,
         population=1,
-        extra_reuse_share=_share("extra_reuse_share", extra_reuse_share),
+        extra_reuse_share=require_share("extra_reuse_share", extra_reuse_share),
     )
     return {
         "parcels": count,

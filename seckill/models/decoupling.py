@@ -28,10 +28,26 @@ from __future__ import annotations
 import pandas as pd
 
 from seckill.models import growth
-from seckill.models.checks import require_finite, require_positive
+from seckill.models.checks import (
+    finite_result,
+    require_between,
+    require_finite,
+    require_frame,
+    require_positive,
+    require_year,
+)
 
 MAX_YEARS = 200
 TONNES_PER_GT = 1e9
+# Bounds far beyond any real value, chosen so that every column of a 200-year path stays within a
+# float: the yearly factors are at most 1.5 (population), 4 (consumption, with a full rebound) and
+# 2 (intensity), and levels at most these.
+MAX_POPULATION = 1e11  # people: more than ten times today's world
+MAX_LEVEL = 1e12  # consumption per person, and t CO2 per unit of it, in any unit
+MAX_BASE_EMISSIONS_GTCO2 = 1000.0  # about 25 times the world's yearly CO2 today
+# A fall in carbon intensity of more than half a year (a halving every year) is beyond any record;
+# above it the rebound's extra consumption 1 + d r / (1 − d) grows without limit.
+MAX_INTENSITY_DECLINE = 0.5
 
 
 def _rate(name: str, value: object, low: float, high: float) -> float:
@@ -46,10 +62,12 @@ def _rate(name: str, value: object, low: float, high: float) -> float:
 
 def _intensity_decline(value: object) -> float:
     value = require_finite("intensity_decline", value)
-    if value >= 1.0:
+    if value > MAX_INTENSITY_DECLINE:
+        hint = " Did you pass a percentage?" if value >= 1.0 else ""
         raise ValueError(
-            "intensity_decline must be below 1: a fall of 100 % or more a year would make emissions "
-            f"per unit of consumption zero or negative; got {value!r}. Did you pass a percentage?"
+            f"intensity_decline must be at most {MAX_INTENSITY_DECLINE} (intensity halving every year; "
+            "a fall of 100 % or more would make emissions per unit of consumption zero or negative); "
+            f"got {value!r}.{hint}"
         )
     if value < -1.0:
         raise ValueError(f"intensity_decline must be at least -1 (intensity doubling a year); got {value!r}")
@@ -80,12 +98,9 @@ def kaya_emissions(population: float, consumption_per_person: float, intensity: 
     The units multiply: people × units per person × t CO2 per unit gives t CO2.
     """
     population = require_positive("population", population)
-    consumption_per_person = require_finite("consumption_per_person", consumption_per_person)
-    intensity = require_finite("intensity", intensity)
-    if consumption_per_person < 0:
-        raise ValueError(f"consumption_per_person must not be negative; got {consumption_per_person!r}")
-    if intensity < 0:
-        raise ValueError(f"intensity must not be negative; got {intensity!r}")
+    population = require_between("population", population, 0, MAX_POPULATION, what="a number of people")
+    consumption_per_person = require_between("consumption_per_person", consumption_per_person, 0, MAX_LEVEL)
+    intensity = require_between("intensity", intensity, 0, MAX_LEVEL)
     return population * consumption_per_person * intensity
 
 
@@ -155,13 +170,16 @@ def kaya_path(
     ``cumulative_gtco2``: emissions summed over the years *after* the base year, which is how a
     carbon budget "from the start of" the next year is counted.
     """
-    if not isinstance(base_year, int) or not isinstance(end_year, int):
-        raise ValueError("base_year and end_year must be whole years (int)")
+    base_year = require_year("base_year", base_year)
+    end_year = require_year("end_year", end_year)
     if end_year < base_year:
         raise ValueError(f"end_year ({end_year}) must not be before base_year ({base_year})")
     if end_year - base_year > MAX_YEARS:
         raise ValueError(f"paths longer than {MAX_YEARS} years are not supported")
     kaya_emissions(population, consumption_per_person, intensity)  # validates the levels
+    population = float(population)
+    consumption_per_person = float(consumption_per_person)
+    intensity = float(intensity)
     p = _population_growth(population_growth)
     g = _consumption_growth(consumption_growth)
     d = _intensity_decline(intensity_decline)
@@ -209,7 +227,10 @@ def calibrated_path(
     emissions per person: only the *changes* in consumption and intensity matter for the path.
     """
     base_emissions_gtco2 = require_positive("base_emissions_gtco2", base_emissions_gtco2)
-    base_population = require_positive("base_population", base_population)
+    base_emissions_gtco2 = require_between(
+        "base_emissions_gtco2", base_emissions_gtco2, 0, MAX_BASE_EMISSIONS_GTCO2
+    )
+    base_population = require_between("base_population", base_population, 1, MAX_POPULATION)
     return kaya_path(
         base_year=base_year,
         end_year=end_year,
@@ -225,6 +246,7 @@ def calibrated_path(
 
 def budget_exhaustion_year(path: pd.DataFrame, budget_gtco2: float) -> int | None:
     """The first year in ``path`` by whose end cumulative emissions reach ``budget_gtco2``; else None."""
+    path = require_frame("path", path, ["year", "cumulative_gtco2"])
     budget_gtco2 = require_positive("budget_gtco2", budget_gtco2)
     reached = path[path["cumulative_gtco2"] >= budget_gtco2]
     return None if reached.empty else int(reached["year"].iloc[0])
@@ -246,9 +268,26 @@ def historical_rates(
     emissions per unit of GDP), ``gdp_growth`` and ``emissions_growth``, as fractions per year.
     The three factor rates reproduce the emissions growth: (1 + p)(1 + g)(1 − d) = 1 + e.
     """
-    population_growth = growth.annual_growth_rate(start_population, end_population, years)
-    gdp_growth = growth.annual_growth_rate(start_gdp, end_gdp, years)
-    emissions_growth = growth.annual_growth_rate(start_emissions, end_emissions, years)
+    values = {
+        "start_population": start_population,
+        "end_population": end_population,
+        "start_gdp": start_gdp,
+        "end_gdp": end_gdp,
+        "start_emissions": start_emissions,
+        "end_emissions": end_emissions,
+        "years": years,
+    }
+    for name, value in values.items():
+        require_positive(name, value)
+    rates = {}
+    for factor in ("population", "gdp", "emissions"):
+        try:
+            rates[factor] = growth.annual_growth_rate(
+                values[f"start_{factor}"], values[f"end_{factor}"], years
+            )
+        except ValueError as error:
+            raise ValueError(f"start_{factor}, end_{factor} and years: {error}") from None
+    population_growth, gdp_growth, emissions_growth = rates["population"], rates["gdp"], rates["emissions"]
     gdp_per_person_growth = (1.0 + gdp_growth) / (1.0 + population_growth) - 1.0
     intensity_decline = 1.0 - (1.0 + emissions_growth) / (1.0 + gdp_growth)
     return {
@@ -282,4 +321,6 @@ def years_of_budget_at_current_rate(budget_gtco2: float, emissions_gtco2_per_yea
     """How many years a budget lasts if emissions stay at today's level: budget ÷ yearly emissions."""
     budget_gtco2 = require_positive("budget_gtco2", budget_gtco2)
     emissions = require_positive("emissions_gtco2_per_year", emissions_gtco2_per_year)
-    return budget_gtco2 / emissions
+    return finite_result(
+        "the years the budget lasts", budget_gtco2 / emissions, "emissions_gtco2_per_year is too small"
+    )

@@ -33,24 +33,25 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from seckill.models.checks import require_finite, require_positive
+from seckill.models.checks import (
+    require_between,
+    require_count,
+    require_finite,
+    require_frame,
+    require_instance,
+    require_positive,
+    require_whole,
+)
 
 # Bounds that catch typos and unit slips (a percentage typed as a fraction, minutes as seconds).
 MAX_AUDIENCE = 2_000_000_000  # more people than use the internet in China
 MAX_SCARCITY_BOOST = 10.0  # cues multiplying the rate by more than 11 would be a typo
 MAX_SESSION_S = 24 * 3600.0  # one item's link open for more than a day is not a flash sale
 MAX_SIMULATED_SESSIONS = 20_000
+MAX_STOCK_UNITS = 10**12  # a trillion units: far more than any sale, and exact as a float
+MAX_PRICE_RMB = 10_000_000.0  # ten million yuan for one unit; keeps revenue within a float
 # The simulation draws orders second by second; chunks keep memory small for long sessions.
 _SIMULATION_CELLS_PER_CHUNK = 2_000_000
-
-
-def _require_whole(name: str, value: object, minimum: int, maximum: int) -> int:
-    number = require_finite(name, value)
-    if number != int(number):
-        raise ValueError(f"{name} must be a whole number; got {value!r}")
-    if not minimum <= number <= maximum:
-        raise ValueError(f"{name} must be between {minimum:,} and {maximum:,}; got {value!r}")
-    return int(number)
 
 
 def _require_fraction(name: str, value: object) -> float:
@@ -78,11 +79,12 @@ class FlashSale:
         Fractional rise in that rate caused by scarcity cues (0.5 means +50 %), 0 to
         ``MAX_SCARCITY_BOOST``. Assumption.
     stock_units : int
-        Units on sale, at least 1. The seller's choice.
+        Units on sale, 1 to ``MAX_STOCK_UNITS``. The seller's choice.
     session_s : float
         Seconds the link stays open, more than 0 and at most ``MAX_SESSION_S``. Assumption.
     price_rmb : float
-        Price of one unit in yuan, more than 0. Assumption; only revenue depends on it.
+        Price of one unit in yuan, more than 0 and at most ``MAX_PRICE_RMB``. Assumption; only
+        revenue depends on it.
     """
 
     audience: int
@@ -93,7 +95,7 @@ class FlashSale:
     price_rmb: float = 100.0
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "audience", _require_whole("audience", self.audience, 1, MAX_AUDIENCE))
+        object.__setattr__(self, "audience", require_whole("audience", self.audience, 1, MAX_AUDIENCE))
         object.__setattr__(
             self, "conversion_per_s", _require_fraction("conversion_per_s", self.conversion_per_s)
         )
@@ -104,10 +106,9 @@ class FlashSale:
                 f"(0.5 means +50 %); got {self.scarcity_boost!r}"
             )
         object.__setattr__(self, "scarcity_boost", boost)
-        stock = require_finite("stock_units", self.stock_units)
-        if stock <= 0:
-            raise ValueError(f"stock_units must be at least 1 unit; got {self.stock_units!r}")
-        object.__setattr__(self, "stock_units", _require_whole("stock_units", stock, 1, 10**12))
+        object.__setattr__(
+            self, "stock_units", require_whole("stock_units", self.stock_units, 1, MAX_STOCK_UNITS)
+        )
         session = require_positive("session_s", self.session_s)
         if session > MAX_SESSION_S:
             raise ValueError(
@@ -115,7 +116,8 @@ class FlashSale:
                 "Did you pass milliseconds?"
             )
         object.__setattr__(self, "session_s", session)
-        object.__setattr__(self, "price_rmb", require_positive("price_rmb", self.price_rmb))
+        price = require_positive("price_rmb", self.price_rmb)
+        object.__setattr__(self, "price_rmb", require_between("price_rmb", price, 0, MAX_PRICE_RMB))
 
     @property
     def rate_per_s(self) -> float:
@@ -142,9 +144,28 @@ class FlashSaleOutcome:
     unserved_share: float
     revenue_rmb: float
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.sells_out, bool):
+            raise ValueError(f"sells_out must be True or False; got {self.sells_out!r}")
+        if (self.sell_out_s is None) == self.sells_out:
+            raise ValueError("sell_out_s must be a time exactly when sells_out is True")
+        if self.sell_out_s is not None:
+            require_finite("sell_out_s", self.sell_out_s)
+        for name in (
+            "peak_orders_per_s",
+            "wanting_viewers",
+            "orders_filled",
+            "unserved_viewers",
+            "revenue_rmb",
+        ):
+            if require_finite(name, getattr(self, name)) < 0:
+                raise ValueError(f"{name} must not be negative; got {getattr(self, name)!r}")
+        require_between("unserved_share", self.unserved_share, 0.0, 1.0)
+
 
 def expected_orders(sale: FlashSale, time_s: float) -> float:
     """Expected order attempts from the link opening to ``time_s`` seconds, stock aside: N (1 − e^(−rt))."""
+    require_instance("sale", sale, FlashSale)
     time_s = require_finite("time_s", time_s)
     if time_s < 0:
         raise ValueError(f"time_s must not be negative; got {time_s!r}")
@@ -153,6 +174,7 @@ def expected_orders(sale: FlashSale, time_s: float) -> float:
 
 def order_rate_per_s(sale: FlashSale, time_s: float) -> float:
     """Expected order attempts per second at ``time_s``: N r e^(−r t)."""
+    require_instance("sale", sale, FlashSale)
     time_s = require_finite("time_s", time_s)
     if time_s < 0:
         raise ValueError(f"time_s must not be negative; got {time_s!r}")
@@ -160,8 +182,12 @@ def order_rate_per_s(sale: FlashSale, time_s: float) -> float:
 
 
 def sell_out_time_s(sale: FlashSale) -> float | None:
-    """Seconds until the stock is gone, −ln(1 − S / N) / r, or ``None`` if it outlasts the session."""
-    if sale.stock_units > expected_orders(sale, sale.session_s):
+    """Seconds until the stock is gone, −ln(1 − S / N) / r, or ``None`` if it outlasts the session.
+
+    A stock as large as the audience never sells out: the expected attempts only approach N.
+    """
+    require_instance("sale", sale, FlashSale)
+    if sale.stock_units >= sale.audience or sale.stock_units > expected_orders(sale, sale.session_s):
         return None
     return -math.log1p(-sale.stock_units / sale.audience) / sale.rate_per_s
 
@@ -172,6 +198,7 @@ def stock_selling_out_in(sale: FlashSale, target_s: float) -> float:
     The inverse of :func:`sell_out_time_s`: N (1 − e^(−r t)). It shows that a seller who knows the
     audience can pick the sell-out time by picking the stock.
     """
+    require_instance("sale", sale, FlashSale)
     target_s = require_positive("target_s", target_s)
     if target_s > sale.session_s:
         raise ValueError(f"target_s ({target_s!r}) must be within the session ({sale.session_s!r} s)")
@@ -180,6 +207,7 @@ def stock_selling_out_in(sale: FlashSale, target_s: float) -> float:
 
 def outcome(sale: FlashSale) -> FlashSaleOutcome:
     """The closed-form (expected) outcome of a flash sale; see :class:`FlashSaleOutcome`."""
+    require_instance("sale", sale, FlashSale)
     wanting = expected_orders(sale, sale.session_s)
     sell_out = sell_out_time_s(sale)
     filled = min(float(sale.stock_units), wanting)
@@ -202,7 +230,8 @@ def order_curve(sale: FlashSale, points: int = 200) -> pd.DataFrame:
     Columns: ``time_s``, ``orders_per_s``, ``status``. Times are evenly spaced from 0 to the end of
     the session, with the sell-out moment added so the two parts meet.
     """
-    points = _require_whole("points", points, 2, 100_000)
+    require_instance("sale", sale, FlashSale)
+    points = require_whole("points", points, 2, 100_000)
     sell_out = sell_out_time_s(sale)
     times = np.linspace(0.0, sale.session_s, points)
     if sell_out is not None:
@@ -227,8 +256,9 @@ def simulate_sessions(sale: FlashSale, n_sessions: int = 1000, seed: int = 0) ->
     - ``orders_filled`` and ``unserved``: orders that got a unit, and those that did not;
     - ``peak_orders_per_s``: orders in the busiest whole second.
     """
-    n_sessions = _require_whole("n_sessions", n_sessions, 1, MAX_SIMULATED_SESSIONS)
-    seed = _require_whole("seed", seed, 0, 2**63 - 1)
+    require_instance("sale", sale, FlashSale)
+    n_sessions = require_whole("n_sessions", n_sessions, 1, MAX_SIMULATED_SESSIONS)
+    seed = require_count("seed", seed, minimum=0, maximum=2**63 - 1)
     rng = np.random.default_rng(seed)
     rate = sale.rate_per_s
     edges = np.arange(0.0, math.ceil(sale.session_s) + 1.0)
@@ -271,11 +301,17 @@ def _summarise_sessions(counts, starts, ends, rate, stock, rng) -> pd.DataFrame:
     )
 
 
-def summarise_simulation(sessions: pd.DataFrame) -> dict[str, float]:
-    """Share of sessions that sold out, and the mean and 5th–95th percentiles of their sell-out times."""
+def summarise_simulation(sessions: pd.DataFrame) -> dict[str, float | None]:
+    """Share of sessions that sold out, and the mean and 5th–95th percentiles of their sell-out times.
+
+    The times are ``None`` when no session sold out: there is no sell-out time to average.
+    """
+    require_frame("sessions", sessions, ["sell_out_s"])
+    if sessions.empty:
+        raise ValueError("sessions must hold at least one simulated session")
     times = sessions["sell_out_s"].dropna()
     if times.empty:
-        return {"sold_out_share": 0.0, "mean_s": math.nan, "p05_s": math.nan, "p95_s": math.nan}
+        return {"sold_out_share": 0.0, "mean_s": None, "p05_s": None, "p95_s": None}
     return {
         "sold_out_share": len(times) / len(sessions),
         "mean_s": float(times.mean()),

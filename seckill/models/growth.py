@@ -14,12 +14,16 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from seckill.models.checks import require_finite, require_positive
+from seckill.models.checks import finite_result, require_finite, require_positive, require_year, shown
 
 # A rate of -100 % or lower has no doubling time and no meaningful projection; rates far above
 # what any economic series shows are almost always a percent/fraction mix-up (25 typed for 0.25).
 MIN_RATE = -0.99
 MAX_RATE = 10.0
+# Growth over a period is computed as exp(ln(end / start) / years). A yearly factor beyond e^±30
+# (ten trillion times, far past any series) is a unit slip; refusing it also keeps 1 + rate
+# representable and non-zero, which callers divide by.
+_MAX_LOG_FACTOR = 30.0
 
 
 def _check_rate(name: str, rate: float) -> float:
@@ -41,7 +45,14 @@ def annual_growth_rate(start_value: float, end_value: float, years: float) -> fl
     start_value = require_positive("start_value", start_value)
     end_value = require_positive("end_value", end_value)
     years = require_positive("years", years)
-    return (end_value / start_value) ** (1.0 / years) - 1.0
+    # In logs, so that a tiny start and a huge end do not overflow before the root is taken.
+    log_factor = (math.log(end_value) - math.log(start_value)) / years
+    if abs(log_factor) > _MAX_LOG_FACTOR:
+        raise ValueError(
+            f"start_value {start_value!r}, end_value {end_value!r} and years {years!r} imply a yearly "
+            "growth factor beyond a float's range; check the units of the three"
+        )
+    return math.expm1(log_factor)
 
 
 def doubling_time_years(rate: float) -> float:
@@ -52,7 +63,7 @@ def doubling_time_years(rate: float) -> float:
     rate = _check_rate("rate", rate)
     if rate <= 0:
         raise ValueError(f"rate must be positive for a doubling time; got {rate!r}")
-    return math.log(2.0) / math.log1p(rate)
+    return finite_result("the doubling time", math.log(2.0) / math.log1p(rate), f"rate {rate!r} is too small")
 
 
 def rule_of_70_years(rate: float) -> float:
@@ -64,22 +75,30 @@ def rule_of_70_years(rate: float) -> float:
     rate = _check_rate("rate", rate)
     if rate <= 0:
         raise ValueError(f"rate must be positive for a doubling time; got {rate!r}")
-    return 70.0 / (rate * 100.0)
+    return finite_result("the rule-of-70 doubling time", 70.0 / (rate * 100.0), f"rate {rate!r} is too small")
 
 
 def year_on_year_growth(values: Sequence[float]) -> list[float | None]:
     """Growth of each value over the previous one, as fractions; the first entry is ``None``.
 
     Missing values (``None`` or NaN) give ``None`` for their own growth and the next one, so a gap in
-    a series never becomes a fake rate.
+    a series never becomes a fake rate. Every other value must be a positive finite number.
     """
-    out: list[float | None] = [None]
-    for previous, current in zip(values[:-1], values[1:], strict=True):
-        if previous is None or current is None or pd.isna(previous) or pd.isna(current):
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence | pd.Series):
+        raise ValueError(f"values must be a sequence of numbers; got {shown(values)}")
+    checked: list[float | None] = []
+    for index, value in enumerate(list(values)):
+        missing = value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+        checked.append(None if missing else require_positive(f"values[{index}]", value))
+    out: list[float | None] = [None] if checked else []
+    for previous, current in zip(checked[:-1], checked[1:], strict=True):
+        if previous is None or current is None:
             out.append(None)
             continue
-        require_positive("previous value", previous)
-        out.append(float(current) / float(previous) - 1.0)
+        ratio = finite_result(
+            "the growth from one value to the next", current / previous, "the values differ too much"
+        )
+        out.append(ratio - 1.0)
     return out
 
 
@@ -92,14 +111,21 @@ def project(
     """
     base_value = require_positive("base_value", base_value)
     rate = _check_rate("rate", rate)
-    if not isinstance(base_year, int) or not isinstance(end_year, int):
-        raise ValueError("base_year and end_year must be whole years (int)")
+    base_year = require_year("base_year", base_year)
+    end_year = require_year("end_year", end_year)
+    if not isinstance(value_name, str) or not value_name or value_name == "year":
+        raise ValueError(f"value_name must be a column name other than 'year'; got {shown(value_name)}")
     if end_year < base_year:
         raise ValueError(f"end_year ({end_year}) must not be before base_year ({base_year})")
     if end_year - base_year > 200:
         raise ValueError("projections longer than 200 years are not supported")
     years = list(range(base_year, end_year + 1))
     values = [base_value * (1.0 + rate) ** (year - base_year) for year in years]
+    finite_result(
+        f"the projected value in {end_year}",
+        values[-1],
+        "lower base_value or rate, or shorten the projection",
+    )
     return pd.DataFrame({"year": years, value_name: values})
 
 
@@ -120,4 +146,5 @@ def years_to_reach(current_value: float, target_value: float, rate: float) -> fl
             f"with a growth rate of {rate!r} the value never rises from {current_value!r} to "
             f"{target_value!r}; choose a positive rate"
         )
-    return math.log(target_value / current_value) / math.log1p(rate)
+    years = (math.log(target_value) - math.log(current_value)) / math.log1p(rate)
+    return finite_result("the years to reach the target", years, f"rate {rate!r} is too small")

@@ -25,7 +25,7 @@ from statistics import NormalDist
 
 import numpy as np
 
-from seckill.models.checks import require_finite, require_positive
+from seckill.models.checks import require_between, require_finite, require_positive, shown
 
 _STANDARD_NORMAL = NormalDist()
 
@@ -37,9 +37,16 @@ CALIBRATION_TOLERANCE_PP = 1.0
 # would earn more than 95 % of all income, beyond anything surveys report.
 MIN_SIGMA = 0.05
 MAX_SIGMA = 4.0
+# Bounds for mu, the log of the median income in yuan a month: from 1 yuan to e^25 (about 7e10)
+# yuan. Wider than any survey, and narrow enough that the mean exp(mu + sigma² / 2) stays finite.
+MIN_MU = 0.0
+MAX_MU = 25.0
+# Incomes a band edge or a calibration point may name, in yuan a month.
+MAX_INCOME_RMB_MONTH = 1e12
 
 
 def check_sigma(sigma: float, name: str = "sigma") -> float:
+    """The spread of log income, :data:`MIN_SIGMA` to :data:`MAX_SIGMA`; else a ``ValueError`` naming it."""
     sigma = require_finite(name, sigma)
     if not MIN_SIGMA <= sigma <= MAX_SIGMA:
         raise ValueError(
@@ -48,20 +55,42 @@ def check_sigma(sigma: float, name: str = "sigma") -> float:
     return sigma
 
 
+def check_mu(mu: float, name: str = "mu") -> float:
+    """The log of the median income (log yuan a month), from :data:`MIN_MU` to :data:`MAX_MU`."""
+    return require_between(name, mu, MIN_MU, MAX_MU, what="the log of a median income in yuan a month")
+
+
+def _check_income(name: str, value: object) -> float:
+    value = require_positive(name, value)
+    return require_between(name, value, 0, MAX_INCOME_RMB_MONTH, what="an income in yuan a month")
+
+
+# A fraction "strictly between 0 and 1" goes through the inverse normal, which needs 1 − q to
+# differ from 1: it is kept at least a billionth away from either end (finer than any income data).
+MIN_OPEN_FRACTION = 1e-9
+
+
 def _check_fraction(name: str, value: float, *, open_interval: bool = True) -> float:
     value = require_finite(name, value)
-    low_ok = value > 0 if open_interval else value >= 0
-    high_ok = value < 1 if open_interval else value <= 1
-    if not (low_ok and high_ok):
-        interval = "strictly between 0 and 1" if open_interval else "between 0 and 1"
+    low = MIN_OPEN_FRACTION if open_interval else 0.0
+    if not low <= value <= 1 - low:
+        interval = (
+            f"strictly between 0 and 1 ({low:g} to 1 - {low:g})" if open_interval else "between 0 and 1"
+        )
         raise ValueError(f"{name} must be a fraction {interval}; got {value!r}")
     return value
 
 
 def _grid(p: float | Sequence[float] | np.ndarray, name: str = "p") -> np.ndarray:
-    values = np.asarray(p, dtype=float)
-    if not np.all(np.isfinite(values)) or np.any((values < 0) | (values > 1)):
-        raise ValueError(f"{name} must hold population shares between 0 and 1")
+    if isinstance(p, str | bytes):
+        raise ValueError(f"{name} must be a population share or a sequence of them; got {shown(p)}")
+    raw = np.asarray(p, dtype=object)
+    if raw.ndim == 0:
+        return np.asarray(_check_fraction(name, raw.item(), open_interval=False))
+    values = np.empty(raw.shape, dtype=float)
+    for index, value in np.ndenumerate(raw):
+        label = f"{name}[{', '.join(str(i) for i in index)}]"
+        values[index] = _check_fraction(label, value, open_interval=False)
     return values
 
 
@@ -83,6 +112,19 @@ class LognormalFit:
     fitted_below: tuple[float, ...]
     max_error_pp: float
 
+    def __post_init__(self) -> None:
+        check_mu(self.mu)
+        check_sigma(self.sigma)
+        if not isinstance(self.points, tuple) or len(self.points) < 2:
+            raise ValueError(
+                f"points must be a tuple of two or more (income, share) pairs; got {shown(self.points)}"
+            )
+        if not isinstance(self.fitted_below, tuple) or len(self.fitted_below) != len(self.points):
+            raise ValueError("fitted_below must be a tuple with one fitted share per point")
+        for index, share in enumerate(self.fitted_below):
+            _check_fraction(f"fitted_below[{index}]", share, open_interval=False)
+        require_between("max_error_pp", self.max_error_pp, 0, 100)
+
     @property
     def median_rmb_month(self) -> float:
         return math.exp(self.mu)
@@ -94,8 +136,8 @@ class LognormalFit:
 
 def lognormal_share_below(income_rmb_month: float, mu: float, sigma: float) -> float:
     """Fraction of people earning less than ``income_rmb_month``: Phi((ln x − mu) / sigma)."""
-    income = require_positive("income_rmb_month", income_rmb_month)
-    mu = require_finite("mu", mu)
+    income = _check_income("income_rmb_month", income_rmb_month)
+    mu = check_mu(mu)
     sigma = check_sigma(sigma)
     return _STANDARD_NORMAL.cdf((math.log(income) - mu) / sigma)
 
@@ -104,9 +146,16 @@ def lognormal_band_share(
     lower_rmb_month: float | None, upper_rmb_month: float | None, mu: float, sigma: float
 ):
     """Fraction of people whose income lies in [lower, upper); ``None`` means no edge on that side."""
+    mu, sigma = check_mu(mu), check_sigma(sigma)
+    if lower_rmb_month is not None:
+        lower_rmb_month = _check_income("lower_rmb_month", lower_rmb_month)
+    if upper_rmb_month is not None:
+        upper_rmb_month = _check_income("upper_rmb_month", upper_rmb_month)
     below_upper = 1.0 if upper_rmb_month is None else lognormal_share_below(upper_rmb_month, mu, sigma)
     below_lower = 0.0 if lower_rmb_month is None else lognormal_share_below(lower_rmb_month, mu, sigma)
-    if below_upper < below_lower:
+    if below_upper < below_lower or (
+        lower_rmb_month is not None and upper_rmb_month is not None and upper_rmb_month < lower_rmb_month
+    ):
         raise ValueError(
             f"upper_rmb_month ({upper_rmb_month}) must be above lower_rmb_month ({lower_rmb_month})"
         )
@@ -121,7 +170,20 @@ def calibrate_lognormal(points: Iterable[tuple[float, float]]) -> LognormalFit:
     fractions strictly between 0 and 1 and must rise with income (a survey cannot have more people
     below 3,000 yuan than below 8,000).
     """
-    pairs = sorted((require_positive("income", x), _check_fraction("share below", s)) for x, s in points)
+    if isinstance(points, str | bytes) or not isinstance(points, Iterable):
+        raise ValueError(f"points must be (income, share below) pairs; got {shown(points)}")
+    pairs = []
+    for index, point in enumerate(points):
+        if isinstance(point, str | bytes) or not isinstance(point, Sequence) or len(point) != 2:
+            raise ValueError(f"points[{index}] must be an (income, share below) pair; got {shown(point)}")
+        income, share = point
+        pairs.append(
+            (
+                _check_income(f"points[{index}] income", income),
+                _check_fraction(f"points[{index}] share below", share),
+            )
+        )
+    pairs.sort()
     if len({x for x, _ in pairs}) < 2:
         raise ValueError("points must give shares at two or more different incomes to fit mu and sigma")
     for (x1, s1), (x2, s2) in zip(pairs[:-1], pairs[1:], strict=True):
@@ -132,7 +194,10 @@ def calibrate_lognormal(points: Iterable[tuple[float, float]]) -> LognormalFit:
     z = np.array([_STANDARD_NORMAL.inv_cdf(s) for _, s in pairs])
     log_income = np.log([x for x, _ in pairs])
     sigma, mu = np.polyfit(z, log_income, 1)
-    sigma = check_sigma(float(sigma))
+    try:
+        sigma, mu = check_sigma(float(sigma)), check_mu(float(mu))
+    except ValueError as error:
+        raise ValueError(f"points give no lognormal the book can use: {error}") from None
     fitted = tuple(_STANDARD_NORMAL.cdf((math.log(x) - mu) / sigma) for x, _ in pairs)
     error = max(abs(f - s) for f, (_, s) in zip(fitted, pairs, strict=True)) * 100
     return LognormalFit(float(mu), sigma, tuple(pairs), fitted, float(error))
@@ -184,12 +249,18 @@ def sigma_for_top_share(top_fraction: float, share: float) -> float:
     share = _check_fraction("share", share)
     if share <= top_fraction:
         raise ValueError(f"share ({share}) must exceed top_fraction ({top_fraction}) for unequal incomes")
-    return check_sigma(_STANDARD_NORMAL.inv_cdf(1 - top_fraction) - _STANDARD_NORMAL.inv_cdf(1 - share))
+    sigma = _STANDARD_NORMAL.inv_cdf(1 - top_fraction) - _STANDARD_NORMAL.inv_cdf(1 - share)
+    if not MIN_SIGMA <= sigma <= MAX_SIGMA:
+        raise ValueError(
+            f"top_fraction {top_fraction!r} earning share {share!r} implies sigma {sigma:.3g}, outside "
+            f"{MIN_SIGMA} to {MAX_SIGMA}: incomes nearly equal or more unequal than any survey reports"
+        )
+    return sigma
 
 
 def concentration_summary(mu: float, sigma: float) -> dict[str, float]:
     """The chapter's headline numbers for one lognormal: median, mean, Gini, top-1 % and top-10 % shares."""
-    mu = require_finite("mu", mu)
+    mu = check_mu(mu)
     sigma = check_sigma(sigma)
     return {
         "median_rmb_month": math.exp(mu),

@@ -33,9 +33,18 @@ Masses are in tonnes (t), emissions in tonnes of CO2-equivalent (t CO2e), parcel
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
-from seckill.models.checks import require_finite, require_positive
+from seckill.models.checks import (
+    require_between,
+    require_frame,
+    require_non_negative,
+    require_positive,
+    require_share,
+    shown,
+)
 
 GRAMS_PER_TONNE = 1_000_000.0
 KG_PER_TONNE = 1_000.0
@@ -46,23 +55,12 @@ REFERENCE_ESTIMATE_ID = {
     "transport_per_parcel": "kang2021-per-parcel",
 }
 REFERENCE_YEAR = 2018
-
-
-def _share(name: str, value: object) -> float:
-    value = require_finite(name, value)
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(
-            f"{name} must be a share between 0 and 1 (0.3 means 30 %); got {value!r}. "
-            "Did you pass a percentage instead of a fraction?"
-        )
-    return value
-
-
-def _non_negative(name: str, value: object) -> float:
-    value = require_finite(name, value)
-    if value < 0:
-        raise ValueError(f"{name} must not be negative; got {value!r}")
-    return value
+# Upper bounds far beyond any real value (China sent 132 bn parcels in 2023), chosen so that every
+# product in the model stays within a float. A bound is named in the error a larger value raises.
+MAX_PARCELS = 1e15
+MAX_GRAMS_PER_PARCEL = 1e6  # a tonne of packaging for one parcel
+MAX_FACTOR = 1e4  # t CO2e per t of packaging, kg CO2e per parcel, or times the average distance
+MAX_POPULATION = 1e11
 
 
 def parcel_footprint(
@@ -82,14 +80,20 @@ def parcel_footprint(
     ``packaging_co2e_t``, ``transport_co2e_t``, ``total_co2e_t`` and ``co2e_kg_per_person``.
     See the module docstring for the formulas and which inputs are sourced, derived or assumed.
     """
-    parcels = _non_negative("parcels", parcels)
+    parcels = require_non_negative("parcels", parcels)
+    parcels = require_between("parcels", parcels, 0, MAX_PARCELS, what="a number of parcels")
     grams = require_positive("packaging_g_per_parcel", packaging_g_per_parcel)
-    packaging_factor = _non_negative("packaging_t_co2e_per_t", packaging_t_co2e_per_t)
-    transport_kg = _non_negative("transport_kg_co2e_per_parcel", transport_kg_co2e_per_parcel)
+    grams = require_between("packaging_g_per_parcel", grams, 0, MAX_GRAMS_PER_PARCEL)
+    packaging_factor = require_between("packaging_t_co2e_per_t", packaging_t_co2e_per_t, 0, MAX_FACTOR)
+    transport_kg = require_between(
+        "transport_kg_co2e_per_parcel", transport_kg_co2e_per_parcel, 0, MAX_FACTOR
+    )
     population = require_positive("population", population)
-    reuse = _share("extra_reuse_share", extra_reuse_share)
-    recycling = _share("recycling_share", recycling_share)
+    population = require_between("population", population, 1, MAX_POPULATION, what="a number of people")
+    reuse = require_share("extra_reuse_share", extra_reuse_share)
+    recycling = require_share("recycling_share", recycling_share)
     distance = require_positive("distance_factor", distance_factor)
+    distance = require_between("distance_factor", distance, 0, MAX_FACTOR)
 
     new_packaging_t = parcels * grams * (1.0 - reuse) / GRAMS_PER_TONNE
     packaging_co2e_t = new_packaging_t * packaging_factor
@@ -114,13 +118,27 @@ def reference_factors(estimates: pd.DataFrame, parcels: pd.DataFrame) -> dict[st
     ``packaging_t_co2e_per_t`` (derived) and ``transport_kg_co2e_per_parcel`` (sourced), plus the
     inputs they came from (``packaging_mt_2018``, ``packaging_co2e_mt_2018``, ``parcels_bn_2018``).
     """
-    by_id = estimates.set_index("estimate_id")["value"].astype(float)
-    headline = parcels[parcels["headline"] & (parcels["year"] == REFERENCE_YEAR)]
+    require_frame("estimates", estimates, ["estimate_id", "value"])
+    require_frame("parcels", parcels, ["headline", "year", "parcels_bn"])
+    by_id = estimates.set_index("estimate_id")["value"]
+
+    def estimate(key: str) -> float:
+        estimate_id = REFERENCE_ESTIMATE_ID[key]
+        rows = by_id[by_id.index == estimate_id]
+        if len(rows) != 1:
+            raise ValueError(
+                f"estimates must hold one row with estimate_id {estimate_id!r}; found {len(rows)}"
+            )
+        return require_positive(f"estimates value of {estimate_id!r}", rows.iloc[0])
+
+    headline = parcels[(parcels["headline"] == True) & (parcels["year"] == REFERENCE_YEAR)]  # noqa: E712
     if len(headline) != 1:
         raise ValueError(f"expected one headline parcel count for {REFERENCE_YEAR}, found {len(headline)}")
-    parcels_bn = float(headline["parcels_bn"].iloc[0])
-    packaging_mt = float(by_id[REFERENCE_ESTIMATE_ID["packaging_mass"]])
-    packaging_co2e_mt = float(by_id[REFERENCE_ESTIMATE_ID["packaging_co2e"]])
+    parcels_bn = require_positive(
+        f"parcels_bn of the {REFERENCE_YEAR} headline row", headline["parcels_bn"].iloc[0]
+    )
+    packaging_mt = estimate("packaging_mass")
+    packaging_co2e_mt = estimate("packaging_co2e")
     return {
         "packaging_mt_2018": packaging_mt,
         "packaging_co2e_mt_2018": packaging_co2e_mt,
@@ -128,15 +146,17 @@ def reference_factors(estimates: pd.DataFrame, parcels: pd.DataFrame) -> dict[st
         # Mt ÷ bn parcels = 1e12 g ÷ 1e9 parcels, so × 1000 gives grams per parcel.
         "packaging_g_per_parcel": packaging_mt / parcels_bn * 1000.0,
         "packaging_t_co2e_per_t": packaging_co2e_mt / packaging_mt,
-        "transport_kg_co2e_per_parcel": float(by_id[REFERENCE_ESTIMATE_ID["transport_per_parcel"]]),
+        "transport_kg_co2e_per_parcel": estimate("transport_per_parcel"),
     }
 
 
 def footprint_components(result: dict[str, float]) -> pd.DataFrame:
     """The two emission components of a :func:`parcel_footprint` result as tidy rows (Mt CO2e)."""
-    return pd.DataFrame(
-        {
-            "component": ["Packaging", "Transport"],
-            "co2e_mt": [result["packaging_co2e_t"] / 1e6, result["transport_co2e_t"] / 1e6],
-        }
-    )
+    if not isinstance(result, Mapping):
+        raise ValueError(f"result must be a parcel_footprint result (a dict); got {shown(result)}")
+    amounts = []
+    for key in ("packaging_co2e_t", "transport_co2e_t"):
+        if key not in result:
+            raise ValueError(f"result is missing {key!r}: pass what parcel_footprint returns")
+        amounts.append(require_between(f"result[{key!r}]", result[key], 0, float("inf")) / 1e6)
+    return pd.DataFrame({"component": ["Packaging", "Transport"], "co2e_mt": amounts})

@@ -30,7 +30,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from seckill.models.checks import require_finite, require_positive
+from seckill.models.checks import (
+    require_count,
+    require_finite,
+    require_non_negative,
+    require_positive,
+    require_year,
+)
 
 MIN_GROWTH = -0.5
 MAX_GROWTH = 0.5
@@ -57,6 +63,16 @@ def _check_growth(name: str, growth: float) -> float:
             "Did you pass a percentage instead of a fraction?"
         )
     return growth
+
+
+def _grow(base: float, years: float, what: str) -> float:
+    """``base ** years`` for a volume multiple, or a ``ValueError`` saying it is too large to compute."""
+    try:
+        return base**years
+    except OverflowError:
+        raise ValueError(
+            f"{what} after {years:,.0f} years is too large to compute; choose growth rates further apart"
+        ) from None
 
 
 def _check_years(name: str, years: float) -> float:
@@ -92,7 +108,10 @@ def years_to_target_share(
             "the consumption share never rises, so it never reaches the target; household "
             "consumption must grow faster than GDP"
         )
-    return math.log(target_share / current_share) / math.log((1 + consumption_growth) / (1 + gdp_growth))
+    # Logs taken separately, so that a tiny current share does not overflow the ratio.
+    return (math.log(target_share) - math.log(current_share)) / (
+        math.log1p(consumption_growth) - math.log1p(gdp_growth)
+    )
 
 
 def required_consumption_growth(
@@ -112,7 +131,18 @@ def required_consumption_growth(
             f"target_share ({target_share:.3f}) is below current_share ({current_share:.3f}); "
             "choose a target above the current share"
         )
-    return (1 + gdp_growth) * (target_share / current_share) ** (1 / years) - 1
+    exponent = (math.log(target_share) - math.log(current_share)) / years
+    try:
+        # math.exp(inf) is inf without an error, hence the check of the exponent itself.
+        factor = math.exp(exponent) if math.isfinite(exponent) else math.inf
+        if not math.isfinite(factor):
+            raise OverflowError
+    except OverflowError:
+        raise ValueError(
+            f"years ({years!r}) is too short to raise the share from {current_share!r} to {target_share!r} "
+            "at any growth rate a float can hold"
+        ) from None
+    return (1 + gdp_growth) * factor - 1
 
 
 def volume_multiple(growth: float, years: float) -> float:
@@ -135,18 +165,32 @@ class Rebalancing:
     rest_of_gdp_volume_multiple: float
     rest_of_gdp_growth: float
 
+    def __post_init__(self) -> None:
+        if require_finite("years", self.years) < 0:
+            raise ValueError(f"years must not be negative; got {self.years!r}")
+        for name in ("consumption_volume_multiple", "gdp_volume_multiple", "rest_of_gdp_volume_multiple"):
+            # Zero only where a shrinking volume underflows over a very long time.
+            require_non_negative(name, getattr(self, name))
+        require_finite("rest_of_gdp_growth", self.rest_of_gdp_growth)
+
 
 def rebalance(
     current_share: float, target_share: float, gdp_growth: float, consumption_growth: float
 ) -> Rebalancing:
     """Years to the target and the growth in household consumption, GDP and the rest of GDP."""
     years = years_to_target_share(current_share, target_share, gdp_growth, consumption_growth)
-    gdp_multiple = (1 + gdp_growth) ** years
+    gdp_multiple = _grow(1 + gdp_growth, years, "GDP's volume")
     rest_multiple = (1 - target_share) / (1 - current_share) * gdp_multiple
-    rest_growth = rest_multiple ** (1 / years) - 1 if years > 0 else gdp_growth
+    # rest_multiple ** (1 / years) - 1, written so that a short time (a target just above the
+    # current share) cannot overflow: the shares' ratio is below 1.
+    rest_growth = (
+        (1 + gdp_growth) * ((1 - target_share) / (1 - current_share)) ** (1 / years) - 1
+        if years > 0
+        else gdp_growth
+    )
     return Rebalancing(
         years=years,
-        consumption_volume_multiple=(1 + consumption_growth) ** years,
+        consumption_volume_multiple=_grow(1 + consumption_growth, years, "household consumption's volume"),
         gdp_volume_multiple=gdp_multiple,
         rest_of_gdp_volume_multiple=rest_multiple,
         rest_of_gdp_growth=rest_growth,
@@ -169,9 +213,8 @@ def rebalancing_path(
     current_share = _check_share("current_share", current_share)
     gdp_growth = _check_growth("gdp_growth", gdp_growth)
     consumption_growth = _check_growth("consumption_growth", consumption_growth)
-    if not isinstance(base_year, int) or not isinstance(horizon_years, int):
-        raise ValueError("base_year and horizon_years must be whole numbers (int)")
-    _check_years("horizon_years", horizon_years)
+    base_year = require_year("base_year", base_year)
+    horizon_years = require_count("horizon_years", horizon_years, minimum=0, maximum=MAX_HORIZON_YEARS)
     rows = []
     for t in range(horizon_years + 1):
         share = current_share * ((1 + consumption_growth) / (1 + gdp_growth)) ** t

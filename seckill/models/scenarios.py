@@ -46,7 +46,15 @@ from dataclasses import asdict, dataclass, replace
 import pandas as pd
 
 from seckill.models import decoupling, flash_sale, incomes, parcels
-from seckill.models.checks import require_between, require_finite
+from seckill.models.checks import (
+    require_between,
+    require_instance,
+    require_positive,
+    require_share,
+    require_whole,
+    require_year,
+    shown,
+)
 
 # The last year the emissions path is run to, so that a budget lasting past the end year is still
 # dated; beyond it, "not used up by 2100".
@@ -96,8 +104,7 @@ class Levers:
         for name, value in asdict(self).items():
             if name != "end_year":
                 _check(name, value)
-        if isinstance(self.end_year, bool) or not isinstance(self.end_year, int):
-            raise ValueError(f"end_year must be a whole year (int); got {self.end_year!r}")
+        require_year("end_year", self.end_year)
 
 
 @dataclass(frozen=True)
@@ -131,8 +138,48 @@ class Baseline:
     default_boost_pct: float
 
     def __post_init__(self):
-        if not 0.0 <= require_finite("live_share", self.live_share) <= 1.0:
-            raise ValueError(f"live_share must be a fraction between 0 and 1; got {self.live_share!r}")
+        require_year("base_year", self.base_year)
+        if self.base_year >= HORIZON_YEAR:
+            raise ValueError(f"base_year must be before {HORIZON_YEAR}; got {self.base_year!r}")
+        # The levels' upper bounds are far beyond any real value; they keep every result finite.
+        for name, high in [
+            ("base_emissions_gtco2", decoupling.MAX_BASE_EMISSIONS_GTCO2),
+            ("budget_gtco2", 1e6),  # from 1 Mt (below) to a million Gt
+            ("parcels_bn", parcels.MAX_PARCELS / 1e9),
+        ]:
+            low = 1e-3 if name == "budget_gtco2" else 0  # the share used divides by the budget
+            require_between(name, require_positive(name, getattr(self, name)), low, high)
+        for name in ("world_population", "china_population"):
+            require_between(
+                name, getattr(self, name), 1, decoupling.MAX_POPULATION, what="a number of people"
+            )
+        for name in ("world_population_growth", "china_population_growth"):
+            # Fractions a year, within the decoupling model's bounds for population growth.
+            require_between(name, getattr(self, name), -0.5, 0.5, what="a yearly growth rate as a fraction")
+        base_footprint = parcels.parcel_footprint(  # checks the parcel factors under their own names
+            self.parcels_bn * 1e9,
+            packaging_g_per_parcel=self.packaging_g_per_parcel,
+            packaging_t_co2e_per_t=self.packaging_t_co2e_per_t,
+            transport_kg_co2e_per_parcel=self.transport_kg_co2e_per_parcel,
+            population=self.china_population,
+        )
+        if base_footprint["total_co2e_t"] <= 0:
+            raise ValueError(
+                "packaging_t_co2e_per_t and transport_kg_co2e_per_parcel give the base year's parcels no "
+                f"CO2e at all ({self.packaging_t_co2e_per_t!r}, {self.transport_kg_co2e_per_parcel!r}): "
+                "there is nothing to compare a scenario's parcel CO2e with"
+            )
+        require_share("live_share", self.live_share)
+        require_whole("audience", self.audience, 1, flash_sale.MAX_AUDIENCE)
+        require_positive("conversion_per_s", self.conversion_per_s)
+        require_between("default_boost_pct", self.default_boost_pct, *BOUNDS["scarcity_boost_pct"])
+        # The sale's own checks (conversion at most 1 a second, session at most a day), and it must
+        # draw some orders: the live-orders ratio divides by them.
+        if flash_sale.expected_orders(_sale(self, self.default_boost_pct), self.session_s) <= 0:
+            raise ValueError(
+                f"conversion_per_s ({self.conversion_per_s!r}) and session_s ({self.session_s!r}) are too "
+                "small for the default sale to draw any orders"
+            )
 
 
 def goods_growth(growth_pct: float, sufficiency_pct: float) -> float:
@@ -158,6 +205,7 @@ def live_orders_ratio(base: Baseline, scarcity_boost_pct: float) -> float:
     The flash-sale model's expected order attempts over the session, stock aside:
     N (1 − e^(−r (1 + b) T)) divided by the same at the default boost. 1 at the default.
     """
+    require_instance("base", base, Baseline)
     boost = _check("scarcity_boost_pct", scarcity_boost_pct)
     chosen = flash_sale.expected_orders(_sale(base, boost), base.session_s)
     default = flash_sale.expected_orders(_sale(base, base.default_boost_pct), base.session_s)
@@ -166,6 +214,8 @@ def live_orders_ratio(base: Baseline, scarcity_boost_pct: float) -> float:
 
 def world_path(levers: Levers, base: Baseline) -> pd.DataFrame:
     """The Kaya path of world CO2 from the base year to :data:`HORIZON_YEAR` for these levers."""
+    require_instance("levers", levers, Levers)
+    require_instance("base", base, Baseline)
     return decoupling.calibrated_path(
         base_year=base.base_year,
         end_year=HORIZON_YEAR,
@@ -189,6 +239,8 @@ def run(levers: Levers, base: Baseline) -> dict[str, float | int | None]:
     ``parcel_co2e_end_mt``, ``parcel_co2e_change``, ``new_packaging_end_mt``; streamers ``gini``,
     ``top1_share`` and ``top10_share``.
     """
+    require_instance("levers", levers, Levers)
+    require_instance("base", base, Baseline)
     if not base.base_year < levers.end_year <= HORIZON_YEAR:
         raise ValueError(
             f"end_year must be after the base year {base.base_year} and at most {HORIZON_YEAR}; "
@@ -208,14 +260,22 @@ def run(levers: Levers, base: Baseline) -> dict[str, float | int | None]:
         * live_factor
     )
     cleaner = (1 - levers.efficiency_pct / 100) ** years
-    footprint_end = parcels.parcel_footprint(
-        parcels_end_bn * 1e9,
-        packaging_g_per_parcel=levers.grams_per_parcel,
-        packaging_t_co2e_per_t=base.packaging_t_co2e_per_t * cleaner,
-        transport_kg_co2e_per_parcel=base.transport_kg_co2e_per_parcel * cleaner,
-        population=base.china_population * (1 + base.china_population_growth) ** years,
-        extra_reuse_share=levers.reuse_pct / 100,
-    )
+    china_population_end = base.china_population * (1 + base.china_population_growth) ** years
+    try:
+        footprint_end = parcels.parcel_footprint(
+            parcels_end_bn * 1e9,
+            packaging_g_per_parcel=levers.grams_per_parcel,
+            packaging_t_co2e_per_t=base.packaging_t_co2e_per_t * cleaner,
+            transport_kg_co2e_per_parcel=base.transport_kg_co2e_per_parcel * cleaner,
+            population=china_population_end,
+            extra_reuse_share=levers.reuse_pct / 100,
+        )
+    except ValueError as error:
+        raise ValueError(
+            f"by {levers.end_year} this scenario leaves the parcel model's range ({parcels_end_bn:.3g} bn "
+            f"parcels for {china_population_end:.3g} people): {error}. Choose an earlier end_year or "
+            "slower growth"
+        ) from None
     footprint_base = parcels.parcel_footprint(
         base.parcels_bn * 1e9,
         packaging_g_per_parcel=base.packaging_g_per_parcel,
@@ -311,5 +371,9 @@ def _base_parcel_co2e_mt(base: Baseline) -> float:
 
 def compare(scenarios: dict[str, Levers], base: Baseline) -> pd.DataFrame:
     """:func:`run` for several named scenarios, one row each (the scenario name in ``scenario``)."""
+    if not isinstance(scenarios, dict) or not scenarios:
+        raise ValueError(f"scenarios must map at least one name to its Levers; got {shown(scenarios)}")
+    for name, levers in scenarios.items():
+        require_instance(f"scenarios[{name!r}]", levers, Levers)
     rows = [{"scenario": name, **run(levers, base)} for name, levers in scenarios.items()]
     return pd.DataFrame(rows)

@@ -30,7 +30,7 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from seckill.models.checks import require_between, require_finite
+from seckill.models.checks import require_between, require_count, require_frame, require_instance
 from seckill.models.incomes import check_sigma
 
 _STANDARD_NORMAL = NormalDist()
@@ -50,6 +50,17 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "traffic_rmb_per_month": (0, 20000),
     "sales_sigma": (0.05, 4.0),
 }
+
+
+# A wage benchmark above a million yuan an hour is a unit slip (yuan a year typed for an hour).
+MAX_BENCHMARK_RMB_PER_HOUR = 1e6
+MAX_ANNUAL_RMB = 1e12
+# A starter's typical income and the quitting threshold, yuan a month: bounds far beyond any
+# survey, which keep a cohort's simulated incomes (up to e^44 times the median) within a float.
+MAX_INCOME_RMB_MONTH = 1e12
+# A cohort's size and length: enough for smooth shares, small enough to simulate in a moment.
+MAX_STREAMERS = 100_000
+MAX_MONTHS = 120
 
 
 def _check(name: str, value: float) -> float:
@@ -87,11 +98,13 @@ class MonthInputs:
 
 def keep_rate(inputs: MonthInputs) -> float:
     """Fraction of sales that reaches the streamer: commission × (1 − platform fee) × (1 − agency)."""
+    require_instance("inputs", inputs, MonthInputs)
     return inputs.commission_pct / 100 * (1 - inputs.platform_fee_pct / 100) * (1 - inputs.agency_pct / 100)
 
 
 def costs_rmb_per_month(inputs: MonthInputs) -> float:
     """Equipment spread evenly over its life, plus traffic bought each month."""
+    require_instance("inputs", inputs, MonthInputs)
     return inputs.equipment_rmb / inputs.equipment_life_months + inputs.traffic_rmb_per_month
 
 
@@ -101,6 +114,7 @@ def month_budget(inputs: MonthInputs) -> pd.DataFrame:
     Columns: ``step``, ``rmb`` (positive = money in, negative = money out), ``kind``. The last row
     is the net income, the sum of the commission and the deductions.
     """
+    require_instance("inputs", inputs, MonthInputs)
     sales = (
         inputs.hours_per_month
         * inputs.viewers_per_hour
@@ -134,9 +148,10 @@ def net_income(inputs: MonthInputs, *, benchmark_rmb_per_hour: float) -> dict[st
     median × exp(sigma² / 2). ``share_beating_benchmark`` is the fraction of streamers whose net
     income an hour is at least ``benchmark_rmb_per_hour``.
     """
-    benchmark = require_finite("benchmark_rmb_per_hour", benchmark_rmb_per_hour)
-    if benchmark < 0:
-        raise ValueError(f"benchmark_rmb_per_hour must not be negative; got {benchmark!r}")
+    require_instance("inputs", inputs, MonthInputs)
+    benchmark = require_between(
+        "benchmark_rmb_per_hour", benchmark_rmb_per_hour, 0, MAX_BENCHMARK_RMB_PER_HOUR
+    )
     budget = month_budget(inputs).set_index("step")["rmb"]
     median_sales = float(budget["Sales (GMV)"])
     rate = keep_rate(inputs)
@@ -145,7 +160,12 @@ def net_income(inputs: MonthInputs, *, benchmark_rmb_per_hour: float) -> dict[st
     median_net = rate * median_sales - costs
     expected_net = rate * mean_sales - costs
     needed_sales = (benchmark * inputs.hours_per_month + costs) / rate
-    share = 1 - _STANDARD_NORMAL.cdf(math.log(needed_sales / median_sales) / inputs.sales_sigma)
+    # With no benchmark and no costs every streamer "beats" it, and the log below has no value.
+    share = (
+        1.0
+        if needed_sales == 0
+        else 1 - _STANDARD_NORMAL.cdf(math.log(needed_sales / median_sales) / inputs.sales_sigma)
+    )
     return {
         "median_sales_rmb": median_sales,
         "mean_sales_rmb": mean_sales,
@@ -162,12 +182,8 @@ def net_income(inputs: MonthInputs, *, benchmark_rmb_per_hour: float) -> dict[st
 
 def hourly_wage(annual_rmb: float, weekly_hours: float) -> float:
     """An annual wage as yuan an hour: annual ÷ (52 weeks × weekly hours)."""
-    annual = require_finite("annual_rmb", annual_rmb)
-    hours = require_finite("weekly_hours", weekly_hours)
-    if annual < 0:
-        raise ValueError(f"annual_rmb must not be negative; got {annual!r}")
-    if not 1 <= hours <= 100:
-        raise ValueError(f"weekly_hours must be between 1 and 100; got {hours!r}")
+    annual = require_between("annual_rmb", annual_rmb, 0, MAX_ANNUAL_RMB)
+    hours = require_between("weekly_hours", weekly_hours, 1, 100)
     return annual / (52 * hours)
 
 
@@ -194,24 +210,15 @@ class CohortInputs:
     seed: int = 2021
 
     def __post_init__(self):
-        for name, low, high in [
-            ("n_streamers", 10, 100_000),
-            ("months", 1, 120),
-            ("patience_months", 1, 120),
-        ]:
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise ValueError(f"{name} must be a whole number between {low} and {high}; got {value!r}")
-        if require_finite("median_income_rmb", self.median_income_rmb) <= 0:
+        require_count("n_streamers", self.n_streamers, minimum=10, maximum=MAX_STREAMERS)
+        require_count("months", self.months, minimum=1, maximum=MAX_MONTHS)
+        require_count("patience_months", self.patience_months, minimum=1, maximum=MAX_MONTHS)
+        if require_between("median_income_rmb", self.median_income_rmb, 0, MAX_INCOME_RMB_MONTH) == 0:
             raise ValueError(f"median_income_rmb must be greater than zero; got {self.median_income_rmb!r}")
-        if not 0 <= require_finite("sigma_pull", self.sigma_pull) <= 4:
-            raise ValueError(f"sigma_pull must be between 0 and 4; got {self.sigma_pull!r}")
-        if not 0 <= require_finite("sigma_month", self.sigma_month) <= 4:
-            raise ValueError(f"sigma_month must be between 0 and 4; got {self.sigma_month!r}")
-        if require_finite("quit_below_rmb", self.quit_below_rmb) < 0:
-            raise ValueError(f"quit_below_rmb must not be negative; got {self.quit_below_rmb!r}")
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int):
-            raise ValueError(f"seed must be a whole number; got {self.seed!r}")
+        require_between("sigma_pull", self.sigma_pull, 0, 4)
+        require_between("sigma_month", self.sigma_month, 0, 4)
+        require_between("quit_below_rmb", self.quit_below_rmb, 0, MAX_INCOME_RMB_MONTH)
+        require_count("seed", self.seed, minimum=0, maximum=2**63 - 1)
 
 
 def simulate_cohort(inputs: CohortInputs) -> pd.DataFrame:
@@ -219,6 +226,7 @@ def simulate_cohort(inputs: CohortInputs) -> pd.DataFrame:
 
     Month 1 is the first month; a streamer's rows stop after the month in which they quit.
     """
+    require_instance("inputs", inputs, CohortInputs)
     rng = np.random.default_rng(inputs.seed)
     pull = rng.normal(0.0, inputs.sigma_pull, inputs.n_streamers)
     wobble = rng.normal(0.0, inputs.sigma_month, (inputs.months, inputs.n_streamers))
@@ -234,14 +242,27 @@ def simulate_cohort(inputs: CohortInputs) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True)
 
 
-def cohort_summary(panel: pd.DataFrame, n_streamers: int) -> pd.DataFrame:
-    """Per month: streamers still active, share still active, and the survivors' mean and median income.
+def cohort_summary(panel: pd.DataFrame, n_streamers: int, months: int) -> pd.DataFrame:
+    """Per month 1…``months``: streamers still active, share still active, the survivors' mean and median.
 
-    ``starters_mean_income_rmb`` is the mean in month 1, when everyone is still there: what a new
-    streamer could expect on average, before the quitters leave the statistics.
+    Every month has a row, also after the last streamer has quit: then ``active`` and
+    ``share_active`` are 0 and the survivors' mean and median are missing (NaN), because there is
+    nobody left to average. ``starters_mean_income_rmb`` is the mean in month 1, when everyone is
+    still there: what a new streamer could expect on average, before the quitters leave the
+    statistics.
     """
-    if n_streamers < 1:
-        raise ValueError("n_streamers must be at least 1")
+    require_frame("panel", panel, ["streamer", "month", "income_rmb"])
+    n_streamers = require_count("n_streamers", n_streamers, maximum=MAX_STREAMERS)
+    months = require_count("months", months, maximum=MAX_MONTHS)
+    if panel.empty or not (panel["month"] == 1).any():
+        raise ValueError("panel must hold month 1, when every streamer is still active")
+    starters = int((panel["month"] == 1).sum())
+    if starters != n_streamers:
+        raise ValueError(
+            f"n_streamers ({n_streamers}) must be the number of streamers in month 1 ({starters})"
+        )
+    if not panel["month"].between(1, months).all():
+        raise ValueError(f"panel's months must lie between 1 and months ({months})")
     grouped = panel.groupby("month")["income_rmb"]
     summary = pd.DataFrame(
         {
@@ -249,7 +270,10 @@ def cohort_summary(panel: pd.DataFrame, n_streamers: int) -> pd.DataFrame:
             "survivors_mean_income_rmb": grouped.mean(),
             "survivors_median_income_rmb": grouped.median(),
         }
-    ).reset_index()
+    )
+    summary = summary.reindex(pd.RangeIndex(1, months + 1, name="month"))
+    summary["active"] = summary["active"].fillna(0).astype(int)
+    summary = summary.reset_index()
     summary["share_active"] = summary["active"] / n_streamers
     summary["starters_mean_income_rmb"] = float(summary["survivors_mean_income_rmb"].iloc[0])
     return summary

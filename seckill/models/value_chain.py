@@ -24,7 +24,16 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from seckill.models.checks import require_count, require_non_negative, require_percent, require_positive
+from seckill.models.capacity import check_hours_per_item
+from seckill.models.checks import (
+    require_between,
+    require_count,
+    require_frame,
+    require_non_negative,
+    require_percent,
+    require_positive,
+    shown,
+)
 
 HOST_COMMISSION = "Host commission"
 SLOT_FEE = "Slot fee"
@@ -35,6 +44,10 @@ MATERIALS = "Materials"
 INTERMEDIARY = "Shop or cooperative"
 MAKER = "Maker's labour"
 PARTS = (HOST_COMMISSION, SLOT_FEE, PLATFORM_FEE, PAYMENT_FEE, DELIVERY, MATERIALS, INTERMEDIARY, MAKER)
+# Bounds far beyond any live-stream item, chosen so that the split stays within a float: a billion
+# yuan for a price, a slot fee or a cost per item, and a billion units sold.
+MAX_RMB = 1e9
+MAX_UNITS_SOLD = 10**9
 
 # Assumptions (not sourced): each is labelled "assumption" wherever it is shown.
 ASSUMPTIONS: dict[str, float] = {
@@ -55,10 +68,14 @@ ASSUMPTIONS: dict[str, float] = {
 }
 
 
+def _check_rmb(name: str, value: object) -> float:
+    return require_between(name, require_non_negative(name, value), 0, MAX_RMB, what="an amount in yuan")
+
+
 def slot_fee_per_item_rmb(slot_fee_rmb: float, units_sold: int) -> float:
     """The host's fixed slot fee spread over the units the stream sells: ``slot_fee_rmb / units_sold``."""
-    slot_fee_rmb = require_non_negative("slot_fee_rmb", slot_fee_rmb)
-    units_sold = require_count("units_sold", units_sold)
+    slot_fee_rmb = _check_rmb("slot_fee_rmb", slot_fee_rmb)
+    units_sold = require_count("units_sold", units_sold, maximum=MAX_UNITS_SOLD)
     return slot_fee_rmb / units_sold
 
 
@@ -85,15 +102,15 @@ def split_price(
     parts add up to the price. Raises ``ValueError`` naming the parameter for a negative value, a
     percentage outside 0–100, a units count below 1, or fees and costs that exceed ``price_rmb``.
     """
-    price_rmb = require_positive("price_rmb", price_rmb)
+    price_rmb = _check_rmb("price_rmb", require_positive("price_rmb", price_rmb))
     commission = price_rmb * require_percent("host_commission_pct", host_commission_pct) / 100
     slot = slot_fee_per_item_rmb(slot_fee_rmb, units_sold)
     platform = price_rmb * require_percent("platform_fee_pct", platform_fee_pct) / 100
     payment = price_rmb * require_percent("payment_fee_pct", payment_fee_pct) / 100
-    delivery = require_non_negative("delivery_rmb_per_item", delivery_rmb_per_item) + require_non_negative(
+    delivery = _check_rmb("delivery_rmb_per_item", delivery_rmb_per_item) + _check_rmb(
         "packaging_rmb_per_item", packaging_rmb_per_item
     )
-    materials = require_non_negative("materials_rmb_per_item", materials_rmb_per_item)
+    materials = _check_rmb("materials_rmb_per_item", materials_rmb_per_item)
     taken = [commission, slot, platform, payment, delivery, materials]
     left = price_rmb - sum(taken)
     # Rounding in the sum can leave -1e-12 when the costs exactly use up the price.
@@ -120,12 +137,18 @@ def maker_earnings(split: pd.DataFrame, hours_per_item: float) -> dict[str, floa
 
     Keys: ``rmb_per_item``, ``share_of_price_pct``, ``rmb_per_hour`` (per item ÷ ``hours_per_item``).
     """
-    hours_per_item = require_positive("hours_per_item", hours_per_item)
-    row = split.set_index("part").loc[MAKER]
-    per_item = float(row["rmb_per_item"])
+    split = require_frame("split", split, ["part", "rmb_per_item", "share_of_price_pct"])
+    hours_per_item = check_hours_per_item(hours_per_item)
+    makers_rows = split[split["part"] == MAKER]
+    if len(makers_rows) != 1:
+        raise ValueError(
+            f"split must hold one {MAKER!r} row, as split_price returns; found {len(makers_rows)}"
+        )
+    row = makers_rows.iloc[0]
+    per_item = _check_rmb("split's maker rmb_per_item", row["rmb_per_item"])
     return {
         "rmb_per_item": per_item,
-        "share_of_price_pct": float(row["share_of_price_pct"]),
+        "share_of_price_pct": require_percent("split's maker share_of_price_pct", row["share_of_price_pct"]),
         "rmb_per_hour": per_item / hours_per_item,
     }
 
@@ -140,10 +163,16 @@ def compare_channels(
     same price in every channel isolates what the channel takes; in reality prices differ too.
     Returns the long table of :func:`split_price` with a ``channel`` column first.
     """
+    if not isinstance(channels, Mapping):
+        raise ValueError(f"channels must map a name to each channel's settings; got {shown(channels)}")
     if not channels:
         raise ValueError("channels must name at least one sales channel")
     tables = []
     for name, settings in channels.items():
+        if not isinstance(name, str) or not isinstance(settings, Mapping):
+            raise ValueError(
+                f"channels must map a name (str) to a dict of settings; got {shown(name)}: {shown(settings)}"
+            )
         table = split_price(price_rmb, **({**shared, **settings}))
         table.insert(0, "channel", name)
         tables.append(table)

@@ -35,6 +35,48 @@ def emissions_factor_expression(population_growth: float) -> str:
     return f"((1 + {p!r}) * (1 + growth_pct / 100) * (1 - decline_pct / 100 * (1 - rebound_pct / 100)))"
 
 
+# Below this yearly fall (a fraction), one decimal of a percentage would read "0.0 %".
+SMALLEST_SHOWN_DECLINE = 0.0005
+NO_DECLINE_NEEDED = "Emissions do not rise even with intensity flat"
+NO_DECLINE_ENOUGH = "No fall in intensity stops emissions rising"
+TINY_DECLINE = "To fall: intensity must fall, under 0.1% a year"
+
+
+def required_decline_text(needed: float | None) -> str:
+    """The read-out's words for the yearly fall in CO2 per unit consumed that stops emissions rising.
+
+    ``needed`` is :func:`seckill.models.decoupling.required_intensity_decline`'s answer (a fraction a
+    year), or None where it raises because no fall below 100 % a year is enough (a full rebound, or
+    growth too fast for the rebound). Zero means emissions do not rise without any fall, which the
+    text says in words rather than as "at least 0.0 %". :func:`required_decline_expression` is the
+    same text as a Vega expression.
+    """
+    if needed is None:
+        return NO_DECLINE_ENOUGH
+    if needed <= 0:
+        return NO_DECLINE_NEEDED
+    if needed < SMALLEST_SHOWN_DECLINE:
+        return TINY_DECLINE
+    return f"To fall: intensity −{100 * needed:.1f}% a year"
+
+
+def required_decline_expression(population_growth: float) -> str:
+    """:func:`required_decline_text` as a Vega expression of the sliders, for the page's read-out.
+
+    The same cases in the same order as the model: no growth of population × consumption needs no
+    fall (whatever the rebound); a full rebound, or a fall of 100 % or more, is never enough.
+    """
+    p = population_growth
+    scale = f"((1 + {p!r}) * (1 + growth_pct / 100))"
+    needed_pct = f"((1 - 1 / {scale}) / (1 - rebound_pct / 100) * 100)"
+    return (
+        f"{scale} <= 1 ? '{NO_DECLINE_NEEDED}' : "
+        f"rebound_pct >= 100 || {needed_pct} >= 100 ? '{NO_DECLINE_ENOUGH}' : "
+        f"{needed_pct} < {100 * SMALLEST_SHOWN_DECLINE!r} ? '{TINY_DECLINE}' : "
+        f"'To fall: intensity −' + format({needed_pct}, '.1f') + '% a year'"
+    )
+
+
 def path_grid(base_year: int = MODEL_BASE_YEAR, end_year: int = MODEL_END_YEAR) -> pd.DataFrame:
     """Years and years since the base year, for the browser to compute the path on."""
     years = list(range(base_year, end_year + 1))
@@ -105,18 +147,13 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
         .encode(y="budget:Q", text="label:N")
     )
     budget_50 = defaults["budget_50"]
-    needed = (
-        f"((1 + {p!r}) * (1 + growth_pct / 100) <= 1 ? 0 : "
-        f"(1 - 1 / ((1 + {p!r}) * (1 + growth_pct / 100))) / (1 - rebound_pct / 100) * 100)"
-    )
     readout = charts.readout(
         [
             f"'{MODEL_END_YEAR}: ' + format(datum.annual_end, '.1f') + ' Gt a year (' + "
             f"format(datum.annual_end / {e0!r} - 1, '+.0%') + ' vs {base_year})'",
             f"datum.first_hit == 9999 ? '50% budget lasts past {MODEL_END_YEAR}' : "
             "'50% budget gone in ' + datum.first_hit",
-            "rebound_pct >= 100 ? 'Full rebound: no cut possible' : "
-            f"'To fall: intensity −' + format({needed}, '.1f') + '% a year'",
+            required_decline_expression(p),
         ],
         # The first year of the path, carrying the year the budget runs out.
         frame=alt.Chart(path_grid(base_year))
@@ -166,11 +203,8 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
                 else f"50% budget lasts past {MODEL_END_YEAR}"
             )
             + "; "
-            + (
-                "full rebound: no cut possible"
-                if needed is None
-                else f"to fall: intensity −{100 * needed:.1f}% a year"
-            )
+            + required_decline_text(needed)[0].lower()
+            + required_decline_text(needed)[1:]
             + f". The chart's axis stops at {Y_MAX_GT} Gt; the path runs off its top above that"
         ),
         titles={

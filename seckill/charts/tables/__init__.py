@@ -51,7 +51,13 @@ from seckill.charts.tables.details import (
 )
 from seckill.charts.tables.model_values import MODEL_TABLE_KEY, model_table, model_table_meta
 from seckill.charts.tables.spec import DatasetUse, bound_controls, chart_name, datasets_in_use, is_helper
-from seckill.charts.tables.values import GROUP_DIGITS_FROM, MISSING, SIGNIFICANT_DIGITS, format_value
+from seckill.charts.tables.values import (
+    GROUP_DIGITS_FROM,
+    MISSING,
+    SIGNIFICANT_DIGITS,
+    format_value,
+    text_table,
+)
 
 __all__ = [
     "DETAILS_CLASS",
@@ -78,6 +84,7 @@ __all__ = [
     "details_html",
     "field_header",
     "format_value",
+    "text_table",
     "is_helper",
     "matching_resource",
     "model_table",

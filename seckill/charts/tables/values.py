@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import math
 
+import pandas as pd
+
 SIGNIFICANT_DIGITS = 6
 # Grouping digits from 10,000 up keeps years (2021) and four-digit counts unbroken.
 GROUP_DIGITS_FROM = 10_000
@@ -44,3 +46,9 @@ def format_value(value) -> tuple[str, bool]:
     if isinstance(value, str):
         return value, False
     return json.dumps(value, ensure_ascii=False), False
+
+
+def text_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every cell written as :func:`format_value` writes it: missing values are
+    :data:`MISSING`, never "NaN" or "None", when a notebook or an explorer shows the table."""
+    return frame.astype(object).apply(lambda column: column.map(lambda value: format_value(value)[0]))
