@@ -1073,6 +1073,31 @@ SPECS: dict[str, Spec] = {
         refusals="end_year must be after the base year|leaves the parcel model's range",
         check=check_run,
     ),
+    "scenarios.delivery_budget_mt": Spec(
+        kw(base=baselines),
+        objects=("base",),
+        check=lambda result, kwargs: result > 0,
+    ),
+    "scenarios.delivery_path": Spec(
+        kw(levers=levers, base=baselines),
+        objects=("levers", "base"),
+        refusals="leaves the parcel model's range",
+        check=lambda result, kwargs: (
+            result["year"].iloc[-1] == kwargs["levers"].end_year
+            and result["cumulative_mt"].is_monotonic_increasing
+            and (result["parcel_co2e_mt"] >= 0).all()
+        ),
+    ),
+    "scenarios.delivery_verdict": Spec(
+        kw(levers=levers, base=baselines),
+        objects=("levers", "base"),
+        refusals="leaves the parcel model's range",
+        check=lambda result, kwargs: (
+            result["budget_mt"] > 0
+            and result["budget_used_share"] >= 0
+            and (result["used_up_year"] is None) == (result["budget_used_share"] < 1)
+        ),
+    ),
     "scenarios.compare": Spec(
         kw(
             scenarios=st.dictionaries(

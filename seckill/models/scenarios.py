@@ -315,6 +315,7 @@ def delivery_budget_mt(base: Baseline) -> float:
     every sector". Parcel CO2e counts a few non-CO2 gases that world CO2 leaves out, so the share
     is slightly generous to the parcels.
     """
+    require_instance("base", base, Baseline)
     base_mt = _base_parcel_co2e_mt(base)
     return base_mt * base.budget_gtco2 / base.base_emissions_gtco2
 
@@ -326,6 +327,8 @@ def delivery_path(levers: Levers, base: Baseline) -> pd.DataFrame:
     the baseline's) and ``cumulative_mt`` (emitted from the start of base year + 1, so 0 in the base
     year, as the budget is counted). Each later year is :func:`run` with that year as the end year.
     """
+    require_instance("levers", levers, Levers)
+    require_instance("base", base, Baseline)
     rows = [(base.base_year, base.parcels_bn, _base_parcel_co2e_mt(base))]
     for year in range(base.base_year + 1, levers.end_year + 1):
         result = run(replace(levers, end_year=year), base)
