@@ -79,6 +79,7 @@ def _write_once(path: Path, content: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
     with os.fdopen(handle, "wb") as file:
         file.write(content)
+    os.chmod(temporary, 0o644)  # mkstemp makes it private; a web server must be able to read it
     os.replace(temporary, path)
 
 
