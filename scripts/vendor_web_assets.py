@@ -7,6 +7,11 @@ registry's integrity hash), concatenates their minified UMD builds into one file
 versions, SHA-256 digests and licences in ``VENDOR.json``. ``tests/test_web_assets.py`` checks the
 committed files against that record.
 
+The pages' Content-Security-Policy forbids ``Function()``, with which Vega compiles expressions by
+default. Vega-Embed's build carries Vega's expression interpreter (``vega-interpreter``, a
+dependency it bundles), which the page script turns on with ``ast: true``; no separate package is
+needed.
+
 The UMD builds register as AMD modules instead of globals when require.js is on the page, which
 would leave ``window.vegaEmbed`` undefined. The bundle hides ``define`` while the three libraries
 load and restores it afterwards, so charts work with or without require.js.
