@@ -12,6 +12,11 @@ a live kernel has no site to fetch it from, so the kernel renderer (``seckill.ch
 into the notebook itself. ``python -m scripts.vendor_web_assets --package-only`` rewrites that copy
 from the bundle already in ``sitebuild/web/vendor/`` (no npm needed).
 
+The pages' Content-Security-Policy forbids ``Function()``, with which Vega compiles expressions by
+default. Vega-Embed's build carries Vega's expression interpreter (``vega-interpreter``, a
+dependency it bundles), which the page script turns on with ``ast: true``; no separate package is
+needed.
+
 The UMD builds register as AMD modules instead of globals when require.js is on the page, which
 would leave ``window.vegaEmbed`` undefined. The bundle hides ``define`` while the three libraries
 load and restores it afterwards, so charts work with or without require.js.

@@ -70,6 +70,8 @@ def _defer_head_scripts(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
+    # The pages' Content-Security-Policy, and the changes the theme needs to run under it.
+    app.setup_extension("sitebuild.csp")
     app.connect("builder-inited", _normalize_inline_js, priority=100)
     app.connect("html-page-context", _fix_citation_role)
     # After every other handler has added its page scripts.

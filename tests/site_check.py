@@ -113,22 +113,34 @@ def serve(site: Path, *, compress: bool = False) -> Iterator[str]:
         server.shutdown()
 
 
+# Reports every Content-Security-Policy violation in the page to the test (run before any page script).
+_REPORT_CSP_VIOLATIONS = """document.addEventListener('securitypolicyviolation', event => {
+    window.__seckillCspViolation(`${event.effectiveDirective} refused ${event.blockedURI || '?'}`
+        + ` (${event.sourceFile || 'page'}:${event.lineNumber})`);
+});"""
+
+
 def open_page(browser, site_url: str, page_path: str, width: int = 1280):
     """Open a page with other hosts blocked; return (context, page, problems).
 
-    ``problems`` fills in as the page runs: console errors, uncaught exceptions, requests to other
-    hosts, responses with HTTP errors, every request made, and every response with its size.
+    ``problems`` fills in as the page runs: console errors and warnings, uncaught exceptions,
+    Content-Security-Policy violations, requests to other hosts, responses with HTTP errors, every
+    request made, and every response with its size.
     """
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     problems = {
         "console": [],
+        "warnings": [],
         "exceptions": [],
+        "csp": [],
         "external": [],
         "missing": [],
         "requests": [],
         "responses": [],
     }
+    page.expose_function("__seckillCspViolation", lambda text: problems["csp"].append(text))
+    page.add_init_script(_REPORT_CSP_VIOLATIONS)
     local_host = urlparse(site_url).netloc
 
     def route(route):
@@ -142,6 +154,7 @@ def open_page(browser, site_url: str, page_path: str, width: int = 1280):
     page.route("**/*", route)
     page.on("request", lambda r: problems["requests"].append(r.url))
     page.on("console", lambda m: problems["console"].append(m.text) if m.type == "error" else None)
+    page.on("console", lambda m: problems["warnings"].append(m.text) if m.type == "warning" else None)
     page.on("pageerror", lambda e: problems["exceptions"].append(str(e)))
     page.on("response", lambda r: problems["missing"].append(r.url) if r.status >= 400 else None)
     page.on("requestfinished", lambda r: problems["responses"].append(r))
@@ -180,7 +193,27 @@ def draw_every_chart(page, timeout_ms: int = 15_000) -> tuple[int, int]:
     )
 
 
+def add_script(page, name: str, body: str) -> None:
+    """Run ``body`` in the page as a script file of the page's own origin, under its policy.
+
+    Playwright's ``add_script_tag`` inserts an inline script, which the pages' Content-Security-
+    Policy refuses; a file served from the page's origin is allowed, as the site's own scripts are.
+    """
+    origin = page.evaluate("() => location.origin")
+    page.route(f"{origin}/{name}", lambda route: route.fulfill(body=body, content_type="text/javascript"))
+    page.evaluate(
+        """src => new Promise((resolve, reject) => {
+            const script = document.createElement('script');
+            script.src = src;
+            script.onload = resolve;
+            script.onerror = () => reject(new Error('could not load ' + src));
+            document.head.appendChild(script);
+        })""",
+        f"{origin}/{name}",
+    )
+
+
 def axe_violations(page) -> list[dict]:
     """axe-core's violations on the page as it is now (each with id, impact and nodes)."""
-    page.add_script_tag(path=str(AXE_JS))
+    add_script(page, "axe-for-the-test.js", AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate("async () => (await axe.run(document, {preload: false})).violations")

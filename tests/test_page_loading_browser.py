@@ -35,7 +35,9 @@ def test_vega_is_fetched_when_the_first_chart_nears_the_screen_not_before(built_
         assert page.evaluate("document.querySelectorAll('div.seckill-chart[data-seckill-state]').length") == 0
 
         page.locator("div.seckill-chart").first.scroll_into_view_if_needed()
-        page.wait_for_function("document.querySelector('div.seckill-chart').dataset.seckillState === 'drawn'")
+        page.wait_for_function(
+            "() => document.querySelector('div.seckill-chart').dataset.seckillState === 'drawn'"
+        )
         assert len(_bundle_requests(problems["requests"])) == 1
         last_state = page.evaluate(
             "[...document.querySelectorAll('div.seckill-chart')].at(-1).dataset.seckillState"
@@ -101,7 +103,9 @@ def test_search_from_a_chapter_page_finds_results(built_site, site_url, browser)
         field.fill("Singles")
         field.press("Enter")
         page.wait_for_url("**/search.html?q=Singles*")
-        page.wait_for_function("document.querySelectorAll('#search-results li').length > 0", timeout=15_000)
+        page.wait_for_function(
+            "() => document.querySelectorAll('#search-results li').length > 0", timeout=15_000
+        )
         results = page.locator("#search-results li").count()
     finally:
         context.close()

@@ -3,6 +3,7 @@
 It cannot run here (no GitHub); these checks read it, so a broken edit shows up before a push.
 """
 
+import re
 from pathlib import Path
 
 import yaml
@@ -49,3 +50,35 @@ def test_build_job_publishes_the_classroom_bundle_inside_the_site():
     # After the build (in ./dev.sh test), before the upload of _build/html, where the zip is written.
     assert commands.index("./dev.sh test") < bundle < upload
     assert "if" not in steps[bundle], "the bundle is published on every deploy"
+
+
+def test_only_the_deploy_job_may_write_and_it_runs_no_repository_code():
+    """The build job runs a pull request's code: it gets a token that can only read the repository.
+    Publishing (Pages, and the OIDC token deploy-pages asks for) is the deploy job's alone."""
+    workflow = _workflow()
+    assert workflow["permissions"] == {"contents": "read"}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build.get("permissions", {"contents": "read"}) == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert not any("checkout" in step.get("uses", "") or "run" in step for step in deploy["steps"])
+    checkout = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["persist-credentials"] is False, "the token must not stay in .git/config"
+
+
+PINNED = re.compile(r"^\s*-?\s*uses:\s*(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)\s*(?:#\s*(?P<comment>.*))?$")
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release_named():
+    """A tag can be moved to other code; a commit cannot. The comment says which release it is."""
+    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    used = [step["uses"] for job in _workflow()["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert len(lines) == len(used) >= 4
+    for line in lines:
+        pin = PINNED.match(line)
+        assert pin, f"not an action reference: {line!r}"
+        assert re.fullmatch(r"[0-9a-f]{40}", pin["ref"]), (
+            f"{pin['action']} is not pinned to a commit: {pin['ref']}"
+        )
+        assert pin["comment"] and re.fullmatch(r"v\d+\.\d+\.\d+", pin["comment"].strip()), (
+            f"{pin['action']}: say which release the commit is, e.g. '# v4.3.1'"
+        )

@@ -4,6 +4,10 @@
  *    request leaves the site.
  * 2. Make wide notebook tables that scroll sideways reachable by keyboard (WCAG 2.1.1).
  * 3. When the page is printed, make sure every chart's numbers are in the printout.
+ * 4. Run the header's print and full-screen buttons, and put the cursor in the search page's field:
+ *    the theme does both with inline scripts, which the page's Content-Security-Policy does not run
+ *    (sitebuild/csp.py). The policy also forbids compiling code from strings, so Vega evaluates
+ *    its expressions with its interpreter (ast: true) instead of Function().
  *
  * Charts are drawn when they come near the screen, and the Vega bundle (280 kB gzipped) is
  * fetched when the first chart does. A reader on a slow phone connection gets the text first,
@@ -22,6 +26,25 @@
       ? new URL(thisScript.dataset.vegaBundle, thisScript.src).href
       : null;
   var vegaLoading = null;
+
+  // Vega-Lite writes a temporal scale's domain given in timestamps as datetime(<milliseconds>).
+  // Vega's compiled expressions read that as new Date(milliseconds); vega-interpreter 2.3.2 reads
+  // it as new Date(year, 0, 1), an invalid date, and the axis collapses to nothing. This is
+  // Vega's own meaning, for every number of arguments.
+  function datetime() {
+    return Reflect.construct(Date, Array.prototype.slice.call(arguments));
+  }
+
+  var EMBED_OPTIONS = {
+    // actions: false removes the export menu, whose <details> has no accessible name.
+    actions: false,
+    renderer: "svg",
+    // The page's Content-Security-Policy forbids Function(), with which Vega compiles its
+    // expressions by default; ast: true has vega-embed evaluate them with the interpreter its
+    // build carries (vega-interpreter) instead.
+    ast: true,
+    expressionFunctions: { datetime: datetime },
+  };
 
   function showError(container, message) {
     var note = document.createElement("p");
@@ -66,8 +89,7 @@
     return loadVega()
       .then(function () {
         var spec = JSON.parse(specNode.textContent);
-        // actions: false removes the export menu, whose <details> has no accessible name.
-        return window.vegaEmbed(view, spec, { actions: false, renderer: "svg" });
+        return window.vegaEmbed(view, spec, EMBED_OPTIONS);
       })
       .then(function (result) {
         container.dataset.seckillState = "drawn";
@@ -188,9 +210,37 @@
     });
   }
 
+  // What each header button does, by the name sitebuild/csp.py (BUTTON_ACTIONS) gives it.
+  var HEADER_ACTIONS = {
+    print: function () {
+      window.print();
+    },
+    fullscreen: function () {
+      window.toggleFullScreen(); // defined by sphinx-book-theme.js
+    },
+  };
+
+  function wireHeaderButtons() {
+    document.querySelectorAll("[data-seckill-action]").forEach(function (button) {
+      var action = HEADER_ACTIONS[button.dataset.seckillAction];
+      if (action) button.addEventListener("click", action);
+    });
+  }
+
+  // On the search page, the reader can type at once (as the theme's inline script did).
+  function focusSearchField() {
+    var field = document.querySelector(".bd-search-container form.bd-search input");
+    if (field) {
+      field.focus();
+      field.select();
+    }
+  }
+
   function onReady() {
     drawWhenNearTheScreen();
     wrapScrollableTables();
+    wireHeaderButtons();
+    focusSearchField();
     window.addEventListener("beforeprint", beforePrint);
     window.addEventListener("afterprint", afterPrint);
   }
