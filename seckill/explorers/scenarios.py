@@ -65,7 +65,7 @@ def scenario_explorer(base: scenarios.Baseline, start: scenarios.Levers):
         result = scenarios.run(chosen, base)
         return [
             ch08.results_chart(result, end_year=chosen.end_year, base_year=base.base_year),
-            summary_table(result, chosen, base).style.hide(axis="index"),
+            summary_table(result, chosen, base).style.set_uuid("scenario-results").hide(axis="index"),
         ]
 
     return explorer(explorer_controls(base, start), draw, failure="Cannot compute this scenario")
