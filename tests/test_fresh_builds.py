@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,10 @@ def test_an_edited_build_script_or_style_rereads_pages_without_running_them(step
     assert step.executed == set()
     assert "[config changed ('seckill_page_inputs')]" in step.log
     assert step.static_css == step.css_in_checkout
+    # Pages ask for the stylesheet by its checksum (Sphinx's ?v=), so browsers fetch the new one.
+    checksum = f"{zlib.crc32(step.css_in_checkout.encode('utf-8')):08x}"
+    for name, page in step.pages.items():
+        assert f"_static/seckill.css?v={checksum}" in page, name
 
 
 def test_an_edited_notebook_runs_that_notebook_only(steps):
