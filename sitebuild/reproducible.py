@@ -3,9 +3,16 @@
 Registered by :mod:`sitebuild.sphinxext`. Left alone, a clean build differs from the last one in
 
 - the ``.ipynb`` download of every narrative page: MyST-NB turns the page's text into a notebook
-  whose cells get random ids (nbformat's ``random_cell_id``). :func:`_stable_cell_ids` gives them
-  ids made from each cell's text instead. Stored notebooks keep the ids they are stored with
-  (``tests/test_notebooks.py`` checks every cell has one);
+  whose cells get random ids (nbformat's ``random_cell_id``), and writes it with its outputs when
+  it ran the page but without them when it took the outputs from its cache.
+  :func:`_reproducible_notebook_download` gives the cells ids made from their text and writes the
+  notebook without outputs, as the stored notebooks are (``tests/test_notebooks.py`` checks every
+  stored cell has an id); its outputs were the static site's chart containers, which draw nothing
+  in Jupyter, and readers run it to see them;
+- the stylesheets MyST-NB and sphinx-exercise write when the build has finished: a page written
+  before they exist (every page of a clean build) asks for them without Sphinx's ``?v=``
+  checksum, a page rewritten later with it. :func:`_write_late_stylesheets_first` writes them
+  before any page;
 - the search index: the build status page's table lists when each page last ran and for how
   long, and Sphinx indexes every word of a page. :class:`NotIndexed` keeps that table out of the
   index (Sphinx never indexes comments, and this node is one that the HTML writer still draws),
@@ -37,8 +44,8 @@ def cell_ids_from_text(notebook: nbformat.NotebookNode) -> None:
         cell["id"] = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
 
 
-def _stable_cell_ids(app, doctree) -> None:
-    """Rewrite the notebook MyST-NB wrote for a narrative page with ids that do not change."""
+def _reproducible_notebook_download(app, doctree) -> None:
+    """Rewrite the notebook MyST-NB wrote for a narrative page: fixed cell ids, no outputs."""
     docname = app.env.docname
     if Path(app.env.doc2path(docname)).suffix not in TEXT_NOTEBOOK_SUFFIXES:
         return
@@ -49,8 +56,23 @@ def _stable_cell_ids(app, doctree) -> None:
         return  # a page MyST-NB read as plain Markdown: no notebook
     notebook = nbformat.reads(written.read_text(encoding="utf-8"), as_version=nbformat.NO_CONVERT)
     cell_ids_from_text(notebook)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
     # The same serialisation MyST-NB writes (myst_nb.sphinx_.Parser.parse).
     written.write_bytes(nbformat.writes(notebook).encode("utf-8"))
+
+
+def _write_late_stylesheets_first(app, builder) -> None:
+    """Write MyST-NB's and sphinx-exercise's stylesheets before the pages (they do it again after)."""
+    if builder.format != "html":
+        return
+    from myst_nb.sphinx_ext import add_global_html_resources
+    from sphinx_exercise import copy_asset_files
+
+    Path(app.outdir, "_static").mkdir(parents=True, exist_ok=True)
+    add_global_html_resources(app, None)
+    copy_asset_files(app, None)
 
 
 class NotIndexed(nodes.comment):
@@ -79,7 +101,8 @@ class KeepRunTimesOutOfSearch(SphinxPostTransform):
 
 
 def setup(app):
-    app.connect("doctree-read", _stable_cell_ids)
+    app.connect("doctree-read", _reproducible_notebook_download)
+    app.connect("write-started", _write_late_stylesheets_first)
     app.add_node(NotIndexed, html=(_visit_not_indexed, _depart_not_indexed))
     app.add_post_transform(KeepRunTimesOutOfSearch)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

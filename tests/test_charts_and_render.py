@@ -62,24 +62,6 @@ def test_renderer_choice_follows_the_build_flag(monkeypatch):
     assert render.enable() == "default"
 
 
-def test_a_styled_tables_plain_text_is_its_cells_not_a_memory_address():
-    from IPython.core.interactiveshell import InteractiveShell
-
-    shell = InteractiveShell.instance()
-    try:
-        render.enable()
-        frame = pd.DataFrame({"year": [2019, 2020], "gmv_rmb_bn": [268.44, 498.2]})
-        texts = [
-            shell.display_formatter.format(
-                frame.style.set_uuid("t").format({"gmv_rmb_bn": "{:.1f}"}).hide(axis="index")
-            )[0]["text/plain"]
-            for _ in range(2)
-        ]
-    finally:
-        InteractiveShell.clear_instance()
-    assert texts[0] == texts[1] == "year\tgmv_rmb_bn\n2019\t268.4\n2020\t498.2"
-
-
 def _marks(layers):
     return [layer.to_dict()["mark"] for layer in layers]
 

@@ -65,6 +65,7 @@ class Step:
         site = work / ("_build/student/_build/html" if args else "_build/html")
         self.pages = _chapter_pages(site)
         self.static_css = (site / "_static" / "seckill.css").read_text(encoding="utf-8")
+        self.page_notebook = (site / "_sources" / "book" / "01-buy-it.ipynb").read_bytes()
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +126,11 @@ def test_an_edited_build_script_or_style_rereads_pages_without_running_them(step
     checksum = f"{zlib.crc32(step.css_in_checkout.encode('utf-8')):08x}"
     for name, page in step.pages.items():
         assert f"_static/seckill.css?v={checksum}" in page, name
+
+
+def test_a_pages_notebook_download_is_the_same_whether_it_ran_or_came_from_the_cache(steps):
+    # The clean build ran Chapter 1's page; after the edit to sitebuild/ it came from the cache.
+    assert steps["sitebuild edited"].page_notebook == steps["clean"].page_notebook
 
 
 def test_an_edited_notebook_runs_that_notebook_only(steps):

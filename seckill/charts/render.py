@@ -63,33 +63,8 @@ def in_book_build() -> bool:
     return os.environ.get(BUILD_ENV_VAR) == "1"
 
 
-def styler_as_text(styler, printer, _cycle) -> None:
-    """A styled table's plain text: its cells, tab-separated, as formatted for the page.
-
-    IPython's default plain text for a pandas Styler is its memory address, which differs in
-    every run (and so in every build's notebook downloads) and says nothing of the table.
-    """
-    printer.text(styler.to_string(delimiter="\t").rstrip("\n"))
-
-
-def _show_styled_tables_as_text() -> None:
-    try:
-        from IPython import get_ipython
-    except ImportError:  # plain Python: nothing displays tables
-        return
-    shell = get_ipython()
-    if shell is not None:
-        from pandas.io.formats.style import Styler
-
-        shell.display_formatter.formatters["text/plain"].for_type(Styler, styler_as_text)
-
-
 def enable() -> str:
-    """Pick the renderer for where the code runs and return its name.
-
-    Styled tables get a plain text that is the same in every run (:func:`styler_as_text`).
-    """
+    """Pick the renderer for where the code runs and return its name."""
     name = RENDERER_NAME if in_book_build() else "default"
     alt.renderers.enable(name)
-    _show_styled_tables_as_text()
     return name
