@@ -3,12 +3,12 @@
 Registered by :mod:`sitebuild.sphinxext`. Left alone, a clean build differs from the last one in
 
 - the ``.ipynb`` download of every narrative page: MyST-NB turns the page's text into a notebook
-  whose cells get random ids (nbformat's ``random_cell_id``), and writes it with its outputs when
-  it ran the page but without them when it took the outputs from its cache.
-  :func:`_reproducible_notebook_download` gives the cells ids made from their text and writes the
-  notebook without outputs, as the stored notebooks are (``tests/test_notebooks.py`` checks every
-  stored cell has an id); its outputs were the static site's chart containers, which draw nothing
-  in Jupyter, and readers run it to see them;
+  whose cells get random ids (nbformat's ``random_cell_id``), and writes it with its outputs and
+  the kernel's ``language_info`` when it ran the page, without them when it took the outputs from
+  its cache. :func:`_reproducible_notebook_download` gives the cells ids made from their text and
+  writes the notebook without outputs, as the stored notebooks are (``tests/test_notebooks.py``
+  checks every stored cell has an id), and without the run's metadata. Its outputs were the
+  static site's chart containers, which draw nothing in Jupyter; readers run it to see them;
 - the stylesheets MyST-NB and sphinx-exercise write when the build has finished: a page written
   before they exist (every page of a clean build) asks for them without Sphinx's ``?v=``
   checksum, a page rewritten later with it. :func:`_write_late_stylesheets_first` writes them
@@ -33,6 +33,7 @@ from myst_nb.ext.execution_tables import ExecutionStatsNode
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 TEXT_NOTEBOOK_SUFFIXES = {".md"}
+RUN_METADATA = ("language_info", "widgets")
 
 
 def cell_ids_from_text(notebook: nbformat.NotebookNode) -> None:
@@ -59,6 +60,9 @@ def _reproducible_notebook_download(app, doctree) -> None:
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+    # What the kernel said about itself when it ran (absent when the outputs came from the cache).
+    for key in RUN_METADATA:
+        notebook.metadata.pop(key, None)
     # The same serialisation MyST-NB writes (myst_nb.sphinx_.Parser.parse).
     written.write_bytes(nbformat.writes(notebook).encode("utf-8"))
 
