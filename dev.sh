@@ -44,27 +44,12 @@ setup() {
   fi
 }
 
-# jupyter-cache re-runs a notebook, and Sphinx re-reads a page, only when its own text changes.
-# Outputs also depend on the seckill package, the build-only sitebuild/ and the data, so when one
-# of them changed since the last build, drop the execution cache, the parsed pages and the output
-# (a full rebuild; Sphinx also does not overwrite static files such as sitebuild/web/*.css that
-# already exist in the output).
-invalidate_stale_cache() {
-  local stamp=_build/.inputs-hash
-  local inputs
-  inputs=$(find seckill sitebuild data -type f -not -path '*/__pycache__/*' -print0 |
-    sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
-  if [ -d _build/.doctrees ] && { [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ]; }; then
-    echo "seckill/, sitebuild/ or data/ changed: re-executing all notebooks"
-    rm -rf _build/.jupyter_cache _build/.doctrees _build/html _build/student
-  fi
-  mkdir -p _build
-  echo "$inputs" >"$stamp"
-}
+# No cache wiping here: the book's Sphinx extension re-runs and re-reads whatever depends on an
+# input that changed since the last build (sitebuild/freshness.py), so a plain
+# `jupyter-book build .` is never stale either.
 
 full_edition() {
   setup
-  invalidate_stale_cache
   "$VENV/bin/jupyter-book" build . -W -n --keep-going
   echo "Built _build/html. Open _build/html/index.html, or run ./dev.sh serve"
 }
@@ -76,7 +61,6 @@ build() {
 
 run_tests() {
   setup
-  invalidate_stale_cache
   "$VENV/bin/ruff" check .
   "$VENV/bin/ruff" format --check .
   "$PY" -m pytest "$@"
@@ -94,7 +78,6 @@ quick_tests() {
 
 student() {
   setup
-  invalidate_stale_cache
   "$VENV/bin/jupyter-book" build . --config _config.student.yml --path-output _build/student -W -n --keep-going
   echo "Built the student edition in _build/student/_build/html"
 }

@@ -41,7 +41,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests import site_check  # the browser helpers the tests use
+from tests import book_copy, site_check  # the copy and browser helpers the tests use
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
@@ -73,22 +73,6 @@ class PageResult:
 
 
 # --- 1. build times -------------------------------------------------------------------------------
-
-
-def _copy_checkout(target: Path) -> None:
-    """The files a fresh clone has (tracked plus new, not ignored), and this checkout's .venv."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    ).stdout.split(b"\0")
-    for name in filter(None, listed):
-        source = ROOT / name.decode()
-        if source.is_file():
-            (target / name.decode()).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name.decode())
-    (target / ".venv").symlink_to(ROOT / ".venv")
 
 
 def _timed_build(work: Path) -> tuple[float, int]:
@@ -335,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             site = args.site.resolve()
         else:
             work = Path(scratch)
-            _copy_checkout(work)
+            book_copy.copy_checkout(work)
             print(f"Building a fresh copy in {work} ...", flush=True)
             build_steps.append(("clean build", *_timed_build(work), _notebook_count(work)))
             site = work / "_build" / "html"

@@ -110,7 +110,9 @@ def subset_font(source: Path, target: Path, code_points: set[int]) -> None:
     options.flavor = "woff2" if source.suffix == ".woff2" else None
     options.layout_features = ["*"]
     options.notdef_outline = True
-    font = TTFont(source)
+    # Keep the source font's creation and modification times: fontTools would otherwise stamp the
+    # save time into the head table, and two builds of the same commit would ship different fonts.
+    font = TTFont(source, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(code_points))
     subsetter.subset(font)

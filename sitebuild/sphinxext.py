@@ -14,6 +14,9 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
   (:func:`sitebuild.chart_names.name_repeated_charts`);
 - copies the data package into the built site (``_build/html/data/``) for download;
 - cuts the theme's icon font down to the icons the site shows (:mod:`sitebuild.iconfont`);
+- re-runs and re-reads what depends on an input that changed since the last build
+  (:mod:`sitebuild.freshness`), and keeps two builds of the same commit identical
+  (:mod:`sitebuild.reproducible`);
 - marks the process as a book build, so notebook kernels started by the build (they inherit the
   environment) use the static renderer of :mod:`seckill.charts.render` instead of Altair's CDN one.
 """
@@ -125,6 +128,8 @@ def setup(app):
     os.environ[BUILD_ENV_VAR] = "1"
     app.connect("config-inited", _refuse_bad_data, priority=0)
     app.setup_extension("sitebuild.theme_fixes")
+    app.setup_extension("sitebuild.freshness")
+    app.setup_extension("sitebuild.reproducible")
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
     app.connect("build-finished", _subset_icon_font)

@@ -56,3 +56,17 @@ def test_subset_keeps_the_requested_glyphs_and_drops_the_rest(tmp_path, name):
     assert {0xF0C9, 0xF185} <= set(cmap)
     assert 0xF002 in full_cmap and 0xF002 not in cmap  # the magnifying glass was not asked for
     assert target.stat().st_size < source.stat().st_size / 10
+
+
+@pytest.mark.parametrize("name", iconfont.FONT_FILES)
+def test_subset_is_the_same_bytes_every_time_with_the_theme_fonts_timestamps(tmp_path, name, monkeypatch):
+    source = THEME_FONTS / name
+    first, second = tmp_path / f"1-{name}", tmp_path / f"2-{name}"
+    iconfont.subset_font(source, first, {0xF0C9, 0xF185})
+    # fontTools stamps the save time into the head table unless told not to: a later save.
+    later = TTFont(source)["head"].modified + 10**8
+    monkeypatch.setattr("fontTools.ttLib.tables._h_e_a_d.timestampNow", lambda: later)
+    iconfont.subset_font(source, second, {0xF0C9, 0xF185})
+    assert first.read_bytes() == second.read_bytes()
+    original, subset = TTFont(source)["head"], TTFont(second)["head"]
+    assert (subset.created, subset.modified) == (original.created, original.modified)

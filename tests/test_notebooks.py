@@ -14,6 +14,7 @@ runs, reproduced here with the notebooks run beside a Chromium session on a load
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import time
@@ -152,6 +153,17 @@ def external_loads(notebook: nbformat.NotebookNode) -> list[str]:
                 found += [f"cell {index} {mime}: {m.group(0)}" for m in EXTERNAL_LOAD.finditer(text)]
                 found += [f"cell {index} {mime}: {m.group(0)}" for m in CDN.finditer(text)]
     return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_cell_has_a_stored_id_of_its_own(path):
+    # A cell without one gets a random id whenever the notebook is read, so each build would
+    # publish a different .ipynb download. Raw JSON: nbformat's reader would add the ids itself.
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    missing = [i for i, cell in enumerate(cells) if not cell.get("id")]
+    assert not missing, f"cells {missing} have no id"
+    ids = [cell["id"] for cell in cells]
+    assert len(set(ids)) == len(ids), "two cells share an id"
 
 
 @pytest.mark.notebooks

@@ -139,7 +139,7 @@ def scenario_explorer(defaults: dict[str, float]):
         return [
             scenario_chart(table, budget_gtco2=budget, budget_label=label),
             Markdown(text),
-            table.style.format(precision=1).hide(axis="index"),
+            table.style.set_uuid("decoupling-scenario").format(precision=1).hide(axis="index"),
         ]
 
     controls = [

@@ -64,7 +64,7 @@ def scenario_explorer(base: scenarios.Baseline, start: scenarios.Levers):
         result = scenarios.delivery_verdict(chosen, base)
         return [
             ch08.delivery_chart(chosen, base),
-            summary_table(result, chosen, base).style.hide(axis="index"),
+            summary_table(result, chosen, base).style.set_uuid("scenario-results").hide(axis="index"),
         ]
 
     return explorer(explorer_controls(base, start), draw, failure="Cannot compute this scenario")

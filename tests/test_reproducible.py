@@ -1,0 +1,108 @@
+"""Two builds of the same commit publish the same bytes, apart from the files listed here.
+
+The build test compares a clean build of a fresh copy of the book with the suite's main build
+(``_build/html``, the ``built_site`` fixture): byte for byte, every file either build publishes
+(pages, scripts, styles, fonts, data, search index, notebook downloads). In CI the main build is a
+clean build too; on a working copy it is incremental, so the test also shows that an incremental
+build publishes what a clean one does. What keeps the bytes equal: sitebuild/reproducible.py.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from sitebuild import reproducible
+from tests import book_copy
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The one list of published files that may differ between two builds of the same commit, and why.
+# The README's "Build and test" section points here.
+ALLOWED_DIFFERENCES = {
+    "book/status.html": "the build status table says when each page last ran and how long it took",
+}
+
+# A pandas Styler names its table's HTML ids after a random uuid unless given one.
+STYLER_WITHOUT_ID = re.compile(r"\.style\.(?!set_uuid\()")
+STYLER_ID = re.compile(r"\.style\.set_uuid\(\\?[\"']([^\"'\\]+)")
+CODE = [
+    *sorted((ROOT / "book").glob("*.md")),
+    *sorted((ROOT / "notebooks").glob("*.ipynb")),
+    *sorted((ROOT / "seckill").rglob("*.py")),
+]
+
+
+def _files(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+
+
+def _differences(first: Path, second: Path) -> list[str]:
+    found = []
+    first_files, second_files = _files(first), _files(second)
+    found += [f"only in {first}: {name}" for name in sorted(first_files - second_files)]
+    found += [f"only in {second}: {name}" for name in sorted(second_files - first_files)]
+    for name in sorted(first_files & second_files):
+        if not filecmp.cmp(first / name, second / name, shallow=False) and name not in ALLOWED_DIFFERENCES:
+            found.append(f"differs: {name}")
+    return found
+
+
+def test_every_styled_table_has_a_fixed_id_unique_on_its_page():
+    offenders, repeated = [], []
+    for path in CODE:
+        text = path.read_text(encoding="utf-8")
+        offenders += [f"{path.relative_to(ROOT)}: {m.group(0)}" for m in STYLER_WITHOUT_ID.finditer(text)]
+        names = STYLER_ID.findall(text)
+        repeated += [f"{path.relative_to(ROOT)}: {name}" for name in set(names) if names.count(name) > 1]
+    assert not offenders, "call .style.set_uuid(...) first:\n" + "\n".join(offenders)
+    assert not repeated, "\n".join(repeated)
+
+
+def test_a_narrative_pages_notebook_gets_cell_ids_from_its_text():
+    def notebook():
+        return nbformat.v4.new_notebook(
+            cells=[
+                nbformat.v4.new_markdown_cell("# A page"),
+                nbformat.v4.new_code_cell("x = 1"),
+                nbformat.v4.new_code_cell("x = 1"),
+            ]
+        )
+
+    first, second = notebook(), notebook()
+    assert [c.id for c in first.cells] != [c.id for c in second.cells]  # nbformat's random ids
+    reproducible.cell_ids_from_text(first)
+    reproducible.cell_ids_from_text(second)
+    ids = [c.id for c in first.cells]
+    assert ids == [c.id for c in second.cells]
+    assert len(set(ids)) == 3 and ids[2] == f"{ids[1]}-2"
+    nbformat.validate(first)
+
+
+def test_the_comparison_sees_a_changed_byte(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for site in (first, second):
+        (site / "book").mkdir(parents=True)
+        (site / "book" / "status.html").write_text(f"run in {site.name}", encoding="utf-8")
+        (site / "index.html").write_text("same", encoding="utf-8")
+    assert _differences(first, second) == []
+    (second / "index.html").write_text("samE", encoding="utf-8")
+    (second / "extra.js").write_text("", encoding="utf-8")
+    assert _differences(first, second) == [f"only in {second}: extra.js", "differs: index.html"]
+
+
+@pytest.mark.build
+def test_a_clean_build_publishes_the_same_bytes_as_the_main_build(built_site, tmp_path):
+    work = tmp_path / "book"
+    work.mkdir()
+    book_copy.copy_checkout(work)
+    book_copy.build(work, "-W", "-n", "--keep-going")
+    differences = _differences(work / "_build" / "html", built_site)
+    assert not differences, (
+        "two builds of the same files differ (a file only in the main build may be left over from "
+        "an earlier build: remove _build/html and build again):\n" + "\n".join(differences)
+    )
