@@ -25,7 +25,8 @@ def _plan(**changes) -> dict[str, float]:
 latest_villages = NumberExercise(
     expected=lambda: _village_counts()[-1],
     unit="villages",
-    hint_text="Sort the villages table by year and read the villages column of the last row.",
+    hint_text="Sort the table by year, villages.sort_values('year'), and read the villages column "
+    "of its last row.",
     rel_tol=0.0,
     mistakes=lambda: [
         (_village_counts()[0], "that is the earliest count; the question asks for the latest."),

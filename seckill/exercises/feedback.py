@@ -56,6 +56,12 @@ def as_number(answer: object) -> tuple[float | None, str | None]:
         return None, f"The answer is {answer}, a yes/no value; this question asks for a number."
     if isinstance(answer, str):
         return None, f"The answer is the text {answer!r}; give a number, without quotes or units."
+    if hasattr(answer, "__len__") and not isinstance(answer, numbers.Real):
+        # A one-row selection from a table is a common near miss: say how to take its number.
+        return None, (
+            f"The answer is a {type(answer).__name__} holding {len(answer)} value(s); give one number "
+            "(from a one-value selection, take it with .iloc[0] or float(...))."
+        )
     if not isinstance(answer, numbers.Real):
         return None, f"The answer is a {type(answer).__name__}; give a single number."
     value = float(answer)
@@ -103,43 +109,3 @@ class NumberExercise:
 
     def hint(self) -> Hint:
         return Hint(self.hint_text)
-
-
-@dataclass(frozen=True)
-class ChoiceExercise:
-    """A question whose answer is one of a few values (a year, a name)."""
-
-    expected: Callable[[], object]
-    hint_text: str
-    mistakes: Callable[[], Sequence[tuple[object, str]]] = field(default=lambda: ())
-
-    def check(self, answer: object) -> Verdict:
-        if answer is Ellipsis:
-            return Verdict(False, NOT_ANSWERED)
-        if answer is None:
-            return Verdict(False, "The answer is None: did the last line of your cell compute a value?")
-        if isinstance(answer, float) and math.isnan(answer):
-            return Verdict(False, "The answer is NaN (not a number): a missing value crept in.")
-        target = self.expected()
-        if normalise(answer) == normalise(target):
-            return Verdict(True, f"{answer}.")
-        for wrong, why in self.mistakes():
-            if normalise(answer) == normalise(wrong) and normalise(wrong) != normalise(target):
-                return Verdict(False, f"{answer}: {why}")
-        return Verdict(False, f"{answer!r} is not it. {self.hint_text}")
-
-    def hint(self) -> Hint:
-        return Hint(self.hint_text)
-
-
-def normalise(value: object) -> object:
-    """Compare 2019, 2019.0, numpy's 2019 and '2019' alike; text without case or spaces."""
-    if isinstance(value, str):
-        text = value.strip().lower()
-        try:
-            return float(text)
-        except ValueError:
-            return text
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return float(value)
-    return value
