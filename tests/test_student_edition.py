@@ -67,3 +67,12 @@ def test_student_edition_keeps_the_notebooks_exercises_and_drops_their_solutions
         assert 'class="solution' not in student and "Solution to" not in student, page.name
         # Built with the placeholders, every check says so rather than failing the build.
         assert student.count("Not answered yet") == exercises, page.name
+
+
+def test_student_editions_downloads_carry_no_solution(student_site, built_site):
+    sources = sorted((built_site / "_sources").rglob("[0-9][0-9]-*.*"))
+    assert any(path.suffix == ".ipynb" for path in sources)
+    for path in sources:
+        relative = path.relative_to(built_site)
+        assert "{solution}" in path.read_text(encoding="utf-8"), relative  # the full edition keeps them
+        assert "{solution}" not in (student_site / relative).read_text(encoding="utf-8"), relative
