@@ -366,6 +366,8 @@ def test_bad_input_gets_a_message_not_a_traceback(key, answer, words):
     verdict = getattr(module, name).check(answer)
     assert not verdict.correct
     assert words in verdict.message
+    # A placeholder is not a wrong answer: it is not called one.
+    assert repr(verdict).startswith("Not answered yet" if answer is Ellipsis else "Not yet. ")
 
 
 def test_numpy_and_pandas_scalars_are_numbers():

@@ -24,8 +24,11 @@ class Verdict:
 
     correct: bool
     message: str
+    answered: bool = True
 
     def __repr__(self) -> str:
+        if not self.answered:
+            return self.message
         return ("Right. " if self.correct else "Not yet. ") + self.message
 
     __str__ = __repr__
@@ -94,7 +97,7 @@ class NumberExercise:
     def check(self, answer: object) -> Verdict:
         value, problem = as_number(answer)
         if problem:
-            return Verdict(False, problem)
+            return Verdict(False, problem, answered=answer is not Ellipsis)
         target = float(self.expected())
         if close(value, target, self.rel_tol):
             accepted = f"within {self.rel_tol:.0%} of" if self.rel_tol else "exactly"
