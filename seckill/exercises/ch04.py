@@ -13,7 +13,7 @@ def _counts_m() -> list[float]:
     return sorted(float(count) for count in data.load("streamer_counts")["count_m"].dropna())
 
 
-def _median_net_per_hour(viewers_per_hour: float) -> float:
+def _newcomer(viewers_per_hour: float) -> dict[str, float]:
     fit = income_fit.calibrate()
     month = streamer.MonthInputs(
         viewers_per_hour=viewers_per_hour, conversion_pct=1.0, sales_sigma=round(fit.sigma, 2)
@@ -43,14 +43,14 @@ largest_count = NumberExercise(
 )
 
 median_net_at_400_viewers = NumberExercise(
-    expected=lambda: _median_net_per_hour(400)["median_net_rmb_per_hour"],
+    expected=lambda: _newcomer(400)["median_net_rmb_per_hour"],
     unit="yuan an hour",
     hint_text="Make streamer.MonthInputs(viewers_per_hour=400, conversion_pct=1.0, "
     "sales_sigma=round(fit.sigma, 2)) and read median_net_rmb_per_hour from streamer.net_income.",
     mistakes=lambda: [
-        (_median_net_per_hour(200)["median_net_rmb_per_hour"], "that is with 200 viewers an hour; use 400."),
+        (_newcomer(200)["median_net_rmb_per_hour"], "that is with 200 viewers an hour; use 400."),
         (
-            _median_net_per_hour(400)["expected_net_rmb_per_hour"],
+            _newcomer(400)["expected_net_rmb_per_hour"],
             "that is the average newcomer; the typical (median) one earns less.",
         ),
     ],
