@@ -17,6 +17,8 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 - re-runs and re-reads what depends on an input that changed since the last build
   (:mod:`sitebuild.freshness`), and keeps two builds of the same commit identical
   (:mod:`sitebuild.reproducible`);
+- in the student edition (``hide_solutions``), cuts the solutions from the page sources offered for
+  download too (:mod:`sitebuild.student_sources`);
 - marks the process as a book build, so notebook kernels started by the build (they inherit the
   environment) use the static renderer of :mod:`seckill.charts.render` instead of Altair's CDN one.
 """
@@ -32,7 +34,7 @@ from sphinx.errors import SphinxError
 
 from seckill.charts.render import BUILD_ENV_VAR
 from seckill.charts.tables import DETAILS_CLASS
-from sitebuild import iconfont
+from sitebuild import iconfont, student_sources
 from sitebuild.chart_names import name_repeated_charts
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -111,6 +113,12 @@ def _subset_icon_font(app, exception) -> None:
     iconfont.subset_theme_font(theme_static, Path(app.outdir))
 
 
+def _strip_student_sources(app, exception) -> None:
+    if exception is not None or app.builder.format != "html" or not app.config.hide_solutions:
+        return
+    student_sources.strip_sources(Path(app.outdir))
+
+
 def _vega_bundle_address() -> str:
     """The bundle's path relative to the page script, with a version query for browser caches."""
     digest = hashlib.sha256((WEB_DIR / VEGA_BUNDLE).read_bytes()).hexdigest()[:12]
@@ -133,6 +141,7 @@ def setup(app):
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
     app.connect("build-finished", _subset_icon_font)
+    app.connect("build-finished", _strip_student_sources)
     app.connect("html-page-context", _name_repeated_charts)
     app.add_js_file(
         "seckill.js", priority=101, loading_method="defer", **{"data-vega-bundle": _vega_bundle_address()}

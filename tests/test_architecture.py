@@ -34,6 +34,7 @@ FLOORS = {
     "seckill.chapters": ("chapters", 2),
     "seckill.explorers": ("explorers", 3),
     "seckill.pages": ("pages", 3),
+    "seckill.exercises": ("exercises", 3),
 }
 
 

@@ -52,3 +52,27 @@ def test_student_edition_has_every_exercise_and_no_solution(student_site, built_
         assert student.count('class="exercise admonition"') == exercises, page.name
         assert teacher.count('class="solution') >= exercises, page.name
         assert 'class="solution' not in student and "Solution to" not in student, page.name
+
+
+def test_student_edition_keeps_the_notebooks_exercises_and_drops_their_solutions(student_site, built_site):
+    pages = sorted((built_site / "notebooks").glob("[0-9][0-9]-*.html"))
+    assert len(pages) == 8
+    for page in pages:
+        teacher = page.read_text(encoding="utf-8")
+        student = (student_site / "notebooks" / page.name).read_text(encoding="utf-8")
+        exercises = teacher.count('class="exercise admonition"')
+        assert exercises >= 3, page.name
+        assert student.count('class="exercise admonition"') == exercises, page.name
+        assert teacher.count('class="solution') == exercises, page.name
+        assert 'class="solution' not in student and "Solution to" not in student, page.name
+        # Built with the placeholders, every check says so rather than failing the build.
+        assert student.count("Not answered yet") == exercises, page.name
+
+
+def test_student_editions_downloads_carry_no_solution(student_site, built_site):
+    sources = sorted((built_site / "_sources").rglob("[0-9][0-9]-*.*"))
+    assert any(path.suffix == ".ipynb" for path in sources)
+    for path in sources:
+        relative = path.relative_to(built_site)
+        assert "{solution}" in path.read_text(encoding="utf-8"), relative  # the full edition keeps them
+        assert "{solution}" not in (student_site / relative).read_text(encoding="utf-8"), relative
