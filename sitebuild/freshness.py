@@ -83,6 +83,8 @@ def page_inputs_digest() -> str:
 
 def _use_cache_for_these_inputs(app, config) -> None:
     """Point MyST-NB's execution cache at the folder for this build's execution inputs."""
+    if "nb_execution_cache_path" not in config:
+        return  # a project without MyST-NB executes nothing, so it has no cache to point
     digest = config[EXECUTION_INPUTS][:16]
     base = Path(config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
     cache = base / f"{CACHE_PREFIX}{digest}"

@@ -114,7 +114,10 @@ def _subset_icon_font(app, exception) -> None:
 
 
 def _strip_student_sources(app, exception) -> None:
-    if exception is not None or app.builder.format != "html" or not app.config.hide_solutions:
+    if exception is not None or app.builder.format != "html":
+        return
+    # hide_solutions is sphinx-exercise's setting; a project without that extension has no solutions.
+    if not getattr(app.config, "hide_solutions", False):
         return
     student_sources.strip_sources(Path(app.outdir))
 

@@ -111,6 +111,7 @@ def split_price(
         "packaging_rmb_per_item", packaging_rmb_per_item
     )
     materials = _check_rmb("materials_rmb_per_item", materials_rmb_per_item)
+    intermediary_pct = require_percent("intermediary_pct", intermediary_pct)
     taken = [commission, slot, platform, payment, delivery, materials]
     left = price_rmb - sum(taken)
     # Rounding in the sum can leave -1e-12 when the costs exactly use up the price.
@@ -121,7 +122,7 @@ def split_price(
             f"({price_rmb:.2f} yuan); the maker would pay to sell. Raise the price or lower a fee or cost."
         )
     margin = max(left, 0.0)
-    intermediary = margin * require_percent("intermediary_pct", intermediary_pct) / 100
+    intermediary = margin * intermediary_pct / 100
     amounts = [*taken, intermediary, margin - intermediary]
     return pd.DataFrame(
         {
