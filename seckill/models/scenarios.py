@@ -276,13 +276,7 @@ def run(levers: Levers, base: Baseline) -> dict[str, float | int | None]:
             f"parcels for {china_population_end:.3g} people): {error}. Choose an earlier end_year or "
             "slower growth"
         ) from None
-    footprint_base = parcels.parcel_footprint(
-        base.parcels_bn * 1e9,
-        packaging_g_per_parcel=base.packaging_g_per_parcel,
-        packaging_t_co2e_per_t=base.packaging_t_co2e_per_t,
-        transport_kg_co2e_per_parcel=base.transport_kg_co2e_per_parcel,
-        population=base.china_population,
-    )
+    parcel_co2e_base_mt = _base_parcel_co2e_mt(base)
     sigma = levers.income_sigma
     cumulative = float(end["cumulative_gtco2"])
     return {
@@ -297,9 +291,9 @@ def run(levers: Levers, base: Baseline) -> dict[str, float | int | None]:
         "parcels_end_bn": parcels_end_bn,
         "parcels_change": parcels_end_bn / base.parcels_bn - 1,
         "live_orders_ratio": ratio,
-        "parcel_co2e_base_mt": footprint_base["total_co2e_t"] / 1e6,
+        "parcel_co2e_base_mt": parcel_co2e_base_mt,
         "parcel_co2e_end_mt": footprint_end["total_co2e_t"] / 1e6,
-        "parcel_co2e_change": footprint_end["total_co2e_t"] / footprint_base["total_co2e_t"] - 1,
+        "parcel_co2e_change": footprint_end["total_co2e_t"] / 1e6 / parcel_co2e_base_mt - 1,
         "new_packaging_end_mt": footprint_end["new_packaging_t"] / 1e6,
         "gini": incomes.lognormal_gini(sigma),
         "top1_share": incomes.lognormal_top_share(0.01, sigma),
