@@ -63,6 +63,32 @@ def test_every_styled_table_has_a_fixed_id_unique_on_its_page():
     assert not repeated, "\n".join(repeated)
 
 
+# print("label:", value) writes its arguments one by one; the kernel may send them as separate
+# stream messages, and MyST-NB's merge of a cell's streams (nb_merge_streams) puts a line break
+# between messages, so the same cell printed "label:\n value" in one build and "label: value" in
+# another. One f-string is one write.
+PRINT_OF_SEVERAL = re.compile(
+    r"\bprint\(\s*(?:f?\"[^\"]*\"|f?'[^']*'|[\w.\[\]\"']+)\s*,(?!\s*(?:file|sep|end|flush)=)"
+)
+
+
+def test_no_page_code_prints_several_arguments():
+    offenders = []
+    for path in CODE:
+        if path.suffix == ".py":
+            continue  # the package prints nothing into pages
+        if path.suffix == ".ipynb":
+            cells = nbformat.read(path, as_version=4).cells
+            sources = [cell.source for cell in cells if cell.cell_type == "code"]
+        else:
+            sources = [path.read_text(encoding="utf-8")]
+        for source in sources:
+            offenders += [
+                f"{path.relative_to(ROOT)}: {m.group(0)}" for m in PRINT_OF_SEVERAL.finditer(source)
+            ]
+    assert not offenders, "print one f-string instead:\n" + "\n".join(offenders)
+
+
 def test_a_narrative_pages_notebook_gets_cell_ids_from_its_text():
     def notebook():
         return nbformat.v4.new_notebook(
