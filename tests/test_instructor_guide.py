@@ -15,7 +15,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from sitebuild import sphinxext
 from tests.test_prose_numbers import unsourced_numerals
 
 BOOK = Path(__file__).resolve().parent.parent / "book"
@@ -137,6 +136,8 @@ EDITIONS = [(True, "student_edition"), (False, "full_edition"), (None, "full_edi
 
 @pytest.mark.parametrize(("hide_solutions", "tag"), EDITIONS)
 def test_the_build_is_tagged_with_its_edition(hide_solutions, tag):
+    from sitebuild import sphinxext  # imported here: the other tests need no Sphinx
+
     tags: set[str] = set()
     app = SimpleNamespace(tags=SimpleNamespace(add=tags.add))
     config = SimpleNamespace() if hide_solutions is None else SimpleNamespace(hide_solutions=hide_solutions)
