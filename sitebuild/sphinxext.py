@@ -17,8 +17,11 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 - re-runs and re-reads what depends on an input that changed since the last build
   (:mod:`sitebuild.freshness`), and keeps two builds of the same commit identical
   (:mod:`sitebuild.reproducible`);
-- in the student edition (``hide_solutions``), cuts the solutions from the page sources offered for
-  download too (:mod:`sitebuild.student_sources`);
+- tags the edition, ``student_edition`` when ``hide_solutions`` is set and ``full_edition``
+  otherwise, so teachers' material (the instructor guide's answer notes) sits in
+  ``{only} full_edition`` blocks that the student edition leaves out (:func:`_tag_edition`);
+- in the student edition (``hide_solutions``), cuts the solutions and the ``full_edition`` blocks
+  from the page sources offered for download too (:mod:`sitebuild.student_sources`);
 - marks the process as a book build, so notebook kernels started by the build (they inherit the
   environment) use the static renderer of :mod:`seckill.charts.render` instead of Altair's CDN one.
 """
@@ -71,6 +74,22 @@ def _refuse_bad_data(app, config) -> None:
     if len(found) > len(listed):
         listed.append(f"... and {len(found) - len(listed)} more (python -m seckill.validate_data lists all)")
     raise DataPackageError("\n".join(listed))
+
+
+STUDENT_TAG = "student_edition"
+FULL_TAG = "full_edition"
+
+
+def _tag_edition(app, config) -> None:
+    """Tag the build with its edition, for the ``{only}`` directive.
+
+    The instructor guide's answer notes are written inside ``{only} full_edition`` blocks: a
+    page cannot hide them the way sphinx-exercise hides solutions, so the edition is a Sphinx tag.
+    ``hide_solutions`` is sphinx-exercise's setting; a project without that extension has no
+    student edition, so it builds the full one.
+    """
+    student = bool(getattr(config, "hide_solutions", False))
+    app.tags.add(STUDENT_TAG if student else FULL_TAG)
 
 
 def _remove_previous_site(srcdir: Path, outdir: Path) -> None:
@@ -138,6 +157,7 @@ def _name_repeated_charts(app, pagename, templatename, context, doctree) -> None
 def setup(app):
     os.environ[BUILD_ENV_VAR] = "1"
     app.connect("config-inited", _refuse_bad_data, priority=0)
+    app.connect("config-inited", _tag_edition)
     app.setup_extension("sitebuild.theme_fixes")
     app.setup_extension("sitebuild.freshness")
     app.setup_extension("sitebuild.reproducible")

@@ -1,9 +1,11 @@
 """The student edition's downloadable sources lose their solutions too.
 
-sphinx-exercise's ``hide_solutions`` removes the solutions from the pages, but the download button
-offers each page's source (``_sources/``: the notebook or the MyST file), which still holds them.
-After a student-edition build, every ``{solution}`` block is cut from those copies; notebook cells
-left empty are dropped. The repository's own files are not touched.
+sphinx-exercise's ``hide_solutions`` removes the solutions from the pages, and the edition's tag
+removes the ``{only} full_edition`` blocks (the instructor guide's answer notes), but the download
+button offers each page's source (``_sources/``: the notebook or the MyST file), which still holds
+both. After a student-edition build, every ``{solution}`` and ``{only} full_edition`` block is cut
+from those copies; notebook cells left empty are dropped. The repository's own files are not
+touched.
 """
 
 from __future__ import annotations
@@ -12,15 +14,17 @@ import json
 import re
 from pathlib import Path
 
-SOLUTION_FENCE = re.compile(r"^(`{3,}|:{3,})\{solution\}")
+# A block the student edition must not offer: a solution, or teachers' material for the full edition.
+HIDDEN_FENCE = re.compile(r"^(`{3,}|:{3,})\{(?:solution\}|only\}\s*full_edition\s*$)")
 
 
 def strip_markdown(text: str) -> str:
-    """``text`` without its ``{solution}`` blocks (backtick or colon fences, any length)."""
+    """``text`` without its ``{solution}`` and ``{only} full_edition`` blocks (backtick or colon
+    fences, any length)."""
     kept, closing = [], None
     for line in text.splitlines(keepends=True):
         if closing is None:
-            start = SOLUTION_FENCE.match(line)
+            start = HIDDEN_FENCE.match(line)
             if start:
                 closing = start.group(1)
             else:
@@ -28,7 +32,7 @@ def strip_markdown(text: str) -> str:
         elif line.strip() == closing:
             closing = None
     if closing is not None:
-        raise ValueError(f"a {{solution}} block opened with {closing} is never closed")
+        raise ValueError(f"a hidden block ({{solution}} or {{only}}) opened with {closing} is never closed")
     return "".join(kept)
 
 

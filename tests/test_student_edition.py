@@ -1,5 +1,6 @@
 """The student edition: the same book with every exercise and no solution."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,20 @@ def test_student_editions_downloads_carry_no_solution(student_site, built_site):
         relative = path.relative_to(built_site)
         assert "{solution}" in path.read_text(encoding="utf-8"), relative  # the full edition keeps them
         assert "{solution}" not in (student_site / relative).read_text(encoding="utf-8"), relative
+
+
+def test_the_guides_answer_notes_are_in_the_full_edition_only(student_site, built_site):
+    from tests.test_instructor_guide import CHAPTER_PAGES, discussion_questions
+
+    n_questions = sum(len(discussion_questions(page)) for page in CHAPTER_PAGES)
+    guide = Path("book") / "instructor-guide.html"
+    teacher = (built_site / guide).read_text(encoding="utf-8")
+    student = (student_site / guide).read_text(encoding="utf-8")
+    note = re.compile(r'class="[^"]*\banswer-note\b[^"]*"')
+    assert len(note.findall(teacher)) == n_questions
+    assert "answer-note" not in student
+    # The rest of the guide is in both editions.
+    assert "Chapter 3 lesson plan" in student
+    source = Path("_sources") / "book" / "instructor-guide.md"
+    assert "{only} full_edition" in (built_site / source).read_text(encoding="utf-8")
+    assert "full_edition" not in (student_site / source).read_text(encoding="utf-8")

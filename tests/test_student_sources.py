@@ -74,3 +74,17 @@ def test_only_sources_are_rewritten(tmp_path):
     assert strip_sources(tmp_path) == [page]
     assert "Answer" not in page.read_text(encoding="utf-8")
     assert "Answer" in html.read_text(encoding="utf-8")
+
+
+def test_the_full_editions_blocks_are_cut_and_other_only_blocks_kept():
+    page = (
+        "Guide text.\n\n"
+        "`````{only} full_edition\n"
+        "````{admonition} Chapter 1, question 1: a title\n"
+        ":class: answer-note\n\nA teacher's note.\n````\n"
+        "`````\n\n"
+        "```{only} html\nShown on the web.\n```\n"
+    )
+    stripped = strip_markdown(page)
+    assert "teacher's note" not in stripped and "full_edition" not in stripped
+    assert "Guide text." in stripped and "```{only} html\nShown on the web.\n```" in stripped
