@@ -54,7 +54,7 @@ def test_a_run_with_kana_is_japanese():
 
 def test_chart_specs_code_attributes_and_comments_are_left_alone():
     html = (
-        '<div title="前瞻产业研究院"><script type="application/json">{"label": "前瞻 <b>", "x": 1}</script>'
+        '<div title="前瞻产业研究院"><script type="application/json">{"label": "</div>前瞻", "x": 1}</script>'
         "<pre>print('秒杀')</pre><code>淘宝</code><!-- 注释 --><style>/* 字 */</style>"
         "<select><option>选项</option></select></div>"
     )
