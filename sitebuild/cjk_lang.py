@@ -97,13 +97,22 @@ def _node_language(node: nodes.Node) -> str | None:
     return None
 
 
-def _text_to_mark(text: nodes.Text) -> bool:
-    parent = text.parent
+def _ancestors(node: nodes.Node):
+    parent = node.parent
     while parent is not None:
-        if isinstance(parent, SKIPPED_NODES) or _is_cjk_language(_node_language(parent)):
-            return False
+        yield parent
         parent = parent.parent
-    return True
+
+
+def _inside_cjk_language(node: nodes.Node) -> bool:
+    return any(_is_cjk_language(_node_language(parent)) for parent in _ancestors(node))
+
+
+def _text_to_mark(text: nodes.Text) -> bool:
+    """Prose that is not already marked Chinese or Japanese (code, math, raw HTML are not prose)."""
+    return not any(isinstance(parent, SKIPPED_NODES) for parent in _ancestors(text)) and not (
+        _inside_cjk_language(text)
+    )
 
 
 def _split(text: nodes.Text) -> list[nodes.Node] | None:
@@ -135,20 +144,11 @@ def mark_doctree(doctree: nodes.Node) -> None:
     for raw in doctree.findall(nodes.raw):
         if "html" not in raw.get("format", "").split() or not CJK_RUN.search(raw.astext()):
             continue
-        if _has_cjk_ancestor(raw):
+        if _inside_cjk_language(raw):
             continue
         marked = mark_html(raw.astext())
         if marked != raw.astext():
             raw[:] = [nodes.Text(marked)]
-
-
-def _has_cjk_ancestor(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if _is_cjk_language(_node_language(parent)):
-            return True
-        parent = parent.parent
-    return False
 
 
 # ---------------------------------------------------------------------------------------------
