@@ -12,8 +12,11 @@ after a CSV in ``data/`` changed. Two digests close that gap:
   can only ever be reused by a build with the same inputs; a build with other inputs starts an
   empty cache and runs every executed page again. The folders of other digests are removed.
 - **Page inputs**: the build-only ``sitebuild/`` (this extension, the theme fixes, the page
-  script and styles). It changes how pages are read and written, not what the kernels compute,
-  so a change re-reads and re-writes every page but serves the notebooks from the cache.
+  script and styles), and the bibliography files (``bibtex_bibfiles``): every page that cites an
+  entry copies it into its citations' tooltips, and sphinxcontrib-bibtex re-reads only the
+  bibliography page when an entry changes. They change how pages are read and written, not what
+  the kernels compute, so a change re-reads and re-writes every page but serves the notebooks
+  from the cache.
 
 Both digests are Sphinx configuration values that ask for a re-read when they change, so Sphinx
 itself notices a change (its log says ``[config changed ('seckill_execution_inputs')]``).
@@ -76,9 +79,22 @@ def execution_inputs_digest(srcdir: Path) -> str:
     return _digest(folders, _installed_packages())
 
 
-def page_inputs_digest() -> str:
+def page_inputs_digest(bibliographies: Iterable[Path] = ()) -> str:
     """What the reading and writing of every page depends on besides its own text."""
-    return _digest([("sitebuild", SITEBUILD_DIR)])
+    return _digest(
+        [("sitebuild", SITEBUILD_DIR)],
+        (
+            f"bibliography {path.name} {hashlib.sha256(path.read_bytes()).hexdigest()}"
+            for path in bibliographies
+        ),
+    )
+
+
+def _follow_bibliographies(app, config) -> None:
+    """Add the bibliography files to the page inputs (their names are only known once configured)."""
+    names = getattr(config, "bibtex_bibfiles", None) or []
+    files = [Path(app.srcdir, name) for name in names if Path(app.srcdir, name).is_file()]
+    setattr(config, PAGE_INPUTS, page_inputs_digest(files))
 
 
 def _use_cache_for_these_inputs(app, config) -> None:
@@ -101,4 +117,5 @@ def setup(app):
     app.add_config_value(PAGE_INPUTS, page_inputs_digest(), "env", str)
     # MyST-NB reads its settings at builder-inited; this runs before that.
     app.connect("config-inited", _use_cache_for_these_inputs)
+    app.connect("config-inited", _follow_bibliographies)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

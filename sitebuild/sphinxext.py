@@ -13,6 +13,8 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 - gives charts with the same title on one page distinct table summaries
   (:func:`sitebuild.chart_names.name_repeated_charts`);
 - copies the data package into the built site (``_build/html/data/``) for download;
+- marks each run of Chinese characters in a page's text as Chinese (``<span lang="zh-CN">``), for
+  screen readers and font choice (:mod:`sitebuild.cjk_lang`);
 - cuts the theme's icon font down to the icons the site shows (:mod:`sitebuild.iconfont`);
 - re-runs and re-reads what depends on an input that changed since the last build
   (:mod:`sitebuild.freshness`), and keeps two builds of the same commit identical
@@ -161,6 +163,7 @@ def setup(app):
     app.setup_extension("sitebuild.theme_fixes")
     app.setup_extension("sitebuild.freshness")
     app.setup_extension("sitebuild.reproducible")
+    app.setup_extension("sitebuild.cjk_lang")
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
     app.connect("build-finished", _subset_icon_font)

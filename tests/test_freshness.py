@@ -26,3 +26,15 @@ def test_the_page_inputs_digest_follows_the_build_scripts_and_styles(tmp_path, m
     css = tmp_path / "sitebuild" / "web" / "seckill.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert freshness.page_inputs_digest() != before
+
+
+def test_the_page_inputs_digest_follows_the_bibliography(tmp_path):
+    bib = tmp_path / "references.bib"
+    shutil.copy(ROOT / "book" / "references.bib", bib)
+    before = freshness.page_inputs_digest([bib])
+    assert freshness.page_inputs_digest([bib]) == before
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("Platform Capitalism", "Platform capitalism"),
+        encoding="utf-8",
+    )
+    assert freshness.page_inputs_digest([bib]) != before
