@@ -163,7 +163,8 @@ def controls_html(spec: dict) -> str:
                 f"chart {spec.get('title')!r}: no static control for a {bind['input']!r} binding"
             )
         parts.append(
-            f'<div class="vega-bind"><label><span class="vega-bind-name">{label}</span>{control}</label></div>'
+            '<div class="vega-bind"><label>'
+            f'<span class="vega-bind-name">{label}</span>{control}</label></div>'
         )
     return f'<form class="vega-bindings">{"".join(parts)}</form>'
 
@@ -186,4 +187,3 @@ def add_pictures(page_html: str, cache_dir: Path | None = None) -> str:
         return f'<div class="seckill-chart">{still}{match.group(1)}'
 
     return _CHART.sub(with_picture, page_html)
-

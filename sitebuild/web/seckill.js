@@ -184,8 +184,9 @@
   }
 
   // A chart with a picture becomes live when a reader reaches for it: a mouse pointing at it (for
-  // its tooltips), a finger or pen touching it, the keyboard focus entering its controls.
-  var REACHING = ["pointerover", "pointerdown", "focusin"];
+  // its tooltips), a finger or pen touching it, the keyboard focus entering its controls, or a
+  // control changed by other means (assistive technology may set a value without focusing it).
+  var REACHING = ["pointerover", "pointerdown", "focusin", "input", "change"];
 
   function drawWhenReachedFor(container) {
     function reached() {
