@@ -133,7 +133,8 @@ def controls_html(spec: dict) -> str:
     """Vega's bindings for ``spec``'s parameters, as Vega writes them, at their starting values.
 
     The same markup (``form.vega-bindings``, ``div.vega-bind``, a label around name and input)
-    takes the same room as Vega's, so nothing moves when the live controls replace these. A
+    takes the same room as Vega's, so nothing moves when the live controls replace these. They are
+    disabled, as they do nothing without the page script, which enables them when it runs. A
     binding Vega would draw but this does not know raises, rather than leave a control out.
     """
     parts = []
@@ -147,7 +148,7 @@ def controls_html(spec: dict) -> str:
         if bind["input"] == "range":
             control = (
                 f'<input type="range" name="{name}" min="{bind.get("min", 0)}" max="{bind.get("max", 100)}"'
-                f' step="{bind.get("step", 1)}" value="{_format_value(value)}">'
+                f' step="{bind.get("step", 1)}" value="{_format_value(value)}" disabled>'
                 f"<span>{html.escape(_format_value(value))}</span>"
             )
         elif bind["input"] == "select":
@@ -157,7 +158,7 @@ def controls_html(spec: dict) -> str:
                 f"{' selected' if option == value else ''}>{html.escape(_format_value(text))}</option>"
                 for option, text in zip(bind["options"], labels, strict=True)
             )
-            control = f'<select name="{name}">{options}</select>'
+            control = f'<select name="{name}" disabled>{options}</select>'
         else:
             raise PictureError(
                 f"chart {spec.get('title')!r}: no static control for a {bind['input']!r} binding"

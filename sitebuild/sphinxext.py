@@ -7,8 +7,8 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
   and field, and removes the previous build's pages, so no site is left that looks complete
   (:func:`_refuse_bad_data`);
 - adds ``sitebuild/web`` to the static files and puts the page script and the book's stylesheet on
-  every page; the page script fetches the vendored Vega bundle itself, only when a chart comes
-  near the screen (``scripts/vendor_web_assets.py`` says where the bundle comes from);
+  every page; the page script fetches the vendored Vega bundle itself, only when a reader reaches
+  for a chart (``scripts/vendor_web_assets.py`` says where the bundle comes from);
 - applies the theme fixes in :mod:`sitebuild.theme_fixes` (no console errors, no axe violations);
 - puts a picture of every chart, drawn at build time from its spec, in its container, with the
   chart's controls, so a chart shows at once and without JavaScript (:mod:`sitebuild.pictures`);

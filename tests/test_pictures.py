@@ -100,7 +100,7 @@ def test_controls_are_vegas_bindings_at_their_starting_values():
     assert form.startswith('<form class="vega-bindings">')
     assert form.count('<div class="vega-bind">') == 2  # the selection has no control
     assert '<span class="vega-bind-name">Growth, % a year: </span>' in form
-    assert 'name="growth_pct" min="0" max="50" step="0.5" value="12.5"' in form
+    assert 'name="growth_pct" min="0" max="50" step="0.5" value="12.5" disabled' in form
     assert '<option value="2020" selected>2020</option>' in form
     assert form.count(" selected") == 1
 

@@ -138,7 +138,8 @@ def test_with_javascript_off_every_chart_shows_its_picture_and_controls(built_si
             "div.seckill-chart",
             """charts => charts.map(c => {
                 const box = c.querySelector('svg.seckill-picture').getBoundingClientRect();
-                return [box.width, box.height, c.querySelectorAll('.seckill-chart-still input').length];
+                return [box.width, box.height,
+                        c.querySelectorAll('.seckill-chart-still input:disabled').length];
             })""",
         )
     finally:

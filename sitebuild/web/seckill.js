@@ -224,8 +224,16 @@
   function wireCharts() {
     var withoutPicture = [];
     document.querySelectorAll("div.seckill-chart").forEach(function (container) {
-      if (container.querySelector("div.seckill-chart-still")) drawWhenReachedFor(container);
-      else withoutPicture.push(container);
+      var still = container.querySelector("div.seckill-chart-still");
+      if (!still) {
+        withoutPicture.push(container);
+        return;
+      }
+      // The picture's controls come disabled: without this script they would do nothing.
+      still.querySelectorAll("input, select").forEach(function (control) {
+        control.disabled = false;
+      });
+      drawWhenReachedFor(container);
     });
     drawWhenNearTheScreen(withoutPicture);
   }
