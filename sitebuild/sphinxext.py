@@ -7,9 +7,11 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
   and field, and removes the previous build's pages, so no site is left that looks complete
   (:func:`_refuse_bad_data`);
 - adds ``sitebuild/web`` to the static files and puts the page script and the book's stylesheet on
-  every page; the page script fetches the vendored Vega bundle itself, only when a chart comes
-  near the screen (``scripts/vendor_web_assets.py`` says where the bundle comes from);
+  every page; the page script fetches the vendored Vega bundle itself, only when a reader reaches
+  for a chart (``scripts/vendor_web_assets.py`` says where the bundle comes from);
 - applies the theme fixes in :mod:`sitebuild.theme_fixes` (no console errors, no axe violations);
+- puts a picture of every chart, drawn at build time from its spec, in its container, with the
+  chart's controls, so a chart shows at once and without JavaScript (:mod:`sitebuild.pictures`);
 - gives charts with the same title on one page distinct table summaries
   (:func:`sitebuild.chart_names.name_repeated_charts`);
 - copies the data package into the built site (``_build/html/data/``) for download;
@@ -39,7 +41,7 @@ from sphinx.errors import SphinxError
 
 from seckill.charts.render import BUILD_ENV_VAR
 from seckill.charts.tables import DETAILS_CLASS
-from sitebuild import iconfont, student_sources
+from sitebuild import iconfont, pictures, student_sources
 from sitebuild.chart_names import name_repeated_charts
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -156,6 +158,13 @@ def _name_repeated_charts(app, pagename, templatename, context, doctree) -> None
         context["body"] = name_repeated_charts(context["body"])
 
 
+def _add_pictures(app, pagename, templatename, context, doctree) -> None:
+    """Put a picture of each chart, drawn at build time, in its container (:mod:`sitebuild.pictures`)."""
+    if 'class="seckill-chart-spec"' in context.get("body", ""):
+        cache_dir = Path(app.outdir).parent / pictures.CACHE_FOLDER
+        context["body"] = pictures.add_pictures(context["body"], cache_dir)
+
+
 def setup(app):
     os.environ[BUILD_ENV_VAR] = "1"
     app.connect("config-inited", _refuse_bad_data, priority=0)
@@ -169,6 +178,7 @@ def setup(app):
     app.connect("build-finished", _subset_icon_font)
     app.connect("build-finished", _strip_student_sources)
     app.connect("html-page-context", _name_repeated_charts)
+    app.connect("html-page-context", _add_pictures)
     app.add_js_file(
         "seckill.js", priority=101, loading_method="defer", **{"data-vega-bundle": _vega_bundle_address()}
     )

@@ -1,17 +1,18 @@
 /* The book's page script.
- * 1. Draw every chart that seckill.charts.render wrote into the page, from the book's own Vega copy.
- *    Each chart is <div class="seckill-chart"> holding its Vega-Lite spec as JSON. No network
- *    request leaves the site.
+ * 1. Make every chart live when a reader reaches for it. The build puts a picture of each chart
+ *    (an SVG Vega drew at build time, sitebuild/pictures.py) and its controls in its container,
+ *    <div class="seckill-chart">, above the chart's Vega-Lite spec as JSON. The Vega bundle
+ *    (280 kB gzipped, the book's own copy: no request leaves the site) is fetched only when a
+ *    reader first points at, taps or tabs into a chart or its controls; the live chart is drawn
+ *    out of sight, at the picture's height, then takes the picture's place, and the controls'
+ *    values and the keyboard focus carry over. A page whose charts are only looked at costs no
+ *    Vega at all. (A chart without a picture is drawn when it comes near the screen.)
  * 2. Make wide notebook tables that scroll sideways reachable by keyboard (WCAG 2.1.1).
  * 3. When the page is printed, make sure every chart's numbers are in the printout.
  * 4. Run the header's print and full-screen buttons, and put the cursor in the search page's field:
  *    the theme does both with inline scripts, which the page's Content-Security-Policy does not run
  *    (sitebuild/csp.py). The policy also forbids compiling code from strings, so Vega evaluates
- *    its expressions with its interpreter (ast: true) instead of Function().
- *
- * Charts are drawn when they come near the screen, and the Vega bundle (280 kB gzipped) is
- * fetched when the first chart does. A reader on a slow phone connection gets the text first,
- * and a page whose charts are never scrolled to costs no Vega at all. */
+ *    its expressions with its interpreter (ast: true) instead of Function(). */
 (function () {
   "use strict";
 
@@ -77,26 +78,63 @@
     return vegaLoading;
   }
 
+  // The starting value a reader set on a picture's control, typed as the spec's parameter is.
+  function controlValue(param, control) {
+    if (control.type === "range") return Number(control.value);
+    var options = (param.bind && param.bind.options) || [];
+    for (var i = 0; i < options.length; i += 1) {
+      if (String(options[i]) === control.value) return options[i];
+    }
+    return param.value;
+  }
+
+  // The spec the live chart draws: the values of the picture's controls, and the picture's height
+  // for the whole drawing, so the live chart takes exactly the picture's room (nothing moves).
+  function liveSpec(specNode, still) {
+    var spec = JSON.parse(specNode.textContent);
+    if (!still) return spec;
+    (spec.params || []).forEach(function (param) {
+      var control = still.querySelector('[name="' + CSS.escape(param.name) + '"]');
+      if (control) param.value = controlValue(param, control);
+    });
+    var picture = still.querySelector("svg.seckill-picture");
+    if (picture) {
+      spec.height = Number(picture.getAttribute("height"));
+      spec.autosize = { type: "fit", contains: "padding" };
+    }
+    return spec;
+  }
+
   // Returns a promise that settles when the chart is drawn (or has failed).
   function draw(container) {
     if (container.dataset.seckillState) return Promise.resolve(); // drawn, drawing or failed
     var specNode = container.querySelector("script.seckill-chart-spec");
     if (!specNode) return Promise.resolve();
     container.dataset.seckillState = "drawing";
+    var still = container.querySelector("div.seckill-chart-still");
     var view = document.createElement("div");
     view.className = "seckill-chart-view";
+    // Drawn out of sight over the picture, then swapped in one step.
+    if (still) view.classList.add("seckill-chart-offstage");
     container.insertBefore(view, specNode);
     return loadVega()
       .then(function () {
-        var spec = JSON.parse(specNode.textContent);
-        return window.vegaEmbed(view, spec, EMBED_OPTIONS);
+        return window.vegaEmbed(view, liveSpec(specNode, still), EMBED_OPTIONS);
       })
       .then(function (result) {
+        if (still) {
+          var focused = still.contains(document.activeElement) ? document.activeElement.name : null;
+          still.remove();
+          view.classList.remove("seckill-chart-offstage");
+          var control = focused && view.querySelector('[name="' + CSS.escape(focused) + '"]');
+          if (control) control.focus();
+        }
         container.dataset.seckillState = "drawn";
         container.seckillView = result.view;
       })
       .catch(function (error) {
         container.dataset.seckillState = "failed";
+        view.remove();
         showError(container, String(error && error.message ? error.message : error));
       });
   }
@@ -145,11 +183,27 @@
     return Promise.all(Array.prototype.map.call(charts, enqueue));
   }
 
-  function drawWhenNearTheScreen() {
-    var charts = document.querySelectorAll("div.seckill-chart");
+  // A chart with a picture becomes live when a reader reaches for it: a mouse pointing at it (for
+  // its tooltips), a finger or pen touching it, the keyboard focus entering its controls, or a
+  // control changed by other means (assistive technology may set a value without focusing it).
+  var REACHING = ["pointerover", "pointerdown", "focusin", "input", "change"];
+
+  function drawWhenReachedFor(container) {
+    function reached() {
+      REACHING.forEach(function (type) {
+        container.removeEventListener(type, reached);
+      });
+      enqueue(container);
+    }
+    REACHING.forEach(function (type) {
+      container.addEventListener(type, reached);
+    });
+  }
+
+  function drawWhenNearTheScreen(charts) {
     if (!charts.length) return;
     if (!("IntersectionObserver" in window)) {
-      drawAll();
+      charts.forEach(enqueue);
       return;
     }
     var observer = new IntersectionObserver(
@@ -167,22 +221,43 @@
     });
   }
 
-  // A printout is laid out at once, but a chart far down the page may not be drawn yet, and
-  // drawing takes longer than the browser waits. So when printing starts, open the table of
-  // numbers under every chart not yet drawn (the printout carries its numbers either way), start
-  // drawing them all, and close those tables again when printing is over.
+  function wireCharts() {
+    var withoutPicture = [];
+    document.querySelectorAll("div.seckill-chart").forEach(function (container) {
+      var still = container.querySelector("div.seckill-chart-still");
+      if (!still) {
+        withoutPicture.push(container);
+        return;
+      }
+      // The picture's controls come disabled: without this script they would do nothing.
+      still.querySelectorAll("input, select").forEach(function (control) {
+        control.disabled = false;
+      });
+      drawWhenReachedFor(container);
+    });
+    drawWhenNearTheScreen(withoutPicture);
+  }
+
+  // A chart with a picture prints as that picture. A chart without one may not be drawn yet when
+  // printing starts, and drawing takes longer than the browser waits: so open the table of numbers
+  // under each such chart (the printout carries its numbers either way), start drawing them, and
+  // close those tables again when printing is over.
   var openedForPrint = [];
 
   function beforePrint() {
+    var unseen = [];
     document.querySelectorAll("div.seckill-chart").forEach(function (container) {
+      // A picture prints as it is, a vector drawing at its starting settings.
       if (container.dataset.seckillState === "drawn") return;
+      if (container.querySelector("div.seckill-chart-still")) return;
+      unseen.push(container);
       var details = container.querySelector("details.seckill-chart-table");
       if (details && !details.open) {
         details.open = true;
         openedForPrint.push(details);
       }
     });
-    drawAll();
+    unseen.forEach(enqueue);
   }
 
   function afterPrint() {
@@ -237,7 +312,7 @@
   }
 
   function onReady() {
-    drawWhenNearTheScreen();
+    wireCharts();
     wrapScrollableTables();
     wireHeaderButtons();
     focusSearchField();
@@ -245,7 +320,8 @@
     window.addEventListener("afterprint", afterPrint);
   }
 
-  window.seckillCharts = { drawAll: drawAll };
+  // drawAll: make every chart live now; draw(container): make one live (both resolve when done).
+  window.seckillCharts = { drawAll: drawAll, draw: enqueue };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onReady);
   } else {

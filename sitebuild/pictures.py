@@ -1,0 +1,190 @@
+"""Every chart a picture first: a static SVG of each chart, drawn at build time, in its container.
+
+A chart on the built site is ``<div class="seckill-chart">`` holding its Vega-Lite spec
+(:func:`seckill.charts.render.static_html`). Left alone, a reader sees nothing there until the page
+script has fetched the Vega bundle (279 kB gzipped) and run it; with JavaScript off, in a feed
+reader or a search preview there would be no chart at all. So, when a page is written
+(:func:`add_pictures`, on ``html-page-context`` in :mod:`sitebuild.sphinxext`), each chart gets
+
+- a picture: the SVG that Vega itself draws from the same spec at its starting settings, with
+  ``vl-convert`` (Vega and Vega-Lite in an embedded JavaScript engine: no browser, no network),
+  inline in the page, with the chart's description as its accessible name (``role="img"``,
+  ``aria-label``). Inline rather than an ``<img>`` of a file: no extra request, the text in it is
+  the page's text (selectable, printable as vectors, drawn in the page's fonts like the live
+  chart), and its size is known before anything loads, so nothing moves;
+- its controls, when the chart has any: the sliders and menus Vega would make from the spec's
+  parameter bindings, with the same markup and starting values. The page script
+  (``sitebuild/web/seckill.js``) fetches Vega when a reader first touches a chart or a control,
+  draws the live chart in the picture's place, at the picture's height, and hands the controls'
+  values over.
+
+Pictures are drawn at the width of the book's text column on a desktop screen (the live chart
+fills the same column); a narrower screen shows the picture scaled to fit in the same box.
+Drawing is cached by a digest of the spec and the renderer's version (``_build/.seckill-pictures``),
+so a rebuild draws only changed charts, and the output is the same bytes every time: element ids
+inside a picture are renamed after the chart's digest (two charts on one page never share one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+
+# Width of the text column at desktop size (46rem max, less the theme's padding), in CSS pixels:
+# the width the live chart has there, measured in Chromium at a 1280 px wide window.
+PICTURE_WIDTH_PX = 688
+# The Vega-Lite version the specs are written for ("$schema" .../v6.4.1.json) and the one of
+# vl-convert's bundled versions that matches it (the site ships Vega-Lite 6.4.1).
+VL_VERSION = "6.4"
+PICTURE_CLASS = "seckill-picture"
+STILL_VIEW_CLASS = "seckill-chart-view seckill-chart-still"
+CACHE_FOLDER = ".seckill-pictures"
+
+_CHART = re.compile(
+    r'<div class="seckill-chart">(<script type="application/json" class="seckill-chart-spec">(.*?)</script>)',
+    re.S,
+)
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+class PictureError(Exception):
+    """A chart whose picture cannot be drawn: the build stops rather than publish a blank chart."""
+
+
+def _spec_from_script(text: str) -> dict:
+    return json.loads(text.replace("<\\/", "</"))
+
+
+def _renderer_version() -> str:
+    import vl_convert
+
+    return f"vl-convert {vl_convert.__version__}, Vega {vl_convert.get_vega_version()}"
+
+
+def picture_spec(spec: dict) -> dict:
+    """The spec as the picture draws it: the live chart's width, fitted like the live chart.
+
+    Charts fill their container (``width: "container"``), which a renderer without a page does not
+    have; the picture takes the text column's desktop width, and the whole drawing (axes, legend
+    and title included) fits it, as the live chart does.
+    """
+    drawn = dict(spec)
+    drawn["width"] = PICTURE_WIDTH_PX
+    drawn["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return drawn
+
+
+def draw_svg(spec: dict, cache_dir: Path | None = None) -> str:
+    """The SVG Vega draws for ``spec`` at its starting settings (cached in ``cache_dir``)."""
+    drawn = picture_spec(spec)
+    key = json.dumps([_renderer_version(), VL_VERSION, drawn], sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    cached = cache_dir / f"{digest}.svg" if cache_dir else None
+    if cached and cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    import vl_convert
+
+    try:
+        # allowed_base_urls=[]: the data is in the spec; a chart never fetches anything.
+        svg = vl_convert.vegalite_to_svg(drawn, vl_version=VL_VERSION, allowed_base_urls=[])
+    except Exception as error:  # vl-convert raises ValueError or its own errors
+        title = spec.get("title")
+        raise PictureError(f"chart {title!r} could not be drawn as a picture: {error}") from error
+    if not svg.startswith("<svg"):
+        raise PictureError(f"chart {spec.get('title')!r}: the renderer returned no SVG")
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(svg, encoding="utf-8")
+    return svg
+
+
+def picture_html(svg: str, spec: dict, chart_key: str) -> str:
+    """The picture element: the SVG, named by the chart's description, with ids of its own."""
+    description = spec.get("description") or ""
+    if not description.strip():
+        raise PictureError(f"chart {spec.get('title')!r} has no description to name its picture")
+    ids = dict.fromkeys(_ID.findall(svg))
+    for old in ids:
+        new = f"{chart_key}-{old}"
+        svg = svg.replace(f'id="{old}"', f'id="{new}"')
+        svg = svg.replace(f"url(#{old})", f"url(#{new})").replace(f'href="#{old}"', f'href="#{new}"')
+    match = re.match(r"<svg\b([^>]*)>", svg)
+    if not match:
+        raise PictureError(f"chart {spec.get('title')!r}: the renderer returned no SVG element")
+    attributes = re.sub(r'\sclass="[^"]*"', "", match.group(1))
+    opening = (
+        f'<svg class="{PICTURE_CLASS}" role="img" aria-label="{html.escape(description)}"'
+        f' focusable="false"{attributes}>'
+    )
+    return opening + svg[match.end() :]
+
+
+def _format_value(value) -> str:
+    # What Vega's range binding shows beside the slider: the number as JavaScript writes it.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def controls_html(spec: dict) -> str:
+    """Vega's bindings for ``spec``'s parameters, as Vega writes them, at their starting values.
+
+    The same markup (``form.vega-bindings``, ``div.vega-bind``, a label around name and input)
+    takes the same room as Vega's, so nothing moves when the live controls replace these. They are
+    disabled, as they do nothing without the page script, which enables them when it runs. A
+    binding Vega would draw but this does not know raises, rather than leave a control out.
+    """
+    parts = []
+    for param in spec.get("params", []):
+        bind = param.get("bind")
+        if not isinstance(bind, dict) or "input" not in bind:
+            continue  # a selection or a parameter without a control
+        name = html.escape(str(param["name"]))
+        label = html.escape(str(bind.get("name", param["name"])))
+        value = param.get("value")
+        if bind["input"] == "range":
+            control = (
+                f'<input type="range" name="{name}" min="{bind.get("min", 0)}" max="{bind.get("max", 100)}"'
+                f' step="{bind.get("step", 1)}" value="{_format_value(value)}" disabled>'
+                f"<span>{html.escape(_format_value(value))}</span>"
+            )
+        elif bind["input"] == "select":
+            labels = bind.get("labels") or bind["options"]
+            options = "".join(
+                f'<option value="{html.escape(_format_value(option))}"'
+                f"{' selected' if option == value else ''}>{html.escape(_format_value(text))}</option>"
+                for option, text in zip(bind["options"], labels, strict=True)
+            )
+            control = f'<select name="{name}" disabled>{options}</select>'
+        else:
+            raise PictureError(
+                f"chart {spec.get('title')!r}: no static control for a {bind['input']!r} binding"
+            )
+        parts.append(
+            '<div class="vega-bind"><label>'
+            f'<span class="vega-bind-name">{label}</span>{control}</label></div>'
+        )
+    return f'<form class="vega-bindings">{"".join(parts)}</form>'
+
+
+def add_pictures(page_html: str, cache_dir: Path | None = None) -> str:
+    """The page with a picture (and its controls) at the top of every chart container."""
+
+    position = 0
+
+    def with_picture(match: re.Match) -> str:
+        nonlocal position
+        position += 1
+        spec = _spec_from_script(match.group(2))
+        # Ids unique on the page (by position) and stable from build to build (by content).
+        chart_key = f"c{position}-" + hashlib.sha256(match.group(2).encode("utf-8")).hexdigest()[:8]
+        svg = draw_svg(spec, cache_dir)
+        still = (
+            f'<div class="{STILL_VIEW_CLASS}">{picture_html(svg, spec, chart_key)}{controls_html(spec)}</div>'
+        )
+        return f'<div class="seckill-chart">{still}{match.group(1)}'
+
+    return _CHART.sub(with_picture, page_html)

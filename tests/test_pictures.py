@@ -1,0 +1,132 @@
+"""The build's chart pictures (sitebuild/pictures.py), without building the book.
+
+Each test draws small specs with vl-convert (a second or two for the first, then milliseconds);
+the built site's pictures are checked in tests/test_pictures_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from sitebuild import pictures
+
+
+def _spec(**properties) -> dict:
+    data = pd.DataFrame({"year": [2019, 2020, 2021], "gmv_rmb_bn": [268.4, 498.2, 540.3]})
+    chart = (
+        alt.Chart(data, title="Sales by year", description="Line chart of sales by year, 2019 to 2021.")
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:O", title="Year"),
+            y=alt.Y("gmv_rmb_bn:Q", title="Sales, billion yuan"),
+        )
+        .properties(width="container", **properties)
+    )
+    return chart.to_dict()
+
+
+def _explorer_spec() -> dict:
+    spec = _spec()
+    spec["params"] = [
+        {
+            "name": "growth_pct",
+            "value": 12.5,
+            "bind": {"input": "range", "min": 0, "max": 50, "step": 0.5, "name": "Growth, % a year: "},
+        },
+        {
+            "name": "start_year",
+            "value": 2020,
+            "bind": {"input": "select", "options": [2019, 2020, 2021], "name": "Start in: "},
+        },
+        {"name": "brush", "select": "interval"},
+    ]
+    return spec
+
+
+def test_a_picture_is_vegas_drawing_of_the_spec_at_the_column_width():
+    svg = pictures.draw_svg(_spec())
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    for expected in ["Sales by year", "Year", "Sales, billion yuan", "2019", "2020", "2021"]:
+        assert expected in texts
+    assert f'width="{pictures.PICTURE_WIDTH_PX}"' in svg.split(">", 1)[0]
+    # one line and a point per year
+    assert svg.count('class="mark-line role-mark') == 1
+    assert svg.count('aria-roledescription="point"') == 3
+
+
+def test_the_same_spec_gives_the_same_bytes_and_the_cache_is_used(tmp_path):
+    first = pictures.draw_svg(_spec(), tmp_path)
+    assert pictures.draw_svg(_spec()) == first
+    cached = list(tmp_path.glob("*.svg"))
+    assert len(cached) == 1
+    cached[0].write_text(first.replace("Sales by year", "From the cache"), encoding="utf-8")
+    assert "From the cache" in pictures.draw_svg(_spec(), tmp_path)
+    assert "From the cache" not in pictures.draw_svg(_spec(height=200), tmp_path)
+
+
+def test_a_spec_vega_cannot_draw_stops_the_build():
+    broken = _spec()
+    broken["layer"] = [{"mark": "no-such-mark"}]
+    with pytest.raises(pictures.PictureError, match="Sales by year"):
+        pictures.draw_svg(broken)
+
+
+def test_the_picture_is_named_by_the_description_and_its_ids_are_its_own():
+    svg = (
+        '<svg class="marks" width="10" height="5">'
+        '<clipPath id="clip1"></clipPath><g clip-path="url(#clip1)"/></svg>'
+    )
+    drawn = pictures.picture_html(svg, _spec(), "c1-abc")
+    assert drawn.startswith('<svg class="seckill-picture" role="img" aria-label="Line chart of sales by year')
+    assert 'class="marks"' not in drawn
+    assert 'id="c1-abc-clip1"' in drawn and "url(#c1-abc-clip1)" in drawn
+    assert 'id="clip1"' not in drawn
+
+
+def test_a_chart_without_a_description_gets_no_nameless_picture():
+    spec = _spec()
+    spec.pop("description")
+    with pytest.raises(pictures.PictureError, match="no description"):
+        pictures.picture_html("<svg></svg>", spec, "c1")
+
+
+def test_controls_are_vegas_bindings_at_their_starting_values():
+    form = pictures.controls_html(_explorer_spec())
+    assert form.startswith('<form class="vega-bindings">')
+    assert form.count('<div class="vega-bind">') == 2  # the selection has no control
+    assert '<span class="vega-bind-name">Growth, % a year: </span>' in form
+    assert 'name="growth_pct" min="0" max="50" step="0.5" value="12.5" disabled' in form
+    assert '<option value="2020" selected>2020</option>' in form
+    assert form.count(" selected") == 1
+
+
+def test_a_chart_without_controls_gets_an_empty_form_like_vegas():
+    assert pictures.controls_html(_spec()) == '<form class="vega-bindings"></form>'
+
+
+def test_a_control_the_pictures_cannot_draw_is_refused():
+    spec = _explorer_spec()
+    spec["params"][0]["bind"]["input"] = "checkbox"
+    with pytest.raises(pictures.PictureError, match="checkbox"):
+        pictures.controls_html(spec)
+
+
+def test_every_chart_on_a_page_gets_its_picture_above_its_spec():
+    from seckill.charts.render import static_html
+
+    page = f"<p>Text</p>{static_html(_spec())}<p>More</p>{static_html(_explorer_spec())}"
+    drawn = pictures.add_pictures(page)
+    charts = drawn.split('<div class="seckill-chart">')[1:]
+    assert len(charts) == 2
+    for chart in charts:
+        still, rest = chart.split('<script type="application/json" class="seckill-chart-spec">', 1)
+        assert still.startswith(f'<div class="{pictures.STILL_VIEW_CLASS}"><svg class="seckill-picture"')
+        spec = json.loads(rest.split("</script>", 1)[0].replace("<\\/", "</"))
+        assert spec["width"] == "container"  # the page keeps the spec as it was
+    assert 'name="growth_pct"' in charts[1] and 'name="growth_pct"' not in charts[0]
+    assert pictures.add_pictures("<p>No chart</p>") == "<p>No chart</p>"
