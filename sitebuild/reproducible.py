@@ -18,6 +18,12 @@ Registered by :mod:`sitebuild.sphinxext`. Left alone, a clean build differs from
   index (Sphinx never indexes comments, and this node is one that the HTML writer still draws),
   so only the status page itself says when pages ran.
 
+- a cell's printed text: the kernel sends what a cell prints in as many stream messages as its
+  output buffer happened to flush, and MyST-NB's merge (``nb_merge_streams``) strips each message
+  and ends it with a line break, so ``print("a"); print("b")`` came out as "a\nb" in one build and
+  "a\n\nb" in another when a message ended between a text and its newline.
+  :func:`join_stream_chunks` joins each stream's messages exactly as written first.
+
 Styled pandas tables get fixed ids from :func:`seckill.charts.table_style`, and the icon font keeps
 the theme font's timestamps (:mod:`sitebuild.iconfont`).
 """
@@ -29,6 +35,7 @@ from pathlib import Path
 
 import nbformat
 from docutils import nodes
+from myst_nb.core import render as myst_nb_render
 from myst_nb.ext.execution_tables import ExecutionStatsNode
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -104,7 +111,34 @@ class KeepRunTimesOutOfSearch(SphinxPostTransform):
             wrapper += node
 
 
+def join_stream_chunks(outputs: list) -> list:
+    """Join each stream's messages (stdout, stderr) into its first, with nothing added or removed.
+
+    The result is what the cell wrote, however the kernel split it; MyST-NB's own merge then
+    tidies it as before.
+    """
+    joined: list = []
+    first_of_stream: dict[str, nbformat.NotebookNode] = {}
+    for output in outputs:
+        if output.get("output_type") != "stream":
+            joined.append(output)
+        elif output["name"] in first_of_stream:
+            first_of_stream[output["name"]]["text"] += output["text"]
+        else:
+            first_of_stream[output["name"]] = nbformat.NotebookNode(output, text=str(output["text"]))
+            joined.append(first_of_stream[output["name"]])
+    return joined
+
+
+def _merge_streams_after_joining(outputs: list, merge=myst_nb_render.coalesce_streams) -> list:
+    return merge(join_stream_chunks(outputs))
+
+
 def setup(app):
+    # MyST-NB calls the merge through its render module's name for it; the page renderer has no
+    # hook for outputs, so the joining step goes in front of that name (the original merge is
+    # bound as the default argument when this module is imported, so setting it twice is harmless).
+    myst_nb_render.coalesce_streams = _merge_streams_after_joining
     app.connect("doctree-read", _reproducible_notebook_download)
     app.connect("write-started", _write_late_stylesheets_first)
     app.add_node(NotIndexed, html=(_visit_not_indexed, _depart_not_indexed))
