@@ -1,0 +1,199 @@
+"""The PDF editions (scripts/pdf_editions.py): the whole book for teachers and students, and handouts.
+
+They are printed once per test run from the two built sites (the session's ``built_site`` and
+``student_site``), into a temporary folder, then read back with pypdf.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+
+from scripts import pdf_editions
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = re.compile(r'<script type="application/json" class="seckill-chart-spec">(.*?)</script>', re.S)
+EXTERNAL_LINK = re.compile(r'<a class="reference external" href="(https?://[^"]+)"')
+# Operators that paint a path: a chart drawn as vectors paints one per bar, point, line or rule.
+PAINT = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*"}
+
+
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory, built_site, student_site):
+    out = tmp_path_factory.mktemp("pdf")
+    started = time.monotonic()
+    written = pdf_editions.build(built_site, student_site, out)
+    print(f"\nPDF editions: {written} in {time.monotonic() - started:.0f} s")
+    return out, written
+
+
+def _reader(pdfs, name: str) -> PdfReader:
+    return PdfReader(pdfs[0] / name)
+
+
+def _page_texts(reader: PdfReader) -> list[str]:
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def _squeeze(text: str) -> str:
+    """Text without whitespace: a PDF breaks lines where the page did, not where the source did."""
+    return re.sub(r"\s+", "", text)
+
+
+def _chart_titles(page_html: str) -> list[str]:
+    titles = []
+    for spec_json in SPEC.findall(page_html):
+        title = json.loads(spec_json).get("title")
+        if isinstance(title, dict):
+            title = title.get("text")
+        if isinstance(title, list):
+            title = " ".join(title)
+        assert title, "every chart has a title"
+        titles.append(title)
+    return titles
+
+
+def _section_pages(site: Path) -> list[Path]:
+    return [site / f"{section.docname}.html" for section in pdf_editions.toc_sections()]
+
+
+def _painted_paths(page) -> int:
+    contents = page.get_contents()
+    if contents is None:
+        return 0
+    operations = ContentStream(contents, page.pdf).operations
+    return sum(1 for _operands, operator in operations if operator in PAINT)
+
+
+def test_every_book_page_and_section_is_in_order_with_its_page_number(pdfs):
+    """The contents give each section's first page; that page carries its title and number."""
+    sections = pdf_editions.toc_sections()
+    for name in (pdf_editions.TEACHER_PDF, pdf_editions.STUDENT_PDF):
+        reader = _reader(pdfs, name)
+        pages = len(reader.pages)
+        # At least a title page, the contents and a page per section; far more than ten pages a
+        # section on average would be a layout gone wrong (a table printed a row a page).
+        assert len(sections) + 2 <= pages <= 10 * len(sections), (name, pages)
+        outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+        assert len(outline) == len(sections) + 1, name  # title and contents, then each section
+        texts = _page_texts(reader)
+        contents = " ".join(texts[1:3])
+        for title, index in outline[1:]:
+            # The contents list the title with the number printed on the section's first page,
+            # which is its position in the file (the title page is page 1).
+            assert re.search(re.escape(_squeeze(title)) + str(index + 1), _squeeze(contents)), (name, title)
+            assert _squeeze(title) in _squeeze(texts[index]), (name, title, index)
+            assert re.search(rf"(^|\n){index + 1}\s*$", texts[index].strip()), (
+                name,
+                title,
+                texts[index][-80:],
+            )
+
+
+def test_every_chart_is_printed_as_a_vector_picture_with_its_title(pdfs, built_site):
+    reader = _reader(pdfs, pdf_editions.TEACHER_PDF)
+    texts = [_squeeze(text) for text in _page_texts(reader)]
+    charts = 0
+    for page_path in _section_pages(built_site):
+        for title in _chart_titles(page_path.read_text(encoding="utf-8")):
+            charts += 1
+            where = [index for index, text in enumerate(texts) if _squeeze(html.unescape(title)) in text]
+            assert where, f"{page_path.name}: chart {title!r} is not in the PDF"
+            page = reader.pages[where[0]]
+            # Drawn as vectors: many painted paths (bars, points, lines, axes), and no raster image.
+            assert _painted_paths(page) >= 20, (page_path.name, title, _painted_paths(page))
+            images = page.get("/Resources", {}).get("/XObject", {})
+            assert not any(x.get_object().get("/Subtype") == "/Image" for x in images.values()), title
+    assert charts >= 40, charts
+
+
+def test_text_is_extractable_and_every_font_is_embedded(pdfs):
+    for name in pdfs[1]:
+        reader = _reader(pdfs, name)
+        assert sum(len(text) for text in _page_texts(reader)) > 1000 * len(reader.pages) // 2, name
+        for number, page in enumerate(reader.pages, start=1):
+            fonts = page.get("/Resources", {}).get("/Font", {})
+            for key, font in fonts.items():
+                font = font.get_object()
+                if font.get("/Subtype") == "/Type3":
+                    continue  # glyphs drawn by the PDF itself, embedded by nature
+                described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+                descriptor = described["/FontDescriptor"].get_object()
+                assert any(f"/FontFile{n}" in descriptor for n in ("", "2", "3")), (name, number, key)
+
+
+def test_chinese_text_is_set_in_an_embedded_cjk_font(pdfs, built_site):
+    """A term from the glossary, in Chinese, extracts as written, from a page with a CJK font."""
+    glossary = (built_site / "book" / "glossary.html").read_text(encoding="utf-8")
+    chinese = re.findall(r"[\u4e00-\u9fff]{3,}", glossary)
+    assert len(chinese) >= 5
+    reader = _reader(pdfs, pdf_editions.STUDENT_PDF)
+    texts = _page_texts(reader)
+    for term in chinese[:5]:
+        where = [index for index, text in enumerate(texts) if term in text]
+        assert where, f"{term} is not in the PDF"
+        fonts = reader.pages[where[0]]["/Resources"]["/Font"].values()
+        names = [str(font.get_object().get("/BaseFont", "")) for font in fonts]
+        assert any("CJK" in name for name in names), (term, names)
+
+
+def test_the_student_pdf_has_every_exercise_and_no_solution_the_teacher_pdf_has_them(pdfs, built_site):
+    teacher = "\n".join(_page_texts(_reader(pdfs, pdf_editions.TEACHER_PDF)))
+    student = "\n".join(_page_texts(_reader(pdfs, pdf_editions.STUDENT_PDF)))
+    solutions = 0
+    for page_path in _section_pages(built_site):
+        page_html = page_path.read_text(encoding="utf-8")
+        solutions += page_html.count('class="solution')
+        # The first sentence of each solution's text, as a reader sees it.
+        for block in re.findall(r'<section id="solution-content">(.*?)</section>', page_html, re.S):
+            words = _squeeze(html.unescape(re.sub(r"<[^>]+>", "", block)))[:40]
+            assert words in _squeeze(teacher), (page_path.name, words)
+            assert words not in _squeeze(student), (page_path.name, words)
+    assert solutions >= 40
+    assert teacher.count("Solution to") >= solutions
+    assert "Solution to" not in student
+    assert student.count("Exercise") >= solutions
+
+
+def test_each_chapter_has_a_numbered_handout_without_solutions(pdfs):
+    handouts = sorted(name for name in pdfs[1] if name.startswith("handout-"))
+    chapters = pdf_editions.chapter_docnames(pdf_editions.toc_sections())
+    assert handouts == [f"handout-{docname.split('/')[-1]}.pdf" for docname in chapters]
+    for name in handouts:
+        texts = _page_texts(_reader(pdfs, name))
+        for number, text in enumerate(texts, start=1):
+            assert f"Page {number} of {len(texts)}" in text, name
+        assert "Solution to" not in "".join(texts), name
+        assert "Exercise" in "".join(texts), name
+
+
+def test_paper_has_no_navigation_and_prints_where_links_lead(pdfs, built_site):
+    reader = _reader(pdfs, pdf_editions.TEACHER_PDF)
+    text = _squeeze("\n".join(_page_texts(reader)))
+    for chrome in ("Skiptomaincontent", "Ctrl+K", "Launch", "Previous", "Onthispage"):
+        assert chrome not in text, chrome
+    landing = (built_site / "book" / "index.html").read_text(encoding="utf-8")
+    links = EXTERNAL_LINK.findall(landing)
+    assert links
+    for url in links:
+        assert _squeeze(f"<{html.unescape(url)}>") in text, url
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []) or []:
+            action = annotation.get_object().get("/A")
+            uri = str(action.get_object().get("/URI", "")) if action else ""
+            assert not uri.startswith(pdf_editions.LOCAL_SERVER), uri
+
+
+def test_the_site_links_to_the_pdf_editions(built_site, pdfs):
+    landing = (built_site / "book" / "index.html").read_text(encoding="utf-8")
+    for name in pdfs[1]:
+        assert f'href="../{pdf_editions.OUT_FOLDER}/{name}"' in landing, name
