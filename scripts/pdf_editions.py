@@ -88,11 +88,12 @@ def print_page(browser, site_url: str, docname: str) -> tuple[str, bytes]:
     try:
         page.emulate_media(media="print")
         page.evaluate("() => document.fonts.ready.then(() => true)")
+        # Every chart drawn first, so its picture is printed rather than its table of numbers; then
+        # what the page does when a reader prints it (fit wide tables to the page).
         charts = page.evaluate(
-            """() => window.seckillCharts
-                ? window.seckillCharts.drawAll()
-                    .then(() => document.querySelectorAll('div.seckill-chart').length)
-                : 0""",
+            """() => window.seckillCharts.drawAll()
+                .then(() => window.seckillCharts.prepareForPrint())
+                .then(() => document.querySelectorAll('div.seckill-chart').length)""",
         )
         failed = page.evaluate(
             """() => [...document.querySelectorAll('div.seckill-chart')]

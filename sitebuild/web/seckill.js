@@ -171,8 +171,24 @@
   // drawing takes longer than the browser waits. So when printing starts, open the table of
   // numbers under every chart not yet drawn (the printout carries its numbers either way), start
   // drawing them all, and close those tables again when printing is over.
+  // A table wider than the text column (a notebook's data frame, a chart's numbers) would lose its
+  // right-hand columns at the paper's edge, so it is scaled down to the column's width for print.
   var openedForPrint = [];
+  var scaledForPrint = [];
 
+  function fitWideTables() {
+    var tables = document.querySelectorAll("div.cell_output table, .seckill-chart-table-scroll > table");
+    tables.forEach(function (table) {
+      var room = table.parentNode.clientWidth;
+      var needed = table.scrollWidth;
+      if (!room || needed <= room) return;
+      table.style.zoom = (Math.floor((room / needed) * 1000) / 1000).toString();
+      scaledForPrint.push(table);
+    });
+  }
+
+  // Returns a promise that settles when every chart is drawn or has failed (the PDF editions,
+  // scripts/pdf_editions.py, wait for it before printing).
   function beforePrint() {
     document.querySelectorAll("div.seckill-chart").forEach(function (container) {
       if (container.dataset.seckillState === "drawn") return;
@@ -182,7 +198,8 @@
         openedForPrint.push(details);
       }
     });
-    drawAll();
+    fitWideTables();
+    return drawAll();
   }
 
   function afterPrint() {
@@ -190,6 +207,10 @@
       details.open = false;
     });
     openedForPrint = [];
+    scaledForPrint.forEach(function (table) {
+      table.style.zoom = "";
+    });
+    scaledForPrint = [];
   }
 
   // The theme lets wide output tables scroll inside themselves. A keyboard user can only scroll a
@@ -245,7 +266,7 @@
     window.addEventListener("afterprint", afterPrint);
   }
 
-  window.seckillCharts = { drawAll: drawAll };
+  window.seckillCharts = { drawAll: drawAll, prepareForPrint: beforePrint };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onReady);
   } else {
