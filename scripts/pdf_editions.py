@@ -120,7 +120,7 @@ def print_page(browser, site_url: str, docname: str) -> tuple[str, bytes]:
 def _html_document(body: str, style: str) -> str:
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>'
-        "body{font-family:'Noto Sans','Noto Sans CJK SC','DejaVu Sans',sans-serif;color:#1f1f1f;margin:0}"
+        "body{font-family:sans-serif,'Noto Sans CJK SC';color:#1f1f1f;margin:0}"
         f"{style}</style></head><body>{body}</body></html>"
     )
 
@@ -234,7 +234,9 @@ def assemble(
     overlay = page_overlay(browser, overlay_labels)
     for page, stamp in zip(writer.pages, overlay.pages, strict=True):
         page.merge_page(stamp)
+        page.compress_content_streams()  # merging leaves the page's drawing uncompressed
     _drop_local_links(writer)
+    writer.compress_identical_objects(remove_identicals=True, remove_orphans=True)
     writer.add_metadata(metadata)
     out = io.BytesIO()
     writer.write(out)
