@@ -6,7 +6,9 @@ They are printed once per test run from the two built sites (the session's ``bui
 
 from __future__ import annotations
 
+import functools
 import html
+import itertools
 import json
 import re
 import time
@@ -37,12 +39,19 @@ def pdfs(tmp_path_factory, built_site, student_site):
     return out, written
 
 
+@functools.cache
+def _read(path: Path) -> tuple[PdfReader, list[str]]:
+    """The PDF and each page's text, read once per test run (extracting text is the slow part)."""
+    reader = PdfReader(path)
+    return reader, [page.extract_text() or "" for page in reader.pages]
+
+
 def _reader(pdfs, name: str) -> PdfReader:
-    return PdfReader(pdfs[0] / name)
+    return _read(pdfs[0] / name)[0]
 
 
-def _page_texts(reader: PdfReader) -> list[str]:
-    return [page.extract_text() or "" for page in reader.pages]
+def _texts(pdfs, name: str) -> list[str]:
+    return _read(pdfs[0] / name)[1]
 
 
 def _squeeze(text: str) -> str:
@@ -79,15 +88,16 @@ def test_every_book_page_and_section_is_in_order_with_its_page_number(pdfs):
     """The contents give each section's first page; that page carries its title and number."""
     sections = pdf_editions.toc_sections()
     for name in (pdf_editions.TEACHER_PDF, pdf_editions.STUDENT_PDF):
-        reader = _reader(pdfs, name)
+        reader, texts = _reader(pdfs, name), _texts(pdfs, name)
         pages = len(reader.pages)
-        # At least a title page, the contents and a page per section; far more than ten pages a
-        # section on average would be a layout gone wrong (a table printed a row a page).
-        assert len(sections) + 2 <= pages <= 10 * len(sections), (name, pages)
         outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
         assert len(outline) == len(sections) + 1, name  # title and contents, then each section
-        texts = _page_texts(reader)
-        contents = " ".join(texts[1:3])
+        # Every section has a page; none runs to 80 (the longest, the data appendix's tables of
+        # sources, takes about 45): a layout gone wrong, such as a table printed a row a page or
+        # a chart squeezed to nothing, shows as a count far off.
+        starts = [index for _title, index in outline] + [pages]
+        assert all(1 <= end - start <= 80 for start, end in itertools.pairwise(starts)), (name, starts)
+        contents = " ".join(texts[1 : outline[1][1]])  # between the title page and the first section
         for title, index in outline[1:]:
             # The contents list the title with the number printed on the section's first page,
             # which is its position in the file (the title page is page 1).
@@ -102,7 +112,7 @@ def test_every_book_page_and_section_is_in_order_with_its_page_number(pdfs):
 
 def test_every_chart_is_printed_as_a_vector_picture_with_its_title(pdfs, built_site):
     reader = _reader(pdfs, pdf_editions.TEACHER_PDF)
-    texts = [_squeeze(text) for text in _page_texts(reader)]
+    texts = [_squeeze(text) for text in _texts(pdfs, pdf_editions.TEACHER_PDF)]
     charts = 0
     for page_path in _section_pages(built_site):
         for title in _chart_titles(page_path.read_text(encoding="utf-8")):
@@ -120,7 +130,7 @@ def test_every_chart_is_printed_as_a_vector_picture_with_its_title(pdfs, built_s
 def test_text_is_extractable_and_every_font_is_embedded(pdfs):
     for name in pdfs[1]:
         reader = _reader(pdfs, name)
-        assert sum(len(text) for text in _page_texts(reader)) > 1000 * len(reader.pages) // 2, name
+        assert sum(len(text) for text in _texts(pdfs, name)) > 1000 * len(reader.pages) // 2, name
         for number, page in enumerate(reader.pages, start=1):
             fonts = page.get("/Resources", {}).get("/Font", {})
             for key, font in fonts.items():
@@ -144,7 +154,7 @@ def test_chinese_text_is_set_in_an_embedded_cjk_font(pdfs, built_site):
     reader = _reader(pdfs, pdf_editions.STUDENT_PDF)
     # Noto CJK draws a character and its Kangxi radical look-alike (一 and ⼀) with one glyph, and
     # Chromium's text map names the radical; NFKC folds it back, as a PDF reader's search does.
-    texts = [unicodedata.normalize("NFKC", text) for text in _page_texts(reader)]
+    texts = [unicodedata.normalize("NFKC", text) for text in _texts(pdfs, pdf_editions.STUDENT_PDF)]
     for term in chinese:
         where = [index for index, text in enumerate(texts) if term in text]
         assert where, f"{term} is not in the PDF"
@@ -154,8 +164,8 @@ def test_chinese_text_is_set_in_an_embedded_cjk_font(pdfs, built_site):
 
 
 def test_the_student_pdf_has_every_exercise_and_no_solution_the_teacher_pdf_has_them(pdfs, built_site):
-    teacher = "\n".join(_page_texts(_reader(pdfs, pdf_editions.TEACHER_PDF)))
-    student = "\n".join(_page_texts(_reader(pdfs, pdf_editions.STUDENT_PDF)))
+    teacher = "\n".join(_texts(pdfs, pdf_editions.TEACHER_PDF))
+    student = "\n".join(_texts(pdfs, pdf_editions.STUDENT_PDF))
     solutions = 0
     for page_path in _section_pages(built_site):
         page_html = page_path.read_text(encoding="utf-8")
@@ -176,7 +186,7 @@ def test_each_chapter_has_a_numbered_handout_without_solutions(pdfs):
     chapters = pdf_editions.chapter_docnames(pdf_editions.toc_sections())
     assert handouts == [f"handout-{docname.split('/')[-1]}.pdf" for docname in chapters]
     for name in handouts:
-        texts = _page_texts(_reader(pdfs, name))
+        texts = _texts(pdfs, name)
         for number, text in enumerate(texts, start=1):
             assert f"Page {number} of {len(texts)}" in text, name
         assert "Solution to" not in "".join(texts), name
@@ -185,7 +195,7 @@ def test_each_chapter_has_a_numbered_handout_without_solutions(pdfs):
 
 def test_paper_has_no_navigation_and_prints_where_links_lead(pdfs, built_site):
     reader = _reader(pdfs, pdf_editions.TEACHER_PDF)
-    text = _squeeze("\n".join(_page_texts(reader)))
+    text = _squeeze("\n".join(_texts(pdfs, pdf_editions.TEACHER_PDF)))
     for chrome in ("Skiptomaincontent", "Ctrl+K", "Launch", "Previous", "Onthispage"):
         assert chrome not in text, chrome
     landing = (built_site / "book" / "index.html").read_text(encoding="utf-8")
