@@ -122,7 +122,10 @@ def print_page(browser, site_url: str, docname: str) -> tuple[str, bytes]:
 def _html_document(body: str, style: str) -> str:
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>'
-        "body{font-family:sans-serif,'Noto Sans CJK SC';color:#1f1f1f;margin:0}"
+        # The pages' own Latin face on Debian (the theme's system font stack ends there), Noto CJK for
+        # Chinese; with no ligatures, so the PDF's text searches as typed.
+        "body{font-family:'DejaVu Sans',sans-serif,'Noto Sans CJK SC';font-variant-ligatures:none;"
+        "color:#1f1f1f;margin:0}"
         f"{style}</style></head><body>{body}</body></html>"
     )
 
@@ -238,7 +241,7 @@ def assemble(
         page.merge_page(stamp)
         page.compress_content_streams()  # merging leaves the page's drawing uncompressed
     _drop_local_links(writer)
-    writer.compress_identical_objects(remove_identicals=True, remove_orphans=True)
+    writer.compress_identical_objects()
     writer.add_metadata(metadata)
     out = io.BytesIO()
     writer.write(out)
