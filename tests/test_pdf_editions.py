@@ -12,6 +12,7 @@ import itertools
 import json
 import os
 import re
+import shutil
 import time
 import unicodedata
 from pathlib import Path
@@ -25,6 +26,7 @@ from scripts import pdf_editions
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parent.parent
+PUBLISHED = ROOT / "_build" / "pdf"
 SPEC = re.compile(r'<script type="application/json" class="seckill-chart-spec">(.*?)</script>', re.S)
 EXTERNAL_LINK = re.compile(r'<a class="reference external" href="(https?://[^"]+)"')
 # Operators that paint a path: a chart drawn as vectors paints one per bar, point, line or rule.
@@ -32,7 +34,7 @@ PAINT = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*"}
 
 
 @pytest.fixture(scope="session")
-def pdfs(tmp_path_factory, built_site, student_site):
+def pdfs(built_site, student_site):
     """(folder, pages per file) of the PDFs printed from this run's two built sites.
 
     ``SECKILL_SKIP_BUILD=1`` reuses the ones ``./dev.sh pdf`` wrote, if any (local iteration only).
@@ -40,7 +42,10 @@ def pdfs(tmp_path_factory, built_site, student_site):
     made = built_site / pdf_editions.OUT_FOLDER
     if os.environ.get("SECKILL_SKIP_BUILD") == "1" and (made / pdf_editions.STUDENT_PDF).is_file():
         return made, {path.name: len(PdfReader(path).pages) for path in sorted(made.glob("*.pdf"))}
-    out = tmp_path_factory.mktemp("pdf")
+    # A fixed folder, outside the site (the reproducibility test compares the site's files): the
+    # deploy workflow publishes these, the PDFs this run has checked, instead of printing again.
+    out = PUBLISHED
+    shutil.rmtree(out, ignore_errors=True)
     started = time.monotonic()
     written = pdf_editions.build(built_site, student_site, out)
     print(f"\nPDF editions: {written} in {time.monotonic() - started:.0f} s")
