@@ -332,18 +332,26 @@ def build(
         return {**teacher.result(), **student.result()}
 
 
+def timed_build(
+    full_site: Path = FULL_SITE, student_site: Path = STUDENT_SITE, out: Path | None = None
+) -> tuple[dict[str, int], float]:
+    """:func:`build`, and the seconds it took (what the benchmark reports as the PDF build time)."""
+    started = time.monotonic()
+    written = build(full_site, student_site, out)
+    return written, time.monotonic() - started
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=FULL_SITE, help="the built full edition")
     parser.add_argument("--student-site", type=Path, default=STUDENT_SITE, help="the built student edition")
     parser.add_argument("--out", type=Path, default=None, help="folder for the PDFs (default: <site>/pdf)")
     args = parser.parse_args(argv)
-    started = time.monotonic()
-    written = build(args.site, args.student_site, args.out)
+    written, seconds = timed_build(args.site, args.student_site, args.out)
     out = args.out or args.site / OUT_FOLDER
     for name, pages in written.items():
         print(f"{out / name}: {pages} pages, {(out / name).stat().st_size / 1e6:.1f} MB")
-    print(f"Built {len(written)} PDFs in {time.monotonic() - started:.0f} s")
+    print(f"Built {len(written)} PDFs in {seconds:.0f} s")
     return 0
 
 

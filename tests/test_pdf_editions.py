@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import time
 import unicodedata
 from pathlib import Path
 
@@ -46,9 +45,8 @@ def pdfs(built_site, student_site):
     # deploy workflow publishes these, the PDFs this run has checked, instead of printing again.
     out = PUBLISHED
     shutil.rmtree(out, ignore_errors=True)
-    started = time.monotonic()
-    written = pdf_editions.build(built_site, student_site, out)
-    print(f"\nPDF editions: {written} in {time.monotonic() - started:.0f} s")
+    written, seconds = pdf_editions.timed_build(built_site, student_site, out)
+    print(f"\nPDF editions: {written} in {seconds:.0f} s")
     return out, written
 
 
