@@ -64,6 +64,30 @@ def built_site() -> Path:
 
 
 @pytest.fixture(scope="session")
+def student_site(tmp_path_factory, built_site: Path) -> Path:
+    """Build the student edition (no solutions) once per test run; return its html folder.
+
+    Shared by the student-edition and PDF tests. The main build comes first: both execute the same
+    notebooks, and the main build must pass too. ``SECKILL_SKIP_BUILD=1`` reuses the one
+    ``./dev.sh student`` built, if there is one (for quick local iteration only).
+    """
+    built = ROOT / "_build" / "student" / "_build" / "html"
+    if os.environ.get("SECKILL_SKIP_BUILD") == "1" and (built / "index.html").is_file():
+        return built
+    out = tmp_path_factory.mktemp("student")
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run(
+        [str(jupyter_book), "build", ".", "--config", "_config.student.yml", "--path-output", str(out)]
+        + ["-W", "-n", "--keep-going"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """Serve the built site on 127.0.0.1 for the browser."""
     with site_check.serve(built_site) as url:

@@ -52,6 +52,25 @@ def test_build_job_publishes_the_classroom_bundle_inside_the_site():
     assert "if" not in steps[bundle], "the bundle is published on every deploy"
 
 
+def test_build_job_publishes_the_pdf_editions_inside_the_site_with_cjk_fonts():
+    steps = _workflow()["jobs"]["build"]["steps"]
+    commands = [step.get("run", "").strip() for step in steps]
+    pdf = next(i for i, command in enumerate(commands) if "_build/html/pdf/" in command)
+    upload = next(i for i, step in enumerate(steps) if "upload-pages-artifact" in step.get("uses", ""))
+    # The PDFs the test run printed and checked (tests/test_pdf_editions.py) go into the site's
+    # pdf/ folder, which the landing page links to, before the site is uploaded; every deploy
+    # carries them.
+    published = Path(__file__).resolve().parent / "test_pdf_editions.py"
+    assert 'PUBLISHED = ROOT / "_build" / "pdf"' in published.read_text(encoding="utf-8")
+    assert "cp _build/pdf/*.pdf _build/html/pdf/" in commands[pdf].splitlines()
+    assert commands.index("./dev.sh test") < pdf < upload
+    assert "if" not in steps[pdf]
+    installs = "\n".join(command for command in commands[:pdf] if "apt-get install" in command)
+    assert "fonts-noto-cjk" in installs, "without CJK fonts the PDFs' Chinese text would be boxes"
+    ci_run = (WORKFLOW.parent.parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"apt-get install .*fonts-noto-cjk", ci_run)
+
+
 def test_only_the_deploy_job_may_write_and_it_runs_no_repository_code():
     """The build job runs a pull request's code: it gets a token that can only read the repository.
     Publishing (Pages, and the OIDC token deploy-pages asks for) is the deploy job's alone."""

@@ -242,7 +242,21 @@
   // printing starts, and drawing takes longer than the browser waits: so open the table of numbers
   // under each such chart (the printout carries its numbers either way), start drawing them, and
   // close those tables again when printing is over.
+  // A table wider than the text column (a notebook's data frame, a chart's numbers) would lose its
+  // right-hand columns at the paper's edge, so it is scaled down to the column's width for print.
   var openedForPrint = [];
+  var scaledForPrint = [];
+
+  function fitWideTables() {
+    var tables = document.querySelectorAll("div.cell_output table, .seckill-chart-table-scroll > table");
+    tables.forEach(function (table) {
+      var room = table.parentNode.clientWidth;
+      var needed = table.scrollWidth;
+      if (!room || needed <= room) return;
+      table.style.zoom = (Math.floor((room / needed) * 1000) / 1000).toString();
+      scaledForPrint.push(table);
+    });
+  }
 
   function beforePrint() {
     var unseen = [];
@@ -257,7 +271,8 @@
         openedForPrint.push(details);
       }
     });
-    unseen.forEach(enqueue);
+    fitWideTables();
+    return Promise.all(unseen.map(enqueue));
   }
 
   function afterPrint() {
@@ -265,6 +280,10 @@
       details.open = false;
     });
     openedForPrint = [];
+    scaledForPrint.forEach(function (table) {
+      table.style.zoom = "";
+    });
+    scaledForPrint = [];
   }
 
   // The theme lets wide output tables scroll inside themselves. A keyboard user can only scroll a
@@ -320,8 +339,10 @@
     window.addEventListener("afterprint", afterPrint);
   }
 
-  // drawAll: make every chart live now; draw(container): make one live (both resolve when done).
-  window.seckillCharts = { drawAll: drawAll, draw: enqueue };
+  // drawAll: make every chart live now; draw(container): make one live (both resolve when done);
+  // prepareForPrint: what printing does, resolving when the charts it starts are drawn (the PDF
+  // editions, scripts/pdf_editions.py, wait for it).
+  window.seckillCharts = { drawAll: drawAll, draw: enqueue, prepareForPrint: beforePrint };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onReady);
   } else {

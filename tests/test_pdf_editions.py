@@ -1,0 +1,254 @@
+"""The PDF editions (scripts/pdf_editions.py): the whole book for teachers and students, and handouts.
+
+They are printed once per test run from the two built sites (the session's ``built_site`` and
+``student_site``), into a temporary folder, then read back with pypdf.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import itertools
+import json
+import os
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+
+from scripts import pdf_editions
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHED = ROOT / "_build" / "pdf"
+SPEC = re.compile(r'<script type="application/json" class="seckill-chart-spec">(.*?)</script>', re.S)
+EXTERNAL_LINK = re.compile(r'<a class="reference external" href="(https?://[^"]+)"')
+# Operators that paint a path: a chart drawn as vectors paints one per bar, point, line or rule.
+PAINT = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*"}
+
+
+@pytest.fixture(scope="session")
+def pdfs(built_site, student_site):
+    """(folder, pages per file) of the PDFs printed from this run's two built sites.
+
+    ``SECKILL_SKIP_BUILD=1`` reuses the ones ``./dev.sh pdf`` wrote, if any (local iteration only).
+    """
+    made = built_site / pdf_editions.OUT_FOLDER
+    if os.environ.get("SECKILL_SKIP_BUILD") == "1" and (made / pdf_editions.STUDENT_PDF).is_file():
+        return made, {path.name: len(PdfReader(path).pages) for path in sorted(made.glob("*.pdf"))}
+    # A fixed folder, outside the site (the reproducibility test compares the site's files): the
+    # deploy workflow publishes these, the PDFs this run has checked, instead of printing again.
+    out = PUBLISHED
+    shutil.rmtree(out, ignore_errors=True)
+    written, seconds = pdf_editions.timed_build(built_site, student_site, out)
+    print(f"\nPDF editions: {written} in {seconds:.0f} s")
+    return out, written
+
+
+@functools.cache
+def _read(path: Path) -> tuple[PdfReader, list[str]]:
+    """The PDF and each page's text, read once per test run (extracting text is the slow part)."""
+    reader = PdfReader(path)
+    return reader, [page.extract_text() or "" for page in reader.pages]
+
+
+def _reader(pdfs, name: str) -> PdfReader:
+    return _read(pdfs[0] / name)[0]
+
+
+def _texts(pdfs, name: str) -> list[str]:
+    return _read(pdfs[0] / name)[1]
+
+
+def _squeeze(text: str) -> str:
+    """Text without whitespace: a PDF breaks lines where the page did, not where the source did."""
+    return re.sub(r"\s+", "", text)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^A-Za-z]", "", text)
+
+
+def _chart_titles(page_html: str) -> list[str]:
+    titles = []
+    for spec_json in SPEC.findall(page_html):
+        title = json.loads(spec_json).get("title")
+        if isinstance(title, dict):
+            title = title.get("text")
+        if isinstance(title, list):
+            title = " ".join(title)
+        assert title, "every chart has a title"
+        titles.append(title)
+    return titles
+
+
+def _section_pages(site: Path) -> list[Path]:
+    return [site / f"{section.docname}.html" for section in pdf_editions.toc_sections()]
+
+
+def _painted_paths(page) -> int:
+    contents = page.get_contents()
+    if contents is None:
+        return 0
+    operations = ContentStream(contents, page.pdf).operations
+    return sum(1 for _operands, operator in operations if operator in PAINT)
+
+
+def _has_image(resources, depth: int = 0) -> bool:
+    """Whether a raster image is drawn, directly or inside a form (Chromium nests drawings in forms)."""
+    for xobject in resources.get("/XObject", {}).values():
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Image":
+            return True
+        if (
+            xobject.get("/Subtype") == "/Form"
+            and depth < 8
+            and _has_image(xobject.get("/Resources", {}), depth + 1)
+        ):
+            return True
+    return False
+
+
+def test_every_book_page_and_section_is_in_order_with_its_page_number(pdfs):
+    """The contents give each section's first page; that page carries its title and number."""
+    sections = pdf_editions.toc_sections()
+    for name in (pdf_editions.TEACHER_PDF, pdf_editions.STUDENT_PDF):
+        reader, texts = _reader(pdfs, name), _texts(pdfs, name)
+        pages = len(reader.pages)
+        outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+        assert len(outline) == len(sections) + 1, name  # title and contents, then each section
+        # Every section has a page; none runs to 80 (the longest, the data appendix's tables of
+        # sources, takes about 45): a layout gone wrong, such as a table printed a row a page or
+        # a chart squeezed to nothing, shows as a count far off.
+        starts = [index for _title, index in outline] + [pages]
+        assert all(1 <= end - start <= 80 for start, end in itertools.pairwise(starts)), (name, starts)
+        contents = " ".join(texts[1 : outline[1][1]])  # between the title page and the first section
+        for title, index in outline[1:]:
+            # The contents list the title with the number printed on the section's first page,
+            # which is its position in the file (the title page is page 1).
+            assert re.search(re.escape(_squeeze(title)) + str(index + 1), _squeeze(contents)), (name, title)
+            assert _squeeze(title) in _squeeze(texts[index]), (name, title, index)
+            assert re.search(rf"(^|\n){index + 1}\s*$", texts[index].strip()), (
+                name,
+                title,
+                texts[index][-80:],
+            )
+
+
+def test_every_chart_is_printed_as_a_vector_picture_with_its_title(pdfs, built_site):
+    reader = _reader(pdfs, pdf_editions.TEACHER_PDF)
+    texts = [_squeeze(text) for text in _texts(pdfs, pdf_editions.TEACHER_PDF)]
+    charts = 0
+    for page_path in _section_pages(built_site):
+        for title in _chart_titles(page_path.read_text(encoding="utf-8")):
+            charts += 1
+            where = [index for index, text in enumerate(texts) if _squeeze(html.unescape(title)) in text]
+            assert where, f"{page_path.name}: chart {title!r} is not in the PDF"
+            page = reader.pages[where[0]]
+            # Drawn as vectors: painted paths for the axes, ticks and marks (a page of text alone
+            # paints fewer than five, a chart at least 16), and no raster image anywhere on the page.
+            assert _painted_paths(page) >= 12, (page_path.name, title, _painted_paths(page))
+            assert not _has_image(page.get("/Resources", {})), (page_path.name, title)
+    assert charts >= 40, charts
+
+
+def test_text_is_extractable_and_every_font_is_embedded(pdfs):
+    for name in pdfs[1]:
+        reader = _reader(pdfs, name)
+        assert sum(len(text) for text in _texts(pdfs, name)) > 1000 * len(reader.pages) // 2, name
+        for number, page in enumerate(reader.pages, start=1):
+            fonts = page.get("/Resources", {}).get("/Font", {})
+            for key, font in fonts.items():
+                font = font.get_object()
+                if font.get("/Subtype") == "/Type3":
+                    # Chromium draws an OpenType (CFF) font's glyphs, Noto CJK's among them, as
+                    # Type 3 procedures in the PDF itself; they must be there, and map to text.
+                    assert len(font["/CharProcs"]) > 0 and "/ToUnicode" in font, (name, number, key)
+                    continue
+                described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+                descriptor = described["/FontDescriptor"].get_object()
+                assert any(f"/FontFile{n}" in descriptor for n in ("", "2", "3")), (name, number, key)
+
+
+def test_chinese_text_is_set_in_an_embedded_cjk_font(pdfs, built_site):
+    """Terms from the glossary, in Chinese, extract as written, from a page set in Noto Sans CJK SC."""
+    glossary = (built_site / "book" / "glossary.html").read_text(encoding="utf-8")
+    glossary = glossary[glossary.index("<article") : glossary.index("</article>")]  # what is printed
+    chinese = re.findall(r"[\u4e00-\u9fff]{2,}", glossary)
+    assert len(chinese) >= 10
+    reader = _reader(pdfs, pdf_editions.STUDENT_PDF)
+    # Noto CJK draws a character and its Kangxi radical look-alike (一 and ⼀) with one glyph, and
+    # Chromium's text map names the radical; NFKC folds it back, as a PDF reader's search does.
+    texts = [unicodedata.normalize("NFKC", text) for text in _texts(pdfs, pdf_editions.STUDENT_PDF)]
+    for term in chinese:
+        where = [index for index, text in enumerate(texts) if term in text]
+        assert where, f"{term} is not in the PDF"
+        fonts = [font.get_object() for font in reader.pages[where[0]]["/Resources"]["/Font"].values()]
+        names = [str(font.get("/FontDescriptor", {}).get("/FontName", "")) for font in fonts]
+        assert any("NotoSansCJKsc" in name for name in names), (term, names)
+
+
+def test_the_student_pdf_has_every_exercise_and_no_solution_the_teacher_pdf_has_them(pdfs, built_site):
+    teacher = "\n".join(_texts(pdfs, pdf_editions.TEACHER_PDF))
+    student = "\n".join(_texts(pdfs, pdf_editions.STUDENT_PDF))
+    solutions = checked = 0
+    for page_path in _section_pages(built_site):
+        page_html = page_path.read_text(encoding="utf-8")
+        solutions += page_html.count('class="solution')
+        # The start of each solution's first paragraph, in letters only: a formula's superscripts
+        # and a code block come out of a PDF in another order than the page's source has them.
+        for block in re.findall(r'<section id="solution-content">(.*?)</section>', page_html, re.S):
+            paragraph = re.search(r"<p>(.*?)</p>", block, re.S)
+            if paragraph is None:
+                continue
+            checked += 1
+            words = _letters(html.unescape(re.sub(r"<[^>]+>", "", paragraph.group(1))))[:40]
+            assert words in _letters(teacher), (page_path.name, words)
+            assert words not in _letters(student), (page_path.name, words)
+    assert solutions >= 40 and checked >= 40, (solutions, checked)
+    assert teacher.count("Solution to") >= solutions
+    assert "Solution to" not in student
+    assert student.count("Exercise") >= solutions
+
+
+def test_each_chapter_has_a_numbered_handout_without_solutions(pdfs):
+    handouts = sorted(name for name in pdfs[1] if name.startswith("handout-"))
+    chapters = pdf_editions.chapter_docnames(pdf_editions.toc_sections())
+    assert handouts == [f"handout-{docname.split('/')[-1]}.pdf" for docname in chapters]
+    for name in handouts:
+        texts = _texts(pdfs, name)
+        for number, text in enumerate(texts, start=1):
+            assert f"Page {number} of {len(texts)}" in text, name
+        assert "Solution to" not in "".join(texts), name
+        assert "Exercise" in "".join(texts), name
+
+
+def test_paper_has_no_navigation_and_prints_where_links_lead(pdfs, built_site):
+    reader = _reader(pdfs, pdf_editions.TEACHER_PDF)
+    text = _squeeze("\n".join(_texts(pdfs, pdf_editions.TEACHER_PDF)))
+    # The theme's skip link, back-to-top and search buttons, launch menu, footer and previous link.
+    for chrome in ("Skiptomaincontent", "Backtotop", "Ctrl+K", "BinderColab", "©Copyright"):
+        assert chrome not in text, chrome
+    for title in [item.title for item in reader.outline]:
+        assert f"previous{_squeeze(title)}" not in text and f"next{_squeeze(title)}" not in text, title
+    landing = (built_site / "book" / "index.html").read_text(encoding="utf-8")
+    links = EXTERNAL_LINK.findall(landing)
+    assert links
+    for url in links:
+        assert _squeeze(f"<{html.unescape(url)}>") in text, url
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []) or []:
+            action = annotation.get_object().get("/A")
+            uri = str(action.get_object().get("/URI", "")) if action else ""
+            assert not uri.startswith(pdf_editions.LOCAL_SERVER), uri
+
+
+def test_the_site_links_to_the_pdf_editions(built_site, pdfs):
+    landing = (built_site / "book" / "index.html").read_text(encoding="utf-8")
+    for name in pdfs[1]:
+        assert f'href="../{pdf_editions.OUT_FOLDER}/{name}"' in landing, name
