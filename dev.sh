@@ -2,7 +2,8 @@
 # Developer tasks for the book. Needs Python 3.11 (python3.11 or python3 on PATH).
 #
 #   ./dev.sh build   set up .venv (pinned) and build every edition, warnings as errors: the full book
-#                    into _build/html and the student edition into _build/student/_build/html
+#                    into _build/html and the student edition into _build/student/_build/html, then
+#                    publish the student edition inside the full one as _build/html/student/
 #   ./dev.sh test    set up .venv (pinned) and run every test: lint, package, data, notebooks,
 #                    book build and the built site in headless Chromium (needs /usr/bin/chromium,
 #                    Debian package "chromium")
@@ -10,6 +11,8 @@
 #                    no book build, no browser and no notebook kernels (under a minute)
 #   ./dev.sh book    build the full edition only (the first half of ./dev.sh build)
 #   ./dev.sh student build the student edition (no solutions) into _build/student/_build/html
+#   ./dev.sh editions build the student edition and publish it in the built full one as student/
+#                    (what the deploy workflow runs after the tests, which build the full one)
 #   ./dev.sh serve   serve _build/html on http://127.0.0.1:8000
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -56,7 +59,7 @@ full_edition() {
 
 build() {
   full_edition
-  student
+  editions
 }
 
 run_tests() {
@@ -82,15 +85,22 @@ student() {
   echo "Built the student edition in _build/student/_build/html"
 }
 
+# The site publishes both editions: the student one under student/ (sitebuild/editions.py).
+editions() {
+  student
+  "$PY" -m sitebuild.editions
+}
+
 case "${1:-}" in
   build) build ;;
   book) full_edition ;;
   student) student ;;
+  editions) editions ;;
   test) shift; run_tests "$@" ;;
   quick) shift; quick_tests "$@" ;;
   serve) "$PY" -m http.server 8000 --bind 127.0.0.1 --directory _build/html ;;
   *)
-    echo "usage: ./dev.sh build | book | test [pytest args] | quick [pytest args] | student | serve" >&2
+    echo "usage: ./dev.sh build | book | test [pytest args] | quick [pytest args] | student | editions | serve" >&2
     exit 2
     ;;
 esac

@@ -63,6 +63,36 @@ def built_site() -> Path:
     return SITE_DIR
 
 
+STUDENT_OUTPUT = ROOT / "_build" / "student"
+
+
+@pytest.fixture(scope="session")
+def student_site(built_site) -> Path:
+    """Build the student edition once per test run where ``./dev.sh student`` builds it, and return
+    its ``_build/html``. So the deploy workflow's ``./dev.sh editions``, run after the tests, finds it
+    built and only copies it into the site (sitebuild/editions.py)."""
+    # built_site first: both builds execute the same notebooks, and the main build must pass too.
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run(
+        [
+            str(jupyter_book),
+            "build",
+            ".",
+            "--config",
+            "_config.student.yml",
+            "--path-output",
+            str(STUDENT_OUTPUT),
+        ]
+        + ["-W", "-n", "--keep-going"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        pytest.fail("student edition build failed:\n" + (result.stdout + result.stderr)[-3000:])
+    return STUDENT_OUTPUT / "_build" / "html"
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """Serve the built site on 127.0.0.1 for the browser."""

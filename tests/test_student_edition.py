@@ -1,7 +1,8 @@
-"""The student edition: the same book with every exercise and no solution."""
+"""The student edition: the same book with every exercise and no solution.
 
-import subprocess
-import sys
+Its build is the session fixture ``student_site`` (tests/conftest.py).
+"""
+
 from pathlib import Path
 
 import pytest
@@ -19,22 +20,6 @@ def test_student_config_differs_from_the_main_one_only_where_intended():
     assert student.pop("title").endswith("(student edition)")
     main.pop("title")
     assert student == main
-
-
-@pytest.fixture(scope="module")
-def student_site(tmp_path_factory, built_site):
-    # built_site first: both builds execute the same notebooks, and the main build must pass too.
-    out = tmp_path_factory.mktemp("student")
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run(
-        [str(jupyter_book), "build", ".", "--config", "_config.student.yml", "--path-output", str(out)]
-        + ["-W", "-n", "--keep-going"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    return out / "_build" / "html"
 
 
 def _chapter_pages(site: Path):
