@@ -6,8 +6,9 @@ built into ``_build/student/_build/html`` and published inside the full one as `
 (:func:`publish`; ``./dev.sh student`` and the deploy workflow both run it). So the same page has
 the addresses ``book/01-buy-it.html`` and ``student/book/01-buy-it.html``.
 
-Every page starts with a line that says which edition it is and links to the same page in the
-other edition (:func:`_add_edition_line`). The links are relative, so they work on any host, in a
+Every page, generated ones (index, search) included, starts with a line that says which edition it
+is and links to the same page in the other edition (:func:`_add_edition_line`; the templates in
+``book/_templates`` place it). The links are relative, so they work on any host, in a
 sub-folder (GitHub Pages serves the book under the repository's name) and from ``file://`` (the
 classroom copy).
 
@@ -91,11 +92,9 @@ def edition_url(config) -> str:
 
 
 def _add_edition_line(app, pagename, templatename, context, doctree) -> None:
-    body = context.get("body")
-    if body is None:
-        return  # the search page, whose template writes its own body
+    # book/_templates/layout.html (and search.html) put it above the page's article.
     student = is_student(app.config)
-    context["body"] = edition_line(other_edition_href(pagename, student), student) + body
+    context["seckill_edition_line"] = edition_line(other_edition_href(pagename, student), student)
 
 
 def publish(full_site: Path, student_site: Path) -> Path:
