@@ -148,6 +148,10 @@ def _render_exercises(builder, docname: str) -> list[str]:
     The page's translator walks each exercise node (rather than docutils' publisher, as
     ``render_partial`` does, whose transforms do not know sphinx-exercise's admonitions).
     """
+    if not hasattr(builder, "docsettings"):
+        # A build with no page to write (nothing changed) skips this step, which makes the writer's
+        # settings; the worksheets are written on every build, so make them as a page write does.
+        builder.prepare_writing(set())
     doctree = builder.env.get_and_resolve_doctree(docname, builder)
     doctree.settings = builder.docsettings  # as Builder.write_doc sets it before writing a page
     # What Builder.write_doc sets for a page: where it is, and its section and exercise numbers.
