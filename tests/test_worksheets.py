@@ -132,7 +132,8 @@ def test_worksheets_carry_the_policy_load_only_the_sites_files_and_run_no_script
 
 
 def _overflowing(page) -> list[str]:
-    """Elements whose right edge is beyond the page's content width (the printable width)."""
+    """Elements whose right edge is beyond the page's content width (the printable width), or whose
+    content is wider than they are and scrolls or is cut off."""
     return page.evaluate(
         """() => {
             const width = document.documentElement.clientWidth;
@@ -141,6 +142,11 @@ def _overflowing(page) -> list[str]:
                 const box = el.getBoundingClientRect();
                 if (box.width && box.right > width + 0.5) {
                     over.push(`${el.tagName}.${el.className}: ${box.right}`);
+                }
+                // Content scrolled or clipped inside an element is cut off on paper.
+                const clips = getComputedStyle(el).overflowX !== 'visible';
+                if (clips && el.scrollWidth > el.clientWidth + 1) {
+                    over.push(`${el.tagName}.${el.className} clips: ${el.scrollWidth} > ${el.clientWidth}`);
                 }
             }
             const scrolled = document.documentElement.scrollWidth;
