@@ -172,7 +172,6 @@ def _write_worksheets(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     env, builder = app.env, app.builder
-    base_url = editions.edition_url(app.config)
     outdir = Path(app.outdir) / WORKSHEET_DIR
     for number, docs in chapter_docs(env.found_docs).items():
         rendered: dict[str, list[str]] = {}
@@ -189,7 +188,7 @@ def _write_worksheets(app, exception) -> None:
                 ("Exercises on the chapter page", PAGE_INTRO, rendered.get("book", [])),
                 ("Exercises in the chapter's notebook", NOTEBOOK_INTRO, rendered.get("notebooks", [])),
             ],
-            page_url=f"{base_url}{page}.html",
+            page_url=f"{editions.edition_url(app.config)}{page}.html",
         )
         (outdir / f"ch{number:02d}.html").write_text(text, encoding="utf-8")
 
