@@ -2,8 +2,9 @@
 # Developer tasks for the book. Needs Python 3.11 (python3.11 or python3 on PATH).
 #
 #   ./dev.sh build   set up .venv (pinned) and build every edition, warnings as errors: the full book
-#                    into _build/html, the student edition into _build/student/_build/html, and the
-#                    PDF editions into _build/html/pdf (./dev.sh pdf)
+#                    into _build/html and the student edition into _build/student/_build/html, then
+#                    publish the student edition inside the full one as _build/html/student/, and
+#                    print the PDF editions into _build/html/pdf (./dev.sh pdf)
 #   ./dev.sh test    set up .venv (pinned) and run every test: lint, package, data, notebooks,
 #                    book build and the built site in headless Chromium (needs /usr/bin/chromium,
 #                    Debian package "chromium")
@@ -14,6 +15,8 @@
 #   ./dev.sh pdf     print both built editions to PDF (whole book for teachers and students, a
 #                    handout per chapter) into _build/html/pdf, with Chromium (needs /usr/bin/chromium
 #                    and the Debian package fonts-noto-cjk for the Chinese text)
+#   ./dev.sh editions build the student edition and publish it in the built full one as student/
+#                    (what the deploy workflow runs after the tests, which build the full one)
 #   ./dev.sh serve   serve _build/html on http://127.0.0.1:8000
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -60,7 +63,7 @@ full_edition() {
 
 build() {
   full_edition
-  student
+  editions
   pdf
 }
 
@@ -92,16 +95,23 @@ pdf() {
   "$PY" -m scripts.pdf_editions
 }
 
+# The site publishes both editions: the student one under student/ (sitebuild/editions.py).
+editions() {
+  student
+  "$PY" -m sitebuild.editions
+}
+
 case "${1:-}" in
   build) build ;;
   book) full_edition ;;
   student) student ;;
   pdf) pdf ;;
+  editions) editions ;;
   test) shift; run_tests "$@" ;;
   quick) shift; quick_tests "$@" ;;
   serve) "$PY" -m http.server 8000 --bind 127.0.0.1 --directory _build/html ;;
   *)
-    echo "usage: ./dev.sh build | book | test [pytest args] | quick [pytest args] | student | pdf | serve" >&2
+    echo "usage: ./dev.sh build | book | test [pytest args] | quick [pytest args] | student | editions | pdf | serve" >&2
     exit 2
     ;;
 esac

@@ -26,6 +26,9 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
   ``{only} full_edition`` blocks that the student edition leaves out (:func:`_tag_edition`);
 - in the student edition (``hide_solutions``), cuts the solutions and the ``full_edition`` blocks
   from the page sources offered for download too (:mod:`sitebuild.student_sources`);
+- names the edition (full or student) on every page, with a link to the same page in the other
+  (:mod:`sitebuild.editions`), and writes a printable worksheet per chapter from the chapter's
+  exercises (:mod:`sitebuild.worksheets`);
 - marks the process as a book build, so notebook kernels started by the build (they inherit the
   environment) use the static renderer of :mod:`seckill.charts.render` instead of Altair's CDN one.
 """
@@ -173,6 +176,8 @@ def setup(app):
     app.setup_extension("sitebuild.freshness")
     app.setup_extension("sitebuild.reproducible")
     app.setup_extension("sitebuild.cjk_lang")
+    app.setup_extension("sitebuild.editions")
+    app.setup_extension("sitebuild.worksheets")
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
     app.connect("build-finished", _subset_icon_font)

@@ -63,28 +63,41 @@ def built_site() -> Path:
     return SITE_DIR
 
 
-@pytest.fixture(scope="session")
-def student_site(tmp_path_factory, built_site: Path) -> Path:
-    """Build the student edition (no solutions) once per test run; return its html folder.
+STUDENT_OUTPUT = ROOT / "_build" / "student"
 
-    Shared by the student-edition and PDF tests. The main build comes first: both execute the same
-    notebooks, and the main build must pass too. ``SECKILL_SKIP_BUILD=1`` reuses the one
-    ``./dev.sh student`` built, if there is one (for quick local iteration only).
+
+@pytest.fixture(scope="session")
+def student_site(built_site) -> Path:
+    """Build the student edition once per test run where ``./dev.sh student`` builds it, and return
+    its ``_build/html``. So the deploy workflow's ``./dev.sh editions``, run after the tests, finds it
+    built and only copies it into the site (sitebuild/editions.py).
+
+    Shared by the student-edition, worksheet, edition and PDF tests. ``SECKILL_SKIP_BUILD=1`` reuses
+    an existing build (for quick local iteration only).
     """
-    built = ROOT / "_build" / "student" / "_build" / "html"
+    # built_site first: both builds execute the same notebooks, and the main build must pass too.
+    built = STUDENT_OUTPUT / "_build" / "html"
     if os.environ.get("SECKILL_SKIP_BUILD") == "1" and (built / "index.html").is_file():
         return built
-    out = tmp_path_factory.mktemp("student")
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     result = subprocess.run(
-        [str(jupyter_book), "build", ".", "--config", "_config.student.yml", "--path-output", str(out)]
+        [
+            str(jupyter_book),
+            "build",
+            ".",
+            "--config",
+            "_config.student.yml",
+            "--path-output",
+            str(STUDENT_OUTPUT),
+        ]
         + ["-W", "-n", "--keep-going"],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    return out / "_build" / "html"
+    if result.returncode != 0:
+        pytest.fail("student edition build failed:\n" + (result.stdout + result.stderr)[-3000:])
+    return STUDENT_OUTPUT / "_build" / "html"
 
 
 @pytest.fixture(scope="session")

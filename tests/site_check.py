@@ -42,17 +42,23 @@ AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".svg", ".csv", ".txt", ".ttf", ".map"}
 
 
+NOT_THEME_PAGES = ("_static/", "_sources/", "_images/", "student/", "worksheets/")
+
+
 def pages(site: Path) -> list[str]:
     """Every page a reader can open, relative to the site root.
 
-    Left out: _static and _sources (theme fragments and copies of sources), and the one-line
-    redirect Jupyter Book writes as the site's index.html (its target is in the list).
+    Left out: _static and _sources (theme fragments and copies of sources), the one-line
+    redirect Jupyter Book writes as the site's index.html (its target is in the list), the student
+    edition published inside the site (the same pages without solutions, checked in
+    tests/test_editions.py) and the printable worksheets (plain pages without the theme or any
+    script, checked in tests/test_worksheets.py).
     """
     found = sorted(site.rglob("*.html"))
     return [
         path.relative_to(site).as_posix()
         for path in found
-        if not path.relative_to(site).as_posix().startswith(("_static/", "_sources/", "_images/"))
+        if not path.relative_to(site).as_posix().startswith(NOT_THEME_PAGES)
         and not path.read_text(encoding="utf-8").startswith('<meta http-equiv="Refresh"')
     ]
 

@@ -1,4 +1,7 @@
-"""The student edition: the same book with every exercise and no solution."""
+"""The student edition: the same book with every exercise and no solution.
+
+Its build is the session fixture ``student_site`` (tests/conftest.py).
+"""
 
 import re
 from pathlib import Path

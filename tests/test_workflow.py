@@ -101,3 +101,21 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_named():
         assert pin["comment"] and re.fullmatch(r"v\d+\.\d+\.\d+", pin["comment"].strip()), (
             f"{pin['action']}: say which release the commit is, e.g. '# v4.3.1'"
         )
+
+
+def test_build_job_publishes_the_student_edition_inside_the_site():
+    """Both editions go to Pages: `./dev.sh editions` copies the student edition into _build/html as
+    student/ (sitebuild/editions.py), after the tests build it and before the classroom copy and the
+    upload take the site."""
+    steps = _workflow()["jobs"]["build"]["steps"]
+    commands = [step.get("run", "").strip() for step in steps]
+    editions = commands.index("./dev.sh editions")
+    bundle = commands.index(".venv/bin/python -m scripts.classroom_bundle")
+    upload = next(i for i, step in enumerate(steps) if "upload-pages-artifact" in step.get("uses", ""))
+    assert commands.index("./dev.sh test") < editions < bundle < upload
+    assert "if" not in steps[editions], "the student edition is published on every deploy"
+    dev_sh = (WORKFLOW.parent.parent.parent / "dev.sh").read_text(encoding="utf-8")
+    function = re.search(r"^editions\(\) \{\n(?P<body>.*?)^\}", dev_sh, re.M | re.S)
+    assert function, "dev.sh has no editions function"
+    assert function["body"].split() == ["student", '"$PY"', "-m", "sitebuild.editions"]
+    assert re.search(r"^\s*editions\) editions ;;$", dev_sh, re.M)
