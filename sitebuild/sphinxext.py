@@ -13,7 +13,9 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 - gives charts with the same title on one page distinct table summaries
   (:func:`sitebuild.chart_names.name_repeated_charts`);
 - copies the data package into the built site (``_build/html/data/``) for download;
-- cuts the theme's icon font down to the icons the site shows (:mod:`sitebuild.iconfont`);
+- cuts the theme's icon font down to the icons the site shows (:mod:`sitebuild.iconfont`), and
+  gives each page one stylesheet holding only the rules the site can use, instead of ten
+  (:mod:`sitebuild.stylesheets`);
 - re-runs and re-reads what depends on an input that changed since the last build
   (:mod:`sitebuild.freshness`), and keeps two builds of the same commit identical
   (:mod:`sitebuild.reproducible`);
@@ -141,6 +143,7 @@ def setup(app):
     app.setup_extension("sitebuild.theme_fixes")
     app.setup_extension("sitebuild.freshness")
     app.setup_extension("sitebuild.reproducible")
+    app.setup_extension("sitebuild.stylesheets")
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
     app.connect("build-finished", _subset_icon_font)
