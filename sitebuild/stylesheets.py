@@ -37,9 +37,6 @@ _HEAD = re.compile(r"<head>.*?</head>", re.DOTALL)
 _STYLESHEET_LINK = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
-# Scripts whose words are not class names of the theme: the Vega bundle's thousands of
-# identifiers would only keep rules alive that nothing draws.
-SKIP_SCRIPTS = ("_static/vendor/",)
 
 # Inside :not(), :is(), :where(), :has() a name does not have to exist for the rule to match.
 _FUNCTIONAL_PSEUDO = re.compile(r":[a-z-]+\((?:[^()]|\([^()]*\))*\)")
@@ -59,11 +56,9 @@ class StylesheetError(Exception):
 def site_words(outdir: Path) -> set[str]:
     """Every word in the site's pages and its own scripts: the class and id names that can occur."""
     words: set[str] = set()
+    # The Vega bundle too: it makes the chart's controls, which the book's stylesheet styles.
     for path in sorted(outdir.rglob("*")):
-        relative = path.relative_to(outdir).as_posix()
-        is_page = path.suffix == ".html"
-        is_script = path.suffix == ".js" and not relative.startswith(SKIP_SCRIPTS)
-        if path.is_file() and (is_page or is_script):
+        if path.is_file() and path.suffix in {".html", ".js"}:
             words.update(_WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
     return words
 

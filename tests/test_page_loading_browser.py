@@ -138,3 +138,30 @@ def test_printing_opens_the_numbers_of_charts_not_yet_drawn_and_draws_them(built
     finally:
         context.close()
     assert problems["exceptions"] == []
+
+
+def test_the_one_stylesheet_styles_the_theme_the_dark_mode_and_the_chart_controls(
+    built_site, site_url, browser
+):
+    # sitebuild/stylesheets.py keeps only the rules whose names the site uses; these rules name
+    # classes that only a script adds (dark mode from the theme's script, the slider row from the
+    # Vega bundle), so a purge that missed the scripts would lose them.
+    context, page, _problems = open_page(browser, site_url, "book/01-buy-it.html")
+    try:
+        light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        layout = page.evaluate("getComputedStyle(document.querySelector('.bd-header-article')).display")
+        page.evaluate(
+            "() => { localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark'); }"
+        )
+        page.reload(wait_until="load")
+        dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        page.evaluate("window.seckillCharts.drawAll()")
+        page.wait_for_selector(".seckill-chart-view .vega-bindings")
+        controls = page.evaluate(
+            "getComputedStyle(document.querySelector('.seckill-chart-view .vega-bindings')).display"
+        )
+    finally:
+        context.close()
+    assert light == "rgb(255, 255, 255)" and dark != light, (light, dark)
+    assert layout == "flex", "the theme's header rules are missing"
+    assert controls == "flex", "the book's rule for Vega's slider row is missing"
