@@ -184,3 +184,17 @@ def test_every_page_links_one_stylesheet_that_exists_and_preloads_no_script(buil
         if re.search(r'<link\b[^>]*\brel="preload"[^>]*\bas="script"', head):
             problems.append(f"{name}: preloads a script")
     assert not problems, "\n".join(problems[:10])
+
+
+def test_pages_load_the_copy_button_script_only_where_there_is_code_and_no_tab_script(built_site):
+    # sitebuild/theme_fixes.py leaves out scripts that would find nothing to work on.
+    chapter = (built_site / "book" / "01-buy-it.html").read_text(encoding="utf-8")
+    notebook = (built_site / "notebooks" / "01-buy-it.html").read_text(encoding="utf-8")
+    assert 'class="highlight' not in chapter and 'class="highlight' in notebook
+    assert "copybutton.js" not in chapter and "clipboard.min.js" not in chapter
+    assert "copybutton.js" in notebook and "clipboard.min.js" in notebook
+    # The search page keeps the theme's scripts: its body is filled in the browser.
+    for page in _pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        if page.name != "search.html":
+            assert "design-tabs.js" not in text or "sd-tab-set" in text, page

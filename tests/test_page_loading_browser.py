@@ -140,6 +140,9 @@ def test_printing_opens_the_numbers_of_charts_not_yet_drawn_and_draws_them(built
     assert problems["exceptions"] == []
 
 
+SLIDER_ROW = ".seckill-chart-view .vega-bindings:has(input)"
+
+
 def test_the_one_stylesheet_styles_the_theme_the_dark_mode_and_the_chart_controls(
     built_site, site_url, browser
 ):
@@ -156,12 +159,22 @@ def test_the_one_stylesheet_styles_the_theme_the_dark_mode_and_the_chart_control
         page.reload(wait_until="load")
         dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
         page.evaluate("window.seckillCharts.drawAll()")
-        page.wait_for_selector(".seckill-chart-view .vega-bindings")
-        controls = page.evaluate(
-            "getComputedStyle(document.querySelector('.seckill-chart-view .vega-bindings')).display"
-        )
+        page.wait_for_selector(SLIDER_ROW, state="attached")
+        controls = page.evaluate(f"getComputedStyle(document.querySelector('{SLIDER_ROW}')).display")
     finally:
         context.close()
     assert light == "rgb(255, 255, 255)" and dark != light, (light, dark)
     assert layout == "flex", "the theme's header rules are missing"
     assert controls == "flex", "the book's rule for Vega's slider row is missing"
+
+
+def test_code_on_a_notebook_page_still_gets_its_copy_buttons(built_site, site_url, browser):
+    context, page, problems = open_page(browser, site_url, "notebooks/01-buy-it.html")
+    try:
+        page.wait_for_load_state("load")
+        code_blocks = page.locator("div.highlight pre").count()
+        buttons = page.locator("div.highlight button.copybtn").count()
+    finally:
+        context.close()
+    assert code_blocks >= 3 and buttons == code_blocks
+    assert problems["console"] == [] and problems["exceptions"] == []
