@@ -10,13 +10,14 @@ connection they held the first paint back by over a second.
 After each HTML build, :func:`bundle_stylesheets` replaces each page's stylesheet links with one
 link to a stylesheet that holds, in the same order (so the cascade is unchanged), only the rules
 whose class and id names occur somewhere in the built site: in a page or in a script in
-``_static/`` that may add the class at run time. Every word of those files counts as a possible
-name, so a rule is dropped only when nothing could ever match it. Relative ``url()`` references are
-rewritten for the bundle's folder. The bundle is named by its content (``site.<hash>.css``), so a
-browser never keeps a stale copy, and it is made from the original stylesheets every build, which
-Sphinx copies afresh: a page left from an earlier build (an incremental build does not rewrite it)
-finds its sources in a comment at the top of the bundle it links to. The original files stay in
-``_static/`` untouched (the icon-font subsetter reads one of them); no page links them.
+``_static/`` that may add the class at run time. Every word of a page's tags and of a script
+counts as a possible name, so a rule is dropped only when nothing could ever match it. Relative
+``url()`` references are rewritten for the bundle's folder. The bundle is named by its content
+(``site.<hash>.css``), so a browser never keeps a stale copy, and it is made from the original
+stylesheets every build, which Sphinx copies afresh: a page left from an earlier build (an
+incremental build does not rewrite it) finds its sources in a comment at the top of the bundle it
+links to. The original files stay in ``_static/`` untouched (the icon-font subsetter reads one of
+them); no page links them.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _HEAD = re.compile(r"<head>.*?</head>", re.DOTALL)
 _STYLESHEET_LINK = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
+_TAG = re.compile(r"<[^>]*>")
 
 # Inside :not(), :is(), :where(), :has() a name does not have to exist for the rule to match.
 _FUNCTIONAL_PSEUDO = re.compile(r":[a-z-]+\((?:[^()]|\([^()]*\))*\)")
@@ -54,12 +56,21 @@ class StylesheetError(Exception):
 
 
 def site_words(outdir: Path) -> set[str]:
-    """Every word in the site's pages and its own scripts: the class and id names that can occur."""
+    """Every word in the site's page tags and scripts: the class and id names that can occur."""
     words: set[str] = set()
-    # The Vega bundle too: it makes the chart's controls, which the book's stylesheet styles.
     for path in sorted(outdir.rglob("*")):
-        if path.is_file() and path.suffix in {".html", ".js"}:
-            words.update(_WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+        if not path.is_file():
+            continue
+        if path.suffix == ".html":
+            # Names sit in a page's tags; its text (the build status page's run times, say) does not
+            # decide which rules a page can use, so two builds of the same pages keep the same rules.
+            text = "".join(_TAG.findall(path.read_text(encoding="utf-8")))
+        elif path.suffix == ".js":
+            # Every script, the Vega bundle too: it makes the chart controls the book's stylesheet styles.
+            text = path.read_text(encoding="utf-8", errors="replace")
+        else:
+            continue
+        words.update(_WORD.findall(text))
     return words
 
 

@@ -141,3 +141,11 @@ def test_a_changed_stylesheet_gets_a_new_bundle_and_the_old_one_goes(tmp_path):
     assert new != old and not (site / old).exists()
     assert _links(site / "book" / "one.html") == ["../" + new]
     assert "color:green" in (site / new).read_text(encoding="utf-8")
+
+
+def test_names_count_from_page_tags_and_scripts_not_from_page_text(tmp_path):
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "page.html").write_text('<p class="in-tag">in-text 12:03</p>', encoding="utf-8")
+    (tmp_path / "_static" / "x.js").write_text('el.classList.add("from-script")', encoding="utf-8")
+    words = stylesheets.site_words(tmp_path)
+    assert {"in-tag", "from-script"} <= words and "in-text" not in words
