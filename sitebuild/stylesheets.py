@@ -37,6 +37,8 @@ SOURCES_COMMENT = re.compile(r"^/\* sources: (.*?) \*/\n")
 _HEAD = re.compile(r"<head>.*?</head>", re.DOTALL)
 _STYLESHEET_LINK = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 _HREF = re.compile(r'\bhref="([^"]*)"')
+# A stylesheet for one medium only (media="print") keeps its own link: merged, it would apply on screen.
+_MEDIA = re.compile(r'\bmedia="(?!all")[^"]*"')
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 _TAG = re.compile(r"<[^>]*>")
 
@@ -224,7 +226,11 @@ def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
     for page in sorted(outdir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         head = _HEAD.search(text)
-        links = _STYLESHEET_LINK.findall(head.group(0)) if head else []
+        links = [
+            link
+            for link in (_STYLESHEET_LINK.findall(head.group(0)) if head else [])
+            if not _MEDIA.search(link)
+        ]
         if links:
             hrefs = [_HREF.search(link).group(1) for link in links]
             pages[page] = (text, head, links, tuple(_linked_sources(outdir, page, hrefs)))

@@ -149,3 +149,16 @@ def test_names_count_from_page_tags_and_scripts_not_from_page_text(tmp_path):
     (tmp_path / "_static" / "x.js").write_text('el.classList.add("from-script")', encoding="utf-8")
     words = stylesheets.site_words(tmp_path)
     assert {"in-tag", "from-script"} <= words and "in-text" not in words
+
+
+def test_a_stylesheet_for_print_only_keeps_its_own_link(tmp_path):
+    site = _site(tmp_path)
+    (site / "_static" / "print.css").write_text(".used{color:black}", encoding="utf-8")
+    page = site / "index.html"
+    print_link = '<link rel="stylesheet" href="_static/print.css" media="print" />'
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</head>", print_link + "\n</head>"), encoding="utf-8"
+    )
+    [name] = stylesheets.bundle_stylesheets(site).values()
+    assert _links(page) == [name, "_static/print.css"]
+    assert "color:black" not in (site / name).read_text(encoding="utf-8")
