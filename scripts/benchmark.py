@@ -473,9 +473,16 @@ def main(argv: list[str] | None = None) -> int:
             )
             for page_path in pages:
                 print(f"measuring {page_path}", flush=True)
-                result = measure_page(browser, base_url, page_path)
-                if lighthouse:
-                    result.lighthouse = run_lighthouse(lighthouse, f"{base_url}/{page_path}")
+                try:
+                    result = measure_page(browser, base_url, page_path)
+                    if lighthouse:
+                        result.lighthouse = run_lighthouse(lighthouse, f"{base_url}/{page_path}")
+                except Exception as error:  # one page that cannot be measured must not lose the others
+                    print(
+                        f"  FAIL  {page_path} could not be measured: {str(error).splitlines()[0]}", flush=True
+                    )
+                    failures += 1
+                    continue
                 results.append(result)
             browser.close()
         load_after = os.getloadavg()
