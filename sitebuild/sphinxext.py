@@ -17,7 +17,9 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 - copies the data package into the built site (``_build/html/data/``) for download;
 - marks each run of Chinese characters in a page's text as Chinese (``<span lang="zh-CN">``), for
   screen readers and font choice (:mod:`sitebuild.cjk_lang`);
-- cuts the theme's icon font down to the icons the site shows (:mod:`sitebuild.iconfont`);
+- cuts the theme's icon font down to the icons the site shows (:mod:`sitebuild.iconfont`), and
+  gives each page one stylesheet holding only the rules the site can use, instead of ten
+  (:mod:`sitebuild.stylesheets`);
 - re-runs and re-reads what depends on an input that changed since the last build
   (:mod:`sitebuild.freshness`), and keeps two builds of the same commit identical
   (:mod:`sitebuild.reproducible`);
@@ -178,6 +180,7 @@ def setup(app):
     app.setup_extension("sitebuild.cjk_lang")
     app.setup_extension("sitebuild.editions")
     app.setup_extension("sitebuild.worksheets")
+    app.setup_extension("sitebuild.stylesheets")
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
     app.connect("build-finished", _subset_icon_font)

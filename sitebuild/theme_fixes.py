@@ -3,6 +3,8 @@
 Registered by :mod:`sitebuild.sphinxext`. Template-level fixes live in ``book/_templates/``.
 """
 
+import os
+
 import sphinx
 from sphinx.builders.html._assets import _JavaScript
 
@@ -69,6 +71,34 @@ def _defer_head_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = deferred
 
 
+# Scripts that extensions put on every page, and what a page must hold for each to do anything:
+# sphinx-copybutton (with the clipboard library it calls) adds a button to each code block, and
+# sphinx-design's tab script drives tab sets, which no page of the book has.
+PAGE_SCRIPTS_NEEDING = {
+    "clipboard.min.js": 'class="highlight',
+    "copybutton.js": 'class="highlight',
+    "design-tabs.js": "sd-tab-set",
+}
+
+
+def _drop_scripts_the_page_does_not_use(app, pagename, templatename, context, doctree):
+    """Leave out the scripts that would find nothing to work on in this page's body.
+
+    Each is a request and a few dozen milliseconds of a phone's time while the page first loads;
+    a chapter's narrative page shows no code and no tabs. The search page is left as it is: its
+    body is filled in the browser.
+    """
+    scripts = context.get("script_files")
+    body = context.get("body", "")
+    if not scripts or pagename == "search":
+        return
+    context["script_files"] = [
+        script
+        for script in scripts
+        if PAGE_SCRIPTS_NEEDING.get(os.path.basename(getattr(script, "filename", "") or ""), "") in body
+    ]
+
+
 def setup(app):
     # The pages' Content-Security-Policy, and the changes the theme needs to run under it.
     app.setup_extension("sitebuild.csp")
@@ -76,4 +106,5 @@ def setup(app):
     app.connect("html-page-context", _fix_citation_role)
     # After every other handler has added its page scripts.
     app.connect("html-page-context", _defer_head_scripts, priority=900)
+    app.connect("html-page-context", _drop_scripts_the_page_does_not_use, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

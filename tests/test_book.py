@@ -160,3 +160,41 @@ def test_every_book_page_has_a_title_and_a_search_description(built_site):
         description = re.search(r'<meta content="([^"]*)" name="description"', html)
         assert description and 50 <= len(description.group(1)) <= 300, name
         assert re.search(r"<title>[^<]{10,}</title>", html), name
+
+
+BUNDLE_LINK = re.compile(
+    r'<link rel="stylesheet" href="((?:\.\./)*_static/styles/site\.[0-9a-f]{12}\.css)" />'
+)
+
+
+def test_every_page_links_one_stylesheet_that_exists_and_preloads_no_script(built_site):
+    # sitebuild/stylesheets.py: one bundle instead of the theme's ten stylesheets, and no
+    # <link rel="preload"> of scripts that the page asks for at the end of <body> anyway.
+    problems = []
+    for page in _pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        head = text[: text.index("</head>")]
+        links = re.findall(r'<link\b[^>]*\brel="stylesheet"[^>]*>', head)
+        bundle = BUNDLE_LINK.fullmatch(links[0]) if len(links) == 1 else None
+        name = page.relative_to(built_site)
+        if not bundle:
+            problems.append(f"{name}: {links}")
+        elif not (page.parent / bundle.group(1)).is_file():
+            problems.append(f"{name}: links {bundle.group(1)}, which is not in the site")
+        if re.search(r'<link\b[^>]*\brel="preload"[^>]*\bas="script"', head):
+            problems.append(f"{name}: preloads a script")
+    assert not problems, "\n".join(problems[:10])
+
+
+def test_pages_load_the_copy_button_script_only_where_there_is_code_and_no_tab_script(built_site):
+    # sitebuild/theme_fixes.py leaves out scripts that would find nothing to work on.
+    chapter = (built_site / "book" / "01-buy-it.html").read_text(encoding="utf-8")
+    notebook = (built_site / "notebooks" / "01-buy-it.html").read_text(encoding="utf-8")
+    assert 'class="highlight' not in chapter and 'class="highlight' in notebook
+    assert "copybutton.js" not in chapter and "clipboard.min.js" not in chapter
+    assert "copybutton.js" in notebook and "clipboard.min.js" in notebook
+    # The search page keeps the theme's scripts: its body is filled in the browser.
+    for page in _pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        if page.name != "search.html":
+            assert "design-tabs.js" not in text or "sd-tab-set" in text, page

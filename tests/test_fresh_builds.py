@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import time
-import zlib
 from pathlib import Path
 
 import pytest
@@ -37,6 +36,8 @@ OLD_ROW, NEW_ROW = "2010,Alibaba,0.936,", "2010,Alibaba,0.947,"
 OLD_VALUE, NEW_VALUE = "0.936", "0.947"
 CHART_SPEC = re.compile(r'class="seckill-chart-spec">(.*?)</script>', re.DOTALL)
 STUDENT = ("--config", "_config.student.yml", "--path-output", "_build/student")
+BUNDLE_LINK = re.compile(r'<link rel="stylesheet" href="([^"]*_static/styles/site\.[0-9a-f]{12}\.css)"')
+ADDED_RULE = ".seckill-chart { outline-offset: 1px; }"
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -65,6 +66,13 @@ class Step:
         site = work / ("_build/student/_build/html" if args else "_build/html")
         self.pages = _chapter_pages(site)
         self.static_css = (site / "_static" / "seckill.css").read_text(encoding="utf-8")
+        # The one stylesheet every page links (sitebuild/stylesheets.py), named by its content.
+        self.bundles = {
+            name: BUNDLE_LINK.search(page).group(1).lstrip("./") for name, page in self.pages.items()
+        }
+        self.bundle_css = {
+            name: (site / bundle).read_text(encoding="utf-8") for name, bundle in self.bundles.items()
+        }
         self.page_notebook = (site / "_sources" / "book" / "01-buy-it.ipynb").read_bytes()
 
 
@@ -81,7 +89,9 @@ def steps(tmp_path_factory) -> dict[str, Step]:
     steps["student, csv edited"] = Step(work, *STUDENT)
 
     css = work / "sitebuild" / "web" / "seckill.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n/* a rule added */\n", encoding="utf-8")
+    css.write_text(
+        css.read_text(encoding="utf-8") + f"\n/* a rule added */\n{ADDED_RULE}\n", encoding="utf-8"
+    )
     steps["sitebuild edited"] = Step(work)
     steps["sitebuild edited"].css_in_checkout = css.read_text(encoding="utf-8")
 
@@ -122,10 +132,12 @@ def test_an_edited_build_script_or_style_rereads_pages_without_running_them(step
     assert step.executed == set()
     assert "[config changed ('seckill_page_inputs')]" in step.log
     assert step.static_css == step.css_in_checkout
-    # Pages ask for the stylesheet by its checksum (Sphinx's ?v=), so browsers fetch the new one.
-    checksum = f"{zlib.crc32(step.css_in_checkout.encode('utf-8')):08x}"
-    for name, page in step.pages.items():
-        assert f"_static/seckill.css?v={checksum}" in page, name
+    # Pages ask for their one stylesheet by a name made from its content, so browsers fetch the
+    # new one, and it holds the added rule.
+    for name in step.pages:
+        assert step.bundles[name] != steps["clean"].bundles[name], name
+        assert "outline-offset: 1px" in step.bundle_css[name], name
+        assert "outline-offset: 1px" not in steps["clean"].bundle_css[name], name
 
 
 def test_a_pages_notebook_download_is_the_same_whether_it_ran_or_came_from_the_cache(steps):

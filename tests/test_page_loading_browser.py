@@ -133,3 +133,43 @@ def test_printing_keeps_the_pictures_and_fetches_nothing(built_site, site_url, b
     assert open_tables == 0, "a picture prints as it is; its table stays as the reader left it"
     assert _bundle_requests(problems["requests"]) == []
     assert problems["exceptions"] == []
+
+
+SLIDER_ROW = ".seckill-chart-view .vega-bindings:has(input)"
+
+
+def test_the_one_stylesheet_styles_the_theme_the_dark_mode_and_the_chart_controls(
+    built_site, site_url, browser
+):
+    # sitebuild/stylesheets.py keeps only the rules whose names the site uses; these rules name
+    # classes that only a script adds (dark mode from the theme's script, the slider row from the
+    # Vega bundle), so a purge that missed the scripts would lose them.
+    context, page, _problems = open_page(browser, site_url, "book/01-buy-it.html")
+    try:
+        light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        layout = page.evaluate("getComputedStyle(document.querySelector('.bd-header-article')).display")
+        page.evaluate(
+            "() => { localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark'); }"
+        )
+        page.reload(wait_until="load")
+        dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        page.evaluate("window.seckillCharts.drawAll()")
+        page.wait_for_selector(SLIDER_ROW, state="attached")
+        controls = page.evaluate(f"getComputedStyle(document.querySelector('{SLIDER_ROW}')).display")
+    finally:
+        context.close()
+    assert light == "rgb(255, 255, 255)" and dark != light, (light, dark)
+    assert layout == "flex", "the theme's header rules are missing"
+    assert controls == "flex", "the book's rule for Vega's slider row is missing"
+
+
+def test_code_on_a_notebook_page_still_gets_its_copy_buttons(built_site, site_url, browser):
+    context, page, problems = open_page(browser, site_url, "notebooks/01-buy-it.html")
+    try:
+        page.wait_for_load_state("load")
+        code_blocks = page.locator("div.highlight pre").count()
+        buttons = page.locator("div.highlight button.copybtn").count()
+    finally:
+        context.close()
+    assert code_blocks >= 3 and buttons == code_blocks
+    assert problems["console"] == [] and problems["exceptions"] == []

@@ -213,3 +213,51 @@ def test_committed_pwt_csv_is_reproduced_from_the_raw_extract():
     pd.testing.assert_frame_equal(
         fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
     )
+
+
+# --- the benchmark's accounting (scripts/benchmark.py; its measurements are not tests) -----------
+
+from scripts import benchmark  # noqa: E402
+
+
+def test_each_step_of_a_visit_counts_the_bytes_received_by_its_end():
+    sizes = [20_000, 30_000, 1_000, 279_000, 500]
+    # First view: the page and its stylesheet; scrolling fetched a picture; touching, Vega and data.
+    assert benchmark.wire_bytes(sizes, [2, 3, 5]) == [50_000, 51_000, 330_500]
+    assert benchmark.wire_bytes(sizes, [2, 2, 2]) == [50_000] * 3
+
+
+def test_the_visit_accounting_refuses_counts_that_cannot_be():
+    with pytest.raises(ValueError, match="in order"):
+        benchmark.wire_bytes([1, 2, 3], [2, 1, 3])
+    with pytest.raises(ValueError, match="one response count per step"):
+        benchmark.wire_bytes([1, 2, 3], [1, 3])
+    with pytest.raises(ValueError, match="more responses"):
+        benchmark.wire_bytes([1, 2], [1, 2, 3])
+
+
+def test_a_page_fails_the_weight_target_on_what_it_takes_to_see_every_chart():
+    light = benchmark.PageResult("book/01-buy-it.html", first_view_bytes=60_000)
+    light.charts_seen_bytes, light.full_bytes = 120_000, 400_000
+    heavy = benchmark.PageResult("book/01-buy-it.html", first_view_bytes=60_000)
+    heavy.charts_seen_bytes, heavy.full_bytes = 340_000, 400_000
+    verdicts = {
+        page.charts_seen_bytes: dict((t, ok) for t, ok, _ in benchmark.page_checks(page))
+        for page in (light, heavy)
+    }
+    seen_target = next(t for t in verdicts[120_000] if t.startswith("every chart seen"))
+    assert verdicts[120_000][seen_target] and not verdicts[340_000][seen_target]
+
+
+def test_lighthouse_lcp_and_layout_shift_have_their_own_targets():
+    result = benchmark.PageResult("book/01-buy-it.html")
+    result.lighthouse = {"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100}
+    result.lighthouse |= {"lcp-ms": 1400, "cls": 0.002}
+    failed = [target for target, ok, _ in benchmark.page_checks(result) if not ok and "Lighthouse" in target]
+    assert failed == ["Lighthouse LCP <= 1.3 s", "Lighthouse CLS <= 0.0"]
+
+
+def test_the_clean_build_may_grow_by_a_third_over_its_baseline():
+    baseline = benchmark.BASELINE_CLEAN_BUILD_SECONDS
+    assert benchmark.build_checks(baseline * 1.3)[1]
+    assert not benchmark.build_checks(baseline * 1.34)[1]

@@ -1,0 +1,277 @@
+"""One small stylesheet per page instead of ten large ones: the theme's rules the site can use.
+
+Registered by :mod:`sitebuild.sphinxext`. Every page of the stock theme links ten stylesheets in its
+``<head>`` (pydata-sphinx-theme with Bootstrap and Font Awesome inside, Sphinx's ``basic.css``
+behind an ``@import``, the book theme, Pygments, MyST-NB, sphinx-design, the toggle and copy
+buttons, sphinx-exercise, the book's own): 95 kB gzipped, of which Lighthouse found 91 % of the
+largest unused. A browser draws nothing until every one has arrived, so on a slow phone
+connection they held the first paint back by over a second.
+
+After each HTML build, :func:`bundle_stylesheets` replaces each page's stylesheet links with one
+link to a stylesheet that holds, in the same order (so the cascade is unchanged), only the rules
+whose class and id names occur somewhere in the built site: in a page or in a script in
+``_static/`` that may add the class at run time. Every word of a page's tags and of a script
+counts as a possible name, so a rule is dropped only when nothing could ever match it. Relative
+``url()`` references are rewritten for the bundle's folder. The bundle is named by its content
+(``site.<hash>.css``), so a browser never keeps a stale copy, and it is made from the original
+stylesheets every build, which Sphinx copies afresh: a page left from an earlier build (an
+incremental build does not rewrite it) finds its sources in a comment at the top of the bundle it
+links to. The original files stay in ``_static/`` untouched (the icon-font subsetter reads one of
+them); no page links them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+from pathlib import Path
+
+import tinycss2
+
+BUNDLE_DIR = "_static/styles"
+BUNDLE_NAME = re.compile(r"^_static/styles/site\.[0-9a-f]{12}\.css$")
+SOURCES_COMMENT = re.compile(r"^/\* sources: (.*?) \*/\n")
+
+_HEAD = re.compile(r"<head>.*?</head>", re.DOTALL)
+_STYLESHEET_LINK = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
+_HREF = re.compile(r'\bhref="([^"]*)"')
+# A stylesheet for one medium only (media="print") keeps its own link: merged, it would apply on screen.
+_MEDIA = re.compile(r'\bmedia="(?!all")[^"]*"')
+_WORD = re.compile(r"[A-Za-z0-9_-]+")
+_TAG = re.compile(r"<[^>]*>")
+
+# Inside :not(), :is(), :where(), :has() a name does not have to exist for the rule to match.
+_FUNCTIONAL_PSEUDO = re.compile(r":[a-z-]+\((?:[^()]|\([^()]*\))*\)")
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_NAMES = re.compile(r"[.#](-?[_a-zA-Z][_a-zA-Z0-9-]*)")
+# At-rules whose body is a list of rules, each filtered in turn; any other at-rule is kept whole.
+_GROUPING_AT_RULES = {"media", "supports", "container", "layer", "document"}
+
+
+class StylesheetError(Exception):
+    """A page links a stylesheet that is not in the built site, or one that cannot be read."""
+
+
+# --- which rules the site can use -------------------------------------------------------------
+
+
+def site_words(outdir: Path) -> set[str]:
+    """Every word in the site's page tags and scripts: the class and id names that can occur."""
+    words: set[str] = set()
+    for path in sorted(outdir.rglob("*")):
+        if not path.is_file():
+            continue
+        if path.suffix == ".html":
+            # Names sit in a page's tags; its text (the build status page's run times, say) does not
+            # decide which rules a page can use, so two builds of the same pages keep the same rules.
+            text = "".join(_TAG.findall(path.read_text(encoding="utf-8")))
+        elif path.suffix == ".js":
+            # Every script, the Vega bundle too: it makes the chart controls the book's stylesheet styles.
+            text = path.read_text(encoding="utf-8", errors="replace")
+        else:
+            continue
+        words.update(_WORD.findall(text))
+    return words
+
+
+def selector_can_match(selector: str, words: set[str]) -> bool:
+    """False only when the selector needs a class or id that no page or script names."""
+    if "\\" in selector:
+        return True  # escaped names: keep rather than parse them
+    required = _ATTRIBUTE.sub("", _FUNCTIONAL_PSEUDO.sub("", selector))
+    return all(name in words for name in _NAMES.findall(required))
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    """Split a selector list at its top-level commas (not those inside :is(...) or [...])."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(prelude):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(prelude[start:index])
+            start = index + 1
+    parts.append(prelude[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
+
+
+def _rebase_urls(tokens, source_dir: str, bundle_dir: str) -> None:
+    """Rewrite relative url() references in place, from the source's folder to the bundle's."""
+
+    def rebase(url: str) -> str:
+        if re.match(r"^([a-z][a-z0-9+.-]*:|/|#)", url, re.IGNORECASE):
+            return url  # data:, http:, absolute or fragment: the same from anywhere
+        return posixpath.relpath(posixpath.normpath(posixpath.join(source_dir, url)), bundle_dir)
+
+    for token in tokens or []:
+        if token.type == "url":
+            token.representation = f"url({_css_string(rebase(token.value))})"
+        elif token.type == "function" and token.lower_name == "url":
+            for argument in token.arguments:
+                if argument.type == "string":
+                    argument.representation = _css_string(rebase(argument.value))
+        elif token.type == "function":
+            _rebase_urls(token.arguments, source_dir, bundle_dir)
+        elif token.type in {"() block", "[] block", "{} block"}:
+            _rebase_urls(token.content, source_dir, bundle_dir)
+
+
+def _serialize(tokens) -> str:
+    return tinycss2.serialize(tokens or [])
+
+
+def _purge_rules(rules, words: set[str], source_dir: str, bundle_dir: str) -> list[str]:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [
+                s for s in _split_selectors(_serialize(rule.prelude)) if selector_can_match(s, words)
+            ]
+            if selectors:
+                _rebase_urls(rule.content, source_dir, bundle_dir)
+                kept.append(",".join(selectors) + "{" + _serialize(rule.content).strip() + "}")
+        elif rule.type == "at-rule":
+            if rule.lower_at_keyword == "charset":
+                continue
+            if rule.lower_at_keyword == "import":
+                raise StylesheetError(f"an @import reached the bundle: {_serialize(rule.prelude)}")
+            prelude = _serialize(rule.prelude).strip()
+            if rule.content is None:
+                kept.append(f"@{rule.at_keyword} {prelude};")
+            elif rule.lower_at_keyword in _GROUPING_AT_RULES:
+                inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+                body = _purge_rules(inner, words, source_dir, bundle_dir)
+                if body:
+                    kept.append(f"@{rule.at_keyword} {prelude}{{{''.join(body)}}}")
+            else:  # @font-face, @keyframes, @page, @property: kept whole
+                _rebase_urls(rule.content, source_dir, bundle_dir)
+                kept.append(f"@{rule.at_keyword} {prelude}{{{_serialize(rule.content).strip()}}}")
+        elif rule.type == "error":
+            raise StylesheetError(f"unreadable CSS near line {rule.source_line}: {rule.message}")
+    return kept
+
+
+def _with_imports(outdir: Path, source: str, seen: tuple[str, ...] = ()) -> list[tuple[str, list]]:
+    """The rules of ``source`` (relative to ``outdir``), with each ``@import`` replaced by the
+    imported file's rules in its place: [(folder the rules' urls are relative to, rules)]."""
+    path = outdir / source
+    if not path.is_file():
+        raise StylesheetError(f"a page links {source}, which is not in the built site")
+    if source in seen:
+        raise StylesheetError(f"{source} imports itself through {' -> '.join(seen)}")
+    rules = tinycss2.parse_stylesheet(
+        path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True
+    )
+    folder = posixpath.dirname(source)
+    parts, pending = [], []
+    for rule in rules:
+        if rule.type == "at-rule" and rule.lower_at_keyword == "import":
+            target = next((t for t in rule.prelude if t.type in {"string", "url"}), None)
+            if target is None or any(t.type not in {"string", "url", "whitespace"} for t in rule.prelude):
+                raise StylesheetError(f"{source}: an @import with conditions: {_serialize(rule.prelude)}")
+            if pending:
+                parts.append((folder, pending))
+                pending = []
+            imported = posixpath.normpath(posixpath.join(folder, target.value))
+            parts.extend(_with_imports(outdir, imported, (*seen, source)))
+        else:
+            pending.append(rule)
+    if pending:
+        parts.append((folder, pending))
+    return parts
+
+
+def bundle_css(outdir: Path, sources: list[str], words: set[str]) -> str:
+    """The rules of ``sources`` (in order) that can match something in the site, as one stylesheet."""
+    rules = []
+    for source in sources:
+        for folder, part in _with_imports(outdir, source):
+            rules.extend(_purge_rules(part, words, folder, BUNDLE_DIR))
+    return f"/* sources: {' '.join(sources)} */\n" + "\n".join(rules) + "\n"
+
+
+# --- the pages --------------------------------------------------------------------------------
+
+
+def _linked_sources(outdir: Path, page: Path, hrefs: list[str]) -> list[str]:
+    """The site paths of a page's stylesheets; a link to an earlier bundle stands for its sources."""
+    sources = []
+    for href in hrefs:
+        target = posixpath.normpath(
+            posixpath.join(page.parent.relative_to(outdir).as_posix(), href.split("?")[0])
+        )
+        if BUNDLE_NAME.match(target):
+            bundle = outdir / target
+            found = SOURCES_COMMENT.match(bundle.read_text(encoding="utf-8")) if bundle.is_file() else None
+            if not found:
+                raise StylesheetError(f"{page.relative_to(outdir)} links {target}, which is gone")
+            sources.extend(found.group(1).split(" "))
+        else:
+            sources.append(target)
+    return sources
+
+
+def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
+    """Give every page of the built site one bundled stylesheet; return {sources: bundle path}."""
+    outdir = Path(outdir)
+    pages = {}
+    for page in sorted(outdir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        head = _HEAD.search(text)
+        links = [
+            link
+            for link in (_STYLESHEET_LINK.findall(head.group(0)) if head else [])
+            if not _MEDIA.search(link)
+        ]
+        if links:
+            hrefs = [_HREF.search(link).group(1) for link in links]
+            pages[page] = (text, head, links, tuple(_linked_sources(outdir, page, hrefs)))
+    words = site_words(outdir)
+    bundles: dict[tuple[str, ...], str] = {}
+    for sources in sorted({entry[3] for entry in pages.values()}):
+        css = bundle_css(outdir, list(sources), words)
+        name = f"{BUNDLE_DIR}/site.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:12]}.css"
+        _write_if_changed(outdir / name, css)
+        bundles[sources] = name
+    for page, (text, head, links, sources) in pages.items():
+        href = posixpath.relpath(bundles[sources], page.parent.relative_to(outdir).as_posix())
+        indent = re.match(r"[ \t]*", links[0]).group(0)
+        new_head = head.group(0).replace(links[0], f'{indent}<link rel="stylesheet" href="{href}" />\n', 1)
+        for link in links[1:]:
+            new_head = new_head.replace(link, "", 1)
+        _write_if_changed(page, text[: head.start()] + new_head + text[head.end() :])
+    # Bundles of earlier builds that no page links any more.
+    wanted = {outdir / name for name in bundles.values()}
+    for old in (outdir / BUNDLE_DIR).glob("site.*.css"):
+        if BUNDLE_NAME.match(old.relative_to(outdir).as_posix()) and old not in wanted:
+            old.unlink()
+    return bundles
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _bundle_after_build(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    bundle_stylesheets(Path(app.outdir))
+
+
+def setup(app):
+    # After the other build-finished handlers (the icon font reads the theme's original stylesheet).
+    app.connect("build-finished", _bundle_after_build, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

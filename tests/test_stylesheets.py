@@ -1,0 +1,164 @@
+"""The one stylesheet per page (sitebuild/stylesheets.py): which rules it keeps, and the pages' links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild import stylesheets
+
+WORDS = {"used", "also-used", "main"}
+
+
+def _bundle(tmp_path: Path, files: dict[str, str], words: set[str] = WORDS) -> str:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    css = stylesheets.bundle_css(tmp_path, list(files), words)
+    return css.split("\n", 1)[1]  # without the sources comment
+
+
+def test_a_rule_for_a_class_no_page_or_script_names_is_dropped(tmp_path):
+    css = _bundle(tmp_path, {"_static/a.css": ".used{color:red}.unused{color:blue}p{margin:0}"})
+    assert css.splitlines() == [".used{color:red}", "p{margin:0}"]
+
+
+def test_a_selector_list_keeps_only_the_selectors_that_can_match(tmp_path):
+    css = _bundle(tmp_path, {"_static/a.css": ".unused a, .used > b, #main, #nowhere{top:0}"})
+    assert css.strip() == ".used > b,#main{top:0}"
+
+
+def test_names_inside_not_is_and_attribute_values_are_not_required(tmp_path):
+    css = _bundle(
+        tmp_path,
+        {
+            "_static/a.css": ".used:not(.unused){top:0} :is(.unused,.used) b{top:1px}"
+            " a[href$='.unused']{top:2px}"
+        },
+    )
+    assert css.count("{top:") == 3
+
+
+def test_rules_in_media_queries_are_filtered_and_an_emptied_query_goes(tmp_path):
+    css = _bundle(
+        tmp_path,
+        {"_static/a.css": "@media print{.unused{top:0}}@media (min-width:1px){.unused{top:0}.used{top:1px}}"},
+    )
+    assert css.strip() == "@media (min-width:1px){.used{top:1px}}"
+
+
+def test_font_faces_and_keyframes_stay_whole(tmp_path):
+    rules = "@font-face{font-family:x;src:url(f.woff2)}@keyframes spin{from{top:0}to{top:1px}}"
+    css = _bundle(tmp_path, {"_static/a.css": rules})
+    assert "@font-face" in css and "@keyframes spin{from{top:0}to{top:1px}}" in css
+
+
+def test_relative_urls_point_from_the_bundle_to_the_same_files(tmp_path):
+    css = _bundle(
+        tmp_path,
+        {
+            "_static/a.css": ".used{background:url(img/x.png)}",
+            "_static/styles/b.css": ".used{background:url('../vendor/f.woff2')}",
+            "_static/c.css": ".used{background:url(data:image/png;base64,AA==)}",
+        },
+    )
+    # The bundle lives in _static/styles/.
+    assert 'url("../img/x.png")' in css
+    assert 'url("../vendor/f.woff2")' in css
+    assert 'url("data:image/png;base64,AA==")' in css
+
+
+def test_an_import_is_replaced_by_the_imported_rules_in_its_place(tmp_path):
+    css = _bundle(
+        tmp_path,
+        {
+            "_static/base.css": ".used{order:2}",
+            "_static/styles/theme.css": '.used{order:1}@import "../base.css";.used{order:3}',
+        },
+    )
+    assert re.findall(r"order:(\d)", css) == ["2", "1", "2", "3"]
+
+
+def test_a_missing_or_broken_stylesheet_is_an_error(tmp_path):
+    with pytest.raises(stylesheets.StylesheetError, match="_static/gone.css"):
+        stylesheets.bundle_css(tmp_path, ["_static/gone.css"], WORDS)
+    with pytest.raises(stylesheets.StylesheetError, match="imports itself"):
+        _bundle(tmp_path, {"_static/loop.css": '@import "loop.css";'})
+
+
+PAGE = """<!DOCTYPE html>
+<html><head>
+    <link rel="stylesheet" type="text/css" href="{up}_static/a.css?v=1" />
+    <link rel="stylesheet" type="text/css" href="{up}_static/styles/b.css?v=2" />
+    <link rel="icon" href="{up}_static/favicon.svg"/>
+</head><body><p class="{classes}">text</p></body></html>
+"""
+
+
+def _site(tmp_path: Path) -> Path:
+    (tmp_path / "_static" / "styles").mkdir(parents=True)
+    (tmp_path / "_static" / "a.css").write_text(".used{color:red}.unused{color:blue}", encoding="utf-8")
+    (tmp_path / "_static" / "styles" / "b.css").write_text(".also-used{top:0}", encoding="utf-8")
+    (tmp_path / "book").mkdir()
+    (tmp_path / "index.html").write_text(PAGE.format(up="", classes="used"), encoding="utf-8")
+    (tmp_path / "book" / "one.html").write_text(PAGE.format(up="../", classes="also-used"), encoding="utf-8")
+    return tmp_path
+
+
+def _links(page: Path) -> list[str]:
+    return re.findall(r'<link rel="stylesheet"[^>]*href="([^"]*)"', page.read_text(encoding="utf-8"))
+
+
+def test_every_page_links_one_bundle_with_the_rules_of_its_stylesheets_in_order(tmp_path):
+    site = _site(tmp_path)
+    bundles = stylesheets.bundle_stylesheets(site)
+    [name] = bundles.values()
+    assert re.fullmatch(r"_static/styles/site\.[0-9a-f]{12}\.css", name)
+    assert _links(site / "index.html") == [name]
+    assert _links(site / "book" / "one.html") == ["../" + name]
+    assert 'rel="icon"' in (site / "index.html").read_text(encoding="utf-8")
+    css = (site / name).read_text(encoding="utf-8")
+    assert css.index(".used{") < css.index(".also-used{") and ".unused" not in css
+
+
+def test_a_second_build_over_rewritten_pages_gives_the_same_bundle_and_pages(tmp_path):
+    site = _site(tmp_path)
+    first = stylesheets.bundle_stylesheets(site)
+    pages = {p: p.read_bytes() for p in site.rglob("*.html")}
+    assert stylesheets.bundle_stylesheets(site) == first
+    assert {p: p.read_bytes() for p in site.rglob("*.html")} == pages
+
+
+def test_a_changed_stylesheet_gets_a_new_bundle_and_the_old_one_goes(tmp_path):
+    site = _site(tmp_path)
+    [old] = stylesheets.bundle_stylesheets(site).values()
+    # An incremental build: Sphinx copies the new stylesheet and rewrites one page only.
+    (site / "_static" / "a.css").write_text(".used{color:green}", encoding="utf-8")
+    (site / "index.html").write_text(PAGE.format(up="", classes="used"), encoding="utf-8")
+    [new] = stylesheets.bundle_stylesheets(site).values()
+    assert new != old and not (site / old).exists()
+    assert _links(site / "book" / "one.html") == ["../" + new]
+    assert "color:green" in (site / new).read_text(encoding="utf-8")
+
+
+def test_names_count_from_page_tags_and_scripts_not_from_page_text(tmp_path):
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "page.html").write_text('<p class="in-tag">in-text 12:03</p>', encoding="utf-8")
+    (tmp_path / "_static" / "x.js").write_text('el.classList.add("from-script")', encoding="utf-8")
+    words = stylesheets.site_words(tmp_path)
+    assert {"in-tag", "from-script"} <= words and "in-text" not in words
+
+
+def test_a_stylesheet_for_print_only_keeps_its_own_link(tmp_path):
+    site = _site(tmp_path)
+    (site / "_static" / "print.css").write_text(".used{color:black}", encoding="utf-8")
+    page = site / "index.html"
+    print_link = '<link rel="stylesheet" href="_static/print.css" media="print" />'
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</head>", print_link + "\n</head>"), encoding="utf-8"
+    )
+    [name] = stylesheets.bundle_stylesheets(site).values()
+    assert _links(page) == [name, "_static/print.css"]
+    assert "color:black" not in (site / name).read_text(encoding="utf-8")
