@@ -12,6 +12,8 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 - applies the theme fixes in :mod:`sitebuild.theme_fixes` (no console errors, no axe violations);
 - gives charts with the same title on one page distinct table summaries
   (:func:`sitebuild.chart_names.name_repeated_charts`);
+- adds the self-check questions of the pages (``self-check`` directive) and writes them into the
+  site as a question bank for LMS quizzes (:mod:`sitebuild.selfcheck`, :mod:`sitebuild.question_bank`);
 - copies the data package into the built site (``_build/html/data/``) for download;
 - cuts the theme's icon font down to the icons the site shows (:mod:`sitebuild.iconfont`);
 - re-runs and re-reads what depends on an input that changed since the last build
@@ -141,6 +143,7 @@ def setup(app):
     app.setup_extension("sitebuild.theme_fixes")
     app.setup_extension("sitebuild.freshness")
     app.setup_extension("sitebuild.reproducible")
+    app.setup_extension("sitebuild.selfcheck")
     app.connect("builder-inited", _add_static_path)
     app.connect("build-finished", _publish_data)
     app.connect("build-finished", _subset_icon_font)
