@@ -59,8 +59,8 @@ def gift_question(question: dict, name: str, page_title: str) -> str:
             lines.append(f"\t{mark}{gift_escape(choice['text'])}#{gift_escape(choice['feedback'])}")
         lines.append("}")
         return "\n".join(lines)
-    unit = f" (in {question['unit']})" if question["unit"] else ""
-    lines = [head + gift_escape(unit) + " {#"]
+    unit = f"(in {question['unit']})" if question["unit"] else ""
+    lines = [head + (" " + gift_escape(unit) if unit else "") + " {#"]
     tolerance = _gift_number(question["tolerance"])
     lines.append(
         f"\t={_gift_number(question['answer'])}:{tolerance}#{gift_escape(question['right_feedback'])}"

@@ -146,6 +146,10 @@ def _number_named(key: str, numbers: dict | None, source: str, line: int, field_
     return float(value)
 
 
+def _is_answer_line(text: str) -> bool:
+    return bool(OPTION_LINE.match(text) or NUMERIC_LINE.match(text))
+
+
 def parse_question(
     options: dict[str, str],
     lines: list[str],
@@ -166,7 +170,7 @@ def parse_question(
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
-    while index < len(lines) and lines[index].strip():
+    while index < len(lines) and lines[index].strip() and not _is_answer_line(lines[index]):
         stem_lines.append(lines[index].strip())
         index += 1
     if not stem_lines:
@@ -519,9 +523,12 @@ def _collect(app, doctree) -> None:
         question = node.get("seckill_question")
         if question is None:
             continue
-        section = node.parent
-        while section is not None and not isinstance(section, nodes.section):
-            section = section.parent
+        # The main section (under the page's title) the question closes, not a subsection of it.
+        section, ancestor = None, node.parent
+        while ancestor is not None:
+            if isinstance(ancestor, nodes.section) and isinstance(ancestor.parent, nodes.section):
+                section = ancestor
+            ancestor = ancestor.parent
         title = section.next_node(nodes.title).astext() if section is not None else ""
         found.append({**question, "section": title})
         del node["seckill_question"]
