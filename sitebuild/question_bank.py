@@ -76,7 +76,9 @@ def gift_question(question: dict, name: str, page_title: str) -> str:
 def gift_file(docname: str, page: dict) -> str:
     title = page["title"]
     parts = [f"// {title}: self-check questions from the book's page {slug(docname)}", ""]
-    parts.append(f"$CATEGORY: $course$/Sec-killing the products, or the people/{gift_escape(title)}")
+    # Moodle reads the category line as it stands (no escapes); "/" would start a subcategory.
+    category = " ".join(title.replace("/", "-").split())
+    parts.append(f"$CATEGORY: $course$/Sec-killing the products, or the people/{category}")
     parts.append("")
     for number, question in enumerate(page["questions"], start=1):
         parts.append(gift_question(question, question_name(docname, number, question), title))
