@@ -81,7 +81,7 @@ def _type_by_keyboard(page, form: dict, value: str) -> str:
 
 def _check_answers(page, form: dict) -> None:
     if form["kind"] == "choice":
-        for number, (right, why) in enumerate(zip(form["correct"], form["feedback"]), start=1):
+        for number, (right, why) in enumerate(zip(form["correct"], form["feedback"], strict=True), start=1):
             said = _choose_by_keyboard(page, form, number)
             assert said == f"{'Right.' if right else 'Not quite.'} {why}", (form["id"], number, said)
         return
@@ -104,7 +104,7 @@ def _check_gift(questions: list[dict], forms: list[dict]) -> None:
     assert questions[0]["type"] == "Category"
     questions = questions[1:]
     assert len(questions) == len(forms)
-    for question, form in zip(questions, forms):
+    for question, form in zip(questions, forms, strict=True):
         assert question["stem"]["text"].startswith(form["stem"]), (question["stem"], form["stem"])
         if form["kind"] == "choice":
             assert question["type"] == "MC"
@@ -133,7 +133,7 @@ def _check_qti(package: bytes, forms: list[dict]) -> None:
     root = ET.fromstring(archive.read(assessment_name[0]))
     items = list(root.iter(f"{QTI}item"))
     assert len(items) == len(forms)
-    for item, form in zip(items, forms):
+    for item, form in zip(items, forms, strict=True):
         kind = [e.text for e in item.iter(f"{QTI}fieldentry")][0]
         presentation = item.find(f"{QTI}presentation")
         assert _texts(presentation)[0].startswith(form["stem"])
