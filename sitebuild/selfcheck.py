@@ -351,13 +351,26 @@ class SelfCheckDirective(SphinxDirective):
             except ModuleNotFoundError:
                 numbers = None
         options = {name: ("" if value is None else str(value)) for name, value in self.options.items()}
-        first_body_line = self.content_offset + 1 if self.content else self.lineno
+        first_body_line = self._first_body_line()
         question = parse_question(
             options, list(self.content), source=source, line=first_body_line, numbers=numbers
         )
         counter = self.env.temp_data.setdefault("seckill_selfcheck_count", 0) + 1
         self.env.temp_data["seckill_selfcheck_count"] = counter
         return [self._render(question, f"selfcheck-{counter}")]
+
+    def _first_body_line(self) -> int:
+        """The file's line number of the body's first line, for error messages.
+
+        Docutils gives ``content_offset`` as the 0-based line of the body in the file; MyST gives it
+        relative to the directive's first line (the fence is ``lineno``, the body starts after the
+        fence and the options).
+        """
+        from myst_parser.mocking import MockState
+
+        if isinstance(self.state, MockState):
+            return self.lineno + 1 + self.content_offset
+        return self.content_offset + 1
 
     def _inline(self, text: str) -> list[nodes.Node]:
         parsed, messages = self.state.inline_text(text, self.lineno)

@@ -7,7 +7,10 @@ a numeric answer must come from the chapter's numbers, never from the page's tex
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -15,6 +18,7 @@ import pytest
 from sitebuild import question_bank
 from sitebuild.selfcheck import SelfCheckError, chapter_module, parse_question
 
+ROOT = Path(__file__).resolve().parent.parent
 NUMBERS = {"share_pct": 27.6, "old_share_pct": 12.6, "name": "a text"}
 CHOICE = [
     "",
@@ -133,3 +137,78 @@ def test_qti_package_holds_a_manifest_and_one_assessment_per_chapter():
     assert hrefs == names[1:]
     # The same bytes every time: members carry a fixed date.
     assert question_bank.qti_package(sorted(pages), pages) == question_bank.qti_package(sorted(pages), pages)
+
+
+# A real Sphinx build of a one-page project with the extension ----------------------------------
+
+PAGE = """# A page
+
+## A section
+
+:::{self-check}
+:kind: choice
+
+Which is right?
+
+- [x] This one.
+  : Because it is.
+%s
+:::
+"""
+
+
+def _build_page(tmp_path, page_text: str) -> subprocess.CompletedProcess:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "extensions = ['myst_parser', 'sitebuild.selfcheck']\n"
+        "myst_enable_extensions = ['colon_fence']\n",
+        encoding="utf-8",
+    )
+    (source / "index.md").write_text(page_text, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", str(source), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_the_build_writes_a_form_and_the_bank(tmp_path):
+    result = _build_page(tmp_path, PAGE % "- [ ] That one.\n  : Because it is not.")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert '<form class="seckill-selfcheck" id="selfcheck-1" data-kind="choice" novalidate>' in html
+    assert 'data-correct="true"' in html and "Because it is not." in html
+    assert (tmp_path / "out" / "question-bank" / "gift" / "index.gift.txt").is_file()
+
+
+def test_a_malformed_option_stops_the_build_naming_file_line_and_field(tmp_path):
+    result = _build_page(tmp_path, PAGE % "* [ ] A malformed option")
+    assert result.returncode != 0
+    assert "index.md:12: self-check field 'option': expected '- [x] text'" in result.stderr, result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+NUMERIC_PAGE = """# A page
+
+:::{self-check}
+:kind: numeric
+:answer-key: no_such_number
+:tolerance: 1
+:unit: %
+
+What share?
+
+right: Read it.
+wrong: Read again.
+:::
+"""
+
+
+def test_an_unknown_answer_key_stops_the_build_naming_file_line_and_field(tmp_path):
+    # A page with no chapter behind it has no numbers at all; the message says so, at the body's line.
+    result = _build_page(tmp_path, NUMERIC_PAGE)
+    assert result.returncode != 0
+    assert "index.md:9: self-check field 'answer-key': this page has no chapter numbers" in result.stderr

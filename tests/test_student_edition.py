@@ -1,5 +1,6 @@
 """The student edition: the same book with every exercise and no solution."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,19 @@ def test_student_editions_downloads_carry_no_solution(student_site, built_site):
         relative = path.relative_to(built_site)
         assert "{solution}" in path.read_text(encoding="utf-8"), relative  # the full edition keeps them
         assert "{solution}" not in (student_site / relative).read_text(encoding="utf-8"), relative
+
+
+def test_student_edition_keeps_the_self_checks_and_the_question_bank(student_site, built_site):
+    # Self-checks are feedback for the student, not solutions: both editions carry the same ones.
+    for page in _chapter_pages(built_site):
+        teacher = page.read_text(encoding="utf-8")
+        student = (student_site / "book" / page.name).read_text(encoding="utf-8")
+        forms = re.findall(r'<form class="seckill-selfcheck".*?</form>', teacher, re.DOTALL)
+        assert len(forms) >= 3, page.name
+        assert re.findall(r'<form class="seckill-selfcheck".*?</form>', student, re.DOTALL) == forms, (
+            page.name
+        )
+    bank = sorted(path.relative_to(built_site) for path in (built_site / "question-bank").rglob("*.*"))
+    assert bank
+    for name in bank:
+        assert (student_site / name).read_bytes() == (built_site / name).read_bytes(), name
