@@ -14,6 +14,8 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
   chart's controls, so a chart shows at once and without JavaScript (:mod:`sitebuild.pictures`);
 - gives charts with the same title on one page distinct table summaries
   (:func:`sitebuild.chart_names.name_repeated_charts`);
+- adds the self-check questions of the pages (``self-check`` directive) and writes them into the
+  site as a question bank for LMS quizzes (:mod:`sitebuild.selfcheck`, :mod:`sitebuild.question_bank`);
 - copies the data package into the built site (``_build/html/data/``) for download;
 - marks each run of Chinese characters in a page's text as Chinese (``<span lang="zh-CN">``), for
   screen readers and font choice (:mod:`sitebuild.cjk_lang`);
@@ -177,6 +179,7 @@ def setup(app):
     app.setup_extension("sitebuild.theme_fixes")
     app.setup_extension("sitebuild.freshness")
     app.setup_extension("sitebuild.reproducible")
+    app.setup_extension("sitebuild.selfcheck")
     app.setup_extension("sitebuild.cjk_lang")
     app.setup_extension("sitebuild.editions")
     app.setup_extension("sitebuild.worksheets")

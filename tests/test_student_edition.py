@@ -79,3 +79,19 @@ def test_the_guides_answer_notes_are_in_the_full_edition_only(student_site, buil
     source = Path("_sources") / "book" / "instructor-guide.md"
     assert "{only} full_edition" in (built_site / source).read_text(encoding="utf-8")
     assert "full_edition" not in (student_site / source).read_text(encoding="utf-8")
+
+
+def test_student_edition_keeps_the_self_checks_and_the_question_bank(student_site, built_site):
+    # Self-checks are feedback for the student, not solutions: both editions carry the same ones.
+    for page in _chapter_pages(built_site):
+        teacher = page.read_text(encoding="utf-8")
+        student = (student_site / "book" / page.name).read_text(encoding="utf-8")
+        forms = re.findall(r'<form class="seckill-selfcheck".*?</form>', teacher, re.DOTALL)
+        assert len(forms) >= 3, page.name
+        assert re.findall(r'<form class="seckill-selfcheck".*?</form>', student, re.DOTALL) == forms, (
+            page.name
+        )
+    bank = sorted(path.relative_to(built_site) for path in (built_site / "question-bank").rglob("*.*"))
+    assert bank
+    for name in bank:
+        assert (student_site / name).read_bytes() == (built_site / name).read_bytes(), name

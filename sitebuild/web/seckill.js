@@ -12,7 +12,10 @@
  * 4. Run the header's print and full-screen buttons, and put the cursor in the search page's field:
  *    the theme does both with inline scripts, which the page's Content-Security-Policy does not run
  *    (sitebuild/csp.py). The policy also forbids compiling code from strings, so Vega evaluates
- *    its expressions with its interpreter (ast: true) instead of Function(). */
+ *    its expressions with its interpreter (ast: true) instead of Function().
+ * 5. Check the self-check questions (sitebuild/selfcheck.py writes each as a plain form): say in
+ *    the form's live region whether the answer is right, and why, from the explanations the form's
+ *    "Answer and why" block carries. */
 (function () {
   "use strict";
 
@@ -330,11 +333,90 @@
     }
   }
 
+  // Self-check questions. The form says what is right; this only compares and shows the
+  // explanation that belongs to the reader's answer.
+  var THOUSANDS = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+  // A number as a reader types it: "23.5", "23,5", "1,234.5", "-3", with spaces or a unit after it.
+  function readNumber(text) {
+    var cleaned = text.replace(/\s+/g, "").replace(/(%|[A-Za-z\u4e00-\u9fff]+)$/, "");
+    if (THOUSANDS.test(cleaned)) cleaned = cleaned.replace(/,/g, "");
+    else cleaned = cleaned.replace(",", ".");
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
+    return parseFloat(cleaned);
+  }
+
+  function explanation(form, selector) {
+    var item = form.querySelector(".seckill-selfcheck-answer " + selector);
+    return item ? item.querySelector(".seckill-selfcheck-why") : null;
+  }
+
+  function say(form, verdict, why) {
+    var result = form.querySelector(".seckill-selfcheck-result");
+    result.textContent = "";
+    var strong = document.createElement("strong");
+    strong.textContent = verdict;
+    result.appendChild(strong);
+    if (why) {
+      result.appendChild(document.createTextNode(" "));
+      Array.prototype.forEach.call(why.childNodes, function (child) {
+        result.appendChild(child.cloneNode(true));
+      });
+    }
+    result.dataset.outcome = verdict === "Right." ? "right" : "wrong";
+  }
+
+  function checkChoice(form) {
+    var chosen = form.querySelector("input[type=radio]:checked");
+    if (!chosen) {
+      say(form, "Choose an answer first.", null);
+      return;
+    }
+    var item = '[data-option="' + chosen.value + '"]';
+    var right = form.querySelector(".seckill-selfcheck-answer " + item).dataset.correct === "true";
+    say(form, right ? "Right." : "Not quite.", explanation(form, item));
+  }
+
+  function checkNumber(form) {
+    var field = form.querySelector("input[data-answer]");
+    var value = readNumber(field.value);
+    if (value === null) {
+      say(form, "Type a number, such as 12.5.", null);
+      return;
+    }
+    var tolerance = parseFloat(field.dataset.tolerance);
+    if (Math.abs(value - parseFloat(field.dataset.answer)) <= tolerance) {
+      say(form, "Right.", explanation(form, '[data-outcome="right"]'));
+      return;
+    }
+    var slips = form.querySelectorAll('.seckill-selfcheck-answer [data-outcome="mistake"]');
+    for (var i = 0; i < slips.length; i++) {
+      if (Math.abs(value - parseFloat(slips[i].dataset.value)) <= tolerance) {
+        say(form, "Not quite.", slips[i].querySelector(".seckill-selfcheck-why"));
+        return;
+      }
+    }
+    say(form, "Not quite.", explanation(form, '[data-outcome="wrong"]'));
+  }
+
+  function wireSelfChecks() {
+    document.querySelectorAll("form.seckill-selfcheck").forEach(function (form) {
+      var button = form.querySelector(".seckill-selfcheck-check");
+      if (button) button.hidden = false;
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (form.dataset.kind === "choice") checkChoice(form);
+        else checkNumber(form);
+      });
+    });
+  }
+
   function onReady() {
     wireCharts();
     wrapScrollableTables();
     wireHeaderButtons();
     focusSearchField();
+    wireSelfChecks();
     window.addEventListener("beforeprint", beforePrint);
     window.addEventListener("afterprint", afterPrint);
   }
@@ -342,7 +424,13 @@
   // drawAll: make every chart live now; draw(container): make one live (both resolve when done);
   // prepareForPrint: what printing does, resolving when the charts it starts are drawn (the PDF
   // editions, scripts/pdf_editions.py, wait for it).
-  window.seckillCharts = { drawAll: drawAll, draw: enqueue, prepareForPrint: beforePrint };
+  // readNumber: how a self-check reads a typed number (tested on its own).
+  window.seckillCharts = {
+    drawAll: drawAll,
+    draw: enqueue,
+    prepareForPrint: beforePrint,
+    readNumber: readNumber,
+  };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onReady);
   } else {
