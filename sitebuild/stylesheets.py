@@ -159,6 +159,23 @@ def _purge_rules(rules, words: set[str], source_dir: str, bundle_dir: str) -> li
     return kept
 
 
+def _import_address(prelude: list) -> str | None:
+    """The address an ``@import`` names, in any of its three spellings (``"a.css"``, ``url(a.css)``,
+    ``url("a.css")``, the last one a function to tinycss2); None if it has conditions (media
+    queries, layers) or names nothing."""
+    tokens = [token for token in prelude if token.type != "whitespace"]
+    if len(tokens) != 1:
+        return None
+    token = tokens[0]
+    if token.type in {"string", "url"}:
+        return token.value
+    if token.type == "function" and token.lower_name == "url":
+        arguments = [argument for argument in token.arguments if argument.type != "whitespace"]
+        if len(arguments) == 1 and arguments[0].type == "string":
+            return arguments[0].value
+    return None
+
+
 def _with_imports(outdir: Path, source: str, seen: tuple[str, ...] = ()) -> list[tuple[str, list]]:
     """The rules of ``source`` (relative to ``outdir``), with each ``@import`` replaced by the
     imported file's rules in its place: [(folder the rules' urls are relative to, rules)]."""
@@ -174,13 +191,13 @@ def _with_imports(outdir: Path, source: str, seen: tuple[str, ...] = ()) -> list
     parts, pending = [], []
     for rule in rules:
         if rule.type == "at-rule" and rule.lower_at_keyword == "import":
-            target = next((t for t in rule.prelude if t.type in {"string", "url"}), None)
-            if target is None or any(t.type not in {"string", "url", "whitespace"} for t in rule.prelude):
+            address = _import_address(rule.prelude)
+            if address is None:
                 raise StylesheetError(f"{source}: an @import with conditions: {_serialize(rule.prelude)}")
             if pending:
                 parts.append((folder, pending))
                 pending = []
-            imported = posixpath.normpath(posixpath.join(folder, target.value))
+            imported = posixpath.normpath(posixpath.join(folder, address))
             parts.extend(_with_imports(outdir, imported, (*seen, source)))
         else:
             pending.append(rule)

@@ -81,6 +81,26 @@ def test_an_import_is_replaced_by_the_imported_rules_in_its_place(tmp_path):
     assert re.findall(r"order:(\d)", css) == ["2", "1", "2", "3"]
 
 
+@pytest.mark.parametrize("spelling", ['"base.css"', "url(base.css)", 'url("base.css")', "url( 'base.css' )"])
+def test_an_import_is_followed_however_it_is_spelled(tmp_path, spelling):
+    # Sphinx's own themes (alabaster, basic) write url("basic.css"), which tinycss2 reads as a function.
+    css = _bundle(
+        tmp_path, {"_static/base.css": ".used{order:2}", "_static/theme.css": f"@import {spelling};"}
+    )
+    # base.css is bundled as a page's stylesheet and again where theme.css imports it.
+    assert re.findall(r"order:(\d)", css) == ["2", "2"]
+
+
+@pytest.mark.parametrize(
+    "conditions", ['"base.css" print', 'url("base.css") layer(x)', "url(base.css) screen"]
+)
+def test_an_import_with_conditions_is_refused(tmp_path, conditions):
+    with pytest.raises(stylesheets.StylesheetError, match="conditions"):
+        _bundle(
+            tmp_path, {"_static/base.css": ".used{order:2}", "_static/theme.css": f"@import {conditions};"}
+        )
+
+
 def test_a_missing_or_broken_stylesheet_is_an_error(tmp_path):
     with pytest.raises(stylesheets.StylesheetError, match="_static/gone.css"):
         stylesheets.bundle_css(tmp_path, ["_static/gone.css"], WORDS)
