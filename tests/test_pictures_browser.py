@@ -33,8 +33,15 @@ DRAWING_JS = """svg => {
     }
     const texts = [...svg.querySelectorAll('text')].map(t => t.textContent);
     const box = svg.getBoundingClientRect();
-    return {marks, texts, width: box.width, height: box.height};
+    // Text starting above the drawing's top edge is cut off (a title pushed out of sight).
+    const cut = [...svg.querySelectorAll('text')]
+        .filter(t => t.getBoundingClientRect().top < box.top - 1).map(t => t.textContent);
+    const ownSize = svg.closest('div.seckill-chart').dataset.seckillSize === 'own';
+    return {marks, texts, cut, ownSize, width: box.width, height: box.height};
 }"""
+# A live chart whose plot cannot shrink into its picture's height is drawn at its own height
+# (sitebuild/web/seckill.js): it then differs in size from its picture. Only a few may.
+MAX_OWN_SIZE_CHARTS = 2
 # Element boxes that must not move when a chart goes live: the chart, what follows it on the page.
 BOXES_JS = """chart => {
     const box = el => {
@@ -77,7 +84,7 @@ def test_every_chart_on_every_page_has_its_picture_named_by_its_description(buil
 
 
 def test_each_picture_is_the_live_chart_at_its_starting_settings(built_site, site_url, browser):
-    compared = 0
+    compared, own_size = 0, []
     for page_path in _chapter_pages(built_site):
         context, page, problems = open_page(browser, site_url, page_path)
         try:
@@ -98,10 +105,15 @@ def test_each_picture_is_the_live_chart_at_its_starting_settings(built_site, sit
             assert picture["marks"] == drawn["marks"], where
             # Vega may order the items of a redrawn axis differently in the document; the texts are the same
             assert sorted(picture["texts"]) == sorted(drawn["texts"]), where
-            assert abs(picture["width"] - drawn["width"]) <= 2, where
-            assert abs(picture["height"] - drawn["height"]) <= 2, where
+            assert picture["cut"] == [] and drawn["cut"] == [], where
+            if drawn["ownSize"]:
+                own_size.append(where)
+            else:
+                assert abs(picture["width"] - drawn["width"]) <= 2, where
+                assert abs(picture["height"] - drawn["height"]) <= 2, where
             compared += 1
     assert compared >= 40
+    assert len(own_size) <= MAX_OWN_SIZE_CHARTS, own_size
 
 
 @pytest.mark.parametrize("width", [1280, PHONE_WIDTH_PX])
@@ -116,15 +128,21 @@ def test_nothing_moves_when_the_live_chart_replaces_the_picture(built_site, site
         states = page.evaluate(
             "[...document.querySelectorAll('div.seckill-chart')].map(c => c.dataset.seckillState)"
         )
+        own_size = page.evaluate(
+            "[...document.querySelectorAll('div.seckill-chart')].map(c => c.dataset.seckillSize === 'own')"
+        )
         page.wait_for_timeout(300)  # layout-shift entries arrive after the frame
         shifts = page.evaluate("window.__seckillShifts")
     finally:
         context.close()
     assert set(states) == {"drawn"}
+    assert sum(own_size) <= MAX_OWN_SIZE_CHARTS
     for index, (old, new) in enumerate(zip(before, after, strict=True)):
+        if any(own_size[: index + 1]):
+            break  # a chart drawn at its own height above moves what follows it
         for part in old:
             assert old[part] == pytest.approx(new[part], abs=0.5), f"chart {index + 1}: {part} moved"
-    assert shifts == []
+    assert shifts == [] or any(own_size)
 
 
 def test_with_javascript_off_every_chart_shows_its_picture_and_controls(built_site, site_url, browser):

@@ -93,7 +93,7 @@
 
   // The spec the live chart draws: the values of the picture's controls, and the picture's height
   // for the whole drawing, so the live chart takes exactly the picture's room (nothing moves).
-  function liveSpec(specNode, still) {
+  function liveSpec(specNode, still, fitToPicture) {
     var spec = JSON.parse(specNode.textContent);
     if (!still) return spec;
     (spec.params || []).forEach(function (param) {
@@ -101,11 +101,21 @@
       if (control) param.value = controlValue(param, control);
     });
     var picture = still.querySelector("svg.seckill-picture");
-    if (picture) {
+    if (picture && fitToPicture) {
       spec.height = Number(picture.getAttribute("height"));
       spec.autosize = { type: "fit", contains: "padding" };
     }
     return spec;
+  }
+
+  // Whether any text of a drawn chart starts above the drawing's top edge, where it cannot be seen.
+  function textAboveTheTop(view) {
+    var drawing = view.querySelector("svg");
+    if (!drawing) return false;
+    var top = drawing.getBoundingClientRect().top;
+    return Array.prototype.some.call(drawing.querySelectorAll("text"), function (text) {
+      return text.getBoundingClientRect().top < top - 1;
+    });
   }
 
   // Returns a promise that settles when the chart is drawn (or has failed).
@@ -122,7 +132,16 @@
     container.insertBefore(view, specNode);
     return loadVega()
       .then(function () {
-        return window.vegaEmbed(view, liveSpec(specNode, still), EMBED_OPTIONS);
+        return window.vegaEmbed(view, liveSpec(specNode, still, true), EMBED_OPTIONS);
+      })
+      .then(function (result) {
+        if (!still || !textAboveTheTop(view)) return result;
+        // The plot could not shrink into the picture's height (parts of fixed size under it), and
+        // Vega pushed the title out of the drawing's top edge: draw the chart at its own height.
+        result.finalize();
+        view.textContent = "";
+        container.dataset.seckillSize = "own";
+        return window.vegaEmbed(view, liveSpec(specNode, still, false), EMBED_OPTIONS);
       })
       .then(function (result) {
         if (still) {
