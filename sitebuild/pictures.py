@@ -101,6 +101,9 @@ def draw_svg(spec: dict, cache_dir: Path | None = None) -> str:
     return svg
 
 
+_MARK_ARIA = re.compile(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"')
+
+
 def picture_html(svg: str, spec: dict, chart_key: str) -> str:
     """The picture element: the SVG, named by the chart's description, with ids of its own."""
     description = spec.get("description") or ""
@@ -115,11 +118,14 @@ def picture_html(svg: str, spec: dict, chart_key: str) -> str:
     if not match:
         raise PictureError(f"chart {spec.get('title')!r}: the renderer returned no SVG element")
     attributes = re.sub(r'\sclass="[^"]*"', "", match.group(1))
+    # The picture is one image, named as a whole: the roles Vega gives its marks (graphics-symbol,
+    # unnamed) would each be an image without a name to a screen reader (axe: svg-img-alt).
+    inner = _MARK_ARIA.sub("", svg[match.end() :])
     opening = (
         f'<svg class="{PICTURE_CLASS}" role="img" aria-label="{html.escape(description)}"'
         f' focusable="false"{attributes}>'
     )
-    return opening + svg[match.end() :]
+    return opening + inner
 
 
 def _format_value(value) -> str:

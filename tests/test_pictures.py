@@ -88,6 +88,16 @@ def test_the_picture_is_named_by_the_description_and_its_ids_are_its_own():
     assert 'id="clip1"' not in drawn
 
 
+def test_inside_the_picture_no_mark_is_an_image_of_its_own():
+    svg = (
+        '<svg class="marks" width="10" height="5"><g role="graphics-object" aria-roledescription="group">'
+        '<path role="graphics-symbol" aria-roledescription="rect mark" aria-label="x: 1"/></g></svg>'
+    )
+    drawn = pictures.picture_html(svg, _spec(), "c1")
+    assert drawn.count("role=") == 1 and 'role="img"' in drawn  # the picture's own
+    assert "aria-roledescription" not in drawn and drawn.count("aria-label=") == 1
+
+
 def test_a_chart_without_a_description_gets_no_nameless_picture():
     spec = _spec()
     spec.pop("description")
