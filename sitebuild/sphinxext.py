@@ -48,7 +48,7 @@ from sphinx.errors import SphinxError
 
 from seckill.charts.render import BUILD_ENV_VAR
 from seckill.charts.tables import DETAILS_CLASS
-from sitebuild import iconfont, pictures, student_sources
+from sitebuild import editions, iconfont, pictures, student_sources
 from sitebuild.chart_names import name_repeated_charts
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -96,11 +96,10 @@ def _tag_edition(app, config) -> None:
 
     The instructor guide's answer notes are written inside ``{only} full_edition`` blocks: a
     page cannot hide them the way sphinx-exercise hides solutions, so the edition is a Sphinx tag.
-    ``hide_solutions`` is sphinx-exercise's setting; a project without that extension has no
-    student edition, so it builds the full one.
+    A project without sphinx-exercise has no student edition, so it builds the full one
+    (:func:`sitebuild.editions.is_student` decides, for every part of the build).
     """
-    student = bool(getattr(config, "hide_solutions", False))
-    app.tags.add(STUDENT_TAG if student else FULL_TAG)
+    app.tags.add(STUDENT_TAG if editions.is_student(config) else FULL_TAG)
 
 
 def _remove_previous_site(srcdir: Path, outdir: Path) -> None:
@@ -146,8 +145,7 @@ def _subset_icon_font(app, exception) -> None:
 def _strip_student_sources(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    # hide_solutions is sphinx-exercise's setting; a project without that extension has no solutions.
-    if not getattr(app.config, "hide_solutions", False):
+    if not editions.is_student(app.config):
         return
     student_sources.strip_sources(Path(app.outdir))
 
