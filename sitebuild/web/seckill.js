@@ -443,13 +443,7 @@
   // drawAll: make every chart live now; draw(container): make one live (both resolve when done);
   // prepareForPrint: what printing does, resolving when the charts it starts are drawn (the PDF
   // editions, scripts/pdf_editions.py, wait for it).
-  // readNumber: how a self-check reads a typed number (tested on its own).
-  window.seckillCharts = {
-    drawAll: drawAll,
-    draw: enqueue,
-    prepareForPrint: beforePrint,
-    readNumber: readNumber,
-  };
+  window.seckillCharts = { drawAll: drawAll, draw: enqueue, prepareForPrint: beforePrint };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onReady);
   } else {
