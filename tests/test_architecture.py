@@ -25,16 +25,18 @@ NOT_COPIED = (".git", ".venv", "_build", "build", "*.egg-info", "__pycache__", "
 
 # Each group of modules (a subpackage, or modules that belong together) and its floor.
 FLOORS = {
-    "seckill.models": ("models", 0),
-    "seckill.data": ("loading", 0),
-    "seckill.validate_data": ("loading", 0),
-    "seckill.controls": ("controls", 0),
-    "seckill.calibrations": ("calibrations", 1),
-    "seckill.charts": ("charts", 1),
-    "seckill.chapters": ("chapters", 2),
-    "seckill.explorers": ("explorers", 3),
-    "seckill.pages": ("pages", 3),
-    "seckill.exercises": ("exercises", 3),
+    # The language of reader-facing texts: under everything that writes one (controls, charts).
+    "seckill.i18n": ("language", 0),
+    "seckill.models": ("models", 1),
+    "seckill.data": ("loading", 1),
+    "seckill.validate_data": ("loading", 1),
+    "seckill.controls": ("controls", 1),
+    "seckill.calibrations": ("calibrations", 2),
+    "seckill.charts": ("charts", 2),
+    "seckill.chapters": ("chapters", 3),
+    "seckill.explorers": ("explorers", 4),
+    "seckill.pages": ("pages", 4),
+    "seckill.exercises": ("exercises", 4),
 }
 
 
