@@ -15,17 +15,26 @@ gives translators the messages still to do and a way to fill them in.
         is not in the catalogue is an error, and an applied message is no longer fuzzy
     python -m scripts.translations stats [--language zh_CN]
         messages translated, fuzzy and untranslated per catalogue
+    python -m scripts.translations check [PO ...]
+        each translated message keeps the English one's markup and numbers (see check_message);
+        without arguments, every catalogue of every language
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+from markdown_it import MarkdownIt
+
+from seckill.i18n import chinese_scale_names
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "book" / "locales"
@@ -122,6 +131,133 @@ def stats(language: str) -> None:
         print(f"{po_path.relative_to(ROOT)}: {_summary(read_catalogue(po_path))}")
 
 
+# MyST roles: {name}`content`. For the roles below the reader sees a text that a translation
+# rewrites, and only the target ("text <target>", or the whole content) must stay.
+ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
+ROLES_WITH_TEXT = {"term", "doc", "ref", "numref", "download", "any", "abbr"}
+TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.DOTALL)
+LINK_URL = re.compile(r"\]\(([^)\s]+)\)|<(https?://[^>\s]+)>")
+INLINE_CODE = re.compile(r"`[^`]+`")
+MATH = re.compile(r"\$[^$]+\$")
+HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.])(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|万亿|亿|万)?"
+)
+SCALE_WORDS = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "万": 1e4,
+    "亿": 1e8,
+    "万亿": 1e12,
+}
+_COMMONMARK = MarkdownIt("commonmark")
+
+
+def _role_signature(name: str, content: str) -> tuple[str, str]:
+    if name.startswith("glue"):
+        return name, content.split(":", 1)[0].strip()
+    if name in ROLES_WITH_TEXT:
+        match = TARGET.match(content)
+        return name, (match.group(2) if match else content).strip()
+    return name, content
+
+
+def _roles(text: str) -> Counter:
+    return Counter(_role_signature(name, content) for name, content in ROLE.findall(text))
+
+
+def _glue_names_allowed(english_roles: Counter) -> set[str]:
+    allowed = set()
+    for name, key in english_roles:
+        if name.startswith("glue"):
+            allowed.add(key)
+            allowed.update(chinese_scale_names(key))
+    return allowed
+
+
+def _prose(text: str) -> str:
+    """The text without roles, code, maths, link addresses and tags: where typed numbers live."""
+    for pattern in (ROLE, INLINE_CODE, MATH, LINK_URL, HTML_TAG):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def _tags(text: str) -> Counter:
+    return Counter(HTML_TAG.findall(LINK_URL.sub(" ", ROLE.sub(" ", text))))
+
+
+def _numbers(text: str) -> set[float]:
+    values = set()
+    for digits, scale in NUMBER.findall(_prose(text)):
+        value = float(digits.replace(",", "")) * SCALE_WORDS.get(scale, 1.0)
+        values.add(float(f"{value:.9g}"))
+    return values
+
+
+def _stray_emphasis(text: str) -> bool:
+    """Asterisks left in the text once it is rendered: an emphasis that did not close, as when
+    full-width punctuation sits just inside the markers next to a Chinese character."""
+    rendered = _COMMONMARK.render(ROLE.sub("x", text))
+    return "*" in re.sub(r"<code>.*?</code>", "", rendered, flags=re.DOTALL)
+
+
+def check_message(english: str, translation: str) -> list[str]:
+    """What a translation changed that it must keep: roles and their targets, glued numbers'
+    names (a Chinese-scale name such as gmv_2019_rmb_yi may replace gmv_2019_rmb_bn), citation
+    keys, link addresses, inline code, maths, HTML tags, every number typed in the text (with
+    its scale word: "600 million" may become "6亿") and emphasis that renders."""
+    problems = []
+    english_roles, translated_roles = _roles(english), _roles(translation)
+    allowed_glue = _glue_names_allowed(english_roles)
+    glue_english = sorted(key for name, key in english_roles.elements() if name.startswith("glue"))
+    glue_translated = sorted(key for name, key in translated_roles.elements() if name.startswith("glue"))
+    unknown_glue = [key for key in glue_translated if key not in allowed_glue]
+    if unknown_glue or len(glue_english) != len(glue_translated):
+        problems.append(f"glued numbers {glue_translated} do not match {glue_english}")
+    other_english = Counter({sig: n for sig, n in english_roles.items() if not sig[0].startswith("glue")})
+    other_translated = Counter(
+        {sig: n for sig, n in translated_roles.items() if not sig[0].startswith("glue")}
+    )
+    if other_english != other_translated:
+        missing = sorted((other_english - other_translated).elements())
+        extra = sorted((other_translated - other_english).elements())
+        problems.append(f"roles differ: missing {missing}, unexpected {extra}")
+    for label, pattern in (("link addresses", LINK_URL), ("maths", MATH)):
+        if Counter(map(str, pattern.findall(english))) != Counter(map(str, pattern.findall(translation))):
+            problems.append(f"{label} differ")
+    code_english = Counter(INLINE_CODE.findall(ROLE.sub(" ", english)))
+    code_translated = Counter(INLINE_CODE.findall(ROLE.sub(" ", translation)))
+    if code_english != code_translated:
+        problems.append(f"inline code differs: {sorted(code_english)} vs {sorted(code_translated)}")
+    if _tags(english) != _tags(translation):
+        problems.append("HTML tags differ")
+    english_numbers, translated_numbers = _numbers(english), _numbers(translation)
+    if english_numbers != translated_numbers:
+        problems.append(
+            f"numbers differ: only in English {sorted(english_numbers - translated_numbers)}, "
+            f"only in the translation {sorted(translated_numbers - english_numbers)}"
+        )
+    if _stray_emphasis(translation) and not _stray_emphasis(english):
+        problems.append("an emphasis does not render (move full-width punctuation outside * or **)")
+    if any(unicodedata.category(ch) == "Co" for ch in translation):
+        problems.append("private-use character")
+    return problems
+
+
+def check(po_paths: list[Path]) -> int:
+    failures = 0
+    for po_path in po_paths:
+        for message in _messages(read_catalogue(po_path)):
+            if not message.string:
+                continue
+            for problem in check_message(message.id, message.string):
+                failures += 1
+                print(f"{po_path}: {message.id[:70]!r}: {problem}")
+    return failures
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -135,6 +271,8 @@ def main(argv: list[str] | None = None) -> None:
     apply_parser.add_argument("translations", type=Path)
     stats_parser = commands.add_parser("stats")
     stats_parser.add_argument("--language", default=DEFAULT_LANGUAGE)
+    check_parser = commands.add_parser("check")
+    check_parser.add_argument("po", type=Path, nargs="*")
     args = parser.parse_args(argv)
     if args.command == "update":
         update(args.pot_dir, args.language)
@@ -142,6 +280,11 @@ def main(argv: list[str] | None = None) -> None:
         todo(args.po)
     elif args.command == "apply":
         apply(args.po, args.translations)
+    elif args.command == "check":
+        paths = args.po or sorted(LOCALES.rglob("*.po"))
+        failures = check(paths)
+        print(f"{len(paths)} catalogues checked, {failures} problems")
+        sys.exit(1 if failures else 0)
     else:
         stats(args.language)
 

@@ -101,3 +101,29 @@ def tr(message: str) -> str:
             f"no {language} translation of {message!r} in {catalogue_path(language)} "
             "(or it is marked fuzzy); add it there"
         ) from None
+
+
+# A quantity named in millions or billions (``viewers_2022_06_m``, ``gmv_2019_rmb_bn``) reads in
+# Chinese in 万 (10^4), 亿 (10^8) or 万亿 (10^12). Every such glued number therefore also exists
+# under the Chinese scale's name, so a translation writes ``{glue:text}`gmv_2019_rmb_yi:,.0f`亿元``
+# instead of retyping a converted number. Masses in kilo-, mega- and gigatonnes get ``_wan_t``,
+# ``_yi_t`` and ``_wanyi_t``.
+ENGLISH_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+ENGLISH_TONNE_SCALES = {"kt": 1e3, "mt": 1e6, "gt": 1e9}
+CHINESE_SCALES = {"wan": 1e4, "yi": 1e8, "wanyi": 1e12}
+
+
+def chinese_scale_names(name: str) -> dict[str, float]:
+    """The names a number called ``name`` also has in Chinese scales, each with the factor that
+    converts the value: ``gmv_2019_rmb_bn`` gives ``{"gmv_2019_rmb_wan": 1e5, "gmv_2019_rmb_yi":
+    10.0, "gmv_2019_rmb_wanyi": 1e-3}``; a name with no scale suffix gives ``{}``."""
+    stem, _, suffix = name.rpartition("_")
+    if not stem:
+        return {}
+    if suffix in ENGLISH_SCALES:
+        scale, unit = ENGLISH_SCALES[suffix], ""
+    elif suffix in ENGLISH_TONNE_SCALES:
+        scale, unit = ENGLISH_TONNE_SCALES[suffix], "_t"
+    else:
+        return {}
+    return {f"{stem}_{chinese}{unit}": scale / size for chinese, size in CHINESE_SCALES.items()}
