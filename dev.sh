@@ -2,9 +2,10 @@
 # Developer tasks for the book. Needs Python 3.11 (python3.11 or python3 on PATH).
 #
 #   ./dev.sh build   set up .venv (pinned) and build every edition, warnings as errors: the full book
-#                    into _build/html and the student edition into _build/student/_build/html, then
-#                    publish the student edition inside the full one as _build/html/student/, and
-#                    print the PDF editions into _build/html/pdf (./dev.sh pdf)
+#                    into _build/html, the student edition into _build/student/_build/html and the
+#                    Chinese edition into _build/zh/_build/html, then publish the student and Chinese
+#                    editions inside the full one as _build/html/student/ and _build/html/zh/, and
+#                    print the (English) PDF editions into _build/html/pdf (./dev.sh pdf)
 #   ./dev.sh test    set up .venv (pinned) and run every test: lint, package, data, notebooks,
 #                    book build and the built site in headless Chromium (needs /usr/bin/chromium,
 #                    Debian package "chromium")
@@ -12,11 +13,16 @@
 #                    no book build, no browser and no notebook kernels (under a minute)
 #   ./dev.sh book    build the full edition only (the first half of ./dev.sh build)
 #   ./dev.sh student build the student edition (no solutions) into _build/student/_build/html
+#   ./dev.sh zh      build the Chinese edition (zh-CN, from book/locales/zh_CN) into _build/zh/_build/html
+#   ./dev.sh translations  bring the page catalogues (book/locales/zh_CN/LC_MESSAGES) in step with the
+#                    English: a gettext build into _build/gettext, then scripts/translations.py update
+#                    (new messages added, changed ones marked fuzzy, removed ones dropped)
 #   ./dev.sh pdf     print both built editions to PDF (whole book for teachers and students, a
 #                    handout per chapter) into _build/html/pdf, with Chromium (needs /usr/bin/chromium
 #                    and the Debian package fonts-noto-cjk for the Chinese text)
-#   ./dev.sh editions build the student edition and publish it in the built full one as student/
-#                    (what the deploy workflow runs after the tests, which build the full one)
+#   ./dev.sh editions build the student and Chinese editions and publish them in the built full one as
+#                    student/ and zh/ (what the deploy workflow runs after the tests, which build all
+#                    three, so here they only come from the caches)
 #   ./dev.sh serve   serve _build/html on http://127.0.0.1:8000
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -90,14 +96,29 @@ student() {
   echo "Built the student edition in _build/student/_build/html"
 }
 
+zh() {
+  setup
+  "$VENV/bin/jupyter-book" build . --config _config.zh.yml --path-output _build/zh -W -n --keep-going
+  echo "Built the Chinese edition in _build/zh/_build/html"
+}
+
+translations() {
+  setup
+  "$VENV/bin/jupyter-book" build . --builder custom --custom-builder gettext -W -n --keep-going
+  "$PY" -m scripts.translations update
+  "$PY" -m scripts.translations stats
+}
+
 pdf() {
   setup
   "$PY" -m scripts.pdf_editions
 }
 
-# The site publishes both editions: the student one under student/ (sitebuild/editions.py).
+# The site publishes every edition: the student one under student/, the Chinese one under zh/
+# (sitebuild/editions.py).
 editions() {
   student
+  zh
   "$PY" -m sitebuild.editions
 }
 
@@ -105,13 +126,15 @@ case "${1:-}" in
   build) build ;;
   book) full_edition ;;
   student) student ;;
+  zh) zh ;;
+  translations) translations ;;
   pdf) pdf ;;
   editions) editions ;;
   test) shift; run_tests "$@" ;;
   quick) shift; quick_tests "$@" ;;
   serve) "$PY" -m http.server 8000 --bind 127.0.0.1 --directory _build/html ;;
   *)
-    echo "usage: ./dev.sh build | book | test [pytest args] | quick [pytest args] | student | editions | pdf | serve" >&2
+    echo "usage: ./dev.sh build | book | test [pytest args] | quick [pytest args] | student | zh | editions | translations | pdf | serve" >&2
     exit 2
     ;;
 esac

@@ -17,7 +17,8 @@ Two kinds of node carry a page's text, and both are handled:
 Left alone: code (literal blocks, inline code, ``<pre>``, ``<code>``), math, comments, the
 content of ``<script>`` (a chart's JSON spec), ``<style>``, ``<textarea>``, ``<title>``, ``<option>``
 and SVG, and every attribute value (a ``<span>`` cannot go there). The words themselves do not
-change, so the search index, built from the same text, is the same.
+change, so the search index, built from the same text, is the same. The Chinese edition
+(``language: zh_CN``) is left unmarked: its pages say ``lang="zh-CN"`` as a whole.
 
 :func:`mark_doctree` runs twice (it changes nothing the second time): as a transform when a page is
 read, so headings carry the mark where the navigation and the page's table of contents copy them,
@@ -207,6 +208,11 @@ def mark_html(html: str) -> str:
     return "".join(out)
 
 
+def is_chinese_edition(config) -> bool:
+    """The Chinese edition's pages say ``lang="zh-CN"`` themselves: nothing to mark there."""
+    return _is_cjk_language((getattr(config, "language", None) or "en").replace("_", "-"))
+
+
 class MarkChineseText(SphinxTransform):
     """When a page is read: headings and text carry the mark wherever Sphinx copies them."""
 
@@ -214,7 +220,8 @@ class MarkChineseText(SphinxTransform):
     default_priority = 870
 
     def apply(self, **kwargs) -> None:
-        mark_doctree(self.document)
+        if not is_chinese_edition(self.config):
+            mark_doctree(self.document)
 
 
 class MarkChineseOutputs(SphinxPostTransform):
@@ -224,7 +231,8 @@ class MarkChineseOutputs(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        mark_doctree(self.document)
+        if not is_chinese_edition(self.config):
+            mark_doctree(self.document)
 
 
 def setup(app):

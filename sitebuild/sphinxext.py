@@ -33,6 +33,9 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 - names the edition (full or student) on every page, with a link to the same page in the other
   (:mod:`sitebuild.editions`), and writes a printable worksheet per chapter from the chapter's
   exercises (:mod:`sitebuild.worksheets`);
+- sets ``SECKILL_LANG`` to the build's ``language`` before any notebook runs, so the package writes
+  charts and tables in the edition's language, and translates the texts the build writes itself
+  (:mod:`sitebuild.site_locale`);
 - marks the process as a book build, so notebook kernels started by the build (they inherit the
   environment) use the static renderer of :mod:`seckill.charts.render` instead of Altair's CDN one.
 """
@@ -48,7 +51,8 @@ from sphinx.errors import SphinxError
 
 from seckill.charts.render import BUILD_ENV_VAR
 from seckill.charts.tables import DETAILS_CLASS
-from sitebuild import editions, iconfont, pictures, student_sources
+from seckill.i18n import ENVIRONMENT_VARIABLE
+from sitebuild import editions, iconfont, pictures, site_locale, student_sources
 from sitebuild.chart_names import name_repeated_charts
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -114,6 +118,13 @@ def _remove_previous_site(srcdir: Path, outdir: Path) -> None:
             path.unlink()
 
 
+def _set_reader_language(app, config) -> None:
+    """Notebook kernels the build starts inherit the environment: charts and tables the package makes
+    at build time come out in the edition's language (:mod:`seckill.i18n`). Set for every edition,
+    English too, so no language is inherited from the shell."""
+    os.environ[ENVIRONMENT_VARIABLE] = site_locale.build_language(config)
+
+
 def _add_static_path(app) -> None:
     app.config.html_static_path.append(str(WEB_DIR))
 
@@ -174,6 +185,8 @@ def setup(app):
     os.environ[BUILD_ENV_VAR] = "1"
     app.connect("config-inited", _refuse_bad_data, priority=0)
     app.connect("config-inited", _tag_edition)
+    app.connect("config-inited", _set_reader_language)
+    app.setup_extension("sitebuild.site_locale")
     app.setup_extension("sitebuild.theme_fixes")
     app.setup_extension("sitebuild.freshness")
     app.setup_extension("sitebuild.reproducible")

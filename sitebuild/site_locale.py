@@ -1,0 +1,64 @@
+"""The language of the texts the build writes itself (the edition line, the language switcher, the
+self-check forms' labels, the worksheets' labels, the page script's messages).
+
+They are written in English in ``sitebuild/`` and marked with :data:`_`; each other language has one
+gettext catalogue, ``sitebuild/locales/<language>/LC_MESSAGES/seckill-site.po``. This is Sphinx's
+own mechanism for an extension's strings (``app.add_message_catalog`` with
+``sphinx.locale.get_translation``): the build's ``language`` picks the catalogue, as it picks the
+theme's. Sphinx reads compiled catalogues (``.mo``, never committed), so :func:`compile_catalogues`
+writes each one from its ``.po`` when the ``.po`` is newer.
+
+The build's language is read in one place, :func:`build_language`; :mod:`sitebuild.sphinxext`
+hands it to the notebook kernels as ``SECKILL_LANG``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.locale import get_translation
+
+DOMAIN = "seckill-site"
+LOCALE_DIR = Path(__file__).resolve().parent / "locales"
+
+_ = get_translation(DOMAIN)
+
+
+def build_language(config) -> str:
+    """The language of the edition being built, as the package names it (``"en"``, ``"zh_CN"``)."""
+    from seckill.i18n import normalise_language
+
+    return normalise_language(getattr(config, "language", None) or "en")
+
+
+def is_chinese(config) -> bool:
+    return build_language(config) == "zh_CN"
+
+
+def html_lang(config) -> str:
+    """The build's language as an HTML ``lang`` value (``zh-CN``)."""
+    return build_language(config).replace("_", "-")
+
+
+def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
+    """Write ``<domain>.mo`` beside every ``<domain>.po`` that is newer; returns what it wrote."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    written = []
+    for po in sorted(locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalogue = read_po(source, locale=po.parent.parent.name)
+        with mo.open("wb") as target:
+            write_mo(target, catalogue, use_fuzzy=False)
+        written.append(mo)
+    return written
+
+
+def setup(app):
+    compile_catalogues()
+    app.add_message_catalog(DOMAIN, str(LOCALE_DIR))
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

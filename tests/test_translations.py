@@ -1,0 +1,232 @@
+"""The Chinese edition's catalogues: complete, faithful to the English markup, and in step with it.
+
+Fast, no build, except the last test, which compares the catalogues with the templates of a
+gettext build of the current English pages (the session fixture ``gettext_templates``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from scripts import translations
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGE = "zh_CN"
+PAGE_CATALOGUES = translations.catalogue_dir(LANGUAGE)
+
+
+def _page_catalogues(folder: Path = PAGE_CATALOGUES) -> list[Path]:
+    return sorted(folder.rglob("*.po"))
+
+
+def unfinished(po_paths: list[Path], root: Path) -> list[str]:
+    """Every message that is untranslated or fuzzy, as ``file: "message"``."""
+    found = []
+    for po_path in po_paths:
+        for message in translations.read_catalogue(po_path):
+            if not message.id:
+                continue
+            state = "fuzzy" if message.fuzzy else "untranslated" if not message.string else None
+            if state:
+                found.append(f"{po_path.relative_to(root)}: {state}: {message.id[:70]!r}")
+    return found
+
+
+def test_there_is_a_catalogue_for_every_page():
+    toc_pages = {path.relative_to(ROOT).with_suffix("") for path in (ROOT / "book").glob("*.md")} | {
+        path.relative_to(ROOT).with_suffix("") for path in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")
+    }
+    catalogues = {path.relative_to(PAGE_CATALOGUES).with_suffix("") for path in _page_catalogues()}
+    assert toc_pages - catalogues == set()
+
+
+def test_every_page_catalogue_is_fully_translated_and_none_fuzzy():
+    left = unfinished(_page_catalogues(), ROOT)
+    assert not left, f"{len(left)} messages untranslated or fuzzy, the first:\n" + "\n".join(left[:40])
+
+
+def _fill(po_path: Path) -> None:
+    """Give every message of a catalogue a translation (its own text, which keeps every rule)."""
+    catalogue = translations.read_catalogue(po_path)
+    for message in catalogue:
+        if message.id:
+            message.string = message.id
+            message.flags.discard("fuzzy")
+    translations.write_catalogue(po_path, catalogue)
+
+
+def test_the_completeness_check_passes_a_translated_copy_and_names_file_and_message(tmp_path):
+    copy = tmp_path / "LC_MESSAGES"
+    shutil.copytree(PAGE_CATALOGUES, copy)
+    for po_path in _page_catalogues(copy):
+        _fill(po_path)
+    assert unfinished(_page_catalogues(copy), tmp_path) == []
+
+    page = copy / "book" / "01-buy-it.po"
+    catalogue = translations.read_catalogue(page)
+    messages = [message for message in catalogue if message.id]
+    messages[1].string = ""
+    messages[2].flags.add("fuzzy")
+    translations.write_catalogue(page, catalogue)
+    assert unfinished(_page_catalogues(copy), tmp_path) == [
+        f"LC_MESSAGES/book/01-buy-it.po: untranslated: {messages[1].id[:70]!r}",
+        f"LC_MESSAGES/book/01-buy-it.po: fuzzy: {messages[2].id[:70]!r}",
+    ]
+
+
+def test_every_translated_message_keeps_the_english_markup_and_numbers(capsys):
+    problems = translations.check(_page_catalogues())
+    assert problems == 0, capsys.readouterr().out[-4000:]
+
+
+# Each rule of check_message: a faithful translation passes, one that breaks the rule fails, and the
+# problem says which rule.
+RULES = [
+    (
+        "glued number kept",
+        "Sales reached {glue:text}`gmv_2019_rmb_bn:,.1f` billion yuan.",
+        "销售额达到{glue:text}`gmv_2019_rmb_yi:,.0f`亿元。",
+        "销售额达到{glue:text}`gmv_2020_rmb_yi:,.0f`亿元。",
+        "glued numbers",
+    ),
+    (
+        "glued number not typed",
+        "Sales reached {glue:text}`gmv_2019_rmb_bn:,.1f` billion yuan.",
+        "销售额达到{glue:text}`gmv_2019_rmb_bn:,.1f`亿元。",
+        "销售额达到2684亿元。",
+        "glued numbers",
+    ),
+    (
+        "term target kept",
+        "On {term}`Singles' Day` prices fall.",
+        "{term}`双十一 <Singles' Day>`当天价格下降。",
+        "{term}`双十一 <Double Eleven>`当天价格下降。",
+        "roles differ",
+    ),
+    (
+        "doc target kept",
+        "See {doc}`the argument <argument>`.",
+        "见{doc}`论证 <argument>`。",
+        "见{doc}`论证 <glossary>`。",
+        "roles differ",
+    ),
+    (
+        "citation key kept",
+        "As {cite:t}`ji2021` argues.",
+        "正如{cite:t}`ji2021`所说。",
+        "正如纪所说。",
+        "roles differ",
+    ),
+    (
+        "link address kept",
+        "Read [the law](https://www.npc.gov.cn/).",
+        "阅读[该法](https://www.npc.gov.cn/)。",
+        "阅读[该法](https://example.org/)。",
+        "link addresses",
+    ),
+    (
+        "inline code kept",
+        "Run `chapter_numbers()` first.",
+        "先运行`chapter_numbers()`。",
+        "先运行章节数字函数。",
+        "inline code",
+    ),
+    ("maths kept", "The share is $s = c / y$.", "份额为$s = c / y$。", "份额为$s = c$。", "maths"),
+    ("HTML tag kept", "CO<sub>2</sub> emissions", "CO<sub>2</sub>排放", "CO2排放", "HTML tags"),
+    (
+        "typed number kept, scale word may change",
+        "About 600 million people watched in 2020.",
+        "2020年约有6亿人观看。",
+        "2020年约有5亿人观看。",
+        "numbers differ",
+    ),
+    ("no number added", "Sales in the nineties", "九十年代的销售", "1990年代的销售", "numbers differ"),
+    (
+        "emphasis renders",
+        "The **sec-kill** sale.",
+        "“**秒杀**”式销售。",
+        "**“秒杀”**式销售。",
+        "emphasis",
+    ),
+    ("no private-use character", "Sales", "销售", "销售\ue000", "private-use"),
+]
+
+
+@pytest.mark.parametrize(
+    ("english", "kept", "broken", "problem"), [rule[1:] for rule in RULES], ids=[r[0] for r in RULES]
+)
+def test_check_message_passes_a_faithful_translation_and_names_each_broken_rule(
+    english, kept, broken, problem
+):
+    assert translations.check_message(english, kept) == []
+    found = translations.check_message(english, broken)
+    assert any(problem in text for text in found), found
+
+
+def _write(path: Path, messages: dict[str, str], fuzzy: tuple[str, ...] = ()) -> None:
+    catalogue = Catalog(locale=LANGUAGE)
+    for msgid, msgstr in messages.items():
+        catalogue.add(msgid, msgstr, flags=("fuzzy",) if msgid in fuzzy else ())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalogue)
+
+
+def test_update_marks_a_changed_english_message_fuzzy_adds_new_ones_and_drops_removed_ones(
+    tmp_path, monkeypatch
+):
+    pots, locales = tmp_path / "gettext", tmp_path / "locales"
+    monkeypatch.setattr(translations, "LOCALES", locales)
+    monkeypatch.setattr(translations, "ROOT", tmp_path)
+    _write(
+        locales / LANGUAGE / "LC_MESSAGES" / "book" / "page.po",
+        {
+            "Sales grew fast in 2020.": "2020年销售增长很快。",
+            "Kept as it was.": "保持原样。",
+            "A sentence the page no longer has.": "页面已删去的一句。",
+        },
+    )
+    _write(
+        pots / "book" / "page.pot",
+        {"Sales grew very fast in 2020.": "", "Kept as it was.": "", "A new sentence.": ""},
+    )
+    translations.update(pots, LANGUAGE)
+    with (locales / LANGUAGE / "LC_MESSAGES" / "book" / "page.po").open("rb") as handle:
+        updated = {message.id: message for message in read_po(handle) if message.id}
+    assert set(updated) == {"Sales grew very fast in 2020.", "Kept as it was.", "A new sentence."}
+    changed = updated["Sales grew very fast in 2020."]
+    assert changed.fuzzy and changed.string == "2020年销售增长很快。"
+    assert not updated["Kept as it was."].fuzzy and updated["Kept as it was."].string == "保持原样。"
+    assert updated["A new sentence."].string == "" and not updated["A new sentence."].fuzzy
+
+
+@pytest.mark.build
+def test_the_catalogues_hold_exactly_the_messages_of_the_current_english_pages(gettext_templates):
+    differences = []
+    for template in sorted(gettext_templates.rglob("*.pot")):
+        relative = template.relative_to(gettext_templates).with_suffix(".po")
+        if relative.name == "sphinx.po":
+            continue
+        po_path = PAGE_CATALOGUES / relative
+        if not po_path.exists():
+            differences.append(f"{relative}: no catalogue for this page")
+            continue
+        wanted = {message.id for message in translations.read_catalogue(template) if message.id}
+        held = {message.id for message in translations.read_catalogue(po_path) if message.id}
+        differences += [f"{relative}: missing {msgid[:70]!r}" for msgid in sorted(wanted - held)]
+        differences += [f"{relative}: obsolete {msgid[:70]!r}" for msgid in sorted(held - wanted)]
+    pages = {
+        template.relative_to(gettext_templates).with_suffix(".po")
+        for template in gettext_templates.rglob("*.pot")
+    }
+    differences += [
+        f"{path.relative_to(PAGE_CATALOGUES)}: no such page any more"
+        for path in _page_catalogues()
+        if path.relative_to(PAGE_CATALOGUES) not in pages
+    ]
+    assert not differences, "run ./dev.sh translations:\n" + "\n".join(differences[:40])
