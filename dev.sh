@@ -14,9 +14,11 @@
 #   ./dev.sh book    build the full edition only (the first half of ./dev.sh build)
 #   ./dev.sh student build the student edition (no solutions) into _build/student/_build/html
 #   ./dev.sh zh      build the Chinese edition (zh-CN, from book/locales/zh_CN) into _build/zh/_build/html
-#   ./dev.sh translations  bring the page catalogues (book/locales/zh_CN/LC_MESSAGES) in step with the
-#                    English: a gettext build into _build/gettext, then scripts/translations.py update
-#                    (new messages added, changed ones marked fuzzy, removed ones dropped)
+#   ./dev.sh translations  bring the page catalogues (book/locales/zh_CN/LC_MESSAGES) and the build's
+#                    own (sitebuild/locales) in step with the English: a gettext build into
+#                    _build/translations, then scripts/translations.py update and
+#                    python -m sitebuild.site_locale (new messages added, changed ones marked fuzzy,
+#                    removed ones dropped)
 #   ./dev.sh pdf     print both built editions to PDF (whole book for teachers and students, a
 #                    handout per chapter) into _build/html/pdf, with Chromium (needs /usr/bin/chromium
 #                    and the Debian package fonts-noto-cjk for the Chinese text)
@@ -104,8 +106,10 @@ zh() {
 
 translations() {
   setup
-  "$VENV/bin/jupyter-book" build . --builder custom --custom-builder gettext -W -n --keep-going
+  # In a folder of its own: Sphinx cannot share parsed pages between the gettext and HTML builders.
+  "$VENV/bin/jupyter-book" build . --builder custom --custom-builder gettext --path-output _build/translations -W -n --keep-going
   "$PY" -m scripts.translations update
+  "$PY" -m sitebuild.site_locale
   "$PY" -m scripts.translations stats
 }
 

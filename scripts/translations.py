@@ -1,11 +1,13 @@
 """Keep the page translations in step with the English pages.
 
-The English pages are the source. `jupyter-book build . --builder custom --custom-builder gettext`
-writes one template (.pot) per page into _build/gettext; this script brings each language's
-catalogue (book/locales/<language>/LC_MESSAGES/<page>.po) up to date with those templates, and
+The English pages are the source. `./dev.sh translations` runs Sphinx's gettext builder (`jupyter-book
+build . --builder custom --custom-builder gettext --path-output _build/translations`, in a folder of
+its own: Sphinx cannot share parsed pages between the gettext and HTML builders), which writes one
+template (.pot) per page into _build/translations/_build/gettext, then `update`; this script brings
+each language's catalogue (book/locales/<language>/LC_MESSAGES/<page>.po) up to date with those templates, and
 gives translators the messages still to do and a way to fill them in.
 
-    python -m scripts.translations update [--pot-dir _build/gettext] [--language zh_CN]
+    python -m scripts.translations update [--pot-dir _build/translations/_build/gettext] [--language zh_CN]
         new English messages appear untranslated; a changed one keeps its old translation marked
         fuzzy (to be reviewed); a removed one is dropped
     python -m scripts.translations todo PO
@@ -39,6 +41,7 @@ from seckill.i18n import chinese_scale_names
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "book" / "locales"
 DEFAULT_LANGUAGE = "zh_CN"
+POT_DIR = ROOT / "_build" / "translations" / "_build" / "gettext"
 # The width babel and sphinx-intl wrap at, so a rewritten file changes only where a message did.
 PO_WIDTH = 76
 
@@ -90,6 +93,34 @@ def update(pot_dir: Path, language: str) -> None:
                 catalogue.add(message.id, "", flags=message.flags)
         write_catalogue(po_path, catalogue)
         print(f"{po_path.relative_to(ROOT)}: {_summary(catalogue)}")
+
+
+def messages_from_doctrees(doctree_dir: Path) -> dict[Path, set[str]]:
+    """The messages of every page, as the gettext builder extracts them (Sphinx's own
+    ``extract_messages``, from each page's doctree and its table-of-contents entries), read from the
+    parsed pages an English HTML build keeps in ``doctree_dir``: {``book/01-buy-it.po``: messages}.
+
+    So a test can compare the catalogues with the current English without a gettext build of its own.
+    """
+    import pickle
+
+    from sphinx import addnodes
+    from sphinx.util.nodes import extract_messages
+
+    with (doctree_dir / "environment.pickle").open("rb") as handle:
+        env = pickle.load(handle)
+    if env.config.language not in (None, "en"):
+        raise ValueError(
+            f"{doctree_dir} holds a {env.config.language} build; the messages are the English ones"
+        )
+    found: dict[Path, set[str]] = {}
+    for docname in sorted(env.found_docs):
+        doctree = pickle.loads((doctree_dir / f"{docname}.doctree").read_bytes())
+        messages = found.setdefault(Path(f"{docname}.po"), set())
+        for toctree in env.tocs[docname].findall(addnodes.toctree):
+            messages.update(message for _node, message in extract_messages(toctree))
+        messages.update(message for _node, message in extract_messages(doctree))
+    return found
 
 
 def _summary(catalogue: Catalog) -> str:
@@ -262,7 +293,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     update_parser = commands.add_parser("update")
-    update_parser.add_argument("--pot-dir", type=Path, default=ROOT / "_build" / "gettext")
+    update_parser.add_argument("--pot-dir", type=Path, default=POT_DIR)
     update_parser.add_argument("--language", default=DEFAULT_LANGUAGE)
     todo_parser = commands.add_parser("todo")
     todo_parser.add_argument("po", type=Path)

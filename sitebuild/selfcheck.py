@@ -57,6 +57,8 @@ from docutils.parsers.rst import directives
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
+from sitebuild.site_locale import _
+
 KINDS = ("choice", "numeric")
 OPTION_LINE = re.compile(r"^- \[(?P<mark>[ xX])\]\s+(?P<text>\S.*)$")
 FEEDBACK_LINE = re.compile(r"^\s+:\s+(?P<text>\S.*)$")
@@ -303,6 +305,17 @@ class selfcheck_element(nodes.Element):  # noqa: N801 (docutils names nodes in l
     """An HTML element (``tag``, ``attributes``) around parsed text; other builders show the text."""
 
 
+class selfcheck_text(nodes.TextElement):  # noqa: N801
+    """A text of a question as its page writes it (the stem, an option, a feedback, the unit).
+
+    Its ``rawsource`` is the page's MyST text, so the gettext builder extracts it into the page's
+    catalogue and Sphinx's i18n transform (``Locale``, when the page is read) replaces its children
+    with the parsed translation, as it does for a paragraph. It renders as its children only.
+    ``selfcheck_field`` says which text of the question it is (``stem``, ``choices.0.text``), so
+    the question bank takes the text in the edition's language (:func:`_collect`).
+    """
+
+
 def _visit_html(self, node: selfcheck_element) -> None:
     attributes = "".join(
         f' {name}="{self.attval(str(value))}"' if value is not True else f" {name}"
@@ -341,7 +354,7 @@ class SelfCheckDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        source, _ = self.get_source_info()
+        source, _line = self.get_source_info()
         source = _relative_source(source, self.env.srcdir)
         module = chapter_module(self.env.docname)
         numbers = None
@@ -376,6 +389,21 @@ class SelfCheckDirective(SphinxDirective):
         parsed, messages = self.state.inline_text(text, self.lineno)
         return parsed + messages
 
+    def _text(self, text: str, field_name: str) -> selfcheck_text:
+        """A translatable text of the question (see :class:`selfcheck_text`)."""
+        node = selfcheck_text(text, "", *self._inline(text), selfcheck_field=field_name)
+        self.set_source_info(node)
+        return node
+
+    def _with_unit(
+        self, before: str, question: Question, template: str = "{before} {unit}"
+    ) -> list[nodes.Node]:
+        """``before`` followed by the question's unit, in the edition's words and order."""
+        if not question.unit:
+            return [nodes.Text(before)]
+        start, _unit, end = str(template).partition("{unit}")
+        return [nodes.Text(start.format(before=before)), self._text(question.unit, "unit"), nodes.Text(end)]
+
     def _plain(self, text: str) -> str:
         """The text as a reader reads it (glued numbers filled in, roles as their text), for an LMS."""
         return " ".join("".join(node.astext() for node in self._inline(text)).split())
@@ -393,47 +421,57 @@ class SelfCheckDirective(SphinxDirective):
     def _render(self, question: Question, ident: str) -> nodes.Node:
         legend = element(
             "legend",
-            element("span", nodes.Text("Check yourself"), class_="seckill-selfcheck-label"),
+            element("span", nodes.Text(_("Check yourself")), class_="seckill-selfcheck-label"),
             nodes.Text(" "),
-            *self._inline(question.stem),
+            self._text(question.stem, "stem"),
         )
         body: list[nodes.Node] = [legend]
         if question.chart:
             body.append(
                 element(
-                    "p", nodes.Text("Read the answer off the chart above."), class_="seckill-selfcheck-hint"
+                    "p",
+                    nodes.Text(_("Read the answer off the chart above.")),
+                    class_="seckill-selfcheck-hint",
                 )
             )
         explanations: list[nodes.Node] = []
         if question.kind == "choice":
             for number, choice in enumerate(question.choices, start=1):
                 option_id = f"{ident}-option-{number}"
+                where = f"choices.{number - 1}"
                 body.append(
                     element(
                         "div",
                         element("input", type="radio", name=ident, id=option_id, value=str(number)),
-                        element("label", *self._inline(choice.text), for_=option_id),
+                        element("label", self._text(choice.text, f"{where}.text"), for_=option_id),
                         class_="seckill-selfcheck-option",
                     )
                 )
-                verdict = "Right" if choice.correct else "Not right"
+                verdict = _("(Right.)") if choice.correct else _("(Not right.)")
                 explanations.append(
                     element(
                         "li",
-                        element("strong", *self._inline(choice.text)),
-                        nodes.Text(f" ({verdict}.) "),
-                        element("span", *self._inline(choice.feedback), class_="seckill-selfcheck-why"),
+                        element("strong", self._text(choice.text, f"{where}.text")),
+                        nodes.Text(f" {verdict} "),
+                        element(
+                            "span",
+                            self._text(choice.feedback, f"{where}.feedback"),
+                            class_="seckill-selfcheck-why",
+                        ),
                         data_option=str(number),
                         data_correct="true" if choice.correct else "false",
                     )
                 )
         else:
             field_id = f"{ident}-answer"
-            unit = f" ({question.unit})" if question.unit else ""
             body.append(
                 element(
                     "div",
-                    element("label", nodes.Text(f"Your answer{unit}"), for_=field_id),
+                    element(
+                        "label",
+                        *self._with_unit(_("Your answer"), question, _("{before} ({unit})")),
+                        for_=field_id,
+                    ),
                     element(
                         "input",
                         type="text",
@@ -447,27 +485,34 @@ class SelfCheckDirective(SphinxDirective):
                     class_="seckill-selfcheck-number",
                 )
             )
-            shown = f"{question.shown_answer()}{' ' + question.unit if question.unit else ''}"
             spread = format_number(question.tolerance, max(question.digits, _decimals(question.tolerance)))
             explanations.append(
                 element(
                     "li",
-                    element("strong", nodes.Text(f"{shown}")),
-                    nodes.Text(f" (anything within {spread} of it is right.) "),
-                    element("span", *self._inline(question.right_feedback), class_="seckill-selfcheck-why"),
+                    element("strong", *self._with_unit(question.shown_answer(), question)),
+                    nodes.Text(
+                        " " + str(_("(anything within {spread} of it is right.)")).format(spread=spread) + " "
+                    ),
+                    element(
+                        "span",
+                        self._text(question.right_feedback, "right_feedback"),
+                        class_="seckill-selfcheck-why",
+                    ),
                     data_outcome="right",
                 )
             )
-            for mistake in question.mistakes:
+            for index, mistake in enumerate(question.mistakes):
                 slip = format_number(mistake.value, question.digits)
                 explanations.append(
                     element(
                         "li",
+                        element("strong", *self._with_unit(slip, question)),
+                        nodes.Text(" " + str(_("(a likely slip.)")) + " "),
                         element(
-                            "strong", nodes.Text(f"{slip}{' ' + question.unit if question.unit else ''}")
+                            "span",
+                            self._text(mistake.feedback, f"mistakes.{index}.feedback"),
+                            class_="seckill-selfcheck-why",
                         ),
-                        nodes.Text(" (a likely slip.) "),
-                        element("span", *self._inline(mistake.feedback), class_="seckill-selfcheck-why"),
                         data_outcome="mistake",
                         data_value=repr(mistake.value),
                     )
@@ -475,9 +520,13 @@ class SelfCheckDirective(SphinxDirective):
             explanations.append(
                 element(
                     "li",
-                    element("strong", nodes.Text("Another answer")),
+                    element("strong", nodes.Text(_("Another answer"))),
                     nodes.Text(" "),
-                    element("span", *self._inline(question.wrong_feedback), class_="seckill-selfcheck-why"),
+                    element(
+                        "span",
+                        self._text(question.wrong_feedback, "wrong_feedback"),
+                        class_="seckill-selfcheck-why",
+                    ),
                     data_outcome="wrong",
                 )
             )
@@ -485,14 +534,14 @@ class SelfCheckDirective(SphinxDirective):
         # with, and the answer below still reads.
         body.append(
             element(
-                "button", nodes.Text("Check"), type="submit", class_="seckill-selfcheck-check", hidden=True
+                "button", nodes.Text(_("Check")), type="submit", class_="seckill-selfcheck-check", hidden=True
             )
         )
         body.append(element("p", class_="seckill-selfcheck-result", role="status", aria_live="polite"))
         fieldset = element("fieldset", *body)
         answer = element(
             "details",
-            element("summary", nodes.Text("Answer and why")),
+            element("summary", nodes.Text(_("Answer and why"))),
             element("ul", *explanations),
             class_="seckill-selfcheck-answer",
         )
@@ -543,6 +592,9 @@ def _collect(app, doctree) -> None:
                 section = ancestor
             ancestor = ancestor.parent
         title = section.next_node(nodes.title).astext() if section is not None else ""
+        # The texts as this edition's page shows them (translated by Sphinx's i18n transform).
+        for text in node.findall(selfcheck_text):
+            _set_field(question, text["selfcheck_field"], " ".join(text.astext().split()))
         found.append({**question, "section": title})
         del node["seckill_question"]
     store = getattr(env, ENV_KEY, None)
@@ -554,6 +606,15 @@ def _collect(app, doctree) -> None:
         store[env.docname] = {"title": page_title.astext() if page_title else env.docname, "questions": found}
     else:
         store.pop(env.docname, None)
+
+
+def _set_field(question: dict, path: str, value: str) -> None:
+    """Set ``question["choices"][0]["text"]`` for the path ``choices.0.text``."""
+    *parents, last = path.split(".")
+    target = question
+    for part in parents:
+        target = target[int(part)] if isinstance(target, list) else target[part]
+    target[last] = value
 
 
 def _purge(app, env, docname) -> None:
@@ -579,6 +640,14 @@ def setup(app):
     app.add_node(
         selfcheck_element,
         html=(_visit_html, _depart_html),
+        latex=(_pass, _pass),
+        text=(_pass, _pass),
+        man=(_pass, _pass),
+        texinfo=(_pass, _pass),
+    )
+    app.add_node(
+        selfcheck_text,
+        html=(_pass, _pass),
         latex=(_pass, _pass),
         text=(_pass, _pass),
         man=(_pass, _pass),
@@ -624,13 +693,13 @@ def _fill_downloads(app, doctree, docname) -> None:
         table = nodes.table(classes=["seckill-question-bank"])
         group = nodes.tgroup(cols=4)
         table += group
-        for _ in range(4):
+        for _column in range(4):
             group += nodes.colspec(colwidth=1)
         head = nodes.thead()
         group += head
         row = nodes.row()
-        for text in ("Chapter", "Questions", "Moodle (GIFT)", "Canvas (QTI 1.2)"):
-            row += nodes.entry("", nodes.paragraph(text=text))
+        for text in (_("Chapter"), _("Questions"), "Moodle (GIFT)", "Canvas (QTI 1.2)"):
+            row += nodes.entry("", nodes.paragraph(text=str(text)))
         head += row
         body = nodes.tbody()
         group += body
@@ -642,11 +711,21 @@ def _fill_downloads(app, doctree, docname) -> None:
             row += nodes.entry("", nodes.paragraph("", "", link(f"gift/{slug}.gift.txt", f"{slug}.gift.txt")))
             row += nodes.entry("", nodes.paragraph("", "", link(f"qti/{slug}.zip", f"{slug}.zip")))
             body += row
-        every = nodes.paragraph("", "All chapters at once: ")
-        every += link(question_bank.ALL_GIFT, question_bank.ALL_GIFT)
-        every += nodes.Text(" (GIFT files, Moodle) and ")
-        every += link(question_bank.ALL_QTI, question_bank.ALL_QTI)
-        every += nodes.Text(" (one QTI package with a quiz per chapter, Canvas).")
+        # One message for the sentence, the two links in the places the language puts them.
+        sentence = str(
+            _(
+                "All chapters at once: {gift} (GIFT files, Moodle) and {qti} "
+                "(one QTI package with a quiz per chapter, Canvas)."
+            )
+        )
+        every = nodes.paragraph()
+        for part in re.split(r"(\{gift\}|\{qti\})", sentence):
+            if part == "{gift}":
+                every += link(question_bank.ALL_GIFT, question_bank.ALL_GIFT)
+            elif part == "{qti}":
+                every += link(question_bank.ALL_QTI, question_bank.ALL_QTI)
+            elif part:
+                every += nodes.Text(part)
         place.replace_self([table, every])
 
 

@@ -10,10 +10,16 @@ writes each one from its ``.po`` when the ``.po`` is newer.
 
 The build's language is read in one place, :func:`build_language`; :mod:`sitebuild.sphinxext`
 hands it to the notebook kernels as ``SECKILL_LANG``.
+
+``python -m sitebuild.site_locale`` (run by ``./dev.sh translations``) extracts every ``_("...")``
+of ``sitebuild/`` and brings each catalogue in step: a new message is added untranslated, a changed
+one keeps its old translation marked fuzzy, a removed one is dropped. ``tests/test_translations.py``
+fails while a message is untranslated or fuzzy.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from sphinx.locale import get_translation
@@ -58,7 +64,42 @@ def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
     return written
 
 
+def extract_messages(folder: Path = LOCALE_DIR.parent) -> list[str]:
+    """Every message marked with ``_`` in the extension's Python files, in order of appearance."""
+    from babel.messages.extract import extract_from_dir
+
+    seen: dict[str, None] = {}
+    for _filename, _line, message, _comments, _context in extract_from_dir(
+        str(folder), method_map=[("*.py", "python")], keywords={"_": None}
+    ):
+        seen.setdefault(message, None)
+    return list(seen)
+
+
+def update_catalogues(locale_dir: Path = LOCALE_DIR) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    template = Catalog()
+    for message in extract_messages(locale_dir.parent):
+        template.add(message)
+    for po in sorted(locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        with po.open("rb") as source:
+            catalogue = read_po(source, locale=po.parent.parent.name)
+        catalogue.update(template, no_fuzzy_matching=False)
+        catalogue.obsolete.clear()
+        with po.open("wb") as target:
+            write_po(target, catalogue, width=76, include_previous=False)
+        left = [message.id for message in catalogue if message.id and (message.fuzzy or not message.string)]
+        print(f"{po}: {len(left)} messages to translate or review")
+
+
 def setup(app):
     compile_catalogues()
     app.add_message_catalog(DOMAIN, str(LOCALE_DIR))
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+if __name__ == "__main__":
+    update_catalogues()
+    sys.exit(0)

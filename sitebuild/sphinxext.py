@@ -43,6 +43,7 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -54,6 +55,7 @@ from seckill.charts.tables import DETAILS_CLASS
 from seckill.i18n import ENVIRONMENT_VARIABLE
 from sitebuild import editions, iconfont, pictures, site_locale, student_sources
 from sitebuild.chart_names import name_repeated_charts
+from sitebuild.site_locale import _
 
 WEB_DIR = Path(__file__).parent / "web"
 VEGA_BUNDLE = "vendor/vega-bundle.min.js"
@@ -167,6 +169,28 @@ def _vega_bundle_address() -> str:
     return f"{VEGA_BUNDLE}?v={digest}"
 
 
+def _script_messages() -> dict[str, str]:
+    """The page script's messages (sitebuild/web/seckill.js) that this edition's language translates."""
+    english = {
+        "This chart could not be drawn: ": _("This chart could not be drawn: "),
+        "Table (scroll sideways to see all columns)": _("Table (scroll sideways to see all columns)"),
+        "Choose an answer first.": _("Choose an answer first."),
+        "Type a number, such as 12.5.": _("Type a number, such as 12.5."),
+        "Right.": _("Right."),
+        "Not quite.": _("Not quite."),
+    }
+    return {text: str(translated) for text, translated in english.items() if str(translated) != text}
+
+
+def _add_page_script(app) -> None:
+    # Added once the language is known, with the translations of its messages (none in English).
+    attributes = {"data-vega-bundle": _vega_bundle_address()}
+    messages = _script_messages()
+    if messages:
+        attributes["data-messages"] = json.dumps(messages, ensure_ascii=False, sort_keys=True)
+    app.add_js_file("seckill.js", priority=101, loading_method="defer", **attributes)
+
+
 def _name_repeated_charts(app, pagename, templatename, context, doctree) -> None:
     """Each chart's "Show the numbers" summary must be a distinct name on its page (the renderer
     sees one chart at a time; a notebook may draw two charts with the same title)."""
@@ -201,8 +225,6 @@ def setup(app):
     app.connect("build-finished", _strip_student_sources)
     app.connect("html-page-context", _name_repeated_charts)
     app.connect("html-page-context", _add_pictures)
-    app.add_js_file(
-        "seckill.js", priority=101, loading_method="defer", **{"data-vega-bundle": _vega_bundle_address()}
-    )
+    app.connect("builder-inited", _add_page_script)
     app.add_css_file("seckill.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -24,7 +24,8 @@ from pathlib import Path
 from docutils import nodes
 from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
 
-from sitebuild import csp, editions
+from sitebuild import csp, editions, site_locale
+from sitebuild.site_locale import _
 
 WORKSHEET_DIR = "worksheets"
 CHAPTER_DOC = re.compile(r"^(?P<kind>book|notebooks)/(?P<number>\d\d)-[\w-]+$")
@@ -82,61 +83,78 @@ def _link_before_first_exercise(app, doctree, docname) -> None:
     href = posixpath.relpath(worksheet_path(int(match["number"])), posixpath.dirname(docname))
     link = nodes.raw(
         "",
-        f'<p class="{LINK_CLASS}"><a href="{href}">Printable worksheet</a> with every exercise of this '
-        "chapter's page and notebook, and space to write (A4 or US Letter).</p>\n",
+        f'<p class="{LINK_CLASS}">'
+        + str(
+            _(
+                "{link_start}Printable worksheet{link_end} with every exercise of this chapter's page and "
+                "notebook, and space to write (A4 or US Letter)."
+            )
+        ).format(link_start=f'<a href="{href}">', link_end="</a>")
+        + "</p>\n",
         format="html",
     )
     first = found[0]
     first.parent.insert(first.parent.index(first), link)
 
 
-def render_worksheet(*, chapter_title: str, book_title: str, parts, page_url: str):
-    """The worksheet page. ``parts`` is a list of (heading, introduction, [exercise HTML])."""
+def render_worksheet(*, chapter_title: str, book_title: str, parts, page_url: str, lang: str = "en"):
+    """The worksheet page. ``parts`` is a list of (heading, introduction, [exercise HTML]); its
+    labels come in the build's language (``lang``, an HTML language tag)."""
     sections = []
+    your_answer, name, date, chapter_link = (
+        _("Your answer"),
+        _("Name:"),
+        _("Date:"),
+        _("The chapter, its charts and its data:"),
+    )
     for heading, introduction, exercises in parts:
         if not exercises:
             continue
         items = "".join(
             f'<div class="worksheet-exercise">\n{exercise}'
-            f'<div class="{ANSWER_CLASS}"><p>Your answer</p></div>\n</div>\n'
+            f'<div class="{ANSWER_CLASS}"><p>{your_answer}</p></div>\n</div>\n'
             for exercise in exercises
         )
         sections.append(f"<section>\n<h2>{heading}</h2>\n<p>{introduction}</p>\n{items}</section>\n")
     title = chapter_title
-    description = (
-        f"Printable worksheet for the chapter {chapter_title} of {book_title}: every exercise of the "
-        "chapter, with space for the answers."
-    )
+    description = str(
+        _(
+            "Printable worksheet for the chapter {chapter_title} of {book_title}: every exercise of the "
+            "chapter, with space for the answers."
+        )
+    ).format(chapter_title=chapter_title, book_title=book_title)
+    worksheet = _("Worksheet")
+    address = html.escape(page_url)
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 {csp.META_TAG}
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>Worksheet · {html.escape(title)}</title>
+<title>{worksheet} · {html.escape(title)}</title>
 <meta content="{html.escape(description)}" name="description" />
 <link rel="stylesheet" href="../_static/worksheet.css" />
 </head>
 <body>
 <header>
-<p class="worksheet-book">{html.escape(book_title)} · Worksheet</p>
+<p class="worksheet-book">{html.escape(book_title)} · {worksheet}</p>
 <h1>{html.escape(title)}</h1>
-<p class="worksheet-name">Name: {BLANK} Date: {BLANK}</p>
+<p class="worksheet-name">{name} {BLANK} {date} {BLANK}</p>
 </header>
 <main>
 {"".join(sections)}</main>
 <footer>
-<p>The chapter, its charts and its data: <a href="{html.escape(page_url)}">{html.escape(page_url)}</a></p>
+<p>{chapter_link} <a href="{address}">{address}</a></p>
 </footer>
 </body>
 </html>
 """
 
 
-PAGE_INTRO = (
+PAGE_INTRO = _(
     "Answer in words and numbers; the chapter page has the charts and tables these exercises refer to."
 )
-NOTEBOOK_INTRO = (
+NOTEBOOK_INTRO = _(
     "These exercises belong to the chapter's notebook. Write the code you would run, or your working, "
     "and the answer; then check it in the notebook, where each exercise has a check cell."
 )
@@ -185,10 +203,11 @@ def _write_worksheets(app, exception) -> None:
             chapter_title=env.titles[page].astext(),
             book_title=app.config.html_title or app.config.project,
             parts=[
-                ("Exercises on the chapter page", PAGE_INTRO, rendered.get("book", [])),
-                ("Exercises in the chapter's notebook", NOTEBOOK_INTRO, rendered.get("notebooks", [])),
+                (_("Exercises on the chapter page"), PAGE_INTRO, rendered.get("book", [])),
+                (_("Exercises in the chapter's notebook"), NOTEBOOK_INTRO, rendered.get("notebooks", [])),
             ],
             page_url=f"{editions.edition_url(app.config)}{page}.html",
+            lang=site_locale.html_lang(app.config),
         )
         (outdir / f"ch{number:02d}.html").write_text(text, encoding="utf-8")
 

@@ -30,6 +30,18 @@
       ? new URL(thisScript.dataset.vegaBundle, thisScript.src).href
       : null;
   var vegaLoading = null;
+  // The messages this script writes, in the page's language: the Sphinx extension writes their
+  // translations as JSON in the script's data-messages (sitebuild/sphinxext.py); English pages
+  // have none, and the English text is shown.
+  var messages = {};
+  try {
+    messages = JSON.parse((thisScript && thisScript.dataset.messages) || "{}");
+  } catch (error) {
+    messages = {};
+  }
+  function t(text) {
+    return Object.prototype.hasOwnProperty.call(messages, text) ? messages[text] : text;
+  }
 
   // Vega-Lite writes a temporal scale's domain given in timestamps as datetime(<milliseconds>).
   // Vega's compiled expressions read that as new Date(milliseconds); vega-interpreter 2.3.2 reads
@@ -54,7 +66,7 @@
     var note = document.createElement("p");
     note.className = "seckill-chart-error";
     note.setAttribute("role", "alert");
-    note.textContent = "This chart could not be drawn: " + message;
+    note.textContent = t("This chart could not be drawn: ") + message;
     container.appendChild(note);
   }
 
@@ -320,7 +332,7 @@
       wrapper.className = "seckill-scroll";
       wrapper.tabIndex = 0;
       wrapper.setAttribute("role", "region");
-      wrapper.setAttribute("aria-label", "Table (scroll sideways to see all columns)");
+      wrapper.setAttribute("aria-label", t("Table (scroll sideways to see all columns)"));
       table.parentNode.insertBefore(wrapper, table);
       wrapper.appendChild(table);
     });
@@ -358,7 +370,11 @@
 
   // A number as a reader types it: "23.5", "23,5", "1,234.5", "-3", with spaces or a unit after it.
   function readNumber(text) {
-    var cleaned = text.replace(/\s+/g, "").replace(/(%|[A-Za-z\u4e00-\u9fff]+)$/, "");
+    // A Chinese input method may type full-width digits and signs (１２．５％): read them as ASCII.
+    var ascii = text.replace(/[\uff05\uff0b-\uff0e\uff10-\uff19]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    });
+    var cleaned = ascii.replace(/\s+/g, "").replace(/(%|[A-Za-z\u4e00-\u9fff]+)$/, "");
     if (THOUSANDS.test(cleaned)) cleaned = cleaned.replace(/,/g, "");
     else cleaned = cleaned.replace(",", ".");
     if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
@@ -382,40 +398,40 @@
         result.appendChild(child.cloneNode(true));
       });
     }
-    result.dataset.outcome = verdict === "Right." ? "right" : "wrong";
+    result.dataset.outcome = verdict === t("Right.") ? "right" : "wrong";
   }
 
   function checkChoice(form) {
     var chosen = form.querySelector("input[type=radio]:checked");
     if (!chosen) {
-      say(form, "Choose an answer first.", null);
+      say(form, t("Choose an answer first."), null);
       return;
     }
     var item = '[data-option="' + chosen.value + '"]';
     var right = form.querySelector(".seckill-selfcheck-answer " + item).dataset.correct === "true";
-    say(form, right ? "Right." : "Not quite.", explanation(form, item));
+    say(form, right ? t("Right.") : t("Not quite."), explanation(form, item));
   }
 
   function checkNumber(form) {
     var field = form.querySelector("input[data-answer]");
     var value = readNumber(field.value);
     if (value === null) {
-      say(form, "Type a number, such as 12.5.", null);
+      say(form, t("Type a number, such as 12.5."), null);
       return;
     }
     var tolerance = parseFloat(field.dataset.tolerance);
     if (Math.abs(value - parseFloat(field.dataset.answer)) <= tolerance) {
-      say(form, "Right.", explanation(form, '[data-outcome="right"]'));
+      say(form, t("Right."), explanation(form, '[data-outcome="right"]'));
       return;
     }
     var slips = form.querySelectorAll('.seckill-selfcheck-answer [data-outcome="mistake"]');
     for (var i = 0; i < slips.length; i++) {
       if (Math.abs(value - parseFloat(slips[i].dataset.value)) <= tolerance) {
-        say(form, "Not quite.", slips[i].querySelector(".seckill-selfcheck-why"));
+        say(form, t("Not quite."), slips[i].querySelector(".seckill-selfcheck-why"));
         return;
       }
     }
-    say(form, "Not quite.", explanation(form, '[data-outcome="wrong"]'));
+    say(form, t("Not quite."), explanation(form, '[data-outcome="wrong"]'));
   }
 
   function wireSelfChecks() {
