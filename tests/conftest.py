@@ -100,6 +100,37 @@ def student_site(built_site) -> Path:
     return STUDENT_OUTPUT / "_build" / "html"
 
 
+ZH_OUTPUT = ROOT / "_build" / "zh"
+
+
+@pytest.fixture(scope="session")
+def zh_site(built_site) -> Path:
+    """Build the Chinese edition once per test run where ``./dev.sh zh`` builds it (its own execution
+    cache, ``_build/zh/_build/.jupyter_cache``), and return its ``_build/html``. The deploy workflow's
+    ``./dev.sh editions`` then finds it built. ``SECKILL_SKIP_BUILD=1`` reuses an existing build."""
+    built = ZH_OUTPUT / "_build" / "html"
+    if os.environ.get("SECKILL_SKIP_BUILD") == "1" and (built / "index.html").is_file():
+        return built
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run(
+        [str(jupyter_book), "build", ".", "--config", "_config.zh.yml", "--path-output", str(ZH_OUTPUT)]
+        + ["-W", "-n", "--keep-going"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        pytest.fail("Chinese edition build failed:\n" + (result.stdout + result.stderr)[-3000:])
+    return built
+
+
+@pytest.fixture(scope="session")
+def zh_site_url(zh_site: Path):
+    """Serve the built Chinese edition on 127.0.0.1 for the browser."""
+    with site_check.serve(zh_site) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """Serve the built site on 127.0.0.1 for the browser."""

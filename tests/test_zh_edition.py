@@ -1,0 +1,354 @@
+"""The Chinese edition (zh-CN): built from the same sources with Sphinx's translation workflow,
+published as zh/, with a language switcher on every page of every edition (sitebuild/editions.py),
+the build's own texts in Chinese (sitebuild/site_locale.py), and a search that finds Chinese words.
+
+Its build is the session fixture ``zh_site`` (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from sitebuild import editions, sphinxext
+from tests import site_check
+
+ROOT = Path(__file__).resolve().parent.parent
+SWITCH = re.compile(
+    r'<p class="seckill-language"><a href="(?P<href>[^"]+)" lang="(?P<lang>[^"]+)" '
+    r'hreflang="(?P<hreflang>[^"]+)">(?P<text>[^<]+)</a></p>'
+)
+HTML_LANG = re.compile(r'<html lang="(?P<lang>[^"]+)"')
+
+
+def _resolve(page: str, href: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+
+
+def test_zh_config_differs_from_the_main_one_only_where_intended():
+    main = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    zh = yaml.safe_load((ROOT / "_config.zh.yml").read_text(encoding="utf-8"))
+    assert zh["sphinx"]["config"].pop("language") == "zh_CN"
+    assert main["sphinx"]["config"].pop("language") == "en"
+    assert zh["sphinx"]["config"].pop("html_search_language") == "zh"
+    assert zh.pop("title") == "秒杀的是商品，还是人？"
+    main.pop("title")
+    assert zh == main
+
+
+@pytest.mark.parametrize("page", ["book/01-buy-it", "notebooks/02-flash-sale", "genindex", "a/b/c"])
+def test_the_switcher_links_each_page_to_the_same_page_in_the_other_language(page):
+    # Published: English full at the root, student/ and zh/ inside it.
+    english = editions.other_language_href(page, student=False, chinese=False)
+    assert _resolve(f"{page}.html", english) == f"zh/{page}.html"
+    student = editions.other_language_href(page, student=True, chinese=False)
+    assert _resolve(f"student/{page}.html", student) == f"zh/{page}.html"
+    chinese = editions.other_language_href(page, student=False, chinese=True)
+    assert _resolve(f"zh/{page}.html", chinese) == f"{page}.html"
+    # The Chinese (full) edition's edition line points to the English student edition.
+    assert (
+        _resolve(f"zh/{page}.html", editions.other_edition_href(page, False, True)) == f"student/{page}.html"
+    )
+
+
+def test_the_switcher_names_the_other_language_in_that_language():
+    english_page = SWITCH.search(editions.language_switch("zh/x.html", chinese=False))
+    assert english_page.group("text", "lang", "hreflang") == ("中文", "zh-CN", "zh-CN")
+    chinese_page = SWITCH.search(editions.language_switch("../x.html", chinese=True))
+    assert chinese_page.group("text", "lang", "hreflang") == ("English", "en", "en")
+
+
+def test_the_build_hands_its_language_to_the_notebook_kernels(monkeypatch):
+    monkeypatch.setenv("SECKILL_LANG", "en")
+    sphinxext._set_reader_language(None, SimpleNamespace(language="zh_CN"))
+    assert os.environ["SECKILL_LANG"] == "zh_CN"
+    sphinxext._set_reader_language(None, SimpleNamespace(language="en"))
+    assert os.environ["SECKILL_LANG"] == "en"
+    with pytest.raises(ValueError, match="unknown language"):
+        sphinxext._set_reader_language(None, SimpleNamespace(language="fr"))
+
+
+def test_publish_chinese_refuses_a_missing_or_english_edition(tmp_path):
+    full = tmp_path / "full"
+    (full / "book").mkdir(parents=True)
+    redirect = '<meta http-equiv="Refresh" content="0; url=book/index.html" />'
+    (full / "index.html").write_text(redirect)
+    (full / "book" / "index.html").write_text(
+        '<html lang="en">' + editions.edition_line("x.html", student=False), encoding="utf-8"
+    )
+    with pytest.raises(FileNotFoundError, match="no Chinese edition"):
+        editions.publish_chinese(full, tmp_path / "nothing")
+    with pytest.raises(ValueError, match="not the Chinese edition"):
+        editions.publish_chinese(full, full)
+    zh = tmp_path / "zh-build"
+    (zh / "book").mkdir(parents=True)
+    (zh / "index.html").write_text(redirect)
+    (zh / "book" / "index.html").write_text(
+        f'<html lang="zh-CN"><strong>{editions.ZH_EDITION_NAME}</strong>', encoding="utf-8"
+    )
+    assert editions.publish_chinese(full, zh) == full / "zh"
+    assert (full / "zh" / "book" / "index.html").is_file()
+
+
+# The built editions --------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_every_page_of_every_edition_has_its_language_and_a_switcher_to_the_same_page(
+    built_site, student_site, zh_site
+):
+    names = site_check.pages(zh_site)
+    assert len(names) > 20 and names == site_check.pages(built_site)
+    for name in names:
+        for site, folder, lang, other in (
+            (built_site, "", "en", "zh-CN"),
+            (student_site, "student/", "en", "zh-CN"),
+            (zh_site, "zh/", "zh-CN", "en"),
+        ):
+            text = (site / name).read_text(encoding="utf-8")
+            assert HTML_LANG.search(text).group("lang") == lang, (folder, name)
+            switches = SWITCH.findall(text)
+            assert len(switches) == 1, (folder, name)
+            href, link_lang, hreflang, _text = switches[0]
+            assert link_lang == hreflang == other, (folder, name)
+            target = "" if other == "en" else "zh/"
+            assert _resolve(f"{folder}{name}", href) == f"{target}{name}", (folder, name)
+
+
+@pytest.mark.build
+def test_the_chinese_edition_writes_its_own_texts_in_chinese(zh_site):
+    page = (zh_site / "book" / "01-buy-it.html").read_text(encoding="utf-8")
+    assert "<strong>完整版</strong>：含习题及解答。" in page
+    for english in ("Check yourself", "Answer and why", "Full edition", "Printable worksheet"):
+        assert english not in page, english
+    assert page.count("自我检测") >= 3 and "答案与解析" in page and "可打印的练习单" in page
+    script = re.search(r'<script[^>]+src="[^"]*seckill\.js[^"]*"[^>]*>', page).group(0)
+    messages = json.loads(re.search(r"data-messages=\"([^\"]+)\"", script).group(1).replace("&#34;", '"'))
+    assert messages["Right."] == "正确。"
+    worksheet = (zh_site / "worksheets" / "ch01.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in worksheet and "练习单" in worksheet and "Your answer" not in worksheet
+    # English pages carry no translated message for the page script.
+    assert "data-messages" not in (
+        zh_site.parent.parent.parent / "html" / "book" / "01-buy-it.html"
+    ).read_text(encoding="utf-8")
+
+
+# In the browser -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def three_editions(built_site, student_site, zh_site, tmp_path_factory) -> Path:
+    """A copy of the site with the student and Chinese editions published in it, as the workflow does."""
+    site = tmp_path_factory.mktemp("published") / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns(editions.STUDENT_DIR, editions.ZH_DIR))
+    editions.publish(site, student_site)
+    editions.publish_chinese(site, zh_site)
+    return site
+
+
+def _follow_the_switcher(page) -> list[tuple[str, str]]:
+    stops = []
+    for _ in range(3):
+        stops.append((page.url, page.evaluate("document.documentElement.lang")))
+        if len(stops) < 3:
+            page.locator("p.seckill-language a").click()
+            page.wait_for_load_state("load")
+    return stops
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_the_switcher_works_served_and_from_a_folder_and_fits_a_phone(browser, three_editions):
+    page_path = "book/01-buy-it.html"
+    context = browser.new_context(viewport={"width": site_check.PHONE_WIDTH_PX, "height": 800})
+    outside = []
+
+    def only_the_folder(route):
+        if route.request.url.startswith(three_editions.as_uri()):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_folder)
+    page = context.new_page()
+    page.goto((three_editions / "student" / page_path).as_uri(), wait_until="load")
+    stops = _follow_the_switcher(page)
+    context.close()
+    assert [lang for _, lang in stops] == ["en", "zh-CN", "en"]
+    assert stops[1][0] == (three_editions / "zh" / page_path).as_uri()
+    assert stops[2][0] == (three_editions / page_path).as_uri()
+    assert not outside, outside
+
+    with site_check.serve(three_editions) as url:
+        context, page, problems = site_check.open_page(
+            browser, url, f"zh/{page_path}", width=site_check.PHONE_WIDTH_PX
+        )
+        stops = _follow_the_switcher(page)
+        assert [address for address, _ in stops] == [
+            f"{url}/zh/{page_path}",
+            f"{url}/{page_path}",
+            f"{url}/zh/{page_path}",
+        ]
+        bar = page.locator("div.seckill-edition-bar").bounding_box()
+        assert bar["x"] >= 0 and bar["x"] + bar["width"] <= site_check.PHONE_WIDTH_PX, bar
+        style = page.evaluate(
+            """() => { const p = document.querySelector('article p');
+                       const s = getComputedStyle(p);
+                       return {align: s.textAlign, line: parseFloat(s.lineHeight) / parseFloat(s.fontSize),
+                               font: getComputedStyle(document.body).fontFamily}; }"""
+        )
+        violations = site_check.axe_violations(page)
+        context.close()
+    assert style["align"] in {"start", "left"} and style["line"] >= 1.6, style
+    assert "Noto Sans CJK SC" in style["font"] and "Microsoft YaHei" in style["font"], style
+    assert not problems["csp"] and not problems["external"] and not problems["exceptions"], problems
+    assert not violations, [(v["id"], v["nodes"][0]["html"]) for v in violations]
+
+
+SEARCH_WORD = "直播电商"
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_searching_a_chinese_word_lists_the_pages_that_contain_it(browser, zh_site, zh_site_url):
+    from bs4 import BeautifulSoup
+
+    # The pages whose article text holds the word, read from the built pages themselves.
+    holding = set()
+    for name in site_check.pages(zh_site):
+        if name in {"search.html", "genindex.html"}:
+            continue
+        soup = BeautifulSoup((zh_site / name).read_text(encoding="utf-8"), "html.parser")
+        article = soup.find("article")
+        if article and SEARCH_WORD in article.get_text():
+            holding.add(name)
+    assert holding, f"no page of the Chinese edition contains {SEARCH_WORD}"
+    context, page, problems = site_check.open_page(browser, zh_site_url, f"search.html?q={SEARCH_WORD}")
+    try:
+        page.wait_for_selector("#search-results ul.search li", timeout=20_000)
+        page.wait_for_function(
+            "() => document.querySelector('#search-results p.search-summary')?.textContent.trim()",
+            timeout=20_000,
+        )
+        found = page.evaluate(
+            """() => [...document.querySelectorAll('#search-results ul.search li a')]
+                      .map(a => new URL(a.href).pathname)"""
+        )
+    finally:
+        context.close()
+    found_pages = {path.lstrip("/") for path in found}
+    assert holding <= found_pages, (sorted(holding - found_pages), sorted(found_pages))
+    assert not problems["console"] and not problems["csp"], problems
+
+
+# English left on a Chinese page's charts and tables --------------------------------------------
+
+# Words a Chinese page writes in Latin letters on purpose, each for a reason:
+ALLOWED_LATIN = {
+    # units and their symbols, written so in Chinese text and Chinese statistics
+    "kg", "km", "kWh", "TWh", "GW", "Mt", "Gt", "CO", "CO₂", "CO₂e", "COe", "e", "t",
+    # acronyms Chinese writing keeps (GMV is the platforms' own term: 商品交易总额/GMV)
+    "GMV", "GDP", "CPI", "PPP", "RMB", "USD", "US", "OECD", "UN", "IEA", "CNNIC",
+    # proper names of data sources with no Chinese name in use
+    "Penn", "World", "Table", "PWT", "Our", "in", "Data", "OWID",
+}  # fmt: skip
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z₂]*")
+
+
+def english_in_charts(page_html: str) -> list[str]:
+    """Latin-letter words outside the allow-list in a page's charts: the drawn picture's text and
+    name, the "Show the numbers" table (summary, caption, headers, cells), control labels, and the
+    titles and descriptions in the chart's spec."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    texts = []
+    for chart in soup.select("div.seckill-chart"):
+        for spec in chart.select("script"):
+            spec.extract()
+            try:
+                data = json.loads(spec.string or "{}")
+            except json.JSONDecodeError:
+                data = {}
+            texts += _spec_texts(data)
+        texts += [chart.get_text(" ")]
+        texts += [
+            element.get(name, "") for element in chart.find_all(True) for name in ("aria-label", "title")
+        ]
+    words = {word for text in texts for word in LATIN_WORD.findall(text)}
+    return sorted(word for word in words if word not in ALLOWED_LATIN)
+
+
+_SPEC_TEXT_KEYS = {"title", "subtitle", "description", "name", "text"}
+
+
+def _spec_texts(node) -> list[str]:
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _SPEC_TEXT_KEYS and isinstance(value, str):
+                found.append(value)
+            elif key in _SPEC_TEXT_KEYS and isinstance(value, list):
+                found += [item for item in value if isinstance(item, str)]
+            elif key not in {"data", "datasets", "field", "expr", "signal", "type", "$schema"}:
+                found += _spec_texts(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += _spec_texts(item)
+    return found
+
+
+ENGLISH_CHART = """<div class="seckill-chart"><svg aria-label="Singles' Day sales, billion yuan">
+<text>Sales, billion yuan</text></svg><details class="seckill-chart-table"><summary>Show the numbers</summary>
+<table><caption>Sales</caption><thead><tr><th>Year</th><th>GMV (RMB bn)</th></tr></thead>
+<tbody><tr><td>2019</td><td>268.4</td></tr></tbody></table></details>
+<script type="application/json" class="seckill-chart-spec">{"title": {"text": "Singles' Day"},
+"description": "A line rising", "data": {"values": [{"Year": 2019}]}}</script></div>"""
+CHINESE_CHART = """<div class="seckill-chart"><svg aria-label="双十一销售额，亿元">
+<text>销售额（亿元）</text></svg><details class="seckill-chart-table"><summary>查看数据</summary>
+<table><caption>销售额</caption><thead><tr><th>年份</th><th>GMV（亿元）</th></tr></thead>
+<tbody><tr><td>2019</td><td>2684</td></tr></tbody></table></details>
+<script type="application/json" class="seckill-chart-spec">{"title": {"text": "双十一"},
+"description": "一条上升的曲线", "data": {"values": [{"Year": 2019}]}}</script></div>"""
+
+
+def test_english_in_charts_finds_english_and_passes_a_chart_made_chinese():
+    assert english_in_charts(CHINESE_CHART) == []
+    # From the picture, its name, the table (GMV and RMB are allowed) and the spec's title and
+    # description; not from the spec's data.
+    expected = [
+        "A",
+        "Day",
+        "Sales",
+        "Show",
+        "Singles",
+        "Year",
+        "billion",
+        "bn",
+        "line",
+        "numbers",
+        "rising",
+        "sales",
+        "the",
+        "yuan",
+    ]
+    assert english_in_charts(ENGLISH_CHART) == expected
+
+
+@pytest.mark.build
+def test_no_chart_on_a_chinese_page_carries_english_words(zh_site):
+    found = {}
+    for name in site_check.pages(zh_site):
+        words = english_in_charts((zh_site / name).read_text(encoding="utf-8"))
+        if words:
+            found[name] = words
+    assert not found, "\n".join(f"{name}: {words[:15]}" for name, words in found.items())
