@@ -124,6 +124,12 @@ def zh_site(built_site) -> Path:
     return built
 
 
+@pytest.fixture(scope="session", params=["en", "zh"])
+def edition_site(request) -> Path:
+    """Each language's built edition in turn, for the site checks that must hold on both."""
+    return request.getfixturevalue("built_site" if request.param == "en" else "zh_site")
+
+
 @pytest.fixture(scope="session")
 def zh_site_url(zh_site: Path):
     """Serve the built Chinese edition on 127.0.0.1 for the browser."""

@@ -26,9 +26,9 @@ def test_book_builds_with_warnings_as_errors(built_site):
     assert (built_site / "notebooks" / "01-buy-it.html").is_file()
 
 
-def test_no_page_loads_anything_from_another_host(built_site):
+def test_no_page_loads_anything_from_another_host(edition_site):
     offenders = []
-    for page in _pages(built_site):
+    for page in _pages(edition_site):
         for tag in LOADED_TAGS.finditer(page.read_text(encoding="utf-8")):
             text = tag.group(0)
             is_link_tag = text.lower().startswith("<link")
@@ -36,7 +36,7 @@ def test_no_page_loads_anything_from_another_host(built_site):
                 r'rel="(stylesheet|preload|modulepreload|icon|prefetch)"', text
             )
             if loads and OTHER_HOST.search(text):
-                offenders.append(f"{page.relative_to(built_site)}: {text[:120]}")
+                offenders.append(f"{page.relative_to(edition_site)}: {text[:120]}")
     assert not offenders, "\n".join(offenders)
 
 

@@ -79,10 +79,10 @@ def _directives(policy: str) -> dict[str, list[str]]:
 
 
 @pytest.mark.build
-def test_every_page_carries_a_strict_policy_before_anything_it_loads(built_site):
+def test_every_page_carries_a_strict_policy_before_anything_it_loads(edition_site):
     failures = []
-    for name in pages(built_site):
-        tags = _parse(built_site / name).tags
+    for name in pages(edition_site):
+        tags = _parse(edition_site / name).tags
         metas = [
             (index, attributes)
             for index, (tag, attributes, _) in enumerate(tags)
@@ -110,10 +110,10 @@ def test_every_page_carries_a_strict_policy_before_anything_it_loads(built_site)
 
 
 @pytest.mark.build
-def test_no_page_has_an_inline_script_handler_or_javascript_link(built_site):
+def test_no_page_has_an_inline_script_handler_or_javascript_link(edition_site):
     failures = []
-    for name in pages(built_site):
-        page = _parse(built_site / name)
+    for name in pages(edition_site):
+        page = _parse(edition_site / name)
         for attributes, body in page.inline_scripts:
             if attributes.get("type", "").lower() not in DATA_SCRIPT_TYPES:
                 failures.append(f"{name}: inline script {attributes} {body.strip()[:60]!r}")
@@ -128,10 +128,10 @@ def test_no_page_has_an_inline_script_handler_or_javascript_link(built_site):
 
 
 @pytest.mark.build
-def test_links_that_open_a_new_tab_carry_noopener(built_site):
+def test_links_that_open_a_new_tab_carry_noopener(edition_site):
     failures, new_tab_links = [], 0
-    for name in pages(built_site):
-        for tag, attributes, _ in _parse(built_site / name).tags:
+    for name in pages(edition_site):
+        for tag, attributes, _ in _parse(edition_site / name).tags:
             if tag in {"a", "area", "form"} and attributes.get("target", "_self") not in {
                 "_self",
                 "_top",
@@ -144,19 +144,19 @@ def test_links_that_open_a_new_tab_carry_noopener(built_site):
                     )
     assert not failures, "\n".join(failures)
     # The launch buttons (Binder, Colab) and the repository button open new tabs.
-    assert new_tab_links >= len(pages(built_site)), "expected the theme's new-tab buttons on every page"
+    assert new_tab_links >= len(pages(edition_site)), "expected the theme's new-tab buttons on every page"
 
 
 @pytest.mark.build
-def test_the_settings_file_each_page_runs_is_there_and_readable_by_a_web_server(built_site):
-    for name in pages(built_site):
+def test_the_settings_file_each_page_runs_is_there_and_readable_by_a_web_server(edition_site):
+    for name in pages(edition_site):
         sources = [
             attributes["src"]
-            for tag, attributes, _ in _parse(built_site / name).tags
+            for tag, attributes, _ in _parse(edition_site / name).tags
             if tag == "script" and "page-settings." in attributes.get("src", "")
         ]
         assert len(sources) == 1, f"{name}: {sources}"
-        path = (built_site / name).parent / sources[0].split("?")[0]
+        path = (edition_site / name).parent / sources[0].split("?")[0]
         assert path.is_file(), f"{name}: {path} missing"
         assert os.stat(path).st_mode & stat.S_IROTH, f"{path} is not readable by others"
 
