@@ -104,9 +104,9 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_named():
 
 
 def test_build_job_publishes_the_student_edition_inside_the_site():
-    """Both editions go to Pages: `./dev.sh editions` copies the student edition into _build/html as
-    student/ (sitebuild/editions.py), after the tests build it and before the classroom copy and the
-    upload take the site."""
+    """Every edition goes to Pages: `./dev.sh editions` copies the student and Chinese editions into
+    _build/html as student/ and zh/ (sitebuild/editions.py), after the tests build them and before
+    the classroom copy and the upload take the site."""
     steps = _workflow()["jobs"]["build"]["steps"]
     commands = [step.get("run", "").strip() for step in steps]
     editions = commands.index("./dev.sh editions")
@@ -117,5 +117,5 @@ def test_build_job_publishes_the_student_edition_inside_the_site():
     dev_sh = (WORKFLOW.parent.parent.parent / "dev.sh").read_text(encoding="utf-8")
     function = re.search(r"^editions\(\) \{\n(?P<body>.*?)^\}", dev_sh, re.M | re.S)
     assert function, "dev.sh has no editions function"
-    assert function["body"].split() == ["student", '"$PY"', "-m", "sitebuild.editions"]
+    assert function["body"].split() == ["student", "zh", '"$PY"', "-m", "sitebuild.editions"]
     assert re.search(r"^\s*editions\) editions ;;$", dev_sh, re.M)
