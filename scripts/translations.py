@@ -219,8 +219,29 @@ def _tags(text: str) -> Counter:
     return Counter(HTML_TAG.findall(LINK_URL.sub(" ", ROLE.sub(" ", text))))
 
 
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+# An English date names its month in words ("8 May 2020", "November 2021"); the Chinese writes it
+# in digits (2020年5月8日), so the month's number counts as typed in the English.
+DATED_MONTH = re.compile(
+    rf"(?:\d{{1,2}}(?:\s*(?:to|–|-)\s*\d{{1,2}})?\s+({'|'.join(MONTHS)})\b|\b({'|'.join(MONTHS)})\s+\d)"
+)
+
+
 def _numbers(text: str) -> set[float]:
-    values = set()
+    values = {float(MONTHS.index(a or b) + 1) for a, b in DATED_MONTH.findall(_prose(text))}
     for digits, scale in NUMBER.findall(_prose(text)):
         value = float(digits.replace(",", "")) * SCALE_WORDS.get(scale, 1.0)
         values.add(float(f"{value:.9g}"))

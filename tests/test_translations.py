@@ -147,6 +147,13 @@ RULES = [
         "2020年约有5亿人观看。",
         "numbers differ",
     ),
+    (
+        "a date's month in words is its number",
+        "Vouchers counted by 8 May 2020.",
+        "截至2020年5月8日统计的消费券。",
+        "截至2020年6月8日统计的消费券。",
+        "numbers differ",
+    ),
     ("no number added", "Sales in the nineties", "九十年代的销售", "1990年代的销售", "numbers differ"),
     (
         "emphasis renders",
