@@ -14,7 +14,10 @@ and the templates in ``book/_templates/`` change that, each for a reason given w
   script, move into one file in ``_static/`` (:func:`_move_inline_scripts`);
 - the header's print and full-screen buttons carry ``data-seckill-action`` instead of an
   ``onclick`` attribute, and the page script listens for their clicks (:func:`_name_button_actions`);
-- sphinx-thebe's settings and loader are left out of the pages (:func:`_drop_thebe`).
+- sphinx-thebe's settings and loader are left out of the pages (:func:`_drop_thebe`);
+- in a translated edition, Sphinx's ``_static/translations.js`` hands its plural rule to
+  ``Documentation.addTranslations``, which compiles it with ``new Function``; it is rewritten to set
+  the same messages and the rule as a plain function (:func:`_translations_without_eval`).
 """
 
 from __future__ import annotations
@@ -184,8 +187,41 @@ def _add_policy(app, pagename, templatename, context, doctree) -> None:
     context["metatags"] = META_TAG + "\n" + context.get("metatags", "")
 
 
+TRANSLATIONS_JS = Path("_static") / "translations.js"
+# Plural rules written as JavaScript functions, by the rule Sphinx's catalogue gives; a language
+# whose rule is not here stops the build rather than break its search page's messages.
+PLURAL_FUNCTIONS = {"0": "function (n) { return 0; }", "(n != 1)": "function (n) { return n != 1 ? 1 : 0; }"}
+
+
+def translations_without_eval(script: str) -> str:
+    """Sphinx's ``translations.js`` (``Documentation.addTranslations({...})``), as a script that sets
+    the same messages, locale and plural rule without compiling code from a string."""
+    match = re.fullmatch(r"\s*Documentation\.addTranslations\((?P<catalog>\{.*\})\);?\s*", script, re.S)
+    if match is None:
+        raise ValueError("translations.js is not one Documentation.addTranslations({...}) call")
+    catalog = json.loads(match["catalog"])
+    rule = catalog.get("plural_expr", "0").strip()
+    if rule not in PLURAL_FUNCTIONS:
+        raise ValueError(f"no JavaScript function for the plural rule {rule!r}; add it to PLURAL_FUNCTIONS")
+    return (
+        "// Sphinx's translations, set without new Function() (sitebuild/csp.py).\n"
+        f"Object.assign(Documentation.TRANSLATIONS, {json.dumps(catalog['messages'], ensure_ascii=False)});\n"
+        f"Documentation.PLURAL_EXPR = {PLURAL_FUNCTIONS[rule]};\n"
+        f"Documentation.LOCALE = {json.dumps(catalog['locale'])};\n"
+    )
+
+
+def _translations_without_eval(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    path = Path(app.outdir) / TRANSLATIONS_JS
+    if path.exists() and "addTranslations" in (text := path.read_text(encoding="utf-8")):
+        path.write_text(translations_without_eval(text), encoding="utf-8")
+
+
 def setup(app):
     app.connect("builder-inited", _refuse_thebe)
+    app.connect("build-finished", _translations_without_eval)
     app.connect("html-page-context", _add_policy)
     app.connect("html-page-context", _name_button_actions, priority=900)
     # After every other handler has added its scripts (sitebuild.theme_fixes defers at 900).

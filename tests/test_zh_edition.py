@@ -7,6 +7,7 @@ Its build is the session fixture ``zh_site`` (tests/conftest.py).
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import posixpath
@@ -124,21 +125,22 @@ def test_every_page_of_every_edition_has_its_language_and_a_switcher_to_the_same
 
 
 @pytest.mark.build
-def test_the_chinese_edition_writes_its_own_texts_in_chinese(zh_site):
+def test_the_chinese_edition_writes_its_own_texts_in_chinese(zh_site, built_site):
     page = (zh_site / "book" / "01-buy-it.html").read_text(encoding="utf-8")
     assert "<strong>完整版</strong>：含习题及解答。" in page
     for english in ("Check yourself", "Answer and why", "Full edition", "Printable worksheet"):
         assert english not in page, english
     assert page.count("自我检测") >= 3 and "答案与解析" in page and "可打印的练习单" in page
     script = re.search(r'<script[^>]+src="[^"]*seckill\.js[^"]*"[^>]*>', page).group(0)
-    messages = json.loads(re.search(r"data-messages=\"([^\"]+)\"", script).group(1).replace("&#34;", '"'))
+    messages = json.loads(html.unescape(re.search(r'data-messages="([^"]+)"', script).group(1)))
     assert messages["Right."] == "正确。"
     worksheet = (zh_site / "worksheets" / "ch01.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in worksheet and "练习单" in worksheet and "Your answer" not in worksheet
     # English pages carry no translated message for the page script.
-    assert "data-messages" not in (
-        zh_site.parent.parent.parent / "html" / "book" / "01-buy-it.html"
-    ).read_text(encoding="utf-8")
+    assert "data-messages" not in (built_site / "book" / "01-buy-it.html").read_text(encoding="utf-8")
+    # Sphinx's own translations for the search page, set without compiling code (the policy).
+    translations = (zh_site / "_static" / "translations.js").read_text(encoding="utf-8")
+    assert "addTranslations" not in translations and "Documentation.PLURAL_EXPR = function" in translations
 
 
 GLUED = re.compile(r'<span class="pasted-text">([^<]*)</span>')
@@ -371,3 +373,37 @@ def test_no_chart_on_a_chinese_page_carries_english_words(zh_site):
         if words:
             found[name] = words
     assert not found, "\n".join(f"{name}: {words[:15]}" for name, words in found.items())
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_a_chinese_self_check_answers_in_chinese_and_reads_full_width_digits(browser, zh_site_url):
+    context, page, problems = site_check.open_page(browser, zh_site_url, "book/01-buy-it.html")
+    try:
+        choice = page.locator('form.seckill-selfcheck[data-kind="choice"]').first
+        right = choice.locator('.seckill-selfcheck-answer li[data-correct="true"]').get_attribute(
+            "data-option"
+        )
+        wrong = choice.locator('.seckill-selfcheck-answer li[data-correct="false"]').first.get_attribute(
+            "data-option"
+        )
+        verdicts = []
+        for option in (wrong, right):
+            choice.locator(f'input[value="{option}"]').check()
+            choice.locator(".seckill-selfcheck-check").click()
+            verdicts.append(choice.locator(".seckill-selfcheck-result strong").inner_text())
+        number = page.locator('form.seckill-selfcheck[data-kind="numeric"]').first
+        field = number.locator("input[data-answer]")
+        answer = float(field.get_attribute("data-answer"))
+        field.fill("不知道")
+        number.locator(".seckill-selfcheck-check").click()
+        verdicts.append(number.locator(".seckill-selfcheck-result strong").inner_text())
+        # The answer typed with a Chinese input method's full-width digits.
+        typed = f"{answer:.2f}".translate(str.maketrans("0123456789.-", "０１２３４５６７８９．－"))
+        field.fill(typed)
+        number.locator(".seckill-selfcheck-check").click()
+        verdicts.append(number.locator(".seckill-selfcheck-result strong").inner_text())
+    finally:
+        context.close()
+    assert verdicts == ["不太对。", "正确。", "请输入一个数字，例如12.5。", "正确。"]
+    assert not problems["console"] and not problems["exceptions"] and not problems["csp"], problems
