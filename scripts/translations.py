@@ -153,6 +153,9 @@ SCALE_WORDS = {
     "万亿": 1e12,
 }
 _COMMONMARK = MarkdownIt("commonmark")
+# A month the English names in words ("August 2018") is a number in Chinese (2018年8月).
+ENGLISH_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?![A-Za-z])")
+CHINESE_MONTH = re.compile(r"(?<![\d.])(?:1[0-2]|0?[1-9])(?=月)")
 
 
 def _role_signature(name: str, content: str) -> tuple[str, str]:
@@ -188,10 +191,21 @@ def _tags(text: str) -> Counter:
     return Counter(HTML_TAG.findall(LINK_URL.sub(" ", ROLE.sub(" ", text))))
 
 
+# "65.55 and 27.67 million": the scale word after the last number counts for the ones before it.
+SHARED_SCALE = re.compile(r"^\s*(?:,|and|or|to|–|—|-)\s*$")
+
+
 def _numbers(text: str) -> set[float]:
+    prose = _prose(text)
+    matches = list(NUMBER.finditer(prose))
+    scales = [match.group(2) or "" for match in matches]
+    for index in range(len(matches) - 2, -1, -1):
+        between = prose[matches[index].end() : matches[index + 1].start()]
+        if not scales[index] and scales[index + 1] and SHARED_SCALE.match(between):
+            scales[index] = scales[index + 1]
     values = set()
-    for digits, scale in NUMBER.findall(_prose(text)):
-        value = float(digits.replace(",", "")) * SCALE_WORDS.get(scale, 1.0)
+    for match, scale in zip(matches, scales, strict=True):
+        value = float(match.group(1).replace(",", "")) * SCALE_WORDS.get(scale, 1.0)
         values.add(float(f"{value:.9g}"))
     return values
 
@@ -233,7 +247,10 @@ def check_message(english: str, translation: str) -> list[str]:
         problems.append(f"inline code differs: {sorted(code_english)} vs {sorted(code_translated)}")
     if _tags(english) != _tags(translation):
         problems.append("HTML tags differ")
-    english_numbers, translated_numbers = _numbers(english), _numbers(translation)
+    translated_prose = translation
+    if ENGLISH_MONTH.search(_prose(english)):
+        translated_prose = CHINESE_MONTH.sub(" ", translation)
+    english_numbers, translated_numbers = _numbers(english), _numbers(translated_prose)
     if english_numbers != translated_numbers:
         problems.append(
             f"numbers differ: only in English {sorted(english_numbers - translated_numbers)}, "
