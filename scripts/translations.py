@@ -248,17 +248,26 @@ MONTHS = [
     "November",
     "December",
 ]
-# An English date names its month in words ("8 May 2020", "November 2021"); the Chinese writes it
-# in digits (2020年5月8日), so the month's number counts as typed in the English.
-DATED_MONTH = re.compile(
-    rf"(?:\d{{1,2}}(?:\s*(?:to|–|-)\s*\d{{1,2}})?\s+({'|'.join(MONTHS)})\b|\b({'|'.join(MONTHS)})\s+\d)"
-)
+# English names a month in words ("8 May 2020", "as of June"); Chinese writes it in digits
+# (2020年5月8日, 截至6月), so a named month counts as its number typed in the English.
+NAMED_MONTH = re.compile(rf"\b({'|'.join(MONTHS)})\b")
+# "65.55 and 27.67 million": the scale word after the last number counts for the ones before it.
+SHARED_SCALE = re.compile(r"^\s*(?:,|and|or|to|–|—|-)\s*$")
 
 
-def _numbers(text: str) -> set[float]:
-    values = {float(MONTHS.index(a or b) + 1) for a, b in DATED_MONTH.findall(_prose(text))}
-    for digits, scale in NUMBER.findall(_prose(text)):
-        value = float(digits.replace(",", "")) * SCALE_WORDS.get(scale, 1.0)
+def _numbers(text: str, months_in_words: bool = False) -> set[float]:
+    prose = _prose(text)
+    values = set()
+    if months_in_words:
+        values |= {float(MONTHS.index(month) + 1) for month in NAMED_MONTH.findall(prose)}
+    matches = list(NUMBER.finditer(prose))
+    scales = [match.group(2) or "" for match in matches]
+    for index in range(len(matches) - 2, -1, -1):
+        between = prose[matches[index].end() : matches[index + 1].start()]
+        if not scales[index] and scales[index + 1] and SHARED_SCALE.match(between):
+            scales[index] = scales[index + 1]
+    for match, scale in zip(matches, scales, strict=True):
+        value = float(match.group(1).replace(",", "")) * SCALE_WORDS.get(scale, 1.0)
         values.add(float(f"{value:.9g}"))
     return values
 
@@ -300,7 +309,8 @@ def check_message(english: str, translation: str) -> list[str]:
         problems.append(f"inline code differs: {sorted(code_english)} vs {sorted(code_translated)}")
     if _tags(english) != _tags(translation):
         problems.append("HTML tags differ")
-    english_numbers, translated_numbers = _numbers(english), _numbers(translation)
+    english_numbers = _numbers(english, months_in_words=True)
+    translated_numbers = _numbers(translation)
     if english_numbers != translated_numbers:
         problems.append(
             f"numbers differ: only in English {sorted(english_numbers - translated_numbers)}, "
