@@ -14,6 +14,7 @@ import html
 import re
 
 from seckill.charts.tables import DETAILS_CLASS
+from sitebuild.site_locale import _
 
 _DETAILS_BLOCK = re.compile(rf'<details class="{re.escape(DETAILS_CLASS)}">.*?</details>', re.S)
 _SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S)
@@ -31,7 +32,9 @@ def name_repeated_charts(page_html: str) -> str:
     if len(set(summaries)) == len(summaries):
         return page_html
     renamed = iter(
-        _rename(block, f" (chart {position} on this page)") if summaries.count(summary) > 1 else block
+        _rename(block, str(_(" (chart {position} on this page)")).format(position=position))
+        if summaries.count(summary) > 1
+        else block
         for position, (block, summary) in enumerate(zip(blocks, summaries, strict=True), start=1)
     )
     return _DETAILS_BLOCK.sub(lambda _match: next(renamed), page_html)

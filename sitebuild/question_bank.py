@@ -20,6 +20,8 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from sitebuild.site_locale import _
+
 BANK_DIR = "question-bank"
 ALL_GIFT = "seckill-gift-all.zip"
 ALL_QTI = "seckill-qti-all.zip"
@@ -34,8 +36,9 @@ def slug(docname: str) -> str:
 def stem_for_lms(question: dict, page_title: str) -> str:
     """The question as an LMS shows it: one that reads a chart says which chart, in which chapter."""
     if question.get("chart"):
-        where = f'the section "{question["section"]}" of {page_title}'
-        return f"{question['stem']} (Read it off the chart in {where}.)"
+        return str(_('{stem} (Read it off the chart in the section "{section}" of {page}.)')).format(
+            stem=question["stem"], section=question["section"], page=page_title
+        )
     return question["stem"]
 
 
@@ -75,7 +78,10 @@ def gift_question(question: dict, name: str, page_title: str) -> str:
 
 def gift_file(docname: str, page: dict) -> str:
     title = page["title"]
-    parts = [f"// {title}: self-check questions from the book's page {slug(docname)}", ""]
+    header = str(_("{title}: self-check questions from the book's page {page}")).format(
+        title=title, page=slug(docname)
+    )
+    parts = [f"// {header}", ""]
     # Moodle reads the category line as it stands (no escapes); "/" would start a subcategory.
     category = " ".join(title.replace("/", "-").split())
     parts.append(f"$CATEGORY: $course$/Sec-killing the products, or the people/{category}")
