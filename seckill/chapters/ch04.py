@@ -17,6 +17,7 @@ import pandas as pd
 from seckill import charts, data
 from seckill.calibrations.income_fit import COMPARISON_SURVEY, MAIN_SURVEY, calibrate
 from seckill.controls import Slider
+from seckill.i18n import tr
 from seckill.models import incomes, streamer
 
 SHORT_BODY = {
@@ -50,31 +51,32 @@ def counts_chart(table: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X(
                 "count_m:Q",
-                title="Millions counted (log scale)",
+                title=tr("Millions counted (log scale)"),
                 scale=alt.Scale(type="log", domain=[0.2, 200]),
                 axis=alt.Axis(values=[0.3, 1, 3, 10, 30, 100], format="~g"),
             ),
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=150)),
-            color=alt.Color("count_kind:N", title="What is counted", scale=alt.Scale(domain=kinds)),
-            shape=alt.Shape("count_kind:N", title="What is counted", scale=alt.Scale(domain=kinds)),
+            color=alt.Color("count_kind:N", title=tr("What is counted"), scale=alt.Scale(domain=kinds)),
+            shape=alt.Shape("count_kind:N", title=tr("What is counted"), scale=alt.Scale(domain=kinds)),
             opacity=alt.condition("datum.confidence == 'Low'", alt.value(0.45), alt.value(1)),
             tooltip=[
-                alt.Tooltip("as_of:N", title="As of"),
-                alt.Tooltip("count_m:Q", title="Millions", format=",.2f"),
-                alt.Tooltip("bound:N", title="Stated as"),
-                alt.Tooltip("definition:N", title="Definition"),
-                alt.Tooltip("counted_by:N", title="Counted by"),
-                alt.Tooltip("confidence:N", title="Confidence"),
+                alt.Tooltip("as_of:N", title=tr("As of")),
+                alt.Tooltip("count_m:Q", title=tr("Millions"), format=",.2f"),
+                alt.Tooltip("bound:N", title=tr("Stated as")),
+                alt.Tooltip("definition:N", title=tr("Definition")),
+                alt.Tooltip("counted_by:N", title=tr("Counted by")),
+                alt.Tooltip("confidence:N", title=tr("Confidence")),
             ],
         ),
-        title="How many streamers? It depends what you count",
-        source="CAPA, MOFCOM and CNSA reports as quoted by news media (see Data and sources)",
-        description=(
+        title=tr("How many streamers? It depends what you count"),
+        source=tr("CAPA, MOFCOM and CNSA reports as quoted by news media (see Data and sources)"),
+        description=tr(
             "Dot chart on a logarithmic axis of published counts of live streamers in China, "
-            f"from {smallest:g} million to {largest:g} million. Accounts ever opened number over "
+            "from {smallest:g} million to {largest:g} million. Accounts ever opened number over "
             "100 million; people who stream as their main job about 15 million; hosts active on "
-            "monitored e-commerce platforms well under 3 million. A low-confidence count is faded."
-        ),
+            "monitored e-commerce platforms well under 3 million. A low-confidence count is "
+            "faded."
+        ).format(smallest=smallest, largest=largest),
     )
 
 
@@ -219,11 +221,11 @@ def income_chart(points: pd.DataFrame, curves: pd.DataFrame) -> alt.LayerChart:
     """Published "share earning more than X" points from every survey, with the fitted curves."""
     x = alt.X(
         "income_rmb_month:Q",
-        title="Monthly income, yuan (log scale)",
+        title=tr("Monthly income, yuan (log scale)"),
         scale=alt.Scale(type="log", domain=[300, 100_000]),
         axis=alt.Axis(values=[300, 1000, 3000, 10000, 30000, 100000], format="~s"),
     )
-    y = alt.Y("share_above_pct:Q", title="Share earning more, %", scale=alt.Scale(domain=[0, 100]))
+    y = alt.Y("share_above_pct:Q", title=tr("Share earning more, %"), scale=alt.Scale(domain=[0, 100]))
     curve_names = list(dict.fromkeys(curves["curve"]))
     lines = (
         alt.Chart(curves)
@@ -256,29 +258,29 @@ def income_chart(points: pd.DataFrame, curves: pd.DataFrame) -> alt.LayerChart:
             x=x,
             y=y,
             color=alt.Color(
-                "survey_label:N", title="Published survey figure", scale=alt.Scale(domain=surveys)
+                "survey_label:N", title=tr("Published survey figure"), scale=alt.Scale(domain=surveys)
             ),
             shape=alt.Shape(
-                "survey_label:N", title="Published survey figure", scale=alt.Scale(domain=surveys)
+                "survey_label:N", title=tr("Published survey figure"), scale=alt.Scale(domain=surveys)
             ),
             tooltip=[
-                alt.Tooltip("survey:N", title="Survey"),
-                alt.Tooltip("survey_date:N", title="Data for"),
-                alt.Tooltip("income_measure:N", title="Income measured"),
-                alt.Tooltip("income_rmb_month:Q", title="More than (yuan a month)", format=",.0f"),
-                alt.Tooltip("share_above_pct:Q", title="Share (%)", format=".1f"),
+                alt.Tooltip("survey:N", title=tr("Survey")),
+                alt.Tooltip("survey_date:N", title=tr("Data for")),
+                alt.Tooltip("income_measure:N", title=tr("Income measured")),
+                alt.Tooltip("income_rmb_month:Q", title=tr("More than (yuan a month)"), format=",.0f"),
+                alt.Tooltip("share_above_pct:Q", title=tr("Share (%)"), format=".1f"),
             ],
         )
     )
     chart = charts.finish(
         alt.layer(lines, curve_labels, dots),
-        title="How many streamers earn more than a given income?",
-        source="CAPA, Momo and BOSS Zhipin surveys via news reports; lognormal fits by the book",
-        description=(
-            "Chart with a logarithmic income axis from 300 to 100,000 yuan a month and the share of "
-            "streamers earning more, in percent. Dots are published survey figures; a solid curve is "
-            "a lognormal fitted to the CAPA full-time streamer bands for 2023 and a dashed curve one "
-            "fitted to Momo's 2017 survey, which reports higher incomes."
+        title=tr("How many streamers earn more than a given income?"),
+        source=tr("CAPA, Momo and BOSS Zhipin surveys via news reports; lognormal fits by the book"),
+        description=tr(
+            "Chart with a logarithmic income axis from 300 to 100,000 yuan a month and the share "
+            "of streamers earning more, in percent. Dots are published survey figures; a solid "
+            "curve is a lognormal fitted to the CAPA full-time streamer bands for 2023 and a "
+            "dashed curve one fitted to Momo's 2017 survey, which reports higher incomes."
         ),
     )
     return chart
@@ -328,18 +330,18 @@ def lorenz_explorer_chart(
     chosen_name = "Your σ (slider)"
     colour = alt.Color(
         "curve:N",
-        title="Lorenz curve",
+        title=tr("Lorenz curve"),
         scale=alt.Scale(
             domain=[calibrated_name, chosen_name], range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]
         ),
     )
     x = alt.X(
         "population_pct:Q",
-        title="Poorest share of streamers, %",
+        title=tr("Poorest share of streamers, %"),
         scale=alt.Scale(domain=[0, 100]),
         axis=alt.Axis(values=[0, 25, 50, 75, 100]),
     )
-    y = alt.Y("income_pct:Q", title="Share of all their income, %", scale=alt.Scale(domain=[0, 100]))
+    y = alt.Y("income_pct:Q", title=tr("Share of all their income, %"), scale=alt.Scale(domain=[0, 100]))
     equality = (
         alt.Chart(pd.DataFrame({"population_pct": [0, 100], "income_pct": [0, 100]}))
         .mark_line(color=charts.MUTED_TEXT_COLOUR, strokeDash=[2, 3], strokeWidth=1.5)
@@ -384,7 +386,7 @@ def lorenz_explorer_chart(
         layers.append(
             alt.Chart(claim)
             .mark_point(shape="diamond", size=140, filled=True, color=charts.PALETTE["black"])
-            .encode(x=x, y=y, tooltip=[alt.Tooltip("label:N", title="Claim")])
+            .encode(x=x, y=y, tooltip=[alt.Tooltip("label:N", title=tr("Claim"))])
         )
         layers.append(
             alt.Chart(claim)
@@ -393,16 +395,18 @@ def lorenz_explorer_chart(
         )
     return charts.finish(
         alt.layer(*layers).add_params(sigma),
-        title="Winner takes all? Move the spread and watch the Lorenz curve",
-        source="lognormal calibrated to CAPA's 2023 income bands (via news reports); formulas in the text",
-        description=(
-            "Interactive Lorenz curve. The horizontal axis is the poorest share of streamers in percent, "
-            "the vertical axis their share of all streamer income. A dotted diagonal marks equal incomes; "
-            "a blue curve is the lognormal calibrated to CAPA's bands "
-            f"(Gini {incomes.lognormal_gini(fit.sigma):.2f}); "
-            "an orange curve follows the slider for the spread sigma, and text gives its Gini coefficient, "
-            "the shares of the top 1 and 10 percent and the ratio of mean to median income."
+        title=tr("Winner takes all? Move the spread and watch the Lorenz curve"),
+        source=tr(
+            "lognormal calibrated to CAPA's 2023 income bands (via news reports); formulas in the text"
         ),
+        description=tr(
+            "Interactive Lorenz curve. The horizontal axis is the poorest share of streamers in "
+            "percent, the vertical axis their share of all streamer income. A dotted diagonal "
+            "marks equal incomes; a blue curve is the lognormal calibrated to CAPA's bands (Gini "
+            "{lognormal_gini:.2f}); an orange curve follows the slider for the spread sigma, and "
+            "text gives its Gini coefficient, the shares of the top 1 and 10 percent and the "
+            "ratio of mean to median income."
+        ).format(lognormal_gini=incomes.lognormal_gini(fit.sigma)),
     )
 
 
@@ -565,7 +569,7 @@ def calculator_chart(
         " : datum.benchmark_value",
         text="datum.row + ': ' + format(datum.value, ',.1f') + ' yuan'",
     )
-    x = alt.X("value:Q", title="Net income, yuan an hour")
+    x = alt.X("value:Q", title=tr("Net income, yuan an hour"))
     layers = _labelled_bars(base, x=x, order=order, colour=colour)
     zero = alt.Chart(pd.DataFrame({"value": [0]})).mark_rule(color=charts.TEXT_COLOUR).encode(x="value:Q")
     readout = charts.readout(
@@ -583,29 +587,35 @@ def calculator_chart(
     chart = charts.with_model_table(
         alt.layer(zero, *layers, *readout).add_params(*params).properties(height=BAR_ROW_PX * len(order)),
         start_table,
-        caption=(
-            f"The bars the chart starts from. Typical sales: {start['median_sales_rmb']:,.0f} yuan a month; "
-            f"the streamer keeps {100 * start['keep_rate']:.1f}% of sales, minus "
-            f"{start['costs_rmb_per_month']:,.0f} yuan of costs; "
-            f"{100 * start['share_beating_benchmark']:.0f}% of starters would beat the private-sector wage"
+        caption=tr(
+            "The bars the chart starts from. Typical sales: {median_sales_rmb:,.0f} yuan a "
+            "month; the streamer keeps {keep_rate:.1f}% of sales, minus "
+            "{costs_rmb_per_month:,.0f} yuan of costs; {share_beating_benchmark:.0f}% of "
+            "starters would beat the private-sector wage"
+        ).format(
+            median_sales_rmb=start["median_sales_rmb"],
+            keep_rate=100 * start["keep_rate"],
+            costs_rmb_per_month=start["costs_rmb_per_month"],
+            share_beating_benchmark=100 * start["share_beating_benchmark"],
         ),
-        titles={"row": "Bar", "rmb_per_hour": "Net income, yuan an hour"},
+        titles={"row": tr("Bar"), "rmb_per_hour": tr("Net income, yuan an hour")},
         model="seckill.models.streamer.net_income",
     )
     return charts.finish(
         chart,
-        title="Should I become a streamer? Net income an hour",
-        source=(
+        title=tr("Should I become a streamer? Net income an hour"),
+        source=tr(
             "every slider is an assumption; wages: NBS 2023 (private units), minimum wages 2023, "
             "ILOSTAT hours; spread of sales from the CAPA calibration"
         ),
-        description=(
-            "Interactive bar chart of net income in yuan an hour. Sliders set hours streamed, viewers, "
-            "the share who buy, order value, commission, the platform's and agency's shares, equipment "
-            "and bought traffic. Two bars show a typical (median) and an average new streamer's net "
-            "income an hour under those assumptions; others show sourced wage benchmarks. Text gives "
-            "the typical monthly sales, the share of sales the streamer keeps, and the share of new "
-            "streamers who would beat the private-sector average wage."
+        description=tr(
+            "Interactive bar chart of net income in yuan an hour. Sliders set hours streamed, "
+            "viewers, the share who buy, order value, commission, the platform's and agency's "
+            "shares, equipment and bought traffic. Two bars show a typical (median) and an "
+            "average new streamer's net income an hour under those assumptions; others show "
+            "sourced wage benchmarks. Text gives the typical monthly sales, the share of sales "
+            "the streamer keeps, and the share of new streamers who would beat the "
+            "private-sector average wage."
         ),
     )
 
@@ -630,20 +640,20 @@ def hours_findings_table(findings: pd.DataFrame | None = None) -> pd.DataFrame:
 def hours_chart(table: pd.DataFrame) -> alt.LayerChart:
     """One bar per survey finding on hours; the wording (over, nearly) is kept in the labels."""
     order = table["row"].tolist()
-    x = alt.X("value:Q", title="Share of those surveyed, %", scale=alt.Scale(domain=[0, 100]))
+    x = alt.X("value:Q", title=tr("Share of those surveyed, %"), scale=alt.Scale(domain=[0, 100]))
     base = alt.Chart(table).encode(
         tooltip=[
-            alt.Tooltip("finding:N", title="Finding"),
-            alt.Tooltip("survey:N", title="Survey"),
-            alt.Tooltip("population:N", title="Who"),
-            alt.Tooltip("value_label:N", title="Share"),
+            alt.Tooltip("finding:N", title=tr("Finding")),
+            alt.Tooltip("survey:N", title=tr("Survey")),
+            alt.Tooltip("population:N", title=tr("Who")),
+            alt.Tooltip("value_label:N", title=tr("Share")),
         ]
     )
     layers = _labelled_bars(base, x=x, order=order, colour=alt.value(charts.MAIN_COLOUR))
     return charts.finish(
         alt.layer(*layers).properties(height=BAR_ROW_PX * len(order)),
-        title="Long days on camera, and not for everyone",
-        source="CAPA, Momo and BOSS Zhipin surveys via news reports (see Data and sources)",
+        title=tr("Long days on camera, and not for everyone"),
+        source=tr("CAPA, Momo and BOSS Zhipin surveys via news reports (see Data and sources)"),
         description=(
             "Bar chart of survey findings on streamers' hours, in percent of those surveyed: "
             + "; ".join(f"{r.row}: {r.value_label}" for r in table.itertuples())
@@ -658,25 +668,29 @@ def working_hours_chart(hours: pd.DataFrame | None = None) -> alt.LayerChart:
     hours = hours.assign(weekly_hours=hours["weekly_hours"].astype(float), year=hours["year"].astype(int))
     hours = hours[hours["year"] >= 2000]
     base = alt.Chart(hours).encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("weekly_hours:Q", title="Average hours worked a week", scale=alt.Scale(domain=[30, 50])),
-        color=alt.Color("economy:N", title="Economy"),
+        x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("weekly_hours:Q", title=tr("Average hours worked a week"), scale=alt.Scale(domain=[30, 50])),
+        color=alt.Color("economy:N", title=tr("Economy")),
         tooltip=[
-            alt.Tooltip("economy:N", title="Economy"),
-            alt.Tooltip("year:Q", title="Year", format="d"),
-            alt.Tooltip("weekly_hours:Q", title="Hours a week", format=".1f"),
+            alt.Tooltip("economy:N", title=tr("Economy")),
+            alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+            alt.Tooltip("weekly_hours:Q", title=tr("Hours a week"), format=".1f"),
         ],
     )
     chn = hours[hours["economy_code"] == "chn"].sort_values("year")
     return charts.finish(
         alt.layer(base.mark_line(), base.mark_point(filled=True, size=50)),
-        title="Average working week, China and the United States",
-        source="ILO, ILOSTAT, via Gapminder Systema Globalis (CC BY 4.0)",
-        description=(
-            "Line chart of average hours worked per week since 2000. China, with data for "
-            f"{int(chn['year'].min())} to {int(chn['year'].max())}, ranges from "
-            f"{chn['weekly_hours'].min():.1f} to {chn['weekly_hours'].max():.1f} hours; the United "
-            "States stays near 38 hours."
+        title=tr("Average working week, China and the United States"),
+        source=tr("ILO, ILOSTAT, via Gapminder Systema Globalis (CC BY 4.0)"),
+        description=tr(
+            "Line chart of average hours worked per week since 2000. China, with data for {min} "
+            "to {max}, ranges from {min2:.1f} to {max2:.1f} hours; the United States stays near "
+            "38 hours."
+        ).format(
+            min=int(chn["year"].min()),
+            max=int(chn["year"].max()),
+            min2=chn["weekly_hours"].min(),
+            max2=chn["weekly_hours"].max(),
         ),
     )
 

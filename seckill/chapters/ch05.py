@@ -14,6 +14,7 @@ from seckill import charts, data
 from seckill.calibrations.singles_day import LAST_ONE_DAY_YEAR
 from seckill.charts import tables
 from seckill.controls import Slider
+from seckill.i18n import tr
 
 # Seven categories in the data are grouped into three for the chart, so that colour and shape stay
 # readable for colour-blind readers and on a phone.
@@ -235,7 +236,7 @@ def timeline_chart(
     domain = [_ms(f"{FIRST_YEAR}-01-01"), _ms(f"{LAST_YEAR}-12-31")]
     x = alt.X(
         "t:T",
-        title="Date",
+        title=tr("Date"),
         scale=alt.Scale(domain=domain),
         axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True),
     )
@@ -262,26 +263,26 @@ def timeline_chart(
         .encode(
             x=x,
             # Same field, scale and title as the listed events' markers: one legend serves both.
-            color=alt.Color("group:N", scale=group_colour, title="Event"),
+            color=alt.Color("group:N", scale=group_colour, title=tr("Event")),
             tooltip=[
-                alt.Tooltip("date_iso:N", title="Date"),
-                alt.Tooltip("event:N", title="Event"),
-                alt.Tooltip("issuer:N", title="By"),
+                alt.Tooltip("date_iso:N", title=tr("Date")),
+                alt.Tooltip("event:N", title=tr("Event")),
+                alt.Tooltip("issuer:N", title=tr("By")),
             ],
         )
     )
     y = alt.Y(
         "value_rmb_bn:Q",
-        title="Sales, billion yuan (log scale)",
+        title=tr("Sales, billion yuan (log scale)"),
         scale=alt.Scale(type="log", domain=[10, 10000]),
     )
     growth_base = alt.Chart(growth).transform_calculate(**to_time)
     growth_tooltip = [
-        alt.Tooltip("series:N", title="Series"),
-        alt.Tooltip("year:Q", title="Year", format="d"),
-        alt.Tooltip("value_rmb_bn:Q", title="Bn yuan", format=",.0f"),
-        alt.Tooltip("who:N", title="By"),
-        alt.Tooltip("note:N", title="Note"),
+        alt.Tooltip("series:N", title=tr("Series")),
+        alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+        alt.Tooltip("value_rmb_bn:Q", title=tr("Bn yuan"), format=",.0f"),
+        alt.Tooltip("who:N", title=tr("By")),
+        alt.Tooltip("note:N", title=tr("Note")),
     ]
     sd_line = (
         growth_base.transform_filter(alt.datum.series == SINGLES_DAY)
@@ -327,17 +328,17 @@ def timeline_chart(
     marks = listed.mark_point(filled=True, size=50, x=LIST_X_PX + 6).encode(
         y=row_y,
         # Colour and shape share one legend (same field and title).
-        color=alt.Color("group:N", scale=group_colour, title="Event", legend=legend),
-        shape=alt.Shape("group:N", scale=group_shape, title="Event", legend=legend),
+        color=alt.Color("group:N", scale=group_colour, title=tr("Event"), legend=legend),
+        shape=alt.Shape("group:N", scale=group_shape, title=tr("Event"), legend=legend),
         tooltip=[
-            alt.Tooltip("date_iso:N", title="Date"),
-            alt.Tooltip("event:N", title="Event"),
-            alt.Tooltip("detail:N", title="What it did"),
-            alt.Tooltip("issuer:N", title="By"),
+            alt.Tooltip("date_iso:N", title=tr("Date")),
+            alt.Tooltip("event:N", title=tr("Event")),
+            alt.Tooltip("detail:N", title=tr("What it did")),
+            alt.Tooltip("issuer:N", title=tr("By")),
         ],
     )
     lines = listed.mark_text(align="left", x=LIST_X_PX + 16, fontSize=11, color=charts.TEXT_COLOUR).encode(
-        y=row_y, text="line:N", tooltip=[alt.Tooltip("detail:N", title="What it did")]
+        y=row_y, text="line:N", tooltip=[alt.Tooltip("detail:N", title=tr("What it did"))]
     )
     counted = (
         alt.Chart(events)
@@ -407,15 +408,22 @@ def timeline_chart(
     first_event, last_event = events["date_iso"].iloc[0], events["date_iso"].iloc[-1]
     chart = charts.finish(
         alt.layer(*layers).add_params(brush, start_param, end_param).properties(height=PLOT_HEIGHT_PX),
-        title="Growth first, rules later: live selling and its regulation",
-        source="Alibaba and estimators via news reports; laws, regulators and courts as in Data and sources",
-        description=(
-            "Interactive timeline in two parts. Top: Alibaba's Singles' Day sales and estimates of "
-            f"the live-commerce market in billion yuan on a logarithmic axis, {FIRST_YEAR} to "
-            f"{LAST_YEAR}, with a vertical line for each law, rule, antitrust action or tax case "
-            f"from {first_event} to {last_event}. Drag across it to choose a period, or use the two "
-            "year sliders. Bottom: the events in the chosen period, listed by date, and Alibaba's "
-            "Singles' Day sales at the start and end of the period."
+        title=tr("Growth first, rules later: live selling and its regulation"),
+        source=tr(
+            "Alibaba and estimators via news reports; laws, regulators and courts as in Data and sources"
+        ),
+        description=tr(
+            "Interactive timeline in two parts. Top: Alibaba's Singles' Day sales and estimates "
+            "of the live-commerce market in billion yuan on a logarithmic axis, {FIRST_YEAR} to "
+            "{LAST_YEAR}, with a vertical line for each law, rule, antitrust action or tax case "
+            "from {first_event} to {last_event}. Drag across it to choose a period, or use the "
+            "two year sliders. Bottom: the events in the chosen period, listed by date, and "
+            "Alibaba's Singles' Day sales at the start and end of the period."
+        ).format(
+            FIRST_YEAR=FIRST_YEAR,
+            LAST_YEAR=LAST_YEAR,
+            first_event=first_event,
+            last_event=last_event,
         ),
     )
     # Vega-Lite gives the two marks that draw the brush no accessible name (an axe 'serious'

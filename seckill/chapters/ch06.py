@@ -16,6 +16,7 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.controls import Slider
+from seckill.i18n import tr
 from seckill.models import rebalancing
 
 WORLD_BANK = "World Bank"
@@ -110,22 +111,22 @@ def consumption_share_chart(table: pd.DataFrame, *, start_year: int = 1970) -> a
     """Lines by economy; solid for the World Bank, dashed for the Penn World Table."""
     shown = table[table["year"] >= start_year]
     base = alt.Chart(shown).encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=5)),
-        y=alt.Y("share_pct:Q", title="Household consumption, % of GDP", scale=alt.Scale(domain=[20, 80])),
+        x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=5)),
+        y=alt.Y("share_pct:Q", title=tr("Household consumption, % of GDP"), scale=alt.Scale(domain=[20, 80])),
         color=alt.Color(
-            "economy:N", title="Economy", scale=alt.Scale(domain=ECONOMY_ORDER, range=ECONOMY_COLOURS)
+            "economy:N", title=tr("Economy"), scale=alt.Scale(domain=ECONOMY_ORDER, range=ECONOMY_COLOURS)
         ),
         strokeDash=alt.StrokeDash(
             "source:N",
-            title="Source and prices",
+            title=tr("Source and prices"),
             scale=alt.Scale(domain=[WORLD_BANK, PWT], range=[[1, 0], [6, 3]]),
         ),
         detail="source:N",
         tooltip=[
-            alt.Tooltip("year:Q", title="Year", format="d"),
-            alt.Tooltip("economy:N", title="Economy"),
-            alt.Tooltip("source:N", title="Source"),
-            alt.Tooltip("share_pct:Q", title="% of GDP", format=".1f"),
+            alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+            alt.Tooltip("economy:N", title=tr("Economy")),
+            alt.Tooltip("source:N", title=tr("Source")),
+            alt.Tooltip("share_pct:Q", title=tr("% of GDP"), format=".1f"),
         ],
     )
     last = int(shown["year"].max())
@@ -133,15 +134,20 @@ def consumption_share_chart(table: pd.DataFrame, *, start_year: int = 1970) -> a
     usa_wb = share_in(table, "United States", WORLD_BANK, last)
     return charts.finish(
         base.mark_line(),
-        title="Household consumption as a share of GDP",
-        source="World Bank WDI (NE.CON.PRVT.ZS); Penn World Table 10.01 (csh_c)",
-        description=(
-            f"Line chart, {start_year} to {last}, of household final consumption as a percent of GDP "
-            "for China, the United States, the world and upper-middle-income economies (World Bank, "
-            "solid lines), with Penn World Table values for China and the United States (dashed). "
-            f"In {last} the World Bank puts China at {china_wb:.1f} percent and the United States "
-            f"at {usa_wb:.1f} percent; China's share fell from the 1980s to about 2010 and has "
-            "risen a little since."
+        title=tr("Household consumption as a share of GDP"),
+        source=tr("World Bank WDI (NE.CON.PRVT.ZS); Penn World Table 10.01 (csh_c)"),
+        description=tr(
+            "Line chart, {start_year} to {last}, of household final consumption as a percent of "
+            "GDP for China, the United States, the world and upper-middle-income economies "
+            "(World Bank, solid lines), with Penn World Table values for China and the United "
+            "States (dashed). In {last} the World Bank puts China at {china_wb:.1f} percent and "
+            "the United States at {usa_wb:.1f} percent; China's share fell from the 1980s to "
+            "about 2010 and has risen a little since."
+        ).format(
+            start_year=start_year,
+            last=last,
+            china_wb=china_wb,
+            usa_wb=usa_wb,
         ),
     )
 
@@ -149,28 +155,31 @@ def consumption_share_chart(table: pd.DataFrame, *, start_year: int = 1970) -> a
 def source_gap_chart(gap: pd.DataFrame) -> alt.Chart:
     """How far apart the two sources are, year by year, for China and the United States."""
     base = alt.Chart(gap).encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=5)),
-        y=alt.Y("gap_pp:Q", title="World Bank minus PWT, percentage points"),
+        x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=5)),
+        y=alt.Y("gap_pp:Q", title=tr("World Bank minus PWT, percentage points")),
         color=alt.Color(
             "economy:N",
-            title="Economy",
+            title=tr("Economy"),
             scale=alt.Scale(domain=ECONOMY_ORDER[:2], range=ECONOMY_COLOURS[:2]),
         ),
         tooltip=[
-            alt.Tooltip("year:Q", title="Year", format="d"),
-            alt.Tooltip("economy:N", title="Economy"),
-            alt.Tooltip("gap_pp:Q", title="Gap (points)", format="+.1f"),
+            alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+            alt.Tooltip("economy:N", title=tr("Economy")),
+            alt.Tooltip("gap_pp:Q", title=tr("Gap (points)"), format="+.1f"),
         ],
     )
     zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color=charts.MUTED_TEXT_COLOUR).encode(y="zero:Q")
     return charts.finish(
         alt.layer(zero, base.mark_line()),
-        title="Same economy, two answers: the gap between the sources",
-        source="derived: World Bank WDI minus Penn World Table 10.01",
-        description=(
+        title=tr("Same economy, two answers: the gap between the sources"),
+        source=tr("derived: World Bank WDI minus Penn World Table 10.01"),
+        description=tr(
             "Line chart of the World Bank household consumption share minus the Penn World Table "
-            f"share, in percentage points, for China and the United States, {int(gap['year'].min())} "
-            f"to {int(gap['year'].max())}. Above zero the World Bank share is higher."
+            "share, in percentage points, for China and the United States, {min} to {max}. Above "
+            "zero the World Bank share is higher."
+        ).format(
+            min=int(gap["year"].min()),
+            max=int(gap["year"].max()),
         ),
     )
 
@@ -218,9 +227,9 @@ def recovery_chart(table: pd.DataFrame) -> alt.Chart:
         alt.Chart(table)
         .mark_bar()
         .encode(
-            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("measure:N", sort=measures),
-            y=alt.Y("growth_pct:Q", title="Growth on previous year, %"),
+            y=alt.Y("growth_pct:Q", title=tr("Growth on previous year, %")),
             color=alt.Color(
                 "measure:N",
                 title=None,
@@ -228,22 +237,25 @@ def recovery_chart(table: pd.DataFrame) -> alt.Chart:
                 scale=alt.Scale(domain=measures, range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]),
             ),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("measure:N", title="Measure"),
-                alt.Tooltip("growth_pct:Q", title="Growth (%)", format="+.1f"),
+                alt.Tooltip("year:O", title=tr("Year")),
+                alt.Tooltip("measure:N", title=tr("Measure")),
+                alt.Tooltip("growth_pct:Q", title=tr("Growth (%)"), format="+.1f"),
             ],
         )
     )
     retail_2020 = table[(table["year"] == 2020) & table["measure"].str.startswith("Retail")]["growth_pct"]
     return charts.finish(
         chart,
-        title="The 2020 shock: output recovered, retail lagged",
-        source="National Bureau of Statistics via Xinhua, CGTN and AFP (see Data and sources)",
-        description=(
-            f"Grouped bar chart of yearly growth, {int(table['year'].min())} to "
-            f"{int(table['year'].max())}: real GDP (latest official estimate) and nominal retail "
-            f"sales of consumer goods. In 2020 GDP still grew while retail sales fell "
-            f"{abs(float(retail_2020.iloc[0])):.1f} percent."
+        title=tr("The 2020 shock: output recovered, retail lagged"),
+        source=tr("National Bureau of Statistics via Xinhua, CGTN and AFP (see Data and sources)"),
+        description=tr(
+            "Grouped bar chart of yearly growth, {min} to {max}: real GDP (latest official "
+            "estimate) and nominal retail sales of consumer goods. In 2020 GDP still grew while "
+            "retail sales fell {value:.1f} percent."
+        ).format(
+            min=int(table["year"].min()),
+            max=int(table["year"].max()),
+            value=abs(float(retail_2020.iloc[0])),
         ),
     )
 
@@ -297,7 +309,7 @@ def rebalancing_explorer_chart(
     ratio = "((1 + consumption_growth_pct / 100) / (1 + gdp_growth_pct / 100))"
     x = alt.X(
         "year:Q",
-        title="Year",
+        title=tr("Year"),
         axis=alt.Axis(format="d", tickMinStep=10),
         scale=alt.Scale(domain=[base_year, base_year + EXPLORER_HORIZON_YEARS]),
     )
@@ -309,10 +321,10 @@ def rebalancing_explorer_chart(
         .mark_line(color=charts.HIGHLIGHT_COLOUR)
         .encode(
             x=x,
-            y=alt.Y("share_pct:Q", title="Household consumption, % of GDP", scale=y_scale),
+            y=alt.Y("share_pct:Q", title=tr("Household consumption, % of GDP"), scale=y_scale),
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip("share_pct:Q", title=tr("Share (%)"), format=".1f"),
             ],
         )
     )
@@ -350,15 +362,20 @@ def rebalancing_explorer_chart(
     )
     chart = charts.finish(
         alt.layer(target_rule, path, start, *readout).add_params(gdp, consumption, target),
-        title="How long to raise the consumption share?",
-        source=(f"start: World Bank WDI, China {base_year}; growth rates are assumptions set by the reader"),
-        description=(
+        title=tr("How long to raise the consumption share?"),
+        source=tr(
+            "start: World Bank WDI, China {base_year}; growth rates are assumptions set by the reader"
+        ).format(base_year=base_year),
+        description=tr(
             "Interactive chart. Starting from China's household consumption share of GDP in "
-            f"{base_year} ({current_share_pct:.1f} percent), a line shows the share year by year "
-            "if household consumption and GDP grow at the rates set with two sliders (assumptions, "
-            "not forecasts); a dashed line marks the target set with a third slider. Text gives "
-            "the years needed, or says the target is never reached, and how many times today's "
-            "volume households would then buy."
+            "{base_year} ({current_share_pct:.1f} percent), a line shows the share year by year "
+            "if household consumption and GDP grow at the rates set with two sliders "
+            "(assumptions, not forecasts); a dashed line marks the target set with a third "
+            "slider. Text gives the years needed, or says the target is never reached, and how "
+            "many times today's volume households would then buy."
+        ).format(
+            base_year=base_year,
+            current_share_pct=current_share_pct,
         ),
     )
     start_target = target_slider.default
@@ -385,17 +402,26 @@ def rebalancing_explorer_chart(
             gdp_growth_pct=gdp_growth_pct,
             consumption_growth_pct=consumption_growth_pct,
         ),
-        caption=(
-            f"China's household consumption share of GDP every {REBALANCING_TABLE_STEP_YEARS} years, "
-            f"from {current_share_pct:.1f}% in {base_year}, if GDP grows {gdp_growth_pct:g}% and household "
-            f"consumption {consumption_growth_pct:g}% a year (assumptions), as the chart starts; household "
-            f"consumption and GDP are volumes, {base_year} = 1. Target {start_target}% of GDP: {read_out}"
+        caption=tr(
+            "China's household consumption share of GDP every {REBALANCING_TABLE_STEP_YEARS} "
+            "years, from {current_share_pct:.1f}% in {base_year}, if GDP grows "
+            "{gdp_growth_pct:g}% and household consumption {consumption_growth_pct:g}% a year "
+            "(assumptions), as the chart starts; household consumption and GDP are volumes, "
+            "{base_year} = 1. Target {start_target}% of GDP: {read_out}"
+        ).format(
+            REBALANCING_TABLE_STEP_YEARS=REBALANCING_TABLE_STEP_YEARS,
+            current_share_pct=current_share_pct,
+            base_year=base_year,
+            gdp_growth_pct=gdp_growth_pct,
+            consumption_growth_pct=consumption_growth_pct,
+            start_target=start_target,
+            read_out=read_out,
         ),
         titles={
-            "year": "Year",
-            "share_pct": "% of GDP",
-            "consumption_index": f"Consumption ({base_year} = 1)",
-            "gdp_index": f"GDP ({base_year} = 1)",
+            "year": tr("Year"),
+            "share_pct": tr("% of GDP"),
+            "consumption_index": tr("Consumption ({base_year} = 1)").format(base_year=base_year),
+            "gdp_index": tr("GDP ({base_year} = 1)").format(base_year=base_year),
         },
         model="seckill.models.rebalancing.rebalancing_path and rebalance",
     )

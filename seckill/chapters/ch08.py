@@ -20,6 +20,7 @@ import pandas as pd
 from seckill import charts, data
 from seckill.calibrations import carbon_budget, doughnut, flash_sale_inputs, income_fit, parcel_inputs
 from seckill.controls import Slider
+from seckill.i18n import tr
 from seckill.models import decoupling, scenarios
 
 END_YEAR = 2035  # the static explorer reports this year; the notebook lets the reader choose
@@ -263,7 +264,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     )
     x = alt.X(
         "year:Q",
-        title="Year",
+        title=tr("Year"),
         scale=alt.Scale(domain=[base.base_year, end_year]),
         axis=alt.Axis(format="d", tickMinStep=1, values=list(range(base.base_year, end_year + 1, 2))),
     )
@@ -272,9 +273,9 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         x=x,
         y=alt.Y("cumulative:Q", title=y_title),
         tooltip=[
-            alt.Tooltip("year:Q", title="Year", format="d"),
-            alt.Tooltip("cumulative:Q", title="Emitted since the base year, Mt CO2e", format=",.0f"),
-            alt.Tooltip("yearly:Q", title="Emitted that year, Mt CO2e", format=",.0f"),
+            alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+            alt.Tooltip("cumulative:Q", title=tr("Emitted since the base year, Mt CO2e"), format=",.0f"),
+            alt.Tooltip("yearly:Q", title=tr("Emitted that year, Mt CO2e"), format=",.0f"),
         ],
     )
     anchor = alt.Chart(pd.DataFrame({"budget": [budget_mt]}))
@@ -306,22 +307,25 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     )
     chart = charts.finish(
         alt.layer(line, rule, rule_label, *readout).add_params(*params).properties(height=280),
-        title=f"Do China's parcels stay within their share of the 1.5 °C budget by {end_year}?",
-        source=(
-            "the book's models (Chapters 2 and 7) with State Post Bureau parcels, Kang et al. 2021, "
-            "Su et al. 2020, Global Carbon Budget 2024, IGCC 2024, World Bank, MOFCOM; the share of "
-            "the budget and levers marked (assumption) are assumptions"
+        title=tr("Do China's parcels stay within their share of the 1.5 °C budget by {end_year}?").format(
+            end_year=end_year
         ),
-        description=(
-            "Interactive line chart of the CO2e emitted by China's parcel deliveries (packaging and "
-            f"transport), summed from {base.base_year + 1} to each year up to {end_year}, against a "
-            "dashed line at the parcels' share of the remaining 1.5 °C carbon budget (their share of "
-            "world CO2 today, an assumption). Six sliders set the growth of consumption per person, "
-            "sufficiency (fewer goods bought), efficiency (the yearly fall in CO2 per unit), the "
-            "rebound, the share of parcels in reused packaging and how much scarcity cues raise "
-            f"ordering in live streams. Text gives the sum by {end_year} as a share of the budget "
-            f"share, the year it is used up, and the emissions and parcels of {end_year}."
+        source=tr(
+            "the book's models (Chapters 2 and 7) with State Post Bureau parcels, Kang et al. "
+            "2021, Su et al. 2020, Global Carbon Budget 2024, IGCC 2024, World Bank, MOFCOM; the "
+            "share of the budget and levers marked (assumption) are assumptions"
         ),
+        description=tr(
+            "Interactive line chart of the CO2e emitted by China's parcel deliveries (packaging "
+            "and transport), summed from {base_year} to each year up to {end_year}, against a "
+            "dashed line at the parcels' share of the remaining 1.5 °C carbon budget (their "
+            "share of world CO2 today, an assumption). Six sliders set the growth of consumption "
+            "per person, sufficiency (fewer goods bought), efficiency (the yearly fall in CO2 "
+            "per unit), the rebound, the share of parcels in reused packaging and how much "
+            "scarcity cues raise ordering in live streams. Text gives the sum by {end_year} as a "
+            "share of the budget share, the year it is used up, and the emissions and parcels of "
+            "{end_year}."
+        ).format(base_year=base.base_year + 1, end_year=end_year),
     )
     used_up = (
         f"used up in {verdict['used_up_year']}"
@@ -337,17 +341,24 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     return charts.with_model_table(
         chart,
         scenario_start_table(base, levers),
-        caption=(
-            f"China's parcel CO2e year by year at the starting levers ({settings}). Emitted "
-            f"{base.base_year + 1}–{end_year}: {verdict['cumulative_end_mt']:,.0f} Mt, "
-            f"{verdict['budget_used_share']:.0%} of the parcels' {budget_mt:,.0f} Mt share of the "
-            f"1.5 °C budget (50% chance), {used_up}"
+        caption=tr(
+            "China's parcel CO2e year by year at the starting levers ({settings}). Emitted "
+            "{base_year}–{end_year}: {cumulative_end_mt:,.0f} Mt, {budget_used_share:.0%} of the "
+            "parcels' {budget_mt:,.0f} Mt share of the 1.5 °C budget (50% chance), {used_up}"
+        ).format(
+            settings=settings,
+            base_year=base.base_year + 1,
+            end_year=end_year,
+            cumulative_end_mt=verdict["cumulative_end_mt"],
+            budget_used_share=verdict["budget_used_share"],
+            budget_mt=budget_mt,
+            used_up=used_up,
         ),
         titles={
-            "year": "Year",
-            "parcels_bn": "Parcels, billion",
-            "parcel_co2e_mt": "Parcel CO2e that year, Mt",
-            "cumulative_mt": f"Emitted since {base.base_year}, Mt",
+            "year": tr("Year"),
+            "parcels_bn": tr("Parcels, billion"),
+            "parcel_co2e_mt": tr("Parcel CO2e that year, Mt"),
+            "cumulative_mt": tr("Emitted since {base_year}, Mt").format(base_year=base.base_year),
         },
         model="seckill.models.scenarios.delivery_path",
     )
@@ -376,12 +387,14 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
         alt.Chart(path)
         .mark_line(color=charts.HIGHLIGHT_COLOUR, point=True)
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1)),
+            x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=1)),
             y=alt.Y("cumulative_mt:Q", title=y_title),
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("cumulative_mt:Q", title="Emitted since the base year, Mt CO2e", format=",.0f"),
-                alt.Tooltip("parcel_co2e_mt:Q", title="Emitted that year, Mt CO2e", format=",.0f"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip(
+                    "cumulative_mt:Q", title=tr("Emitted since the base year, Mt CO2e"), format=",.0f"
+                ),
+                alt.Tooltip("parcel_co2e_mt:Q", title=tr("Emitted that year, Mt CO2e"), format=",.0f"),
             ],
         )
     )
@@ -393,8 +406,10 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
     year = verdict["used_up_year"]
     return charts.finish(
         alt.layer(line, rule),
-        title=f"Your scenario: parcels against their budget share by {levers.end_year}",
-        source="the book's models (Chapters 2 and 7); the budget share and the levers are assumptions",
+        title=tr("Your scenario: parcels against their budget share by {end_year}").format(
+            end_year=levers.end_year
+        ),
+        source=tr("the book's models (Chapters 2 and 7); the budget share and the levers are assumptions"),
         description=(
             f"Line of the CO2e of China's parcels summed from {base.base_year + 1} to {levers.end_year}, "
             f"reaching {verdict['cumulative_end_mt']:,.0f} Mt against a dashed line at their "
@@ -413,31 +428,39 @@ def live_share_chart(table: pd.DataFrame) -> alt.Chart:
         alt.Chart(table)
         .mark_point(filled=True, size=110)
         .encode(
-            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("share_pct:Q", title="Share of online retail, %", scale=alt.Scale(domain=[0, 25])),
-            color=alt.Color("label:N", title="Published by"),
-            shape=alt.Shape("kind:N", title="Kind of figure"),
+            x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("share_pct:Q", title=tr("Share of online retail, %"), scale=alt.Scale(domain=[0, 25])),
+            color=alt.Color("label:N", title=tr("Published by")),
+            shape=alt.Shape("kind:N", title=tr("Kind of figure")),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("period:N", title="Period"),
-                alt.Tooltip("estimator:N", title="By"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("share_pct:Q", title="Share (%)", format=".2f"),
-                alt.Tooltip("confidence:N", title="Confidence"),
+                alt.Tooltip("year:O", title=tr("Year")),
+                alt.Tooltip("period:N", title=tr("Period")),
+                alt.Tooltip("estimator:N", title=tr("By")),
+                alt.Tooltip("kind:N", title=tr("Kind")),
+                alt.Tooltip("share_pct:Q", title=tr("Share (%)"), format=".2f"),
+                alt.Tooltip("confidence:N", title=tr("Confidence")),
             ],
         )
     )
     latest = table.sort_values("year").iloc[-1]
     return charts.finish(
         chart,
-        title="Live streams' share of China's online retail",
-        source="MOFCOM via Yicai Global, 2023; Mitsui & Co. Global Strategic Studies Institute, 2020; "
-        "Qianzhan Industry Research Institute, 2022",
-        description=(
-            f"Dot chart of published shares of China's online retail sold through live streams, "
-            f"{table['year'].min()} to {table['year'].max()}, in percent, by who published them; the "
-            f"latest is {latest['share_pct']:.0f} percent ({latest['estimator']}, {latest['period']} "
-            f"{latest['year']}). Definitions differ between publishers."
+        title=tr("Live streams' share of China's online retail"),
+        source=tr(
+            "MOFCOM via Yicai Global, 2023; Mitsui & Co. Global Strategic Studies Institute, "
+            "2020; Qianzhan Industry Research Institute, 2022"
+        ),
+        description=tr(
+            "Dot chart of published shares of China's online retail sold through live streams, "
+            "{min} to {max}, in percent, by who published them; the latest is {share_pct:.0f} "
+            "percent ({estimator}, {period} {year}). Definitions differ between publishers."
+        ).format(
+            min=table["year"].min(),
+            max=table["year"].max(),
+            share_pct=latest["share_pct"],
+            estimator=latest["estimator"],
+            period=latest["period"],
+            year=latest["year"],
         ),
     )
 
@@ -487,17 +510,17 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
         # A log axis: reusable boxes number millions, reused cartons hundreds of millions.
         x=alt.X(
             "value:Q",
-            title="Items, millions (log scale)",
+            title=tr("Items, millions (log scale)"),
             scale=alt.Scale(type="log", domain=[1, 2000]),
             axis=alt.Axis(values=[1, 10, 100, 1000]),
         ),
-        color=alt.Color("programme_label:N", title="Programme (year)"),
+        color=alt.Color("programme_label:N", title=tr("Programme (year)")),
         tooltip=[
-            alt.Tooltip("programme_label:N", title="Programme"),
-            alt.Tooltip("indicator:N", title="Indicator"),
-            alt.Tooltip("shown_as:N", title="Value is"),
-            alt.Tooltip("value:Q", title="Millions", format=",.2f"),
-            alt.Tooltip("as_of:N", title="As of"),
+            alt.Tooltip("programme_label:N", title=tr("Programme")),
+            alt.Tooltip("indicator:N", title=tr("Indicator")),
+            alt.Tooltip("shown_as:N", title=tr("Value is")),
+            alt.Tooltip("value:Q", title=tr("Millions"), format=",.2f"),
+            alt.Tooltip("as_of:N", title=tr("As of")),
         ],
     )
     targets = base.transform_filter("datum.kind == 'target'").mark_point(
@@ -508,14 +531,14 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
     )
     return charts.finish(
         alt.layer(targets, reported).properties(height=260),
-        title="Reusable packaging: targets and reported progress",
-        source="State Post Bureau via its press conference (2022) and Workers' Daily (2023)",
-        description=(
-            "Dot chart on a log axis of the State Post Bureau's counted reuse indicators in millions of "
-            "items: reusable boxes in circulation, cardboard boxes used again and parcels sent in "
-            "reusable packaging. "
-            "Hollow diamonds are year-end targets, filled circles progress reported by September; "
-            "colour shows the programme. Progress came close to each target."
+        title=tr("Reusable packaging: targets and reported progress"),
+        source=tr("State Post Bureau via its press conference (2022) and Workers' Daily (2023)"),
+        description=tr(
+            "Dot chart on a log axis of the State Post Bureau's counted reuse indicators in "
+            "millions of items: reusable boxes in circulation, cardboard boxes used again and "
+            "parcels sent in reusable packaging. Hollow diamonds are year-end targets, filled "
+            "circles progress reported by September; colour shows the programme. Progress came "
+            "close to each target."
         ),
     )
 

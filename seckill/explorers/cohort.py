@@ -10,6 +10,7 @@ import pandas as pd
 from seckill import charts
 from seckill.controls import Slider
 from seckill.explorers import explorer
+from seckill.i18n import tr
 from seckill.models import streamer
 
 SOURCE = "simulation with the reader's assumptions (seckill.models.streamer.simulate_cohort)"
@@ -86,16 +87,16 @@ def cohort_chart(table: pd.DataFrame, inputs: streamer.CohortInputs) -> alt.Laye
         .encode(
             x=alt.X(
                 "month:Q",
-                title="Months since starting",
+                title=tr("Months since starting"),
                 axis=alt.Axis(format="d", tickMinStep=1, tickCount=6),
             ),
-            y=alt.Y("value:Q", title="Mean monthly income, yuan", scale=alt.Scale(zero=True)),
+            y=alt.Y("value:Q", title=tr("Mean monthly income, yuan"), scale=alt.Scale(zero=True)),
             color=alt.Color("series:N", title=None),
             strokeDash=alt.StrokeDash("series:N", title=None),
             tooltip=[
-                alt.Tooltip("month:Q", title="Month"),
+                alt.Tooltip("month:Q", title=tr("Month")),
                 alt.Tooltip("series:N"),
-                alt.Tooltip("value:Q", title="Yuan", format=",.0f"),
+                alt.Tooltip("value:Q", title=tr("Yuan"), format=",.0f"),
             ],
         )
     )
@@ -110,15 +111,19 @@ def cohort_chart(table: pd.DataFrame, inputs: streamer.CohortInputs) -> alt.Laye
     )
     return charts.finish(
         alt.layer(lines, note),
-        title="Survivorship: the streamers who stay look richer",
+        title=tr("Survivorship: the streamers who stay look richer"),
         source=SOURCE,
-        description=(
-            f"Simulated cohort of {inputs.n_streamers} new streamers over {inputs.months} months. One line "
-            "shows the mean monthly income of those still streaming, another the mean of all starters in "
-            f"month 1. Streamers quit after {inputs.patience_months} months in a row below "
-            f"{inputs.quit_below_rmb:,.0f} yuan; at the end, "
-            f"{still_streaming_text(last['value']).replace('%', ' percent')}. "
-            "All inputs are assumptions."
+        description=tr(
+            "Simulated cohort of {n_streamers} new streamers over {months} months. One line "
+            "shows the mean monthly income of those still streaming, another the mean of all "
+            "starters in month 1. Streamers quit after {patience_months} months in a row below "
+            "{quit_below_rmb:,.0f} yuan; at the end, {replace}. All inputs are assumptions."
+        ).format(
+            n_streamers=inputs.n_streamers,
+            months=inputs.months,
+            patience_months=inputs.patience_months,
+            quit_below_rmb=inputs.quit_below_rmb,
+            replace=still_streaming_text(last["value"]).replace("%", " percent"),
         ),
     )
 

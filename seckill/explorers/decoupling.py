@@ -11,6 +11,7 @@ from seckill import charts
 from seckill.chapters.ch07 import budget as ch07_budget
 from seckill.controls import Menu, Slider
 from seckill.explorers import explorer
+from seckill.i18n import tr
 from seckill.models import decoupling
 
 TABLE_EVERY_YEARS = 5
@@ -96,15 +97,21 @@ def scenario_chart(table: pd.DataFrame, *, budget_gtco2: float, budget_label: st
         alt.Chart(table)
         .mark_line(point=True, color=charts.HIGHLIGHT_COLOUR)
         .encode(
-            x=alt.X("Year:Q", axis=alt.Axis(format="d"), title="Year"),
-            y=alt.Y("CO2, Gt a year:Q", title="World CO2, billion tonnes a year", scale=alt.Scale(zero=True)),
+            x=alt.X("Year:Q", axis=alt.Axis(format="d"), title=tr("Year")),
+            y=alt.Y(
+                "CO2, Gt a year:Q", title=tr("World CO2, billion tonnes a year"), scale=alt.Scale(zero=True)
+            ),
         )
     )
     return charts.finish(
         line,
-        title=f"Your scenario against a {budget_gtco2:.0f} Gt budget",
-        source=f"Global Carbon Budget 2024; {budget_label}; World Bank; scenario set by the reader",
-        description="Line chart of the world's yearly CO2 emissions in the reader's scenario, every 5 years.",
+        title=tr("Your scenario against a {budget_gtco2:.0f} Gt budget").format(budget_gtco2=budget_gtco2),
+        source=tr("Global Carbon Budget 2024; {budget_label}; World Bank; scenario set by the reader").format(
+            budget_label=budget_label
+        ),
+        description=tr(
+            "Line chart of the world's yearly CO2 emissions in the reader's scenario, every 5 years."
+        ),
     )
 
 

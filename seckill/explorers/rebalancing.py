@@ -8,6 +8,7 @@ import pandas as pd
 from seckill import charts
 from seckill.chapters import ch06
 from seckill.explorers import explorer
+from seckill.i18n import tr
 from seckill.models import rebalancing
 
 
@@ -17,8 +18,10 @@ def path_chart(path: pd.DataFrame, *, target_pct: float, source: str) -> alt.Lay
         alt.Chart(path)
         .mark_line(color=charts.HIGHLIGHT_COLOUR)
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
-            y=alt.Y("share_pct:Q", title="Household consumption, % of GDP", scale=alt.Scale(domain=[0, 100])),
+            x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d")),
+            y=alt.Y(
+                "share_pct:Q", title=tr("Household consumption, % of GDP"), scale=alt.Scale(domain=[0, 100])
+            ),
             tooltip=[alt.Tooltip("year:Q", format="d"), alt.Tooltip("share_pct:Q", format=".1f")],
         )
     )
@@ -29,12 +32,12 @@ def path_chart(path: pd.DataFrame, *, target_pct: float, source: str) -> alt.Lay
     )
     return charts.finish(
         alt.layer(rule, line),
-        title="Household consumption share under your assumptions",
+        title=tr("Household consumption share under your assumptions"),
         source=source,
-        description=(
-            f"Line chart of the household consumption share of GDP by year under the growth rates "
-            f"chosen (assumptions), with a dashed line at the target of {target_pct:.0f} percent."
-        ),
+        description=tr(
+            "Line chart of the household consumption share of GDP by year under the growth rates "
+            "chosen (assumptions), with a dashed line at the target of {target_pct:.0f} percent."
+        ).format(target_pct=target_pct),
     )
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 from seckill import charts
 from seckill.calibrations.carbon_budget import MODEL_BASE_YEAR, MODEL_END_YEAR
 from seckill.controls import Slider
+from seckill.i18n import tr
 from seckill.models import decoupling
 
 Y_MAX_GT = 600  # top of the emissions-path axis, Gt CO2
@@ -110,7 +111,10 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
         f"{e0!r} * {factor} * (pow({factor}, datum.t) - 1) / ({factor} - 1))"
     )
     x = alt.X(
-        "year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[base_year, MODEL_END_YEAR])
+        "year:Q",
+        title=tr("Year"),
+        axis=alt.Axis(format="d"),
+        scale=alt.Scale(domain=[base_year, MODEL_END_YEAR]),
     )
     path = (
         alt.Chart(path_grid(base_year))
@@ -120,13 +124,15 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
             x=x,
             y=alt.Y(
                 "cumulative:Q",
-                title=f"CO2 emitted since the start of {base_year + 1}, billion tonnes",
+                title=tr("CO2 emitted since the start of {base_year}, billion tonnes").format(
+                    base_year=base_year + 1
+                ),
                 # A fixed axis keeps the budgets readable; paths above it run off the top.
                 scale=alt.Scale(domain=[0, Y_MAX_GT]),
             ),
             tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
-                alt.Tooltip("cumulative:Q", format=",.0f", title="Gt CO2 since start"),
+                alt.Tooltip("year:Q", format="d", title=tr("Year")),
+                alt.Tooltip("cumulative:Q", format=",.0f", title=tr("Gt CO2 since start")),
             ],
         )
     )
@@ -169,18 +175,23 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     )
     chart = charts.finish(
         alt.layer(rules, rule_labels, path, *readout).add_params(*params),
-        title="Growth against efficiency: the world's CO2 and the 1.5 °C budget",
-        source=(
-            f"Global Carbon Budget 2024 (world CO2 {base_year}); Indicators of Global Climate Change 2024 "
-            "(budgets from 2025); World Bank population; scenario and rebound set by the reader"
-        ),
-        description=(
-            "Interactive line chart. Sliders set the yearly growth of consumption per person, the "
-            "yearly fall in CO2 per unit consumed, and the rebound (an assumption). The line shows the "
-            f"world's cumulative CO2 from the start of {base_year + 1} to {MODEL_END_YEAR} in billion "
-            "tonnes, against dashed lines for the remaining 1.5 °C budgets at 50, 67 and 83 percent "
-            f"chances; text gives the yearly emissions in {MODEL_END_YEAR}, the year the 50 percent "
-            "budget is used up, and the fall in intensity needed for emissions to decline."
+        title=tr("Growth against efficiency: the world's CO2 and the 1.5 °C budget"),
+        source=tr(
+            "Global Carbon Budget 2024 (world CO2 {base_year}); Indicators of Global Climate "
+            "Change 2024 (budgets from 2025); World Bank population; scenario and rebound set by "
+            "the reader"
+        ).format(base_year=base_year),
+        description=tr(
+            "Interactive line chart. Sliders set the yearly growth of consumption per person, "
+            "the yearly fall in CO2 per unit consumed, and the rebound (an assumption). The line "
+            "shows the world's cumulative CO2 from the start of {base_year} to {MODEL_END_YEAR} "
+            "in billion tonnes, against dashed lines for the remaining 1.5 °C budgets at 50, 67 "
+            "and 83 percent chances; text gives the yearly emissions in {MODEL_END_YEAR}, the "
+            "year the 50 percent budget is used up, and the fall in intensity needed for "
+            "emissions to decline."
+        ).format(
+            base_year=base_year + 1,
+            MODEL_END_YEAR=MODEL_END_YEAR,
         ),
     )
     gone = summary["exhaustion_year_50"]
@@ -208,10 +219,10 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
             + f". The chart's axis stops at {Y_MAX_GT} Gt; the path runs off its top above that"
         ),
         titles={
-            "year": "Year",
-            "emissions_gtco2": "Gt CO2 that year",
-            "cumulative_gtco2": f"Gt CO2 from {base_year + 1}",
-            "budget_gone": "1.5 °C budget used up",
+            "year": tr("Year"),
+            "emissions_gtco2": tr("Gt CO2 that year"),
+            "cumulative_gtco2": tr("Gt CO2 from {base_year}").format(base_year=base_year + 1),
+            "budget_gone": tr("1.5 °C budget used up"),
         },
         model="seckill.models.decoupling.calibrated_path and budget_exhaustion_year",
     )

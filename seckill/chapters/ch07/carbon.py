@@ -7,6 +7,7 @@ import pandas as pd
 
 from seckill import charts
 from seckill.calibrations.carbon_budget import HISTORY_END, HISTORY_START, rates_between
+from seckill.i18n import tr
 from seckill.models import decoupling
 
 ECONOMY_ORDER = ["China", "United States", "World"]
@@ -57,30 +58,30 @@ def per_person_chart(long: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("economy:N", title=None, sort=ECONOMY_ORDER, axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("measure:N", sort=[TERRITORIAL, CONSUMPTION]),
-            y=alt.Y("t_per_person:Q", title=f"CO2 per person in {year}, tonnes"),
+            y=alt.Y("t_per_person:Q", title=tr("CO2 per person in {year}, tonnes").format(year=year)),
             color=alt.Color(
                 "measure:N",
-                title="Counted as",
+                title=tr("Counted as"),
                 sort=[TERRITORIAL, CONSUMPTION],
                 legend=alt.Legend(labelExpr=charts.TWO_LINE_LABEL),
             ),
             tooltip=[
-                alt.Tooltip("economy:N", title="Economy"),
-                alt.Tooltip("measure:N", title="Counted as"),
-                alt.Tooltip("t_per_person:Q", title="Tonnes per person", format=".2f"),
+                alt.Tooltip("economy:N", title=tr("Economy")),
+                alt.Tooltip("measure:N", title=tr("Counted as")),
+                alt.Tooltip("t_per_person:Q", title=tr("Tonnes per person"), format=".2f"),
             ],
         )
     )
     return charts.finish(
         chart,
-        title=f"CO2 per person, counted two ways ({year})",
-        source="Our World in Data from the Global Carbon Project (data to 2018); fossil fuels and cement",
-        description=(
-            f"Grouped bar chart of CO2 emissions per person in {year}, in tonnes, for China, the United "
-            "States and the world; for China and the US a second bar shows consumption-based "
-            "emissions. China's consumption-based figure is below its territorial one; the US figure "
-            "is above."
-        ),
+        title=tr("CO2 per person, counted two ways ({year})").format(year=year),
+        source=tr("Our World in Data from the Global Carbon Project (data to 2018); fossil fuels and cement"),
+        description=tr(
+            "Grouped bar chart of CO2 emissions per person in {year}, in tonnes, for China, the "
+            "United States and the world; for China and the US a second bar shows "
+            "consumption-based emissions. China's consumption-based figure is below its "
+            "territorial one; the US figure is above."
+        ).format(year=year),
     )
 
 
@@ -126,32 +127,37 @@ def totals_chart(table: pd.DataFrame) -> alt.Chart:
         alt.Chart(long)
         .mark_line()
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
-            y=alt.Y("gt:Q", title="CO2 emissions, billion tonnes a year"),
-            color=alt.Color("economy:N", title="Economy"),
+            x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d")),
+            y=alt.Y("gt:Q", title=tr("CO2 emissions, billion tonnes a year")),
+            color=alt.Color("economy:N", title=tr("Economy")),
             strokeDash=alt.StrokeDash(
                 "measure:N",
-                title="Counted as",
+                title=tr("Counted as"),
                 scale=alt.Scale(domain=["Territorial", "Consumption-based"], range=[[1, 0], [5, 3]]),
             ),
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("economy:N", title="Economy"),
-                alt.Tooltip("measure:N", title="Counted as"),
-                alt.Tooltip("gt:Q", title="Gt CO2", format=".2f"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip("economy:N", title=tr("Economy")),
+                alt.Tooltip("measure:N", title=tr("Counted as")),
+                alt.Tooltip("gt:Q", title=tr("Gt CO2"), format=".2f"),
             ],
         )
     )
     return charts.finish(
         chart,
-        title="China and the United States: CO2 made at home and CO2 consumed",
-        source="Our World in Data from the Global Carbon Project; consumption-based to 2017",
-        description=(
-            f"Line chart of yearly CO2 emissions in billion tonnes, {first_year} to {last_year}, for China "
-            "and the United States; solid lines count emissions inside each country, dashed lines count "
-            "emissions for what its residents consume. China's territorial emissions pass the US's "
-            f"in {crossing['Territorial']} and its consumption-based emissions in "
-            f"{crossing['Consumption-based']}."
+        title=tr("China and the United States: CO2 made at home and CO2 consumed"),
+        source=tr("Our World in Data from the Global Carbon Project; consumption-based to 2017"),
+        description=tr(
+            "Line chart of yearly CO2 emissions in billion tonnes, {first_year} to {last_year}, "
+            "for China and the United States; solid lines count emissions inside each country, "
+            "dashed lines count emissions for what its residents consume. China's territorial "
+            "emissions pass the US's in {Territorial} and its consumption-based emissions in "
+            "{value}."
+        ).format(
+            first_year=first_year,
+            last_year=last_year,
+            Territorial=crossing["Territorial"],
+            value=crossing["Consumption-based"],
         ),
     )
 
@@ -203,10 +209,10 @@ def decoupling_chart(long: pd.DataFrame, *, economy: str = "China") -> alt.Chart
         alt.Chart(long)
         .mark_line(point=alt.OverlayMarkDef(size=25))
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+            x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d")),
             y=alt.Y(
                 "index:Q",
-                title=f"Index, {first} = 100 (log scale)",
+                title=tr("Index, {first} = 100 (log scale)").format(first=first),
                 scale=alt.Scale(type="log", domain=[0.8 * low, 1.25 * high], nice=False),
                 # Doublings from 100, so equal steps on the axis are equal ratios.
                 axis=alt.Axis(
@@ -215,21 +221,28 @@ def decoupling_chart(long: pd.DataFrame, *, economy: str = "China") -> alt.Chart
             ),
             color=alt.Color("series:N", title=None, sort=order),
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("series:N", title="Series"),
-                alt.Tooltip("index:Q", title=f"Index ({first} = 100)", format=".0f"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip("series:N", title=tr("Series")),
+                alt.Tooltip("index:Q", title=tr("Index ({first} = 100)").format(first=first), format=".0f"),
             ],
         )
     )
     end = long[long["year"] == last].set_index("series")["index"]
     return charts.finish(
         chart,
-        title=f"{economy}: GDP and CO2, {first}-{last}",
-        source="Our World in Data: Global Carbon Project CO2 and Maddison Project GDP (2011 int. $)",
-        description=(
-            f"Line chart on a log axis of three indices for {economy}, {first} = 100: real GDP reached "
-            f"{end['Real GDP']:.0f}, CO2 emissions {end['CO2 emissions (territorial)']:.0f} and CO2 per unit "
-            f"of GDP {end['CO2 per unit of GDP']:.0f} by {last}. Emissions grew more slowly than GDP "
-            "(relative decoupling) but did not fall for long."
+        title=tr("{economy}: GDP and CO2, {first}-{last}").format(economy=economy, first=first, last=last),
+        source=tr("Our World in Data: Global Carbon Project CO2 and Maddison Project GDP (2011 int. $)"),
+        description=tr(
+            "Line chart on a log axis of three indices for {economy}, {first} = 100: real GDP "
+            "reached {value:.0f}, CO2 emissions {value2:.0f} and CO2 per unit of GDP "
+            "{value3:.0f} by {last}. Emissions grew more slowly than GDP (relative decoupling) "
+            "but did not fall for long."
+        ).format(
+            economy=economy,
+            first=first,
+            value=end["Real GDP"],
+            value2=end["CO2 emissions (territorial)"],
+            value3=end["CO2 per unit of GDP"],
+            last=last,
         ),
     )

@@ -11,6 +11,7 @@ import pandas as pd
 
 from seckill import charts
 from seckill.controls import Slider
+from seckill.i18n import tr
 from seckill.models import parcels
 
 CALCULATOR_MAX_MT = 200  # top of the parcel calculator's axis; the sliders cannot exceed it
@@ -47,34 +48,34 @@ def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
         alt.Chart(rows)
         .mark_point(size=110, filled=True)
         .encode(
-            x=alt.X("value:Q", title="Mt CO2 or CO2e a year", scale=alt.Scale(zero=True)),
+            x=alt.X("value:Q", title=tr("Mt CO2 or CO2e a year"), scale=alt.Scale(zero=True)),
             y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("year"), axis=alt.Axis(labelLimit=220)),
-            color=alt.Color("scope_group:N", title="What is counted"),
+            color=alt.Color("scope_group:N", title=tr("What is counted")),
             shape=alt.Shape(
                 "kind:N",
                 scale=alt.Scale(domain=["estimate", "projection"], range=["circle", "triangle-up"]),
                 legend=None,
             ),
             tooltip=[
-                alt.Tooltip("study:N", title="Study"),
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("value:Q", title="Value", format=",.1f"),
-                alt.Tooltip("unit:N", title="Unit"),
-                alt.Tooltip("scope:N", title="Scope"),
-                alt.Tooltip("method:N", title="Method"),
-                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("study:N", title=tr("Study")),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip("value:Q", title=tr("Value"), format=",.1f"),
+                alt.Tooltip("unit:N", title=tr("Unit")),
+                alt.Tooltip("scope:N", title=tr("Scope")),
+                alt.Tooltip("method:N", title=tr("Method")),
+                alt.Tooltip("kind:N", title=tr("Kind")),
             ],
         )
     )
     return charts.finish(
         chart,
-        title="Published estimates of express delivery's emissions in China",
-        source="Su et al. 2020; Kang et al. 2021; Greenpeace East Asia et al. 2019; MDPI 2025; SCMP 2021",
-        description=(
-            f"Dot chart of {len(rows)} published estimates of emissions from China's express delivery, in "
-            "million tonnes of CO2 or CO2-equivalent, labelled by study and year; colour shows whether "
-            "packaging or transport is counted, and triangles mark projections."
-        ),
+        title=tr("Published estimates of express delivery's emissions in China"),
+        source=tr("Su et al. 2020; Kang et al. 2021; Greenpeace East Asia et al. 2019; MDPI 2025; SCMP 2021"),
+        description=tr(
+            "Dot chart of {rows} published estimates of emissions from China's express delivery, "
+            "in million tonnes of CO2 or CO2-equivalent, labelled by study and year; colour "
+            "shows whether packaging or transport is counted, and triangles mark projections."
+        ).format(rows=len(rows)),
     )
 
 
@@ -138,12 +139,15 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
             ),
             x=alt.X(
                 "co2e_mt:Q",
-                title="Emissions, Mt CO2e a year",
+                title=tr("Emissions, Mt CO2e a year"),
                 scale=alt.Scale(domain=[0, CALCULATOR_MAX_MT]),
                 axis=alt.Axis(tickCount=5),
             ),
             color=alt.Color("component:N", title=None, legend=None),
-            tooltip=[alt.Tooltip("component:N"), alt.Tooltip("co2e_mt:Q", title="Mt CO2e", format=",.1f")],
+            tooltip=[
+                alt.Tooltip("component:N"),
+                alt.Tooltip("co2e_mt:Q", title=tr("Mt CO2e"), format=",.1f"),
+            ],
         )
     )
     readout = charts.readout(
@@ -160,16 +164,18 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     )
     chart = charts.finish(
         alt.layer(bars, *readout).add_params(*params).properties(height=220),
-        title="Parcel footprint calculator",
-        source=(
-            "factors derived from Su et al. 2020 and the 2018 parcel count; transport from Kang et al. 2021; "
-            f"population World Bank {int(defaults['year'])}; reuse, recycling and distance are assumptions"
-        ),
-        description=(
-            "Interactive bar chart. Sliders set parcels a year, grams of packaging per parcel, and three "
-            "assumptions: extra reuse, recycling and delivery distance. Two bars show emissions from "
-            "making new packaging and from transport, in million tonnes of CO2-equivalent, and text gives "
-            "the total, the amount per person and the packaging left unrecycled."
+        title=tr("Parcel footprint calculator"),
+        source=tr(
+            "factors derived from Su et al. 2020 and the 2018 parcel count; transport from Kang "
+            "et al. 2021; population World Bank {year}; reuse, recycling and distance are "
+            "assumptions"
+        ).format(year=int(defaults["year"])),
+        description=tr(
+            "Interactive bar chart. Sliders set parcels a year, grams of packaging per parcel, "
+            "and three assumptions: extra reuse, recycling and delivery distance. Two bars show "
+            "emissions from making new packaging and from transport, in million tonnes of "
+            "CO2-equivalent, and text gives the total, the amount per person and the packaging "
+            "left unrecycled."
         ),
     )
     start = parcel_calculator_start(defaults)
@@ -186,16 +192,22 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     return charts.with_model_table(
         chart,
         table,
-        caption=(
-            f"Emissions of {defaults['parcels_bn']:g} billion parcels a year ({int(defaults['year'])}) at "
-            f"{grams_default} g of packaging each, no extra reuse or recycling and the 2018 average "
-            f"distance; they use {start['new_packaging_t'] / 1e6:.1f} Mt of new packaging, "
-            f"{start['waste_not_recycled_t'] / 1e6:.1f} Mt of it not recycled"
+        caption=tr(
+            "Emissions of {parcels_bn:g} billion parcels a year ({year}) at {grams_default} g of "
+            "packaging each, no extra reuse or recycling and the 2018 average distance; they use "
+            "{new_packaging_t:.1f} Mt of new packaging, {waste_not_recycled_t:.1f} Mt of it not "
+            "recycled"
+        ).format(
+            parcels_bn=defaults["parcels_bn"],
+            year=int(defaults["year"]),
+            grams_default=grams_default,
+            new_packaging_t=start["new_packaging_t"] / 1e6,
+            waste_not_recycled_t=start["waste_not_recycled_t"] / 1e6,
         ),
         titles={
-            "component": "Emissions from",
-            "co2e_mt": "Mt CO2e a year",
-            "kg_per_person": "kg CO2e per person",
+            "component": tr("Emissions from"),
+            "co2e_mt": tr("Mt CO2e a year"),
+            "kg_per_person": tr("kg CO2e per person"),
         },
         model="seckill.models.parcels.parcel_footprint",
     )

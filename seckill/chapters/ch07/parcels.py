@@ -8,24 +8,25 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts, data
+from seckill.i18n import tr
 
 
 def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Parcels per year as bars; the 2021 lower bound drawn pale with a label."""
     base = alt.Chart(table).encode(
-        x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
-        y=alt.Y("parcels_bn:Q", title="Express parcels, billions"),
+        x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        y=alt.Y("parcels_bn:Q", title=tr("Express parcels, billions")),
         tooltip=[
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("parcels_bn:Q", title="Parcels (bn)", format=",.2f"),
-            alt.Tooltip("parcels_per_person:Q", title="Per person (derived)", format=".0f"),
-            alt.Tooltip("status:N", title="Figure is"),
+            alt.Tooltip("year:O", title=tr("Year")),
+            alt.Tooltip("parcels_bn:Q", title=tr("Parcels (bn)"), format=",.2f"),
+            alt.Tooltip("parcels_per_person:Q", title=tr("Per person (derived)"), format=".0f"),
+            alt.Tooltip("status:N", title=tr("Figure is")),
         ],
     )
     bars = base.mark_bar().encode(
         color=alt.Color(
             "status:N",
-            title="Figure",
+            title=tr("Figure"),
             scale=alt.Scale(
                 domain=["published", "lower bound"], range=[charts.MAIN_COLOUR, charts.PALETTE["sky_blue"]]
             ),
@@ -40,12 +41,17 @@ def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
     first, last = table.iloc[0], table.iloc[-1]
     return charts.finish(
         alt.layer(bars, label),
-        title="Express parcels handled in China each year",
-        source="State Post Bureau, as reported by Xinhua, China Daily and others (see Data and sources)",
-        description=(
-            f"Bar chart of express parcels handled in China per year, from {first['parcels_bn']:.0f} billion "
-            f"in {int(first['year'])} to {last['parcels_bn']:.1f} billion in {int(last['year'])}. "
-            "For 2021 only a lower bound of 100 billion was found."
+        title=tr("Express parcels handled in China each year"),
+        source=tr("State Post Bureau, as reported by Xinhua, China Daily and others (see Data and sources)"),
+        description=tr(
+            "Bar chart of express parcels handled in China per year, from {parcels_bn:.0f} "
+            "billion in {year} to {parcels_bn2:.1f} billion in {year2}. For 2021 only a lower "
+            "bound of 100 billion was found."
+        ).format(
+            parcels_bn=first["parcels_bn"],
+            year=int(first["year"]),
+            parcels_bn2=last["parcels_bn"],
+            year2=int(last["year"]),
         ),
     )
 
@@ -123,9 +129,9 @@ def singles_day_parcels_chart(table: pd.DataFrame) -> alt.Chart:
         alt.Chart(table)
         .mark_bar()
         .encode(
-            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("window:N", sort=order),
-            y=alt.Y("parcels_per_day_bn:Q", title="Parcels per day, billions"),
+            y=alt.Y("parcels_per_day_bn:Q", title=tr("Parcels per day, billions")),
             color=alt.Color(
                 "window:N",
                 title=None,
@@ -140,26 +146,26 @@ def singles_day_parcels_chart(table: pd.DataFrame) -> alt.Chart:
                 ),
             ),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("window:N", title="Average of"),
-                alt.Tooltip("label:N", title="Counted"),
-                alt.Tooltip("parcels_per_day_bn:Q", title="Per day (bn)", format=".2f"),
-                alt.Tooltip("status:N", title="Figure is"),
+                alt.Tooltip("year:O", title=tr("Year")),
+                alt.Tooltip("window:N", title=tr("Average of")),
+                alt.Tooltip("label:N", title=tr("Counted")),
+                alt.Tooltip("parcels_per_day_bn:Q", title=tr("Per day (bn)"), format=".2f"),
+                alt.Tooltip("status:N", title=tr("Figure is")),
             ],
         )
     )
     years = ", ".join(str(y) for y in sorted(table["year"].unique()))
     return charts.finish(
         bars,
-        title="Parcels per day: ordinary days and the Singles' Day season",
-        source=(
+        title=tr("Parcels per day: ordinary days and the Singles' Day season"),
+        source=tr(
             "State Post Bureau via People's Daily, Xinhua and others (2024 season: a user post); "
             "per-day values derived"
         ),
-        description=(
-            "Grouped bar chart of parcels handled per day, in billions, for "
-            f"{years}: the average day of the whole year, the average day of the 11.11 season window, "
-            "and 11 November itself. The counted measure and the season window changed between years; "
-            "the 2021 yearly average is a lower bound."
-        ),
+        description=tr(
+            "Grouped bar chart of parcels handled per day, in billions, for {years}: the average "
+            "day of the whole year, the average day of the 11.11 season window, and 11 November "
+            "itself. The counted measure and the season window changed between years; the 2021 "
+            "yearly average is a lower bound."
+        ).format(years=years),
     )
