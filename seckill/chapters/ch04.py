@@ -16,6 +16,7 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations.income_fit import COMPARISON_SURVEY, MAIN_SURVEY, calibrate
+from seckill.charts.vega_text import vega_text
 from seckill.controls import Slider
 from seckill.i18n import tr
 from seckill.models import incomes, streamer
@@ -35,7 +36,9 @@ def counts_table(counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Published streamer counts with a short label for charts: date, counting body and kind."""
     counts = data.load("streamer_counts") if counts is None else counts
     table = counts.copy()
+    short_names = {"CAPA": tr("CAPA"), "MOFCOM": tr("MOFCOM"), "CNSA": tr("CNSA")}
     table["body"] = table["counted_by"].map(SHORT_BODY).fillna(table["counted_by"]).astype(str)
+    table["body"] = table["body"].map(lambda body: short_names.get(body, body))
     table["label"] = table["as_of"].astype(str) + " · " + table["body"]
     table["count_m"] = table["count_m"].astype(float)
     return table.sort_values(["count_m"], ascending=False).reset_index(drop=True)
@@ -76,7 +79,13 @@ def counts_chart(table: pd.DataFrame) -> alt.Chart:
             "100 million; people who stream as their main job about 15 million; hosts active on "
             "monitored e-commerce platforms well under 3 million. A low-confidence count is "
             "faded."
-        ).format(smallest=smallest, largest=largest),
+        ).format(
+            smallest=smallest,
+            largest=largest,
+            # The same counts in 万 (10^4), for a translation to give them in Chinese units.
+            smallest_wan=smallest * 100,
+            largest_wan=largest * 100,
+        ),
     )
 
 
@@ -183,27 +192,41 @@ def band_sensitivity_display_table(shifts_pct: tuple[float, ...] = BAND_SHIFTS_P
     def shown(column: str, form: str) -> pd.Series:
         return pd.Series(
             [
-                format(v, form) if fits else "no fit"
+                format(v, form) if fits else tr("no fit")
                 for v, fits in zip(table[column], table["fits"], strict=True)
             ]
         )
 
     return pd.DataFrame(
         {
-            "Band moved": table["band"],
-            "Change, % of its share": table["change_pct"].map(lambda v: "none" if v == 0 else f"{v:+.0f}"),
-            "Its share, %": table["share_pct"].map(lambda v: "" if pd.isna(v) else f"{v:.1f}"),
-            "Median, yuan a month": shown("median_rmb_month", ",.0f"),
+            tr("Band moved"): table["band"].map(_band_text),
+            tr("Change, % of its share"): table["change_pct"].map(
+                lambda v: tr("none") if v == 0 else f"{v:+.0f}"
+            ),
+            tr("Its share, %"): table["share_pct"].map(lambda v: "" if pd.isna(v) else f"{v:.1f}"),
+            tr("Median, yuan a month"): shown("median_rmb_month", ",.0f"),
             "σ": shown("sigma", ".2f"),
-            "Gini": shown("gini", ".2f"),
-            "Top 1 % share, %": shown("top1_pct", ".0f"),
+            tr("Gini"): shown("gini", ".2f"),
+            tr("Top 1 % share, %"): shown("top1_pct", ".0f"),
         }
     )
 
 
+def _band_text(band: str) -> str:
+    """A band's name from :func:`band_sensitivity_table` ("under 3,000 yuan") in the reader's language."""
+    if band == "as published":
+        return tr("as published")
+    side, _, amount = band.partition(" ")
+    template = tr("under {amount} yuan") if side == "under" else tr("over {amount} yuan")
+    return template.format(amount=amount.removesuffix(" yuan"))
+
+
 def _fit_label(survey: str, fit: incomes.LognormalFit) -> str:
-    short = "CAPA 2023" if survey == MAIN_SURVEY else "Momo 2017" if survey == COMPARISON_SURVEY else survey
-    return f"Fit to {short}, σ = {fit.sigma:.2f}"
+    if survey == MAIN_SURVEY:
+        return tr("Fit to CAPA 2023, σ = {sigma:.2f}").format(sigma=fit.sigma)
+    if survey == COMPARISON_SURVEY:
+        return tr("Fit to Momo 2017, σ = {sigma:.2f}").format(sigma=fit.sigma)
+    return tr("Fit to {survey}, σ = {sigma:.2f}").format(survey=survey, sigma=fit.sigma)
 
 
 def survival_curve_table(fits: dict[str, incomes.LognormalFit]) -> pd.DataFrame:
@@ -326,8 +349,8 @@ def lorenz_explorer_chart(
     where a curve would have to pass for the top 1 % to earn that share.
     """
     sigma = SIGMA.param(round(fit.sigma, 2))
-    calibrated_name = f"Calibrated to CAPA bands (σ = {fit.sigma:.2f})"
-    chosen_name = "Your σ (slider)"
+    calibrated_name = tr("Calibrated to CAPA bands (σ = {sigma:.2f})").format(sigma=fit.sigma)
+    chosen_name = tr("Your σ (slider)")
     colour = alt.Color(
         "curve:N",
         title=tr("Lorenz curve"),
@@ -362,10 +385,17 @@ def lorenz_explorer_chart(
     )
     readout = charts.readout(
         [
-            "'σ = ' + format(sigma, '.2f') + ': Gini ' + format(datum.gini, '.2f')",
-            "'Top 1% earn ' + format(datum.top1, '.0f') + '%, top 10% earn ' + "
-            "format(datum.top10, '.0f') + '%'",
-            "'Mean income is ' + format(datum.ratio, '.1f') + ' × the median'",
+            vega_text(
+                tr("σ = {sigma}: Gini {gini}"),
+                sigma="format(sigma, '.2f')",
+                gini="format(datum.gini, '.2f')",
+            ),
+            vega_text(
+                tr("Top 1% earn {top1}%, top 10% earn {top10}%"),
+                top1="format(datum.top1, '.0f')",
+                top10="format(datum.top10, '.0f')",
+            ),
+            vega_text(tr("Mean income is {ratio} × the median"), ratio="format(datum.ratio, '.1f')"),
         ],
         frame=alt.Chart(pd.DataFrame({"anchor": [0]})).transform_calculate(
             gini=_GINI_EXPR,
@@ -506,6 +536,16 @@ def calculator_controls(defaults: streamer.MonthInputs) -> tuple[Slider, ...]:
     )
 
 
+def _benchmark_row(benchmark) -> str:
+    """A wage benchmark's bar label, "Shanghai minimum wage, 2023", in the reader's language."""
+    name = benchmark.benchmark
+    if name == REFERENCE_BENCHMARK:
+        name = tr("Private-sector average wage")
+    elif name.endswith(" minimum wage"):
+        name = tr("{area} minimum wage").format(area=tr(name.removesuffix(" minimum wage")))
+    return tr("{benchmark}, {year}").format(benchmark=name, year=benchmark.year)
+
+
 def calculator_start_table(
     defaults: streamer.MonthInputs, benchmarks: pd.DataFrame, *, reference_benchmark: str
 ) -> tuple[pd.DataFrame, dict[str, float]]:
@@ -518,10 +558,10 @@ def calculator_start_table(
     reference = float(benchmarks.set_index("benchmark").loc[reference_benchmark, "rmb_per_hour"])
     result = streamer.net_income(defaults, benchmark_rmb_per_hour=reference)
     rows = [
-        ("Typical new streamer (assumed)", result["median_net_rmb_per_hour"]),
-        ("Average new streamer (assumed)", result["expected_net_rmb_per_hour"]),
+        (tr("Typical new streamer (assumed)"), result["median_net_rmb_per_hour"]),
+        (tr("Average new streamer (assumed)"), result["expected_net_rmb_per_hour"]),
     ]
-    rows += [(f"{b.benchmark}, {b.year}", float(b.rmb_per_hour)) for b in benchmarks.itertuples()]
+    rows += [(_benchmark_row(b), float(b.rmb_per_hour)) for b in benchmarks.itertuples()]
     table = pd.DataFrame(rows, columns=["row", "rmb_per_hour"]).round({"rmb_per_hour": 1})
     return table, result
 
@@ -548,12 +588,10 @@ def calculator_chart(
     share_beating = f"100 * (1 - cumulativeNormal(log(({needed}) / ({sales})) / {sigma!r}))"
 
     rows = [
-        ("Typical new streamer (assumed)", "median", 0.0),
-        ("Average new streamer (assumed)", "expected", 0.0),
+        (tr("Typical new streamer (assumed)"), "median", 0.0),
+        (tr("Average new streamer (assumed)"), "expected", 0.0),
     ]
-    rows += [
-        (f"{b.benchmark}, {b.year}", "benchmark", float(b.rmb_per_hour)) for b in benchmarks.itertuples()
-    ]
+    rows += [(_benchmark_row(b), "benchmark", float(b.rmb_per_hour)) for b in benchmarks.itertuples()]
     bars_data = pd.DataFrame(rows, columns=["row", "kind", "benchmark_value"])
     order = bars_data["row"].tolist()
     colour = alt.Color(
@@ -567,17 +605,23 @@ def calculator_chart(
     base = alt.Chart(bars_data).transform_calculate(
         value=f"datum.kind == 'median' ? {median_hour} : datum.kind == 'expected' ? {expected_hour}"
         " : datum.benchmark_value",
-        text="datum.row + ': ' + format(datum.value, ',.1f') + ' yuan'",
+        text=vega_text(tr("{row}: {value} yuan"), row="datum.row", value="format(datum.value, ',.1f')"),
     )
     x = alt.X("value:Q", title=tr("Net income, yuan an hour"))
     layers = _labelled_bars(base, x=x, order=order, colour=colour)
     zero = alt.Chart(pd.DataFrame({"value": [0]})).mark_rule(color=charts.TEXT_COLOUR).encode(x="value:Q")
     readout = charts.readout(
         [
-            f"'Typical sales: ' + format({sales}, ',.0f') + ' yuan a month'",
-            f"'You keep ' + format(100 * ({keep}), '.1f') + '% of sales, minus ' + format({costs}, ',.0f') "
-            "+ ' yuan of costs'",
-            f"'Beating the private-sector wage: ' + format({share_beating}, '.0f') + '% of starters'",
+            vega_text(tr("Typical sales: {sales} yuan a month"), sales=f"format({sales}, ',.0f')"),
+            vega_text(
+                tr("You keep {keep}% of sales, minus {costs} yuan of costs"),
+                keep=f"format(100 * ({keep}), '.1f')",
+                costs=f"format({costs}, ',.0f')",
+            ),
+            vega_text(
+                tr("Beating the private-sector wage: {share}% of starters"),
+                share=f"format({share_beating}, '.0f')",
+            ),
         ],
         y_px=-52,
         line_height_px=17,
@@ -627,12 +671,24 @@ def hours_findings_table(findings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Survey findings on hours, with the source's wording (over, nearly) kept in the text."""
     findings = data.load("streamer_survey_findings") if findings is None else findings
     hours = findings[findings["topic"] == "hours"].copy()
-    prefix = hours["qualifier"].map(
-        {"exact": "", "more than": "over ", "nearly": "nearly ", "about": "about "}
-    )
-    hours["value_label"] = prefix.fillna("") + hours["value"].map(lambda v: f"{v:.0f}%")
-    survey_short = hours["survey"].str.extract(r"^(CAPA|Momo|BOSS Zhipin)", expand=False).fillna("survey")
-    hours["row"] = hours["label"] + " (" + survey_short + ", " + hours["survey_date"].str[:4] + ")"
+    wording = {
+        "exact": tr("{value}%"),
+        "more than": tr("over {value}%"),
+        "nearly": tr("nearly {value}%"),
+        "about": tr("about {value}%"),
+    }
+    hours["value_label"] = [
+        wording.get(qualifier, wording["exact"]).format(value=f"{value:.0f}")
+        for qualifier, value in zip(hours["qualifier"], hours["value"], strict=True)
+    ]
+    short_names = {"CAPA": tr("CAPA"), "Momo": tr("Momo"), "BOSS Zhipin": tr("BOSS Zhipin")}
+    survey_short = hours["survey"].str.extract(r"^(CAPA|Momo|BOSS Zhipin)", expand=False)
+    hours["row"] = [
+        tr("{finding} ({survey}, {year})").format(
+            finding=tr(label), survey=short_names.get(survey, tr("survey")), year=date[:4]
+        )
+        for label, survey, date in zip(hours["label"], survey_short, hours["survey_date"], strict=True)
+    ]
     hours["text"] = hours["value_label"] + " · " + hours["row"]
     return hours.reset_index(drop=True)
 
@@ -654,10 +710,12 @@ def hours_chart(table: pd.DataFrame) -> alt.LayerChart:
         alt.layer(*layers).properties(height=BAR_ROW_PX * len(order)),
         title=tr("Long days on camera, and not for everyone"),
         source=tr("CAPA, Momo and BOSS Zhipin surveys via news reports (see Data and sources)"),
-        description=(
-            "Bar chart of survey findings on streamers' hours, in percent of those surveyed: "
-            + "; ".join(f"{r.row}: {r.value_label}" for r in table.itertuples())
-            + "."
+        description=tr(
+            "Bar chart of survey findings on streamers' hours, in percent of those surveyed: {findings}."
+        ).format(
+            findings=tr("; ").join(
+                tr("{row}: {value}").format(row=r.row, value=r.value_label) for r in table.itertuples()
+            )
         ),
     )
 

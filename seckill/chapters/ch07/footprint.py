@@ -199,6 +199,7 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
             "recycled"
         ).format(
             parcels_bn=defaults["parcels_bn"],
+            parcels_yi=defaults["parcels_bn"] * 10,  # in 亿 (10^8), for a Chinese translation
             year=int(defaults["year"]),
             grams_default=grams_default,
             new_packaging_t=start["new_packaging_t"] / 1e6,

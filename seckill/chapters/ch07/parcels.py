@@ -52,6 +52,9 @@ def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
             year=int(first["year"]),
             parcels_bn2=last["parcels_bn"],
             year2=int(last["year"]),
+            # The same counts in 亿 (10^8), for a translation to give them in Chinese units.
+            parcels_yi=first["parcels_bn"] * 10,
+            parcels_yi2=last["parcels_bn"] * 10,
         ),
     )
 
