@@ -13,8 +13,9 @@ import pandas as pd
 from seckill import charts, data
 from seckill.calibrations.singles_day import LAST_ONE_DAY_YEAR
 from seckill.charts import tables
+from seckill.charts.vega_text import vega_text
 from seckill.controls import Slider
-from seckill.i18n import tr
+from seckill.i18n import mark, tr
 
 # Seven categories in the data are grouped into three for the chart, so that colour and shape stay
 # readable for colour-blind readers and on a phone.
@@ -30,8 +31,8 @@ GROUPS = {
 GROUP_ORDER = ["Laws, codes and rules", "Antitrust action", "Tax enforcement"]
 GROUP_COLOURS = [charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR, charts.PALETTE["green"]]
 GROUP_SHAPES = ["circle", "square", "triangle-up"]
-SINGLES_DAY = "Singles' Day sales, Alibaba"
-LIVE_MARKET = "Live-commerce market, one estimate"
+SINGLES_DAY = mark("Singles' Day sales, Alibaba")
+LIVE_MARKET = mark("Live-commerce market, one estimate")
 FIRST_YEAR = 2016
 LAST_YEAR = 2023
 # The period the timeline lists when no brush is drawn (2020 to 2021 at first); the notebook's
@@ -112,7 +113,10 @@ def growth_table(
             "series": SINGLES_DAY,
             "value_rmb_bn": alibaba["gmv_rmb_bn"].astype(float).to_numpy(),
             "who": "Alibaba",
-            "note": ["one day (11 Nov)" if int(d) == 1 else f"{int(d)} days" for d in alibaba["window_days"]],
+            "note": [
+                tr("one day (11 Nov)") if int(d) == 1 else tr("{days} days").format(days=int(d))
+                for d in alibaba["window_days"]
+            ],
         }
     )
     full = market[
@@ -192,6 +196,22 @@ def _ms(day: str) -> int:
     return int(pd.Timestamp(day, tz="UTC").timestamp() * 1000)
 
 
+def _group_names() -> dict[str, str]:
+    """Each of the chart's three groups of events, by its English name, in the reader's language."""
+    names = {
+        "Laws, codes and rules": tr("Laws, codes and rules"),
+        "Antitrust action": tr("Antitrust action"),
+        "Tax enforcement": tr("Tax enforcement"),
+    }
+    return {group: names[group] for group in GROUP_ORDER}
+
+
+def _growth_in_reader_language(growth: pd.DataFrame) -> pd.DataFrame:
+    """:func:`growth_table`'s series names and notes in the reader's language."""
+    series = {SINGLES_DAY: tr(SINGLES_DAY), LIVE_MARKET: tr(LIVE_MARKET)}
+    return growth.assign(series=growth["series"].map(series))
+
+
 def _label_at(growth: pd.DataFrame, series: str, label: str, *, first: bool) -> dict:
     """Where to write a series' name on the chart: beside its first (or last) point."""
     rows = growth[growth["series"] == series].sort_values("date")
@@ -212,8 +232,11 @@ def timeline_chart(
     which choose the period whenever no brush is drawn. All filtering runs in the browser (Vega
     parameters), so the static book needs no Python.
     """
-    growth = _json_ready(growth)
+    growth = _json_ready(_growth_in_reader_language(growth))
     events = _json_ready(events[["date", "date_iso", "year", "group", "event", "line", "detail", "issuer"]])
+    groups = _group_names()
+    events = events.assign(group=events["group"].map(groups))
+    singles_day, live_market = tr(SINGLES_DAY), tr(LIVE_MARKET)
     start_param = FROM_YEAR.param(start_year)
     end_param = TO_YEAR.param(end_year)
     # Vega-Lite's default drag, except that it must start in the plot: the list under the plot is
@@ -243,8 +266,9 @@ def timeline_chart(
     # Only the first layer (the event rules) states the domain: Vega-Lite warns about conflicting
     # domains when other layers repeat it or when a layer with x2 comes first.
     x_shared = alt.X("t:T")
-    group_colour = alt.Scale(domain=GROUP_ORDER, range=GROUP_COLOURS)
-    group_shape = alt.Scale(domain=GROUP_ORDER, range=GROUP_SHAPES)
+    group_order = [groups[group] for group in GROUP_ORDER]
+    group_colour = alt.Scale(domain=group_order, range=GROUP_COLOURS)
+    group_shape = alt.Scale(domain=group_order, range=GROUP_SHAPES)
     to_time = {"t": "toDate(datum.date)"}
 
     window = (
@@ -285,7 +309,7 @@ def timeline_chart(
         alt.Tooltip("note:N", title=tr("Note")),
     ]
     sd_line = (
-        growth_base.transform_filter(alt.datum.series == SINGLES_DAY)
+        growth_base.transform_filter(alt.datum.series == singles_day)
         .mark_line(
             color=charts.PALETTE["black"],
             point=alt.OverlayMarkDef(filled=True, size=40, color=charts.PALETTE["black"]),
@@ -293,14 +317,14 @@ def timeline_chart(
         .encode(x=x_shared, y=y, tooltip=growth_tooltip)
     )
     lc_points = (
-        growth_base.transform_filter(alt.datum.series == LIVE_MARKET)
+        growth_base.transform_filter(alt.datum.series == live_market)
         .mark_point(shape="diamond", filled=False, size=60, strokeWidth=1.5, color=charts.PALETTE["purple"])
         .encode(x=x_shared, y=y, tooltip=growth_tooltip)
     )
     label_rows = pd.DataFrame(
         [
-            _label_at(growth, SINGLES_DAY, "Singles' Day (Alibaba)", first=True),
-            _label_at(growth, LIVE_MARKET, "Live-commerce estimates", first=True),
+            _label_at(growth, singles_day, tr("Singles' Day (Alibaba)"), first=True),
+            _label_at(growth, live_market, tr("Live-commerce estimates"), first=True),
         ]
     )
     labels = (
@@ -347,7 +371,10 @@ def timeline_chart(
         .transform_aggregate(n="count()")
     )
     heading = counted.transform_calculate(
-        label="datum.n == 1 ? '1 event in the period' : datum.n + ' events in the period'"
+        label="datum.n == 1 ? "
+        + vega_text(tr("1 event in the period"))
+        + " : "
+        + vega_text(tr("{n} events in the period"), n="datum.n")
     ).mark_text(
         align="left",
         x=LIST_X_PX,
@@ -358,23 +385,36 @@ def timeline_chart(
     )
     heading = heading.encode(text="label:N")
     sd_summary = (
-        growth_base.transform_filter(alt.datum.series == SINGLES_DAY)
+        growth_base.transform_filter(alt.datum.series == singles_day)
         .transform_filter(in_period)
         .transform_aggregate(first="argmin(t)", last="argmax(t)", n="count()")
         .transform_calculate(
             label=(
-                "datum.n == 0 ? 'Singles\\' Day: no published total in the period' : "
-                "datum.n == 1 ? 'Singles\\' Day ' + datum.first.year + ': ' + "
-                "format(datum.first.value_rmb_bn, ',.0f') + ' bn yuan' : "
-                "'Singles\\' Day ' + datum.first.year + '-' + datum.last.year + ': ' + "
-                "format(datum.first.value_rmb_bn, ',.0f') + ' to ' + "
-                "format(datum.last.value_rmb_bn, ',.0f') + ' bn yuan'"
+                "datum.n == 0 ? "
+                + vega_text(tr("Singles' Day: no published total in the period"))
+                + " : datum.n == 1 ? "
+                + vega_text(
+                    tr("Singles' Day {year}: {value} bn yuan"),
+                    year="datum.first.year",
+                    value="format(datum.first.value_rmb_bn, ',.0f')",
+                )
+                + " : "
+                + vega_text(
+                    tr("Singles' Day {first_year}-{last_year}: {first_value} to {last_value} bn yuan"),
+                    first_year="datum.first.year",
+                    last_year="datum.last.year",
+                    first_value="format(datum.first.value_rmb_bn, ',.0f')",
+                    last_value="format(datum.last.value_rmb_bn, ',.0f')",
+                )
             ),
             # Alibaba counted one day up to 2019 and eleven days from 2020 (see Chapter 1).
             caveat=(
                 f"datum.n > 1 && datum.first.year <= {LAST_ONE_DAY_YEAR} && "
-                f"datum.last.year > {LAST_ONE_DAY_YEAR} ? '(not like for like: the window grew in "
-                f"{LAST_ONE_DAY_YEAR + 1})' : ''"
+                f"datum.last.year > {LAST_ONE_DAY_YEAR} ? "
+                + vega_text(
+                    tr("(not like for like: the window grew in {year})").format(year=LAST_ONE_DAY_YEAR + 1)
+                )
+                + " : ''"
             ),
         )
     )
@@ -402,7 +442,7 @@ def timeline_chart(
             fontSize=12,
             color=charts.HIGHLIGHT_COLOUR,
         )
-        .encode(text=alt.value("'From' is after 'To': move the sliders"))
+        .encode(text=alt.value(tr("'From' is after 'To': move the sliders")))
     )
     layers = [*growth_layers, sd_line_text, sd_caveat, heading, marks, lines, empty_note]
     first_event, last_event = events["date_iso"].iloc[0], events["date_iso"].iloc[-1]
@@ -433,8 +473,8 @@ def timeline_chart(
     brush_index = len(layers) + 2  # the background mark, each layer, sd_line's points
     patch = []
     for index, suffix, label in [
-        (0, "_brush_bg", "Shaded period chosen by dragging across the chart"),
-        (brush_index, "_brush", "The chosen period: drag it to move it, double-click to clear it"),
+        (0, "_brush_bg", tr("Shaded period chosen by dragging across the chart")),
+        (brush_index, "_brush", tr("The chosen period: drag it to move it, double-click to clear it")),
     ]:
         path = f"/marks/{index}"
         patch.append({"op": "test", "path": f"{path}/name", "value": f"{brush.name}{suffix}"})
