@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from seckill import i18n
 from seckill.charts.tables.spec import DatasetUse
 from seckill.charts.tables.values import MISSING, format_value
 from seckill.data import find_data_dir, read_descriptor
@@ -47,7 +48,7 @@ HEADER_MAX_CHARS = 40
 # column names with; fewer (year and share_pct) may be a derived table reusing common names.
 MIN_SHARED_FIELDS = 3
 SOURCE_FIELD = "source_id"
-SOURCE_HEADER = "Source"
+SOURCE_HEADER = i18n.mark("Source")  # translated where a table is written
 # Unit suffixes of the book's field names, for headers of fields with no title anywhere.
 _UNIT_SUFFIXES = (
     ("_rmb_bn", ", billion yuan"),
@@ -122,6 +123,17 @@ def readable_name(name: str) -> str:
     return text[0].upper() + text[1:]
 
 
+def _readable_header(name: str) -> str:
+    """A header made from the field name, in English only: no catalogue can know every name a
+    derived table uses, so a chart in another language must title its fields."""
+    if i18n.current_language() != i18n.SOURCE_LANGUAGE:
+        raise i18n.MissingTranslation(
+            f"the table column {name!r} has no title in {i18n.current_language()}: give it one in "
+            "the chart (an axis, legend or tooltip title) or in data/datapackage.json"
+        )
+    return readable_name(name)
+
+
 @dataclass
 class Column:
     """One column of a table: its field, its header, and where the header came from."""
@@ -171,9 +183,10 @@ def table_columns(use: DatasetUse, resources=None) -> list[Column]:
         if titles:
             column = Column(name, titles[0][1], 0)
         elif from_package:
-            column = Column(name, from_package, 1)
+            # The data package's titles reach the catalogue through the extraction step.
+            column = Column(name, i18n.tr(from_package), 1)
         else:
-            column = Column(name, readable_name(name), 2)
+            column = Column(name, _readable_header(name), 2)
         texts = _cell_texts(use, name)
         twin = seen.get(texts) if any(text != MISSING for text in texts) else None
         if twin is not None and column.rank == twin.rank == 0 and column.header != twin.header:

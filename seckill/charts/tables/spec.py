@@ -24,26 +24,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from seckill.i18n import mark
+
 # Channels whose title is an axis or legend title (with units): preferred over tooltip titles.
 _CHANNEL_PRIORITY = ("x", "y", "x2", "y2", "theta", "radius", "longitude", "latitude", "color", "fill")
 # Channels that sort or group marks without showing the field's value to the reader.
 _UNSHOWN_CHANNELS = ("order", "detail")
 _SUB_SPEC_KEYS = ("layer", "vconcat", "hconcat", "concat")
-_MARK_WORDS = {  # how a caption names a mark: "Drawn as lines and points."
-    "line": "lines",
-    "trail": "lines",
-    "point": "points",
-    "circle": "points",
-    "square": "points",
-    "bar": "bars",
-    "rect": "rectangles",
-    "area": "shaded areas",
-    "rule": "straight lines",
-    "tick": "ticks",
-    "text": "text labels",
-    "arc": "slices",
-    "geoshape": "shapes",
-    "image": "images",
+_MARK_WORDS = {  # how a caption names a mark: "Drawn as lines and points." (translated there)
+    "line": mark("lines"),
+    "trail": mark("lines"),
+    "point": mark("points"),
+    "circle": mark("points"),
+    "square": mark("points"),
+    "bar": mark("bars"),
+    "rect": mark("rectangles"),
+    "area": mark("shaded areas"),
+    "rule": mark("straight lines"),
+    "tick": mark("ticks"),
+    "text": mark("text labels"),
+    "arc": mark("slices"),
+    "geoshape": mark("shapes"),
+    "image": mark("images"),
 }
 
 

@@ -1,0 +1,155 @@
+"""Every text a chart puts in front of a reader, and the English words left in it (Chinese edition).
+
+The chapters' tests build each chart with the language set to Chinese and assert that
+:func:`english_words` finds nothing in :func:`reader_texts` of its spec, nor in the "Show the
+numbers" table under it. A chart's reader-facing texts are its title and subtitle (the source
+line), description, axis, legend and tooltip titles, the text drawn by text marks (the values of
+the field they show, or the string literals of a Vega expression that builds it), the labels of
+its controls and their options, legend label expressions, and its table of model values (caption,
+headers and cells that are words).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from seckill.charts import tables
+
+# Words a Chinese chart may keep in Latin letters, and why:
+ALLOWED_WORDS = {
+    # the book's abbreviations, which Chinese text writes the same way (terminology.csv keeps GMV)
+    "GMV",
+    "CNNIC",
+    "GDP",
+    # units and chemical formulas
+    "kg",
+    "km",
+    "CO",
+    "CO₂",
+    "CO₂e",
+    "kWh",
+    # software the reader is told about (the notebook's messages)
+    "Vega",
+    "Python",
+    "JavaScript",
+}
+# A token that is code, not prose: a dotted or underscored identifier (a model's name such as
+# seckill.models.growth.project, a field name).
+_CODE = re.compile(r"^[A-Za-z_][\w]*(?:[._][\w]+)+$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z₀-₉]*(?:[._][\w]+)*")
+# A string literal of a Vega expression that is a format specifier ('.1f', ',.0f', 'd', '%Y').
+_FORMAT = re.compile(r"^[~+\-,.0-9a-z%$#(]*[a-z%]$|^(%[A-Za-z-][^A-Za-z]*)+$")
+_LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
+
+
+def english_words(text: str) -> list[str]:
+    """Words of Latin letters in ``text`` that are neither allowed nor code."""
+    found = []
+    for word in _WORD.findall(str(text)):
+        if word in ALLOWED_WORDS or _CODE.match(word) or len(word) == 1:
+            continue
+        found.append(word)
+    return found
+
+
+def expression_texts(expression: str) -> list[str]:
+    """The string literals of a Vega expression that a reader may see (not format specifiers)."""
+    texts = []
+    for single, double in _LITERAL.findall(expression):
+        literal = single or double
+        if literal.strip() and not _FORMAT.match(literal.strip()):
+            texts.append(literal)
+    return texts
+
+
+def _title_texts(title) -> list[str]:
+    if isinstance(title, dict):
+        return _title_texts(title.get("text")) + _title_texts(title.get("subtitle"))
+    if isinstance(title, list):
+        return [str(part) for part in title]
+    return [title] if isinstance(title, str) else []
+
+
+def reader_texts(spec: dict) -> list[str]:
+    """Every reader-facing text in a Vega-Lite spec (see the module docstring)."""
+    texts: list[str] = []
+    datasets = spec.get("datasets") or {}
+    texts += _title_texts(spec.get("title"))
+    if isinstance(spec.get("description"), str):
+        texts.append(spec["description"])
+
+    def rows_of(view) -> list[dict]:
+        data = view.get("data") if isinstance(view, dict) else None
+        if isinstance(data, dict) and isinstance(data.get("values"), list):
+            return data["values"]
+        if isinstance(data, dict) and data.get("name") in datasets:
+            return datasets[data["name"]]
+        return []
+
+    def walk(node, rows: list[dict]) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item, rows)
+            return
+        if not isinstance(node, dict):
+            return
+        rows = rows_of(node) or rows
+        for key, value in node.items():
+            if key == "title" and node is not spec:
+                texts.extend(_title_texts(value))
+            elif (
+                key in ("labelExpr", "expr")
+                and isinstance(value, str)
+                or key == "calculate"
+                and isinstance(value, str)
+            ):
+                texts.extend(expression_texts(value))
+            elif key == "bind" and isinstance(value, dict):
+                texts.extend(str(value.get(part)) for part in ("name",) if value.get(part))
+                texts.extend(str(label) for label in value.get("labels") or [])
+            elif key == "text" and isinstance(value, dict) and "field" in value:
+                field = str(value["field"]).replace("\\", "")
+                texts.extend(str(row[field]) for row in rows if isinstance(row.get(field), str))
+            elif key == "text" and isinstance(value, dict) and "value" in value:
+                texts.extend(_title_texts(value["value"]))
+            elif key == "mark" and isinstance(value, dict) and isinstance(value.get("text"), str | list):
+                texts.extend(_title_texts(value["text"]))
+            walk(value, rows)
+
+    walk({key: value for key, value in spec.items() if key != "datasets"}, [])
+    # Legend, axis and tooltip labels: the values of every field a channel shows (source ids aside).
+    for use in tables.datasets_in_use(spec):
+        for name in use.shown_fields - {tables.SOURCE_FIELD}:
+            for row in use.rows:
+                value = row.get(name) if isinstance(row, dict) else None
+                if isinstance(value, str) and not _CODE.match(value) and not _ISO_DATE.match(value):
+                    texts.append(value)
+    meta = tables.model_table(spec)
+    if meta is not None:
+        texts.append(meta["caption"])
+        texts += [column["title"] for column in meta["columns"]]
+        texts += [cell for row in meta["rows"] for cell in row.values() if isinstance(cell, str)]
+    return texts
+
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+# Cells of a source_id column are ids that link to the appendix: names, not words.
+_SOURCE_CELL = re.compile(r'<td[^>]*><a href="[^"]*#source-[^"]*">.*?</td>', re.S)
+
+
+def table_text(spec: dict) -> str:
+    """The text of the "Show the numbers" details under the chart, without its tags or source ids."""
+    markup = _SOURCE_CELL.sub(" ", tables.details_html(spec))
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def english_in_chart(spec: dict) -> dict[str, list[str]]:
+    """{text: its English words} for every reader-facing text of the chart and its table that has
+    any; empty when the chart is all in the reader's language."""
+    found = {}
+    for text in [*reader_texts(spec), table_text(spec)]:
+        words = english_words(text)
+        if words:
+            found[str(text)[:120]] = words
+    return found
