@@ -1,0 +1,91 @@
+"""Chapters 4 to 9 and their explorers in Chinese: no English words left in any chart, and every
+chart still builds in English (the chapters' own tests check the English texts themselves)."""
+
+import pytest
+
+from seckill import i18n
+from seckill.calibrations import carbon_budget, doughnut, income_fit, parcel_inputs
+from seckill.chapters import ch04, ch05, ch06, ch07, ch08, ch09
+from seckill.explorers import cohort, decoupling, rebalancing
+from seckill.models import rebalancing as rebalancing_model
+from seckill.models import streamer
+from tests.zh_texts import english_in_chart
+
+
+def _decoupling_chart():
+    defaults = carbon_budget.budget_defaults()
+    table, _ = decoupling.scenario_table(
+        defaults,
+        consumption_growth=0.02,
+        intensity_decline=0.03,
+        rebound=0.1,
+        population_growth=0.005,
+        end_year=2050,
+        budget_gtco2=130.0,
+    )
+    return decoupling.scenario_chart(table, budget_gtco2=130.0, budget_label="IGCC 2024")
+
+
+def _rebalancing_chart():
+    year, share = ch06.current_china_share(ch06.consumption_share_table())
+    path = rebalancing_model.rebalancing_path(share / 100, 0.05, 0.065, base_year=year, horizon_years=30)
+    return rebalancing.path_chart(path, target_pct=50, source=rebalancing.default_source(year))
+
+
+CHARTS = {
+    "ch04 counts": lambda: ch04.counts_chart(ch04.counts_table()),
+    "ch04 income": lambda: ch04.income_chart(
+        income_fit.income_points_table(),
+        ch04.survival_curve_table({income_fit.MAIN_SURVEY: income_fit.calibrate()}),
+    ),
+    "ch04 lorenz": lambda: ch04.lorenz_explorer_chart(income_fit.calibrate()),
+    "ch04 calculator": lambda: ch04.calculator_chart(
+        ch04.default_month_inputs(income_fit.calibrate()),
+        ch04.hourly_benchmarks_table(),
+        reference_benchmark=ch04.REFERENCE_BENCHMARK,
+    ),
+    "ch04 hours": lambda: ch04.hours_chart(ch04.hours_findings_table()),
+    "ch04 working week": lambda: ch04.working_hours_chart(),
+    "ch04 cohort": lambda: cohort.cohort_chart(
+        cohort.cohort_table(streamer.CohortInputs(n_streamers=100, months=6)),
+        streamer.CohortInputs(n_streamers=100, months=6),
+    ),
+    "ch05 timeline": lambda: ch05.timeline_chart(ch05.events_table(), ch05.growth_table()),
+    "ch06 shares": lambda: ch06.consumption_share_chart(ch06.consumption_share_table()),
+    "ch06 gap": lambda: ch06.source_gap_chart(ch06.source_gap_table(ch06.consumption_share_table())),
+    "ch06 recovery": lambda: ch06.recovery_chart(ch06.recovery_table(ch06.gdp_vintages_table())),
+    "ch06 rebalancing": lambda: ch06.rebalancing_explorer_chart(
+        *ch06.current_china_share(ch06.consumption_share_table())
+    ),
+    "ch07 parcels": lambda: ch07.parcels_chart(parcel_inputs.parcels_table()),
+    "ch07 singles day": lambda: ch07.singles_day_parcels_chart(
+        ch07.season_comparison_table(ch07.singles_day_parcels_table(), parcel_inputs.parcels_table())
+    ),
+    "ch07 estimates": lambda: ch07.emission_estimates_chart(parcel_inputs.estimates_table()),
+    "ch07 calculator": lambda: ch07.parcel_calculator_chart(parcel_inputs.parcel_defaults()),
+    "ch07 per person": lambda: ch07.per_person_chart(ch07.per_person_table(carbon_budget.co2_table(), 2017)),
+    "ch07 totals": lambda: ch07.totals_chart(carbon_budget.co2_table()),
+    "ch07 decoupling": lambda: ch07.decoupling_chart(ch07.decoupling_table(carbon_budget.co2_table())),
+    "ch07 budget": lambda: ch07.budget_explorer_chart(carbon_budget.budget_defaults()),
+    "ch07 material": lambda: ch07.material_footprint_chart(ch07.material_footprint_table()),
+    "ch07 doughnut": lambda: ch07.doughnut_chart(doughnut.doughnut_table()),
+    "ch07 scenario explorer": _decoupling_chart,
+    "ch06 rebalancing explorer": _rebalancing_chart,
+    "ch08 scenario": lambda: ch08.scenario_explorer_chart(ch08.baseline(), ch08.default_levers(ch08.baseline())),
+    "ch08 delivery": lambda: ch08.delivery_chart(ch08.default_levers(ch08.baseline()), ch08.baseline()),
+    "ch08 live share": lambda: ch08.live_share_chart(ch08.live_share_table()),
+    "ch08 packaging": lambda: ch08.packaging_policy_chart(ch08.packaging_policy_table()),
+    "ch09 cart": lambda: ch09.cart_calculator_chart(ch09.cart_defaults()),
+}
+
+
+@pytest.fixture
+def chinese():
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language(None)
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_a_chinese_chart_has_no_english_words(chinese, name):
+    assert english_in_chart(CHARTS[name]().to_dict()) == {}
