@@ -18,7 +18,7 @@ from seckill import charts, data
 from seckill.calibrations.income_fit import COMPARISON_SURVEY, MAIN_SURVEY, calibrate
 from seckill.charts.vega_text import vega_text
 from seckill.controls import Slider
-from seckill.i18n import tr
+from seckill.i18n import mark, tr
 from seckill.models import incomes, streamer
 
 SHORT_BODY = {
@@ -337,7 +337,7 @@ _LORENZ_EXPR = (
 _GINI_EXPR = "2 * cumulativeNormal(sigma / sqrt(2)) - 1"
 _TOP_EXPR = "100 * (1 - cumulativeNormal(quantileNormal({q}) - sigma))"
 # The spread of log income; it starts at the calibrated sigma, so the chart gives the start.
-SIGMA = Slider("sigma", "Spread of log income", "σ", 0.1, 3.5, 0.01, None)
+SIGMA = Slider("sigma", mark("Spread of log income"), mark("σ"), 0.1, 3.5, 0.01, None)
 
 
 def lorenz_explorer_chart(
@@ -501,31 +501,47 @@ def _labelled_bars(base: alt.Chart, *, x: alt.X, order: list[str], colour) -> li
 _MONTH = streamer.MonthInputs()
 
 
+# A control's note is translated where it is shown, so it must be a catalogue text as it stands.
+# The book uses the model's default equipment life, whose note is in the catalogue; another life
+# gets its note in English, which a Chinese chart refuses with MissingTranslation.
+_DEFAULT_EQUIPMENT_NOTE = mark("spread over 12 months")
+
+
+def _equipment_note(months: float) -> str:
+    """The equipment slider's note: over how many months the equipment is paid off."""
+    note = f"spread over {months:g} months"
+    return _DEFAULT_EQUIPMENT_NOTE if note == _DEFAULT_EQUIPMENT_NOTE else note
+
+
 def _month_slider(name: str, label: str, unit: str, step: float, note: str = "") -> Slider:
     low, high = streamer.BOUNDS[name]
     return Slider(name, label, unit, low, high, step, getattr(_MONTH, name), note=note)
 
 
 CALCULATOR_CONTROLS = (
-    _month_slider("hours_per_month", "Hours streamed a month", "", 5),
-    _month_slider("viewers_per_hour", "Viewers an hour", "", 10, note="typical"),
-    _month_slider("conversion_pct", "Viewers who buy", "%", 0.1),
-    _month_slider("order_value_rmb", "Average order", "yuan", 5),
-    _month_slider("commission_pct", "Commission on sales", "%", 1),
-    _month_slider("platform_fee_pct", "Platform's share of commission", "%", 1),
-    _month_slider("agency_pct", "Agency's share of the rest", "%", 1),
+    _month_slider("hours_per_month", mark("Hours streamed a month"), "", 5),
+    _month_slider("viewers_per_hour", mark("Viewers an hour"), "", 10, note=mark("typical")),
+    _month_slider("conversion_pct", mark("Viewers who buy"), mark("%"), 0.1),
+    _month_slider("order_value_rmb", mark("Average order"), mark("yuan"), 5),
+    _month_slider("commission_pct", mark("Commission on sales"), mark("%"), 1),
+    _month_slider("platform_fee_pct", mark("Platform's share of commission"), mark("%"), 1),
+    _month_slider("agency_pct", mark("Agency's share of the rest"), mark("%"), 1),
     # The note says over how many months the equipment is paid off; calculator_chart rewrites it
     # for the inputs it is given.
     _month_slider(
-        "equipment_rmb", "Equipment", "yuan", 100, note=f"spread over {_MONTH.equipment_life_months:g} months"
+        "equipment_rmb",
+        mark("Equipment"),
+        mark("yuan"),
+        100,
+        note=_equipment_note(_MONTH.equipment_life_months),
     ),
-    _month_slider("traffic_rmb_per_month", "Traffic bought", "yuan a month", 100),
+    _month_slider("traffic_rmb_per_month", mark("Traffic bought"), mark("yuan a month"), 100),
 )
 
 
 def calculator_controls(defaults: streamer.MonthInputs) -> tuple[Slider, ...]:
     """The calculator's sliders starting at ``defaults``, the equipment's months named in its note."""
-    life = f"spread over {defaults.equipment_life_months:g} months"
+    life = _equipment_note(defaults.equipment_life_months)
     return tuple(
         dataclasses.replace(
             control,

@@ -37,8 +37,8 @@ FIRST_YEAR = 2016
 LAST_YEAR = 2023
 # The period the timeline lists when no brush is drawn (2020 to 2021 at first); the notebook's
 # period explorer has the same two sliders.
-FROM_YEAR = Slider("from_year", "From", "", FIRST_YEAR, LAST_YEAR, 1, 2020, note="year")
-TO_YEAR = Slider("to_year", "To", "", FIRST_YEAR, LAST_YEAR, 1, 2021, note="year")
+FROM_YEAR = Slider("from_year", mark("From"), "", FIRST_YEAR, LAST_YEAR, 1, 2020, note=mark("year"))
+TO_YEAR = Slider("to_year", mark("To"), "", FIRST_YEAR, LAST_YEAR, 1, 2021, note=mark("year"))
 PLOT_HEIGHT_PX = 230
 LIST_X_PX = -62  # the event list starts left of the plot area, under the y axis, to fit a phone
 # The period's summary and event list are drawn under the plot, in the same view, rather than in a

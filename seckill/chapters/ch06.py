@@ -16,7 +16,7 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.controls import Slider
-from seckill.i18n import tr
+from seckill.i18n import mark, tr
 from seckill.models import rebalancing
 
 WORLD_BANK = "World Bank"
@@ -38,19 +38,26 @@ EXPLORER_HORIZON_YEARS = 60
 # 0-12 % keep every answer finite or "never"; the target's lowest value is raised to just above
 # the current share by target_control(), so the question is always one of a rise.
 GDP_GROWTH_PCT = Slider(
-    "gdp_growth_pct", "GDP growth", "% a year", 0, 10, 0.5, ASSUMED_GDP_GROWTH_PCT, note="assumption"
+    "gdp_growth_pct",
+    mark("GDP growth"),
+    mark("% a year"),
+    0,
+    10,
+    0.5,
+    ASSUMED_GDP_GROWTH_PCT,
+    note=mark("assumption"),
 )
 CONSUMPTION_GROWTH_PCT = Slider(
     "consumption_growth_pct",
-    "Household consumption growth",
-    "% a year",
+    mark("Household consumption growth"),
+    mark("% a year"),
     0,
     12,
     0.5,
     ASSUMED_CONSUMPTION_GROWTH_PCT,
-    note="assumption",
+    note=mark("assumption"),
 )
-TARGET_PCT = Slider("target_pct", "Target share of GDP", "%", 1, 70, 1, DEFAULT_TARGET_PCT)
+TARGET_PCT = Slider("target_pct", mark("Target share of GDP"), mark("%"), 1, 70, 1, DEFAULT_TARGET_PCT)
 
 
 def target_control(current_share_pct: float, target_pct: int = DEFAULT_TARGET_PCT) -> Slider:

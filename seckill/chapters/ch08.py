@@ -20,7 +20,7 @@ import pandas as pd
 from seckill import charts, data
 from seckill.calibrations import carbon_budget, doughnut, flash_sale_inputs, income_fit, parcel_inputs
 from seckill.controls import Slider
-from seckill.i18n import tr
+from seckill.i18n import mark, tr
 from seckill.models import decoupling, scenarios
 
 END_YEAR = 2035  # the static explorer reports this year; the notebook lets the reader choose
@@ -180,12 +180,24 @@ def _lever(name: str, label: str, unit: str, step: float, note: str = "") -> Sli
 # The scenario sliders, on the page and in the notebook's explorer (which adds the packaging per
 # parcel and the year reported). Each one moves China's parcel emissions, the explorer's one result.
 SCENARIO_CONTROLS = (
-    _lever("growth_pct", "Growth of consumption per person", "% a year", 0.1),
-    _lever("sufficiency_pct", "Sufficiency: fewer goods bought", "% a year", 0.5, note="assumption"),
-    _lever("efficiency_pct", "Efficiency: CO2 per unit falls", "% a year", 0.1),
-    _lever("rebound_pct", "Rebound", "% of the saving spent again", 5, note="assumption"),
-    _lever("reuse_pct", "Policy: parcels in reused packaging", "%", 5, note="assumption"),
-    _lever("scarcity_boost_pct", "Policy: scarcity cues raise ordering by", "%", 10, note="assumption"),
+    _lever("growth_pct", mark("Growth of consumption per person"), mark("% a year"), 0.1),
+    _lever(
+        "sufficiency_pct",
+        mark("Sufficiency: fewer goods bought"),
+        mark("% a year"),
+        0.5,
+        note=mark("assumption"),
+    ),
+    _lever("efficiency_pct", mark("Efficiency: CO2 per unit falls"), mark("% a year"), 0.1),
+    _lever("rebound_pct", mark("Rebound"), mark("% of the saving spent again"), 5, note=mark("assumption")),
+    _lever("reuse_pct", mark("Policy: parcels in reused packaging"), mark("%"), 5, note=mark("assumption")),
+    _lever(
+        "scarcity_boost_pct",
+        mark("Policy: scarcity cues raise ordering by"),
+        mark("%"),
+        10,
+        note=mark("assumption"),
+    ),
 )
 
 

@@ -16,7 +16,7 @@ from seckill import charts
 from seckill.calibrations import carbon_budget, parcel_inputs
 from seckill.charts.vega_text import vega_text
 from seckill.controls import Slider
-from seckill.i18n import tr
+from seckill.i18n import mark, tr
 from seckill.models import cart
 
 # Slider bounds; the axis is fixed so that bars never run off it (tests check the worst case).
@@ -25,12 +25,19 @@ RETURNED_MAX_PCT = 50
 REUSE_MAX_PCT = 90
 AXIS_MAX_KG = 400
 # The calculator's sliders. The orders start near the average resident's parcels (from the data).
-ORDERS = Slider("orders", "Your online orders a year", "", 0, ORDERS_MAX, 5, None)
+ORDERS = Slider("orders", mark("Your online orders a year"), "", 0, ORDERS_MAX, 5, None)
 RETURNED_PCT = Slider(
-    "returned_pct", "Sent back", "% of orders", 0, RETURNED_MAX_PCT, 5, 0, note="assumption"
+    "returned_pct", mark("Sent back"), mark("% of orders"), 0, RETURNED_MAX_PCT, 5, 0, note=mark("assumption")
 )
 REUSE_PCT = Slider(
-    "reuse_pct", "Delivered in reused packaging", "%", 0, REUSE_MAX_PCT, 5, 0, note="assumption"
+    "reuse_pct",
+    mark("Delivered in reused packaging"),
+    mark("%"),
+    0,
+    REUSE_MAX_PCT,
+    5,
+    0,
+    note=mark("assumption"),
 )
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from seckill import charts
 from seckill.controls import Slider
 from seckill.explorers import explorer
-from seckill.i18n import tr
+from seckill.i18n import mark, tr
 from seckill.models import streamer
 
 SOURCE = "simulation with the reader's assumptions (seckill.models.streamer.simulate_cohort)"
@@ -18,11 +18,17 @@ SOURCE = "simulation with the reader's assumptions (seckill.models.streamer.simu
 # The explorer's controls, named after the streamer.CohortInputs field each sets. The page shows
 # one run, not these sliders; the explorer starts them from the cohort it is given (the page's).
 _COHORT = streamer.CohortInputs()
-QUIT_BELOW = Slider("quit_below_rmb", "Quit below", "yuan a month", 0, 20_000, 10, _COHORT.quit_below_rmb)
-PATIENCE = Slider("patience_months", "Months of patience", "", 1, 24, 1, _COHORT.patience_months)
-SIGMA_PULL = Slider("sigma_pull", "Spread between streamers", "σ", 0.0, 3.0, 0.1, _COHORT.sigma_pull)
-SIGMA_MONTH = Slider("sigma_month", "Month-to-month luck", "σ", 0.0, 2.0, 0.1, _COHORT.sigma_month)
-MONTHS = Slider("months", "Months", "", 3, 60, 1, _COHORT.months)
+QUIT_BELOW = Slider(
+    "quit_below_rmb", mark("Quit below"), mark("yuan a month"), 0, 20_000, 10, _COHORT.quit_below_rmb
+)
+PATIENCE = Slider("patience_months", mark("Months of patience"), "", 1, 24, 1, _COHORT.patience_months)
+SIGMA_PULL = Slider(
+    "sigma_pull", mark("Spread between streamers"), mark("σ"), 0.0, 3.0, 0.1, _COHORT.sigma_pull
+)
+SIGMA_MONTH = Slider(
+    "sigma_month", mark("Month-to-month luck"), mark("σ"), 0.0, 2.0, 0.1, _COHORT.sigma_month
+)
+MONTHS = Slider("months", mark("Months"), "", 3, 60, 1, _COHORT.months)
 COHORT_CONTROLS = (QUIT_BELOW, PATIENCE, SIGMA_PULL, SIGMA_MONTH, MONTHS)
 
 

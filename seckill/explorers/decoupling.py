@@ -11,21 +11,21 @@ from seckill import charts
 from seckill.chapters.ch07 import budget as ch07_budget
 from seckill.controls import Menu, Slider
 from seckill.explorers import explorer
-from seckill.i18n import tr
+from seckill.i18n import mark, tr
 from seckill.models import decoupling
 
 TABLE_EVERY_YEARS = 5
 # Controls only the notebook has; the page holds population growth, the horizon and the budget's
 # chance fixed. Population starts at its last observed rate (from the data).
-POPULATION_PCT = Slider("population_pct", "Population", "% a year", -1, 2, 0.1, None)
+POPULATION_PCT = Slider("population_pct", mark("Population"), mark("% a year"), -1, 2, 0.1, None)
 END_YEAR_STEP = 5
 CHANCE = Menu(
     "chance",
-    "Budget",
+    mark("Budget"),
     "",
     (50, 67, 83),
     50,
-    labels=("50 % chance of 1.5 °C", "67 % chance", "83 % chance"),
+    labels=(mark("50 % chance of 1.5 °C"), mark("67 % chance"), mark("83 % chance")),
 )
 
 
@@ -35,7 +35,7 @@ def end_year_slider(defaults: dict[str, float]) -> Slider:
     The fives are counted from a round year, so that the default end year is one of them.
     """
     first = END_YEAR_STEP * math.ceil((int(defaults["base_year"]) + END_YEAR_STEP) / END_YEAR_STEP)
-    return Slider("end_year", "Until year", "", first, 2100, END_YEAR_STEP, int(defaults["end_year"]))
+    return Slider("end_year", mark("Until year"), "", first, 2100, END_YEAR_STEP, int(defaults["end_year"]))
 
 
 def scenario_table(

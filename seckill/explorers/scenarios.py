@@ -12,18 +12,26 @@ import pandas as pd
 from seckill.chapters import ch08
 from seckill.controls import Slider
 from seckill.explorers import explorer
+from seckill.i18n import mark
 from seckill.models import scenarios
 
 # Levers the page holds fixed: the packaging per parcel (bounded by scenarios.BOUNDS like the rest)
 # and the year reported, which the explorer adds to the page's sliders (ch08.SCENARIO_CONTROLS).
 GRAMS_PER_PARCEL = Slider(
-    "grams_per_parcel", "Packaging per parcel", "grams", *scenarios.BOUNDS["grams_per_parcel"], 1, None
+    "grams_per_parcel",
+    mark("Packaging per parcel"),
+    mark("grams"),
+    *scenarios.BOUNDS["grams_per_parcel"],
+    1,
+    None,
 )
 
 
 def end_year_slider(base: scenarios.Baseline) -> Slider:
     """The year reported: any year after the base year, up to the horizon the budget is followed to."""
-    return Slider("end_year", "Report the year", "", base.base_year + 1, scenarios.HORIZON_YEAR, 1, None)
+    return Slider(
+        "end_year", mark("Report the year"), "", base.base_year + 1, scenarios.HORIZON_YEAR, 1, None
+    )
 
 
 def summary_table(result: dict, levers: scenarios.Levers, base: scenarios.Baseline) -> pd.DataFrame:

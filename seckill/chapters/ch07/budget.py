@@ -11,18 +11,29 @@ import pandas as pd
 from seckill import charts
 from seckill.calibrations.carbon_budget import MODEL_BASE_YEAR, MODEL_END_YEAR
 from seckill.controls import Slider
-from seckill.i18n import tr
+from seckill.i18n import mark, tr
 from seckill.models import decoupling
 
 Y_MAX_GT = 600  # top of the emissions-path axis, Gt CO2
 # The explorer's sliders, on the page and in the notebook's scenario explorer. Their bounds keep the
 # yearly factor positive and finite; growth and decline start at the past trend (from the data,
 # see budget_controls), the rebound at none.
-GROWTH_PCT = Slider("growth_pct", "Consumption per person", "% a year", -3, 6, 0.1, None, note="scenario")
-DECLINE_PCT = Slider(
-    "decline_pct", "Fall in CO2 per unit consumed", "% a year", 0, 15, 0.1, None, note="scenario"
+GROWTH_PCT = Slider(
+    "growth_pct", mark("Consumption per person"), mark("% a year"), -3, 6, 0.1, None, note=mark("scenario")
 )
-REBOUND_PCT = Slider("rebound_pct", "Rebound", "% of saving spent again", 0, 100, 5, 0, note="assumption")
+DECLINE_PCT = Slider(
+    "decline_pct",
+    mark("Fall in CO2 per unit consumed"),
+    mark("% a year"),
+    0,
+    15,
+    0.1,
+    None,
+    note=mark("scenario"),
+)
+REBOUND_PCT = Slider(
+    "rebound_pct", mark("Rebound"), mark("% of saving spent again"), 0, 100, 5, 0, note=mark("assumption")
+)
 
 
 def emissions_factor_expression(population_growth: float) -> str:

@@ -11,17 +11,23 @@ import pandas as pd
 
 from seckill import charts
 from seckill.controls import Slider
-from seckill.i18n import tr
+from seckill.i18n import mark, tr
 from seckill.models import parcels
 
 CALCULATOR_MAX_MT = 200  # top of the parcel calculator's axis; the sliders cannot exceed it
 # The calculator's sliders. Parcels and grams start at the year's figures (given with the data);
 # reuse, recycling and distance are the reader's assumptions: none extra, none, the 2018 average.
-PARCELS_BN = Slider("parcels_bn", "Parcels a year", "billions", 10, 250, 0.5, None)
-GRAMS = Slider("grams", "Packaging per parcel", "grams", 50, 400, 1, None)
-REUSE_PCT = Slider("reuse_pct", "Extra reuse", "% of parcels", 0, 90, 5, 0, note="assumption")
-RECYCLE_PCT = Slider("recycle_pct", "Recycled", "% of packaging", 0, 100, 5, 0, note="assumption")
-DISTANCE = Slider("distance", "Distance", "× 2018 average", 0.5, 2.5, 0.1, 1.0, note="assumption")
+PARCELS_BN = Slider("parcels_bn", mark("Parcels a year"), mark("billions"), 10, 250, 0.5, None)
+GRAMS = Slider("grams", mark("Packaging per parcel"), mark("grams"), 50, 400, 1, None)
+REUSE_PCT = Slider(
+    "reuse_pct", mark("Extra reuse"), mark("% of parcels"), 0, 90, 5, 0, note=mark("assumption")
+)
+RECYCLE_PCT = Slider(
+    "recycle_pct", mark("Recycled"), mark("% of packaging"), 0, 100, 5, 0, note=mark("assumption")
+)
+DISTANCE = Slider(
+    "distance", mark("Distance"), mark("× 2018 average"), 0.5, 2.5, 0.1, 1.0, note=mark("assumption")
+)
 
 
 def _short_study(study: str) -> str:
