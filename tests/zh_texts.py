@@ -29,11 +29,37 @@ ALLOWED_WORDS = {
     "CO₂",
     "CO₂e",
     "kWh",
+    "Mt",  # megatonnes, as Chinese climate research writes them
+    "Gt",  # gigatonnes
+    # statistical series and agencies known in Chinese by their Latin abbreviation
+    "WDI",  # the World Bank's World Development Indicators (世界银行WDI)
+    "ILOSTAT",  # the ILO's statistics database
+    "IGCC",  # Indicators of Global Climate Change, cited by its abbreviation
+    "MDPI",  # a publisher's name
     # software the reader is told about (the notebook's messages)
     "Vega",
     "Python",
     "JavaScript",
 }
+# Names kept in Latin letters in Chinese text, matched whole so that their common words ("in",
+# "Data") stay forbidden elsewhere: data sets and publishers with no Chinese name, a licence, and
+# cited authors (foreign authors stay in Latin letters in Chinese citations).
+ALLOWED_NAMES = (
+    "Our World in Data",
+    "Global Carbon Budget",
+    "Indicators of Global Climate Change",
+    "Gapminder Systema Globalis",
+    "CC BY",
+    "Yicai Global",
+    "BOSS",  # BOSS直聘, the recruiting platform's own name
+    "Su",
+    "Kang",
+    "Fanning",
+    "O'Neill",
+    "Hickel",
+    "Roux",
+)
+_NAMES = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(name) for name in ALLOWED_NAMES) + r")(?![A-Za-z])")
 # A token that is code, not prose: a dotted or underscored identifier (a model's name such as
 # seckill.models.growth.project, a field name).
 _CODE = re.compile(r"^[A-Za-z_][\w]*(?:[._][\w]+)+$")
@@ -46,7 +72,7 @@ _LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 def english_words(text: str) -> list[str]:
     """Words of Latin letters in ``text`` that are neither allowed nor code."""
     found = []
-    for word in _WORD.findall(str(text)):
+    for word in _WORD.findall(_NAMES.sub(" ", str(text))):
         if word in ALLOWED_WORDS or _CODE.match(word) or len(word) == 1:
             continue
         found.append(word)

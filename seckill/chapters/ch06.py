@@ -15,13 +15,23 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts, data
+from seckill.charts.vega_text import vega_text
 from seckill.controls import Slider
 from seckill.i18n import mark, tr
 from seckill.models import rebalancing
 
-WORLD_BANK = "World Bank"
-PWT = "PWT (PPP prices)"
-ECONOMY_ORDER = ["China", "United States", "World", "Upper middle income"]
+WORLD_BANK = mark("World Bank")
+PWT = mark("PWT (PPP prices)")
+ECONOMY_ORDER = [mark("China"), mark("United States"), mark("World"), mark("Upper middle income")]
+GDP_SERIES = mark("Real GDP (latest NBS estimate)")
+RETAIL_SERIES = mark("Retail sales of consumer goods (nominal)")
+
+
+def _in_reader_language(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``frame`` with the names in ``columns`` (economies, sources, measures) in the reader's language."""
+    return frame.assign(**{column: frame[column].map(tr) for column in columns})
+
+
 ECONOMY_COLOURS = [
     charts.HIGHLIGHT_COLOUR,
     charts.MAIN_COLOUR,
@@ -116,17 +126,19 @@ def source_gap_table(table: pd.DataFrame) -> pd.DataFrame:
 
 def consumption_share_chart(table: pd.DataFrame, *, start_year: int = 1970) -> alt.Chart:
     """Lines by economy; solid for the World Bank, dashed for the Penn World Table."""
-    shown = table[table["year"] >= start_year]
+    shown = _in_reader_language(table[table["year"] >= start_year], ["economy", "source"])
     base = alt.Chart(shown).encode(
         x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=5)),
         y=alt.Y("share_pct:Q", title=tr("Household consumption, % of GDP"), scale=alt.Scale(domain=[20, 80])),
         color=alt.Color(
-            "economy:N", title=tr("Economy"), scale=alt.Scale(domain=ECONOMY_ORDER, range=ECONOMY_COLOURS)
+            "economy:N",
+            title=tr("Economy"),
+            scale=alt.Scale(domain=[tr(economy) for economy in ECONOMY_ORDER], range=ECONOMY_COLOURS),
         ),
         strokeDash=alt.StrokeDash(
             "source:N",
             title=tr("Source and prices"),
-            scale=alt.Scale(domain=[WORLD_BANK, PWT], range=[[1, 0], [6, 3]]),
+            scale=alt.Scale(domain=[tr(WORLD_BANK), tr(PWT)], range=[[1, 0], [6, 3]]),
         ),
         detail="source:N",
         tooltip=[
@@ -161,13 +173,13 @@ def consumption_share_chart(table: pd.DataFrame, *, start_year: int = 1970) -> a
 
 def source_gap_chart(gap: pd.DataFrame) -> alt.Chart:
     """How far apart the two sources are, year by year, for China and the United States."""
-    base = alt.Chart(gap).encode(
+    base = alt.Chart(_in_reader_language(gap, ["economy"])).encode(
         x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=5)),
         y=alt.Y("gap_pp:Q", title=tr("World Bank minus PWT, percentage points")),
         color=alt.Color(
             "economy:N",
             title=tr("Economy"),
-            scale=alt.Scale(domain=ECONOMY_ORDER[:2], range=ECONOMY_COLOURS[:2]),
+            scale=alt.Scale(domain=[tr(economy) for economy in ECONOMY_ORDER[:2]], range=ECONOMY_COLOURS[:2]),
         ),
         tooltip=[
             alt.Tooltip("year:Q", title=tr("Year"), format="d"),
@@ -218,9 +230,9 @@ def recovery_table(vintages: pd.DataFrame, retail: pd.DataFrame | None = None) -
     latest = vintages.sort_values("published").groupby("year").tail(1)
     total = retail[retail["measure"] == "total_retail_sales_consumer_goods"]
     years = set(latest["year"])
-    rows = [(int(r.year), "Real GDP (latest NBS estimate)", float(r.growth_pct)) for r in latest.itertuples()]
+    rows = [(int(r.year), GDP_SERIES, float(r.growth_pct)) for r in latest.itertuples()]
     rows += [
-        (int(y), "Retail sales of consumer goods (nominal)", float(g))
+        (int(y), RETAIL_SERIES, float(g))
         for y, g in zip(total["year"], total["yoy_pct"], strict=True)
         if int(y) in years and pd.notna(g)
     ]
@@ -229,9 +241,9 @@ def recovery_table(vintages: pd.DataFrame, retail: pd.DataFrame | None = None) -
 
 def recovery_chart(table: pd.DataFrame) -> alt.Chart:
     """Grouped bars: GDP and retail growth, year by year through the 2020 shock."""
-    measures = sorted(table["measure"].unique())
+    measures = [tr(measure) for measure in sorted(table["measure"].unique())]
     chart = (
-        alt.Chart(table)
+        alt.Chart(_in_reader_language(table, ["measure"]))
         .mark_bar()
         .encode(
             x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
@@ -250,7 +262,7 @@ def recovery_chart(table: pd.DataFrame) -> alt.Chart:
             ],
         )
     )
-    retail_2020 = table[(table["year"] == 2020) & table["measure"].str.startswith("Retail")]["growth_pct"]
+    retail_2020 = table[(table["year"] == 2020) & (table["measure"] == RETAIL_SERIES)]["growth_pct"]
     return charts.finish(
         chart,
         title=tr("The 2020 shock: output recovered, retail lagged"),
@@ -346,14 +358,23 @@ def rebalancing_explorer_chart(
     years = f"log(target_pct / datum.start_pct) / log({ratio})"
     readout = charts.readout(
         [
-            "!datum.rises ? 'Never: consumption must outgrow GDP' : "
-            f"datum.years > {EXPLORER_HORIZON_YEARS} ? 'Not within {EXPLORER_HORIZON_YEARS} years' : "
-            "'Reached in ' + format(datum.years, '.0f') + ' years (around ' + "
-            f"format({base_year} + datum.years, '.0f') + ')'",
+            "!datum.rises ? "
+            + vega_text(tr("Never: consumption must outgrow GDP"))
+            + f" : datum.years > {EXPLORER_HORIZON_YEARS} ? "
+            + vega_text(tr("Not within {years} years").format(years=EXPLORER_HORIZON_YEARS))
+            + " : "
+            + vega_text(
+                tr("Reached in {years} years (around {year})"),
+                years="format(datum.years, '.0f')",
+                year=f"format({base_year} + datum.years, '.0f')",
+            ),
             f"!datum.rises || datum.years > {EXPLORER_HORIZON_YEARS} ? '' : "
-            "'Then households buy ' + "
-            "format(pow(1 + consumption_growth_pct / 100, datum.years), '.1f') + "
-            f"' × the {base_year} volume'",
+            + vega_text(
+                tr("Then households buy {multiple} × the {base_year} volume").format(
+                    multiple="{multiple}", base_year=base_year
+                ),
+                multiple="format(pow(1 + consumption_growth_pct / 100, datum.years), '.1f')",
+            ),
         ],
         frame=alt.Chart(pd.DataFrame({"start_pct": [current_share_pct]})).transform_calculate(
             rises=f"{ratio} > 1",
@@ -393,13 +414,18 @@ def rebalancing_explorer_chart(
     except ValueError:  # consumption does not outgrow GDP: the share never rises
         answer = None
     if answer is None:
-        read_out = "never reached: consumption must outgrow GDP"
+        read_out = tr("never reached: consumption must outgrow GDP")
     elif answer.years > EXPLORER_HORIZON_YEARS:
-        read_out = f"not reached within {EXPLORER_HORIZON_YEARS} years"
+        read_out = tr("not reached within {years} years").format(years=EXPLORER_HORIZON_YEARS)
     else:
-        read_out = (
-            f"reached in {answer.years:.0f} years (around {base_year + answer.years:.0f}); then households "
-            f"buy {answer.consumption_volume_multiple:.1f} × the {base_year} volume"
+        read_out = tr(
+            "reached in {years:.0f} years (around {year:.0f}); then households buy {multiple:.1f} × "
+            "the {base_year} volume"
+        ).format(
+            years=answer.years,
+            year=base_year + answer.years,
+            multiple=answer.consumption_volume_multiple,
+            base_year=base_year,
         )
     return charts.with_model_table(
         chart,
@@ -430,7 +456,7 @@ def rebalancing_explorer_chart(
             "consumption_index": tr("Consumption ({base_year} = 1)").format(base_year=base_year),
             "gdp_index": tr("GDP ({base_year} = 1)").format(base_year=base_year),
         },
-        model="seckill.models.rebalancing.rebalancing_path and rebalance",
+        model="seckill.models.rebalancing.rebalancing_path, seckill.models.rebalancing.rebalance",
     )
 
 

@@ -24,7 +24,7 @@ def path_chart(path: pd.DataFrame, *, target_pct: float, source: str | None = No
     :func:`default_source` for the path's first year."""
     source = default_source(int(path["year"].min())) if source is None else source
     line = (
-        alt.Chart(path)
+        alt.Chart(path[["year", "share_pct"]])
         .mark_line(color=charts.HIGHLIGHT_COLOUR)
         .encode(
             x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d")),
