@@ -10,6 +10,7 @@ import pandas as pd
 
 from seckill import charts
 from seckill.calibrations.carbon_budget import MODEL_BASE_YEAR, MODEL_END_YEAR
+from seckill.charts.vega_text import vega_text
 from seckill.controls import Slider
 from seckill.i18n import mark, tr
 from seckill.models import decoupling
@@ -49,9 +50,10 @@ def emissions_factor_expression(population_growth: float) -> str:
 
 # Below this yearly fall (a fraction), one decimal of a percentage would read "0.0 %".
 SMALLEST_SHOWN_DECLINE = 0.0005
-NO_DECLINE_NEEDED = "Emissions do not rise even with intensity flat"
-NO_DECLINE_ENOUGH = "No fall in intensity stops emissions rising"
-TINY_DECLINE = "To fall: intensity must fall, under 0.1% a year"
+NO_DECLINE_NEEDED = mark("Emissions do not rise even with intensity flat")
+NO_DECLINE_ENOUGH = mark("No fall in intensity stops emissions rising")
+TINY_DECLINE = mark("To fall: intensity must fall, under 0.1% a year")
+NEEDED_DECLINE = mark("To fall: intensity −{decline}% a year")
 
 
 def required_decline_text(needed: float | None) -> str:
@@ -64,12 +66,12 @@ def required_decline_text(needed: float | None) -> str:
     same text as a Vega expression.
     """
     if needed is None:
-        return NO_DECLINE_ENOUGH
+        return tr(NO_DECLINE_ENOUGH)
     if needed <= 0:
-        return NO_DECLINE_NEEDED
+        return tr(NO_DECLINE_NEEDED)
     if needed < SMALLEST_SHOWN_DECLINE:
-        return TINY_DECLINE
-    return f"To fall: intensity −{100 * needed:.1f}% a year"
+        return tr(TINY_DECLINE)
+    return tr(NEEDED_DECLINE).format(decline=f"{100 * needed:.1f}")
 
 
 def required_decline_expression(population_growth: float) -> str:
@@ -82,10 +84,10 @@ def required_decline_expression(population_growth: float) -> str:
     scale = f"((1 + {p!r}) * (1 + growth_pct / 100))"
     needed_pct = f"((1 - 1 / {scale}) / (1 - rebound_pct / 100) * 100)"
     return (
-        f"{scale} <= 1 ? '{NO_DECLINE_NEEDED}' : "
-        f"rebound_pct >= 100 || {needed_pct} >= 100 ? '{NO_DECLINE_ENOUGH}' : "
-        f"{needed_pct} < {100 * SMALLEST_SHOWN_DECLINE!r} ? '{TINY_DECLINE}' : "
-        f"'To fall: intensity −' + format({needed_pct}, '.1f') + '% a year'"
+        f"{scale} <= 1 ? {vega_text(tr(NO_DECLINE_NEEDED))} : "
+        f"rebound_pct >= 100 || {needed_pct} >= 100 ? {vega_text(tr(NO_DECLINE_ENOUGH))} : "
+        f"{needed_pct} < {100 * SMALLEST_SHOWN_DECLINE!r} ? {vega_text(tr(TINY_DECLINE))} : "
+        + vega_text(tr(NEEDED_DECLINE), decline=f"format({needed_pct}, '.1f')")
     )
 
 
@@ -151,9 +153,9 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
         {
             "budget": [defaults["budget_50"], defaults["budget_67"], defaults["budget_83"]],
             "label": [
-                f"1.5 °C budget, 50% chance: {defaults['budget_50']:.0f} Gt",
-                f"67% chance: {defaults['budget_67']:.0f} Gt",
-                f"83% chance: {defaults['budget_83']:.0f} Gt",
+                tr("1.5 °C budget, 50% chance: {budget:.0f} Gt").format(budget=defaults["budget_50"]),
+                tr("67% chance: {budget:.0f} Gt").format(budget=defaults["budget_67"]),
+                tr("83% chance: {budget:.0f} Gt").format(budget=defaults["budget_83"]),
             ],
         }
     )
@@ -166,10 +168,17 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     budget_50 = defaults["budget_50"]
     readout = charts.readout(
         [
-            f"'{MODEL_END_YEAR}: ' + format(datum.annual_end, '.1f') + ' Gt a year (' + "
-            f"format(datum.annual_end / {e0!r} - 1, '+.0%') + ' vs {base_year})'",
-            f"datum.first_hit == 9999 ? '50% budget lasts past {MODEL_END_YEAR}' : "
-            "'50% budget gone in ' + datum.first_hit",
+            vega_text(
+                tr("{end_year}: {emissions} Gt a year ({change} vs {base_year})").format(
+                    end_year=MODEL_END_YEAR, emissions="{emissions}", change="{change}", base_year=base_year
+                ),
+                emissions="format(datum.annual_end, '.1f')",
+                change=f"format(datum.annual_end / {e0!r} - 1, '+.0%')",
+            ),
+            "datum.first_hit == 9999 ? "
+            + vega_text(tr("50% budget lasts past {year}").format(year=MODEL_END_YEAR))
+            + " : "
+            + vega_text(tr("50% budget gone in {year}"), year="datum.first_hit"),
             required_decline_expression(p),
         ],
         # The first year of the path, carrying the year the budget runs out.
@@ -210,24 +219,34 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     return charts.with_model_table(
         chart,
         table,
-        caption=(
-            f"The world's CO2 on the path the chart starts from: consumption per person grows "
-            f"{summary['growth_pct']:g}% a year, CO2 per unit consumed falls {summary['decline_pct']:g}% a "
-            f"year, rebound {summary['rebound_pct']:g}%, population grows {100 * p:.2f}% a year (fixed), "
-            f"from {e0:g} Gt in {base_year}. Rows: {base_year}, the years the 1.5 °C budgets run out, and "
-            f"every fifth year from {base_year + 1}; Gt CO2 from {base_year + 1} is the line: all emitted "
-            f"from the start of {base_year + 1} to the end of the row's year. "
-            f"{MODEL_END_YEAR}: {summary['emissions_end_gtco2']:.1f} Gt a year "
-            f"({summary['change_vs_base']:+.0%} vs {base_year}); "
-            + (
-                f"50% budget gone in {gone}"
+        caption=tr(
+            "The world's CO2 on the path the chart starts from: consumption per person grows "
+            "{growth_pct:g}% a year, CO2 per unit consumed falls {decline_pct:g}% a year, rebound "
+            "{rebound_pct:g}%, population grows {population_pct:.2f}% a year (fixed), from {e0:g} Gt "
+            "in {base_year}. Rows: {base_year}, the years the 1.5 °C budgets run out, and every fifth "
+            "year from {first_year}; Gt CO2 from {first_year} is the line: all emitted from the start "
+            "of {first_year} to the end of the row's year. {end_year}: {emissions_end:.1f} Gt a year "
+            "({change:+.0%} vs {base_year}); {budget_text}; {decline_text}. The chart's axis stops "
+            "at {axis_max} Gt; the path runs off its top above that"
+        ).format(
+            growth_pct=summary["growth_pct"],
+            decline_pct=summary["decline_pct"],
+            rebound_pct=summary["rebound_pct"],
+            population_pct=100 * p,
+            e0=e0,
+            base_year=base_year,
+            first_year=base_year + 1,
+            end_year=MODEL_END_YEAR,
+            emissions_end=summary["emissions_end_gtco2"],
+            change=summary["change_vs_base"],
+            budget_text=(
+                tr("50% budget gone in {year}").format(year=gone)
                 if gone is not None
-                else f"50% budget lasts past {MODEL_END_YEAR}"
-            )
-            + "; "
-            + required_decline_text(needed)[0].lower()
-            + required_decline_text(needed)[1:]
-            + f". The chart's axis stops at {Y_MAX_GT} Gt; the path runs off its top above that"
+                else tr("50% budget lasts past {year}").format(year=MODEL_END_YEAR)
+            ),
+            # The read-out's sentence, here inside a sentence (no effect on Chinese).
+            decline_text=required_decline_text(needed)[0].lower() + required_decline_text(needed)[1:],
+            axis_max=Y_MAX_GT,
         ),
         titles={
             "year": tr("Year"),
@@ -235,7 +254,7 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
             "cumulative_gtco2": tr("Gt CO2 from {base_year}").format(base_year=base_year + 1),
             "budget_gone": tr("1.5 °C budget used up"),
         },
-        model="seckill.models.decoupling.calibrated_path and budget_exhaustion_year",
+        model="seckill.models.decoupling.calibrated_path, seckill.models.decoupling.budget_exhaustion_year",
     )
 
 
@@ -271,7 +290,9 @@ def budget_path_start_table(defaults: dict[str, float]) -> tuple[pd.DataFrame, d
         budget = defaults[f"budget_{probability}"]
         year = decoupling.budget_exhaustion_year(path, budget)
         if year is not None:
-            gone.setdefault(year, []).append(f"{probability}% chance ({budget:.0f} Gt)")
+            gone.setdefault(year, []).append(
+                tr("{probability}% chance ({budget:.0f} Gt)").format(probability=probability, budget=budget)
+            )
     keep = (path["year"] == base_year) | path["year"].isin(gone) | ((path["year"] - base_year) % 5 == 1)
     keep |= path["year"] == MODEL_END_YEAR
     rows = path[keep]
@@ -280,7 +301,7 @@ def budget_path_start_table(defaults: dict[str, float]) -> tuple[pd.DataFrame, d
             "year": rows["year"].astype(int),
             "emissions_gtco2": rows["emissions_gtco2"].round(1),
             "cumulative_gtco2": rows["cumulative_gtco2"].round(1).where(rows["year"] > base_year),
-            "budget_gone": [", ".join(gone[y]) if y in gone else None for y in rows["year"]],
+            "budget_gone": [tr(", ").join(gone[y]) if y in gone else None for y in rows["year"]],
         }
     ).reset_index(drop=True)
     try:

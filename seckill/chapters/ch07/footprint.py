@@ -10,8 +10,9 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts
+from seckill.charts.vega_text import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr
+from seckill.i18n import mark, tr, translate_values
 from seckill.models import parcels
 
 CALCULATOR_MAX_MT = 200  # top of the parcel calculator's axis; the sliders cannot exceed it
@@ -30,6 +31,17 @@ DISTANCE = Slider(
 )
 
 
+# The names _short_study gives the studies in the data, marked for the catalogue: a chart shows
+# them translated (a study added to the data needs its short name here).
+SHORT_STUDY_NAMES = (
+    mark("Greenpeace 2019"),
+    mark("Kang et al. 2021"),
+    mark("MDPI"),
+    mark("SCMP 2021"),
+    mark("Su et al. 2020"),
+)
+
+
 def _short_study(study: str) -> str:
     """A label short enough for a phone: the study's name without its parenthesis, NGOs abbreviated."""
     short = study.split(" (")[0].replace("Greenpeace East Asia / ACEF / BFFP China", "Greenpeace et al.")
@@ -37,7 +49,7 @@ def _short_study(study: str) -> str:
 
 
 def _scope_group(scope: str) -> str:
-    return "Transport" if "transport" in scope.lower() else "Packaging"
+    return tr("Transport") if "transport" in scope.lower() else tr("Packaging")
 
 
 def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
@@ -47,9 +59,13 @@ def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
     rows["scope_group"] = [_scope_group(s) for s in rows["scope"]]
     # The kind goes into the label, not a second legend, so the chart fits a phone's width.
     rows["label"] = [
-        f"{_short_study(s)}: {y}{' (proj.)' if k == 'projection' else ''}"
+        (tr("{study}: {year} (proj.)") if k == "projection" else tr("{study}: {year}")).format(
+            study=tr(_short_study(s)), year=y
+        )
         for s, y, k in zip(rows["study"], rows["year"], rows["kind"], strict=True)
     ]
+    rows = translate_values(rows, ["study", "unit", "scope", "method", "kind"])
+    kinds = [tr("estimate"), tr("projection")]
     chart = (
         alt.Chart(rows)
         .mark_point(size=110, filled=True)
@@ -59,7 +75,7 @@ def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
             color=alt.Color("scope_group:N", title=tr("What is counted")),
             shape=alt.Shape(
                 "kind:N",
-                scale=alt.Scale(domain=["estimate", "projection"], range=["circle", "triangle-up"]),
+                scale=alt.Scale(domain=kinds, range=["circle", "triangle-up"]),
                 legend=None,
             ),
             tooltip=[
@@ -130,10 +146,10 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     )
     total, per_person = expr["total_mt"], expr["kg_per_person"]
     # Short labels so that the plot keeps its width on a phone.
-    components = pd.DataFrame({"component": ["Packaging", "Transport"]})
+    components = pd.DataFrame({"component": [tr("Packaging"), tr("Transport")], "packaging": [True, False]})
     bars = (
         alt.Chart(components)
-        .transform_calculate(co2e_mt=f"datum.component == 'Packaging' ? {packaging_mt} : {transport_mt}")
+        .transform_calculate(co2e_mt=f"datum.packaging ? {packaging_mt} : {transport_mt}")
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -151,17 +167,23 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
             ),
             color=alt.Color("component:N", title=None, legend=None),
             tooltip=[
-                alt.Tooltip("component:N"),
+                alt.Tooltip("component:N", title=tr("Emissions from")),
                 alt.Tooltip("co2e_mt:Q", title=tr("Mt CO2e"), format=",.1f"),
             ],
         )
     )
     readout = charts.readout(
         [
-            f"'Total ' + format({total}, ',.1f') + ' Mt CO2e, ' + "
-            f"format({per_person}, ',.0f') + ' kg/person'",
-            f"'Packaging ' + format({new_packaging_mt}, ',.1f') + ' Mt, ' + "
-            f"format({expr['waste_not_recycled_mt']}, ',.1f') + ' Mt unrecycled'",
+            vega_text(
+                tr("Total {total} Mt CO2e, {per_person} kg/person"),
+                total=f"format({total}, ',.1f')",
+                per_person=f"format({per_person}, ',.0f')",
+            ),
+            vega_text(
+                tr("Packaging {new} Mt, {unrecycled} Mt unrecycled"),
+                new=f"format({new_packaging_mt}, ',.1f')",
+                unrecycled=f"format({expr['waste_not_recycled_mt']}, ',.1f')",
+            ),
         ],
         x_px=4,
         y_px=6,
@@ -187,7 +209,7 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     start = parcel_calculator_start(defaults)
     table = pd.DataFrame(
         {
-            "component": ["Packaging", "Transport", "Total"],
+            "component": [tr("Packaging"), tr("Transport"), tr("Total")],
             "co2e_mt": [start[key] / 1e6 for key in ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t")],
             "kg_per_person": [
                 start[key] * 1000 / defaults["population"]

@@ -7,7 +7,11 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.chapters.ch07.carbon import ECONOMY_ORDER
-from seckill.i18n import tr
+from seckill.i18n import mark, tr, translate_values
+
+# The doughnut table's two groups (seckill.calibrations.doughnut.DIMENSION_LABELS), marked for the
+# catalogue: the chart shows them in the reader's language.
+DOUGHNUT_GROUPS = (mark("Ecological (1 = boundary)"), mark("Social (1 = threshold)"))
 
 
 def material_footprint_table(footprint: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -23,13 +27,18 @@ def material_footprint_chart(table: pd.DataFrame) -> alt.Chart:
     """Lines of material footprint per person: China, the United States and the world."""
     first, last = int(table["year"].min()), int(table["year"].max())
     end = table[table["year"] == last].set_index("economy")["material_footprint_t_per_person"]
+    shown = translate_values(
+        table[["year", "economy", "material_footprint_t_per_person", "source_id"]], ["economy"]
+    )
     chart = (
-        alt.Chart(table)
+        alt.Chart(shown)
         .mark_line()
         .encode(
             x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d")),
             y=alt.Y("material_footprint_t_per_person:Q", title=tr("Raw materials per person, tonnes a year")),
-            color=alt.Color("economy:N", title=tr("Economy"), sort=ECONOMY_ORDER),
+            color=alt.Color(
+                "economy:N", title=tr("Economy"), sort=[tr(economy) for economy in ECONOMY_ORDER]
+            ),
             tooltip=[
                 alt.Tooltip("year:Q", title=tr("Year"), format="d"),
                 alt.Tooltip("economy:N", title=tr("Economy")),
@@ -43,15 +52,15 @@ def material_footprint_chart(table: pd.DataFrame) -> alt.Chart:
         source=tr("UNDP Human Development Report 2023/2024, from the UNEP International Resource Panel"),
         description=tr(
             "Line chart of material footprint per person in tonnes a year, {first} to {last}: "
-            "China rises to {China:.1f} tonnes, near the United States' {value:.1f} and "
-            "{China2:.1f} times the world average of {World:.1f}."
+            "China rises to {china:.1f} tonnes, near the United States' {usa:.1f} and "
+            "{ratio:.1f} times the world average of {world:.1f}."
         ).format(
             first=first,
             last=last,
-            China=end["China"],
-            value=end["United States"],
-            China2=end["China"] / end["World"],
-            World=end["World"],
+            china=end["China"],
+            usa=end["United States"],
+            ratio=end["China"] / end["World"],
+            world=end["World"],
         ),
     )
 
@@ -62,9 +71,15 @@ def doughnut_chart(table: pd.DataFrame) -> alt.LayerChart:
     order = (
         table.sort_values(["dimension", "indicator"])["indicator"].drop_duplicates().tolist()
     )  # ecological rows first, then social ones
+    order = [tr(indicator) for indicator in order]
+    economies = [tr(economy) for economy in ECONOMY_ORDER]
+    shown = translate_values(
+        table[["year", "economy", "indicator", "group", "ratio", "source_id"]],
+        ["economy", "indicator", "group"],
+    )
     y = alt.Y("indicator:N", title=None, sort=order, axis=alt.Axis(labelLimit=160))
     dots = (
-        alt.Chart(table)
+        alt.Chart(shown)
         .mark_point(filled=True, size=80)
         .encode(
             x=alt.X(
@@ -74,8 +89,8 @@ def doughnut_chart(table: pd.DataFrame) -> alt.LayerChart:
                 axis=alt.Axis(values=[0.25, 0.5, 1, 2, 4, 8, 16]),
             ),
             y=y,
-            yOffset=alt.YOffset("economy:N", sort=ECONOMY_ORDER),
-            color=alt.Color("economy:N", title=tr("Economy"), sort=ECONOMY_ORDER),
+            yOffset=alt.YOffset("economy:N", sort=economies),
+            color=alt.Color("economy:N", title=tr("Economy"), sort=economies),
             # A second legend beside the first would not fit a phone; this one goes on top.
             shape=alt.Shape("group:N", title=None, legend=alt.Legend(orient="top", direction="vertical")),
             tooltip=[

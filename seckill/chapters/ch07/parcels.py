@@ -8,11 +8,13 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts, data
-from seckill.i18n import tr
+from seckill.i18n import mark, tr
 
 
 def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Parcels per year as bars; the 2021 lower bound drawn pale with a label."""
+    lower = table[table["status"] == "lower bound"]
+    table = table.assign(status=table["status"].map(tr))
     base = alt.Chart(table).encode(
         x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0, labelOverlap=True)),
         y=alt.Y("parcels_bn:Q", title=tr("Express parcels, billions")),
@@ -28,13 +30,13 @@ def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
             "status:N",
             title=tr("Figure"),
             scale=alt.Scale(
-                domain=["published", "lower bound"], range=[charts.MAIN_COLOUR, charts.PALETTE["sky_blue"]]
+                domain=[tr(PUBLISHED), tr(LOWER_BOUND)],
+                range=[charts.MAIN_COLOUR, charts.PALETTE["sky_blue"]],
             ),
         )
     )
-    lower = table[table["status"] == "lower bound"]
     label = (
-        alt.Chart(lower.assign(label="at least"))
+        alt.Chart(lower[["year", "parcels_bn"]].assign(label=tr("at least")))
         .mark_text(dy=-8, fontSize=11, color=charts.MUTED_TEXT_COLOUR)
         .encode(x="year:O", y="parcels_bn:Q", text="label:N")
     )
@@ -67,12 +69,9 @@ def singles_day_parcels_table(rows: pd.DataFrame | None = None) -> pd.DataFrame:
     table["parcels_bn"] = table["parcels_bn"].astype(float)
     table["window_days"] = table["window_days"].astype(int)
     table["parcels_per_day_bn"] = table["parcels_bn"] / table["window_days"]
-    table["window"] = [
-        "11 November alone" if days == 1 else "Average day of the season window"
-        for days in table["window_days"]
-    ]
+    table["window"] = [ONE_DAY if days == 1 else SEASON for days in table["window_days"]]
     table["label"] = [
-        f"{start[5:]} to {end[5:]}, {measure}"
+        tr("{start} to {end}, {measure}").format(start=start[5:], end=end[5:], measure=tr(measure))
         for start, end, measure in zip(
             table["window_start"], table["window_end"], table["measure"], strict=True
         )
@@ -92,13 +91,16 @@ def singles_day_parcels_table(rows: pd.DataFrame | None = None) -> pd.DataFrame:
     ]
 
 
-WHOLE_YEAR = "Average day of the whole year (derived)"
+WHOLE_YEAR = mark("Average day of the whole year (derived)")
 
 
-SEASON = "Average day of the season window"
+SEASON = mark("Average day of the season window")
 
 
-ONE_DAY = "11 November alone"
+ONE_DAY = mark("11 November alone")
+# How a count stands (the data's status values), shown in the reader's language.
+PUBLISHED = mark("published")
+LOWER_BOUND = mark("lower bound")
 
 
 def season_comparison_table(season: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
@@ -117,7 +119,7 @@ def season_comparison_table(season: pd.DataFrame, counts: pd.DataFrame) -> pd.Da
                 {
                     "year": int(year),
                     "window": WHOLE_YEAR,
-                    "label": f"whole year ÷ {days} days",
+                    "label": tr("whole year ÷ {days} days").format(days=days),
                     "parcels_per_day_bn": float(yearly.loc[year, "parcels_bn"]) / days,
                     "status": str(yearly.loc[year, "status"]),
                 }
@@ -127,7 +129,8 @@ def season_comparison_table(season: pd.DataFrame, counts: pd.DataFrame) -> pd.Da
 
 def singles_day_parcels_chart(table: pd.DataFrame) -> alt.Chart:
     """Parcels per day: an average day of the year, of the 11.11 season, and 11 November itself."""
-    order = [WHOLE_YEAR, SEASON, ONE_DAY]
+    order = [tr(WHOLE_YEAR), tr(SEASON), tr(ONE_DAY)]
+    table = table.assign(window=table["window"].map(tr), status=table["status"].map(tr))
     bars = (
         alt.Chart(table)
         .mark_bar()
