@@ -136,14 +136,26 @@ def growth_table(
 
 
 # What "–" means in the tables of events, fines and their bases: the record has no such figure.
-NO_AMOUNT_NOTE = (
-    f"{tables.MISSING} means the record gives no single sum: a law, rule, guidance or probe, or fines "
-    "whose amounts are not published as one figure."
+_NO_AMOUNT = mark(
+    "{missing} means the record gives no single sum: a law, rule, guidance or probe, or fines whose "
+    "amounts are not published as one figure."
 )
-NO_BASIS_NOTE = (
-    f"{tables.MISSING} means the regulator stated no basis for the fine, so its share of one cannot be "
+_NO_BASIS = mark(
+    "{missing} means the regulator stated no basis for the fine, so its share of one cannot be "
     "computed from public figures."
 )
+NO_AMOUNT_NOTE = _NO_AMOUNT.format(missing=tables.MISSING)
+NO_BASIS_NOTE = _NO_BASIS.format(missing=tables.MISSING)
+
+
+def no_amount_note() -> str:
+    """:data:`NO_AMOUNT_NOTE` in the reader's language."""
+    return tr(_NO_AMOUNT).format(missing=tables.MISSING)
+
+
+def no_basis_note() -> str:
+    """:data:`NO_BASIS_NOTE` in the reader's language."""
+    return tr(_NO_BASIS).format(missing=tables.MISSING)
 
 
 def fines_table(events: pd.DataFrame) -> pd.DataFrame:
@@ -158,12 +170,12 @@ def fines_table(events: pd.DataFrame) -> pd.DataFrame:
     computed = (100 * fines["amount_rmb_bn"] / basis).where(basis > 0)
     shown = pd.DataFrame(
         {
-            "Date": fines["date_iso"],
-            "Event": fines["event"],
-            "Fine (bn yuan)": fines["amount_rmb_bn"],
-            "Basis (bn yuan)": basis,
-            "Stated % of basis": fines["fine_pct_of_basis"],
-            "Computed % of basis": computed.round(2),
+            tr("Date"): fines["date_iso"],
+            tr("Event"): fines["event"].map(tr),
+            tr("Fine (bn yuan)"): fines["amount_rmb_bn"],
+            tr("Basis (bn yuan)"): basis,
+            tr("Stated % of basis"): fines["fine_pct_of_basis"],
+            tr("Computed % of basis"): computed.round(2),
         }
     )
     return tables.text_table(shown.reset_index(drop=True))

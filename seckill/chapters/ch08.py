@@ -19,8 +19,9 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations import carbon_budget, doughnut, flash_sale_inputs, income_fit, parcel_inputs
+from seckill.charts.vega_text import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr
+from seckill.i18n import mark, tr, translate_values
 from seckill.models import decoupling, scenarios
 
 END_YEAR = 2035  # the static explorer reports this year; the notebook lets the reader choose
@@ -38,10 +39,18 @@ SIGMA_PRESET_FACTOR = 0.75  # rules that narrow the spread of log incomes by a q
 
 
 SHARE_ESTIMATOR_LABELS = {
-    "Ministry of Commerce (MOFCOM)": "MOFCOM",
-    "Mitsui & Co. Global Strategic Studies Institute": "Mitsui",
-    "前瞻产业研究院": "Qianzhan (前瞻)",
+    "Ministry of Commerce (MOFCOM)": mark("MOFCOM"),
+    "Mitsui & Co. Global Strategic Studies Institute": mark("Mitsui"),
+    "前瞻产业研究院": mark("Qianzhan (前瞻)"),
 }
+# The presets' names, by their English name, marked for the catalogue (presets() keys them in
+# English, which the chapter's numbers and the notebook use; tables show them translated).
+PRESET_NAMES = (
+    mark("Past trend"),
+    mark("Efficiency (green growth)"),
+    mark("Sufficiency"),
+    mark("Policy mix"),
+)
 
 
 def live_share_table(shares: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -147,7 +156,7 @@ def presets_table(base: scenarios.Baseline | None = None) -> pd.DataFrame:
                 f"Parcels {levers.end_year}, bn": round(r["parcels_end_bn"]),
                 f"Parcel CO2e {levers.end_year}, Mt": round(r["parcel_co2e_end_mt"]),
                 f"World CO2 {levers.end_year}, Gt": round(r["emissions_end_gt"], 1),
-                "1.5 °C budget (50 %) used up": "after 2100" if pd.isna(year) else int(year),
+                "1.5 °C budget (50 %) used up": mark("after 2100") if pd.isna(year) else int(year),
                 "Streamers' Gini": round(r["gini"], 2),
             }
         )
@@ -163,7 +172,26 @@ def presets_display_table(base: scenarios.Baseline | None = None) -> pd.DataFram
         value = float(value)
         return str(int(value)) if value.is_integer() else f"{value:g}"
 
-    table = presets_table(base).set_index("Scenario")
+    table = presets_table(base)
+    end_year = default_levers(baseline() if base is None else base).end_year
+    headers = {
+        "Scenario": tr("Scenario"),
+        "Growth, % a year": tr("Growth, % a year"),
+        "Fewer goods, % a year": tr("Fewer goods, % a year"),
+        "CO2 per unit falls, % a year": tr("CO2 per unit falls, % a year"),
+        "Reused packaging, %": tr("Reused packaging, %"),
+        "Scarcity boost, %": tr("Scarcity boost, %"),
+        f"Parcels {end_year}, bn": tr("Parcels {year}, bn").format(year=end_year),
+        f"Parcel CO2e {end_year}, Mt": tr("Parcel CO2e {year}, Mt").format(year=end_year),
+        f"World CO2 {end_year}, Gt": tr("World CO2 {year}, Gt").format(year=end_year),
+        "1.5 °C budget (50 %) used up": tr("1.5 °C budget (50 %) used up"),
+        "Streamers' Gini": tr("Streamers' Gini"),
+    }
+    table["Scenario"] = table["Scenario"].map(tr)
+    table["1.5 °C budget (50 %) used up"] = table["1.5 °C budget (50 %) used up"].map(
+        lambda value: tr(value) if isinstance(value, str) else value
+    )
+    table = table.rename(columns=headers).set_index(headers["Scenario"])
     return table.apply(lambda column: column.map(text)).T
 
 
@@ -280,7 +308,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         scale=alt.Scale(domain=[base.base_year, end_year]),
         axis=alt.Axis(format="d", tickMinStep=1, values=list(range(base.base_year, end_year + 1, 2))),
     )
-    y_title = f"Parcel CO2e emitted since {base.base_year}, Mt"
+    y_title = tr("Parcel CO2e emitted since {year}, Mt").format(year=base.base_year)
     line = path.mark_line(color=charts.HIGHLIGHT_COLOUR, point=True).encode(
         x=x,
         y=alt.Y("cumulative:Q", title=y_title),
@@ -296,7 +324,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     )
     rule_label = anchor.mark_text(
         align="right", baseline="bottom", dy=-4, fontSize=11, color=charts.TEXT_COLOUR, x=alt.ExprRef("width")
-    ).encode(y="budget:Q", text=alt.value("Parcels' share of the 1.5 °C budget"))
+    ).encode(y="budget:Q", text=alt.value(tr("Parcels' share of the 1.5 °C budget")))
     last = (
         path.transform_calculate(hit=f"datum.cumulative >= {budget_mt!r} && datum.t > 0 ? datum.year : 9999")
         .transform_joinaggregate(first_hit="min(hit)")
@@ -304,13 +332,27 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     )
     readout = charts.readout(
         [
-            f"'By {end_year}: ' + format(datum.cumulative, ',.0f') + ' Mt, ' + "
-            f"format(datum.cumulative / {budget_mt!r}, '.0%') + ' of the share'",
-            f"datum.first_hit == 9999 ? 'The share lasts past {end_year}' : "
-            "'The share is used up in ' + datum.first_hit",
-            f"'{end_year}: ' + format({expr['parcel_co2e_end_mt']}, ',.0f') + ' Mt a year (' + "
-            f"format({expr['parcel_co2e_end_mt']} / {base_mt!r} - 1, '+.0%') + ' on {base.base_year})'",
-            f"'from ' + format({expr['parcels_end_bn']}, ',.0f') + ' bn parcels a year'",
+            vega_text(
+                tr("By {year}: {cumulative} Mt, {share} of the share").format(
+                    year=end_year, cumulative="{cumulative}", share="{share}"
+                ),
+                cumulative="format(datum.cumulative, ',.0f')",
+                share=f"format(datum.cumulative / {budget_mt!r}, '.0%')",
+            ),
+            "datum.first_hit == 9999 ? "
+            + vega_text(tr("The share lasts past {year}").format(year=end_year))
+            + " : "
+            + vega_text(tr("The share is used up in {year}"), year="datum.first_hit"),
+            vega_text(
+                tr("{year}: {emissions} Mt a year ({change} on {base_year})").format(
+                    year=end_year, emissions="{emissions}", change="{change}", base_year=base.base_year
+                ),
+                emissions=f"format({expr['parcel_co2e_end_mt']}, ',.0f')",
+                change=f"format({expr['parcel_co2e_end_mt']} / {base_mt!r} - 1, '+.0%')",
+            ),
+            vega_text(
+                tr("from {parcels} bn parcels a year"), parcels=f"format({expr['parcels_end_bn']}, ',.0f')"
+            ),
         ],
         frame=last,
         x_px=4,
@@ -340,15 +382,21 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         ).format(base_year=base.base_year + 1, end_year=end_year),
     )
     used_up = (
-        f"used up in {verdict['used_up_year']}"
+        tr("used up in {year}").format(year=verdict["used_up_year"])
         if verdict["used_up_year"] is not None
-        else f"lasting past {end_year}"
+        else tr("lasting past {year}").format(year=end_year)
     )
-    settings = (
-        f"growth of consumption per person {levers.growth_pct:g}% a year, sufficiency "
-        f"{levers.sufficiency_pct:g}% a year, efficiency {levers.efficiency_pct:g}% a year, rebound "
-        f"{levers.rebound_pct:g}%, reused packaging {levers.reuse_pct:g}%, scarcity cues "
-        f"+{levers.scarcity_boost_pct:g}%"
+    settings = tr(
+        "growth of consumption per person {growth:g}% a year, sufficiency {sufficiency:g}% a year, "
+        "efficiency {efficiency:g}% a year, rebound {rebound:g}%, reused packaging {reuse:g}%, "
+        "scarcity cues +{scarcity:g}%"
+    ).format(
+        growth=levers.growth_pct,
+        sufficiency=levers.sufficiency_pct,
+        efficiency=levers.efficiency_pct,
+        rebound=levers.rebound_pct,
+        reuse=levers.reuse_pct,
+        scarcity=levers.scarcity_boost_pct,
     )
     return charts.with_model_table(
         chart,
@@ -394,9 +442,9 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
     """
     path = scenarios.delivery_path(levers, base)
     verdict = scenarios.delivery_verdict(levers, base)
-    y_title = f"Parcel CO2e emitted since {base.base_year}, Mt"
+    y_title = tr("Parcel CO2e emitted since {year}, Mt").format(year=base.base_year)
     line = (
-        alt.Chart(path)
+        alt.Chart(path[["year", "cumulative_mt", "parcel_co2e_mt"]])
         .mark_line(color=charts.HIGHLIGHT_COLOUR, point=True)
         .encode(
             x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=1)),
@@ -423,10 +471,23 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
         ),
         source=tr("the book's models (Chapters 2 and 7); the budget share and the levers are assumptions"),
         description=(
-            f"Line of the CO2e of China's parcels summed from {base.base_year + 1} to {levers.end_year}, "
-            f"reaching {verdict['cumulative_end_mt']:,.0f} Mt against a dashed line at their "
-            f"{verdict['budget_mt']:,.0f} Mt share of the 1.5 °C budget; the share is "
-            + (f"used up in {year}." if year is not None else f"not used up by {levers.end_year}.")
+            tr(
+                "Line of the CO2e of China's parcels summed from {first_year} to {end_year}, reaching "
+                "{cumulative:,.0f} Mt against a dashed line at their {budget:,.0f} Mt share of the "
+                "1.5 °C budget; the share is used up in {year}."
+            )
+            if year is not None
+            else tr(
+                "Line of the CO2e of China's parcels summed from {first_year} to {end_year}, reaching "
+                "{cumulative:,.0f} Mt against a dashed line at their {budget:,.0f} Mt share of the "
+                "1.5 °C budget; the share is not used up by {end_year}."
+            )
+        ).format(
+            first_year=base.base_year + 1,
+            end_year=levers.end_year,
+            cumulative=verdict["cumulative_end_mt"],
+            budget=verdict["budget_mt"],
+            year=year,
         ),
     )
 
@@ -436,8 +497,10 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
 
 def live_share_chart(table: pd.DataFrame) -> alt.Chart:
     """Live streams' share of online retail by year; shape shows estimate, forecast or official."""
+    shown = translate_values(table, ["period", "estimator", "kind", "confidence"])
+    shown = shown.assign(label=shown["label"].map(tr))
     chart = (
-        alt.Chart(table)
+        alt.Chart(shown)
         .mark_point(filled=True, size=110)
         .encode(
             x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
@@ -470,8 +533,8 @@ def live_share_chart(table: pd.DataFrame) -> alt.Chart:
             min=table["year"].min(),
             max=table["year"].max(),
             share_pct=latest["share_pct"],
-            estimator=latest["estimator"],
-            period=latest["period"],
+            estimator=tr(latest["estimator"]),
+            period=tr(latest["period"]),
             year=latest["year"],
         ),
     )
@@ -505,17 +568,29 @@ def reuse_scale_table(policy: pd.DataFrame, parcels_table: pd.DataFrame) -> pd.D
 
 
 POLICY_SHORT_LABELS = {
-    "Reusable delivery boxes in circulation": "Reusable boxes",
-    "Cardboard boxes collected and used again": "Cartons reused",
-    "Parcels sent in reusable packaging": "Reusable parcels",
+    "Reusable delivery boxes in circulation": mark("Reusable boxes"),
+    "Cardboard boxes collected and used again": mark("Cartons reused"),
+    "Parcels sent in reusable packaging": mark("Reusable parcels"),
 }
 
 
 def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Targets (hollow) and reported progress (filled) for the counted reuse indicators, in millions."""
     counts = table[table["unit"] == "million"].assign(
-        short=lambda t: t["indicator"].map(POLICY_SHORT_LABELS).fillna(t["indicator"])
+        short=lambda t: t["indicator"].map(POLICY_SHORT_LABELS).fillna(t["indicator"]).map(tr),
+        programme_label=lambda t: [
+            tr("'{programme}' ({year})").format(programme=programme, year=year)
+            for programme, year in zip(t["programme"], t["year"], strict=True)
+        ],
+        shown_as=lambda t: [
+            (tr("{kind} (at least)") if bound == "lower bound" else tr("{kind}")).format(kind=tr(kind))
+            for kind, bound in zip(t["kind"], t["bound"], strict=True)
+        ],
+        indicator=lambda t: t["indicator"].map(tr),
     )
+    counts = counts[
+        ["short", "programme_label", "value", "indicator", "shown_as", "as_of", "kind", "source_id"]
+    ]
     base = alt.Chart(counts).encode(
         y=alt.Y("short:N", title=None, axis=alt.Axis(labelLimit=130)),
         yOffset=alt.YOffset("programme_label:N"),

@@ -94,7 +94,7 @@ def scenario_table(
 def scenario_chart(table: pd.DataFrame, *, budget_gtco2: float, budget_label: str) -> alt.LayerChart:
     """Yearly emissions for the scenario's table rows, with the budget noted in the title."""
     line = (
-        alt.Chart(table)
+        alt.Chart(table[["Year", "CO2, Gt a year"]])
         .mark_line(point=True, color=charts.HIGHLIGHT_COLOUR)
         .encode(
             x=alt.X("Year:Q", axis=alt.Axis(format="d"), title=tr("Year")),
@@ -134,19 +134,47 @@ def scenario_explorer(defaults: dict[str, float]):
             end_year=end_year,
             budget_gtco2=budget,
         )
-        label = f"1.5 °C budget at {chance} % chance (IGCC 2024)"
+        label = tr("1.5 °C budget at {chance} % chance (IGCC 2024)").format(chance=chance)
         year = summary["exhaustion_year"]
-        used_up = f"is used up in **{year}**" if year else f"lasts beyond {end_year}"
         text = (
-            f"Emissions in {end_year}: **{summary['emissions_end_gtco2']:.1f} Gt** "
-            f"({summary['change_vs_base']:+.0%} on {int(defaults['base_year'])}). "
-            f"The {budget:.0f} Gt budget {used_up}. "
-            f"**{ch07_budget.required_decline_text(summary['required_decline'])}** at this growth."
+            tr(
+                "Emissions in {end_year}: **{emissions:.1f} Gt** ({change:+.0%} on {base_year}). The "
+                "{budget:.0f} Gt budget is used up in **{year}**. **{decline}** at this growth."
+            )
+            if year
+            else tr(
+                "Emissions in {end_year}: **{emissions:.1f} Gt** ({change:+.0%} on {base_year}). The "
+                "{budget:.0f} Gt budget lasts beyond {end_year}. **{decline}** at this growth."
+            )
+        ).format(
+            end_year=end_year,
+            emissions=summary["emissions_end_gtco2"],
+            change=summary["change_vs_base"],
+            base_year=int(defaults["base_year"]),
+            budget=budget,
+            year=year,
+            decline=ch07_budget.required_decline_text(summary["required_decline"]),
         )
+        base_year = int(defaults["base_year"])
+        headers = {
+            "Year": tr("Year"),
+            "Population, bn": tr("Population, bn"),
+            f"Consumption per person ({base_year} = 100)": tr("Consumption per person ({year} = 100)").format(
+                year=base_year
+            ),
+            f"CO2 per unit consumed ({base_year} = 100)": tr("CO2 per unit consumed ({year} = 100)").format(
+                year=base_year
+            ),
+            "CO2, Gt a year": tr("CO2, Gt a year"),
+            f"CO2 since start of {base_year + 1}, Gt": tr("CO2 since start of {year}, Gt").format(
+                year=base_year + 1
+            ),
+        }
+        shown = table.rename(columns=headers)
         return [
             scenario_chart(table, budget_gtco2=budget, budget_label=label),
             Markdown(text),
-            table.style.set_uuid("decoupling-scenario").format(precision=1).hide(axis="index"),
+            shown.style.set_uuid("decoupling-scenario").format(precision=1).hide(axis="index"),
         ]
 
     controls = [
@@ -155,4 +183,4 @@ def scenario_explorer(defaults: dict[str, float]):
         end_year_slider(defaults),
         CHANCE,
     ]
-    return explorer(controls, draw, failure="Cannot compute this scenario")
+    return explorer(controls, draw, failure=tr("Cannot compute this scenario"))

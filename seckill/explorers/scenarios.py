@@ -12,7 +12,7 @@ import pandas as pd
 from seckill.chapters import ch08
 from seckill.controls import Slider
 from seckill.explorers import explorer
-from seckill.i18n import mark
+from seckill.i18n import mark, tr
 from seckill.models import scenarios
 
 # Levers the page holds fixed: the packaging per parcel (bounded by scenarios.BOUNDS like the rest)
@@ -40,20 +40,34 @@ def summary_table(result: dict, levers: scenarios.Levers, base: scenarios.Baseli
     ``result`` is :func:`seckill.models.scenarios.delivery_verdict` for ``levers``.
     """
     year = result["used_up_year"]
+    end, first = levers.end_year, base.base_year + 1
     rows = [
-        (f"Parcels in China, {levers.end_year}", f"{result['parcels_end_bn']:,.0f} bn a year"),
         (
-            f"Parcel CO2e, {levers.end_year}",
-            f"{result['co2e_end_mt']:,.0f} Mt a year ({result['co2e_change']:+.0%} on {base.base_year})",
+            tr("Parcels in China, {year}").format(year=end),
+            tr("{parcels:,.0f} bn a year").format(parcels=result["parcels_end_bn"]),
         ),
         (
-            f"Parcel CO2e emitted {base.base_year + 1}-{levers.end_year}",
-            f"{result['cumulative_end_mt']:,.0f} Mt = {result['budget_used_share']:.0%} of the share",
+            tr("Parcel CO2e, {year}").format(year=end),
+            tr("{co2e:,.0f} Mt a year ({change:+.0%} on {base_year})").format(
+                co2e=result["co2e_end_mt"], change=result["co2e_change"], base_year=base.base_year
+            ),
         ),
-        ("The parcels' share of the 1.5 °C budget (assumption)", f"{result['budget_mt']:,.0f} Mt CO2e"),
-        ("The share is used up", f"after {levers.end_year}" if year is None else str(year)),
+        (
+            tr("Parcel CO2e emitted {first}-{last}").format(first=first, last=end),
+            tr("{cumulative:,.0f} Mt = {share:.0%} of the share").format(
+                cumulative=result["cumulative_end_mt"], share=result["budget_used_share"]
+            ),
+        ),
+        (
+            tr("The parcels' share of the 1.5 °C budget (assumption)"),
+            tr("{budget:,.0f} Mt CO2e").format(budget=result["budget_mt"]),
+        ),
+        (
+            tr("The share is used up"),
+            tr("after {year}").format(year=end) if year is None else tr("{year}").format(year=year),
+        ),
     ]
-    return pd.DataFrame(rows, columns=["Result", "Value"])
+    return pd.DataFrame(rows, columns=[tr("Result"), tr("Value")])
 
 
 def explorer_controls(base: scenarios.Baseline, start: scenarios.Levers) -> list[Slider]:
@@ -75,4 +89,4 @@ def scenario_explorer(base: scenarios.Baseline, start: scenarios.Levers):
             summary_table(result, chosen, base).style.set_uuid("scenario-results").hide(axis="index"),
         ]
 
-    return explorer(explorer_controls(base, start), draw, failure="Cannot compute this scenario")
+    return explorer(explorer_controls(base, start), draw, failure=tr("Cannot compute this scenario"))
