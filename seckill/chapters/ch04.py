@@ -18,7 +18,7 @@ from seckill import charts, data
 from seckill.calibrations.income_fit import COMPARISON_SURVEY, MAIN_SURVEY, calibrate
 from seckill.charts.vega_text import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr
+from seckill.i18n import mark, tr, translate_values
 from seckill.models import incomes, streamer
 
 SHORT_BODY = {
@@ -46,10 +46,17 @@ def counts_table(counts: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def counts_chart(table: pd.DataFrame) -> alt.Chart:
     """Every count as a dot on a log axis, coloured by what was counted."""
-    kinds = list(dict.fromkeys(table["count_kind"]))
     smallest, largest = table["count_m"].min(), table["count_m"].max()
+    shown = table[
+        ["as_of", "count_m", "bound", "count_kind", "definition", "counted_by", "confidence", "label"]
+    ]
+    shown = translate_values(
+        shown.assign(faded=shown["confidence"] == "Low"),
+        ["bound", "count_kind", "definition", "counted_by", "confidence"],
+    )
+    kinds = list(dict.fromkeys(shown["count_kind"]))
     return charts.finish(
-        alt.Chart(table)
+        alt.Chart(shown)
         .mark_point(filled=True, size=110)
         .encode(
             x=alt.X(
@@ -61,8 +68,9 @@ def counts_chart(table: pd.DataFrame) -> alt.Chart:
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=150)),
             color=alt.Color("count_kind:N", title=tr("What is counted"), scale=alt.Scale(domain=kinds)),
             shape=alt.Shape("count_kind:N", title=tr("What is counted"), scale=alt.Scale(domain=kinds)),
-            opacity=alt.condition("datum.confidence == 'Low'", alt.value(0.45), alt.value(1)),
+            opacity=alt.condition("datum.faded", alt.value(0.45), alt.value(1)),
             tooltip=[
+                alt.Tooltip("label:N", title=tr("Date and counting body")),
                 alt.Tooltip("as_of:N", title=tr("As of")),
                 alt.Tooltip("count_m:Q", title=tr("Millions"), format=",.2f"),
                 alt.Tooltip("bound:N", title=tr("Stated as")),
@@ -240,6 +248,26 @@ def survival_curve_table(fits: dict[str, incomes.LognormalFit]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["curve", "income_rmb_month", "share_above_pct"])
 
 
+def _points_in_reader_language(points: pd.DataFrame) -> pd.DataFrame:
+    """:func:`seckill.calibrations.income_fit.income_points_table`'s texts in the reader's language:
+    its label ("CAPA 2023, monthly income") rebuilt from the translated parts."""
+    short_names = {"CAPA": tr("CAPA"), "Momo": tr("Momo"), "BOSS Zhipin": tr("BOSS Zhipin")}
+    organisation = points["survey"].str.extract(r"^(CAPA|Momo|BOSS Zhipin)", expand=False)
+    shown = translate_values(
+        points[["survey", "survey_date", "income_measure", "income_rmb_month", "share_above_pct"]],
+        ["survey", "income_measure"],
+    )
+    shown["survey_label"] = [
+        tr("{organisation} {year}, {measure}").format(
+            organisation=short_names.get(org, survey), year=str(date)[:4], measure=measure
+        )
+        for org, survey, date, measure in zip(
+            organisation, shown["survey"], shown["survey_date"], shown["income_measure"], strict=True
+        )
+    ]
+    return shown
+
+
 def income_chart(points: pd.DataFrame, curves: pd.DataFrame) -> alt.LayerChart:
     """Published "share earning more than X" points from every survey, with the fitted curves."""
     x = alt.X(
@@ -273,6 +301,7 @@ def income_chart(points: pd.DataFrame, curves: pd.DataFrame) -> alt.LayerChart:
         .mark_text(align="left", dx=8, dy=-4, fontSize=12, color=charts.TEXT_COLOUR)
         .encode(x=x, y=y, text="curve:N")
     )
+    points = _points_in_reader_language(points)
     surveys = list(dict.fromkeys(points["survey_label"]))
     dots = (
         alt.Chart(points)
@@ -713,8 +742,13 @@ def hours_chart(table: pd.DataFrame) -> alt.LayerChart:
     """One bar per survey finding on hours; the wording (over, nearly) is kept in the labels."""
     order = table["row"].tolist()
     x = alt.X("value:Q", title=tr("Share of those surveyed, %"), scale=alt.Scale(domain=[0, 100]))
-    base = alt.Chart(table).encode(
+    shown = translate_values(
+        table[["row", "text", "value", "finding", "survey", "population", "value_label", "source_id"]],
+        ["finding", "survey", "population"],
+    )
+    base = alt.Chart(shown).encode(
         tooltip=[
+            alt.Tooltip("row:N", title=tr("Finding (survey, year)")),
             alt.Tooltip("finding:N", title=tr("Finding")),
             alt.Tooltip("survey:N", title=tr("Survey")),
             alt.Tooltip("population:N", title=tr("Who")),

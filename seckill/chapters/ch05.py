@@ -15,7 +15,7 @@ from seckill.calibrations.singles_day import LAST_ONE_DAY_YEAR
 from seckill.charts import tables
 from seckill.charts.vega_text import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr
+from seckill.i18n import mark, tr, translate_values
 
 # Seven categories in the data are grouped into three for the chart, so that colour and shape stay
 # readable for colour-blind readers and on a phone.
@@ -129,7 +129,7 @@ def growth_table(
             "series": LIVE_MARKET,
             "value_rmb_bn": full["value"].astype(float).to_numpy(),
             "who": full["estimator"].astype(str).to_numpy(),
-            "note": full["kind"].astype(str).to_numpy(),
+            "note": [tr(kind) for kind in full["kind"].astype(str)],
         }
     )
     return pd.concat([sd, lc], ignore_index=True).sort_values(["series", "date"]).reset_index(drop=True)
@@ -221,7 +221,7 @@ def _group_names() -> dict[str, str]:
 def _growth_in_reader_language(growth: pd.DataFrame) -> pd.DataFrame:
     """:func:`growth_table`'s series names and notes in the reader's language."""
     series = {SINGLES_DAY: tr(SINGLES_DAY), LIVE_MARKET: tr(LIVE_MARKET)}
-    return growth.assign(series=growth["series"].map(series))
+    return translate_values(growth.assign(series=growth["series"].map(series)), ["who"])
 
 
 def _label_at(growth: pd.DataFrame, series: str, label: str, *, first: bool) -> dict:
@@ -247,7 +247,8 @@ def timeline_chart(
     growth = _json_ready(_growth_in_reader_language(growth))
     events = _json_ready(events[["date", "date_iso", "year", "group", "event", "line", "detail", "issuer"]])
     groups = _group_names()
-    events = events.assign(group=events["group"].map(groups))
+    events = translate_values(events.assign(group=events["group"].map(groups)), ["event", "detail", "issuer"])
+    events["line"] = events["date_iso"].str[:7] + "  " + events["event"]
     singles_day, live_market = tr(SINGLES_DAY), tr(LIVE_MARKET)
     start_param = FROM_YEAR.param(start_year)
     end_param = TO_YEAR.param(end_year)

@@ -603,6 +603,7 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
         ),
         color=alt.Color("programme_label:N", title=tr("Programme (year)")),
         tooltip=[
+            alt.Tooltip("short:N", title=tr("Indicator, short")),
             alt.Tooltip("programme_label:N", title=tr("Programme")),
             alt.Tooltip("indicator:N", title=tr("Indicator")),
             alt.Tooltip("shown_as:N", title=tr("Value is")),

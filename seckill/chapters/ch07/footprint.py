@@ -79,6 +79,7 @@ def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
                 legend=None,
             ),
             tooltip=[
+                alt.Tooltip("label:N", title=tr("Study and year")),
                 alt.Tooltip("study:N", title=tr("Study")),
                 alt.Tooltip("year:Q", title=tr("Year"), format="d"),
                 alt.Tooltip("value:Q", title=tr("Value"), format=",.1f"),
