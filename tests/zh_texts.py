@@ -51,6 +51,9 @@ ALLOWED_NAMES = (
     "Gapminder Systema Globalis",
     "CC BY",
     "Yicai Global",
+    "Statista",  # a data company with no Chinese name
+    "Sustainability",  # a journal's title, cited as it is
+    "BFFP",  # Break Free From Plastic, an NGO cited by its abbreviation
     "BOSS",  # BOSS直聘, the recruiting platform's own name
     "Su",
     "Kang",
@@ -92,8 +95,8 @@ def expression_texts(expression: str) -> list[str]:
 def _title_texts(title) -> list[str]:
     if isinstance(title, dict):
         return _title_texts(title.get("text")) + _title_texts(title.get("subtitle"))
-    if isinstance(title, list):
-        return [str(part) for part in title]
+    if isinstance(title, list):  # a wrapped title: its lines read as one text (a name may span two)
+        return [" ".join(str(part) for part in title)]
     return [title] if isinstance(title, str) else []
 
 

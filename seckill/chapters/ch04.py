@@ -50,10 +50,8 @@ def counts_chart(table: pd.DataFrame) -> alt.Chart:
     shown = table[
         ["as_of", "count_m", "bound", "count_kind", "definition", "counted_by", "confidence", "label"]
     ]
-    shown = translate_values(
-        shown.assign(faded=shown["confidence"] == "Low"),
-        ["bound", "count_kind", "definition", "counted_by", "confidence"],
-    )
+    shown = translate_values(shown, ["bound", "count_kind", "definition", "counted_by", "confidence"])
+    low = tr("Low").replace("'", "\\'")
     kinds = list(dict.fromkeys(shown["count_kind"]))
     return charts.finish(
         alt.Chart(shown)
@@ -68,7 +66,7 @@ def counts_chart(table: pd.DataFrame) -> alt.Chart:
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=150)),
             color=alt.Color("count_kind:N", title=tr("What is counted"), scale=alt.Scale(domain=kinds)),
             shape=alt.Shape("count_kind:N", title=tr("What is counted"), scale=alt.Scale(domain=kinds)),
-            opacity=alt.condition("datum.faded", alt.value(0.45), alt.value(1)),
+            opacity=alt.condition(f"datum.confidence == '{low}'", alt.value(0.45), alt.value(1)),
             tooltip=[
                 alt.Tooltip("label:N", title=tr("Date and counting body")),
                 alt.Tooltip("as_of:N", title=tr("As of")),
@@ -287,6 +285,7 @@ def income_chart(points: pd.DataFrame, curves: pd.DataFrame) -> alt.LayerChart:
             strokeDash=alt.StrokeDash(
                 "curve:N", legend=None, scale=alt.Scale(domain=curve_names, range=[[1, 0], [6, 4]])
             ),
+            tooltip=[alt.Tooltip("curve:N", title=tr("Fitted curve"))],
         )
     )
     # Label each curve on the chart (two legends side by side would overflow a phone).
@@ -299,7 +298,7 @@ def income_chart(points: pd.DataFrame, curves: pd.DataFrame) -> alt.LayerChart:
     curve_labels = (
         alt.Chart(pd.DataFrame(anchors, columns=["curve", "income_rmb_month", "share_above_pct"]))
         .mark_text(align="left", dx=8, dy=-4, fontSize=12, color=charts.TEXT_COLOUR)
-        .encode(x=x, y=y, text="curve:N")
+        .encode(x=x, y=y, text=alt.Text("curve:N", title=tr("Fitted curve")))
     )
     points = _points_in_reader_language(points)
     surveys = list(dict.fromkeys(points["survey_label"]))
@@ -639,14 +638,10 @@ def calculator_chart(
     rows += [(_benchmark_row(b), "benchmark", float(b.rmb_per_hour)) for b in benchmarks.itertuples()]
     bars_data = pd.DataFrame(rows, columns=["row", "kind", "benchmark_value"])
     order = bars_data["row"].tolist()
-    colour = alt.Color(
-        "kind:N",
-        scale=alt.Scale(
-            domain=["median", "expected", "benchmark"],
-            range=[charts.HIGHLIGHT_COLOUR, charts.PALETTE["orange"], charts.MAIN_COLOUR],
-        ),
-        legend=None,
-    )
+    # Coloured by bar (the typical, the average, then every benchmark alike), so that no category
+    # name of the code's reaches the reader's table.
+    colours = [charts.HIGHLIGHT_COLOUR, charts.PALETTE["orange"]] + [charts.MAIN_COLOUR] * (len(order) - 2)
+    colour = alt.Color("row:N", scale=alt.Scale(domain=order, range=colours), legend=None)
     base = alt.Chart(bars_data).transform_calculate(
         value=f"datum.kind == 'median' ? {median_hour} : datum.kind == 'expected' ? {expected_hour}"
         " : datum.benchmark_value",
@@ -743,17 +738,22 @@ def hours_chart(table: pd.DataFrame) -> alt.LayerChart:
     order = table["row"].tolist()
     x = alt.X("value:Q", title=tr("Share of those surveyed, %"), scale=alt.Scale(domain=[0, 100]))
     shown = translate_values(
-        table[["row", "text", "value", "finding", "survey", "population", "value_label", "source_id"]],
+        table[["row", "value", "finding", "survey", "population", "value_label", "source_id"]],
         ["finding", "survey", "population"],
     )
-    base = alt.Chart(shown).encode(
-        tooltip=[
-            alt.Tooltip("row:N", title=tr("Finding (survey, year)")),
-            alt.Tooltip("finding:N", title=tr("Finding")),
-            alt.Tooltip("survey:N", title=tr("Survey")),
-            alt.Tooltip("population:N", title=tr("Who")),
-            alt.Tooltip("value_label:N", title=tr("Share")),
-        ]
+    # The bar's text is built in the browser, so the table under the chart does not repeat it.
+    base = (
+        alt.Chart(shown)
+        .transform_calculate(text="datum.value_label + ' · ' + datum.row")
+        .encode(
+            tooltip=[
+                alt.Tooltip("row:N", title=tr("Finding (survey, year)")),
+                alt.Tooltip("finding:N", title=tr("Finding")),
+                alt.Tooltip("survey:N", title=tr("Survey")),
+                alt.Tooltip("population:N", title=tr("Who")),
+                alt.Tooltip("value_label:N", title=tr("Share")),
+            ]
+        )
     )
     layers = _labelled_bars(base, x=x, order=order, colour=alt.value(charts.MAIN_COLOUR))
     return charts.finish(
@@ -775,7 +775,8 @@ def working_hours_chart(hours: pd.DataFrame | None = None) -> alt.LayerChart:
     hours = data.load("working_hours") if hours is None else hours
     hours = hours.assign(weekly_hours=hours["weekly_hours"].astype(float), year=hours["year"].astype(int))
     hours = hours[hours["year"] >= 2000]
-    base = alt.Chart(hours).encode(
+    shown = translate_values(hours[["year", "economy", "weekly_hours", "source_id"]], ["economy"])
+    base = alt.Chart(shown).encode(
         x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("weekly_hours:Q", title=tr("Average hours worked a week"), scale=alt.Scale(domain=[30, 50])),
         color=alt.Color("economy:N", title=tr("Economy")),

@@ -31,6 +31,7 @@ GROUPS = {
 GROUP_ORDER = ["Laws, codes and rules", "Antitrust action", "Tax enforcement"]
 GROUP_COLOURS = [charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR, charts.PALETTE["green"]]
 GROUP_SHAPES = ["circle", "square", "triangle-up"]
+ALIBABA = mark("Alibaba")
 SINGLES_DAY = mark("Singles' Day sales, Alibaba")
 LIVE_MARKET = mark("Live-commerce market, one estimate")
 FIRST_YEAR = 2016
@@ -112,7 +113,7 @@ def growth_table(
             "year": alibaba["year"].astype(int).to_numpy(),
             "series": SINGLES_DAY,
             "value_rmb_bn": alibaba["gmv_rmb_bn"].astype(float).to_numpy(),
-            "who": "Alibaba",
+            "who": ALIBABA,
             "note": [
                 tr("one day (11 Nov)") if int(d) == 1 else tr("{days} days").format(days=int(d))
                 for d in alibaba["window_days"]
@@ -245,7 +246,7 @@ def timeline_chart(
     parameters), so the static book needs no Python.
     """
     growth = _json_ready(_growth_in_reader_language(growth))
-    events = _json_ready(events[["date", "date_iso", "year", "group", "event", "line", "detail", "issuer"]])
+    events = _json_ready(events[["date", "date_iso", "group", "event", "line", "detail", "issuer"]])
     groups = _group_names()
     events = translate_values(events.assign(group=events["group"].map(groups)), ["event", "detail", "issuer"])
     events["line"] = events["date_iso"].str[:7] + "  " + events["event"]
@@ -300,7 +301,7 @@ def timeline_chart(
         .encode(
             x=x,
             # Same field, scale and title as the listed events' markers: one legend serves both.
-            color=alt.Color("group:N", scale=group_colour, title=tr("Event")),
+            color=alt.Color("group:N", scale=group_colour, title=tr("Kind of event")),
             tooltip=[
                 alt.Tooltip("date_iso:N", title=tr("Date")),
                 alt.Tooltip("event:N", title=tr("Event")),
@@ -344,7 +345,7 @@ def timeline_chart(
         alt.Chart(label_rows)
         .transform_calculate(**to_time)
         .mark_text(align="left", dx=4, dy=-10, fontSize=11, color=charts.TEXT_COLOUR)
-        .encode(x=x_shared, y=y, text="label:N")
+        .encode(x=x_shared, y=y, text=alt.Text("label:N", title=tr("Series")))
     )
     growth_layers = [rules, window, sd_line, lc_points, labels]
 
@@ -365,8 +366,8 @@ def timeline_chart(
     marks = listed.mark_point(filled=True, size=50, x=LIST_X_PX + 6).encode(
         y=row_y,
         # Colour and shape share one legend (same field and title).
-        color=alt.Color("group:N", scale=group_colour, title=tr("Event"), legend=legend),
-        shape=alt.Shape("group:N", scale=group_shape, title=tr("Event"), legend=legend),
+        color=alt.Color("group:N", scale=group_colour, title=tr("Kind of event"), legend=legend),
+        shape=alt.Shape("group:N", scale=group_shape, title=tr("Kind of event"), legend=legend),
         tooltip=[
             alt.Tooltip("date_iso:N", title=tr("Date")),
             alt.Tooltip("event:N", title=tr("Event")),
@@ -375,7 +376,9 @@ def timeline_chart(
         ],
     )
     lines = listed.mark_text(align="left", x=LIST_X_PX + 16, fontSize=11, color=charts.TEXT_COLOUR).encode(
-        y=row_y, text="line:N", tooltip=[alt.Tooltip("detail:N", title=tr("What it did"))]
+        y=row_y,
+        text=alt.Text("line:N", title=tr("Date and event")),
+        tooltip=[alt.Tooltip("detail:N", title=tr("What it did"))],
     )
     counted = (
         alt.Chart(events)

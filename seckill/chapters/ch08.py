@@ -497,7 +497,10 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
 
 def live_share_chart(table: pd.DataFrame) -> alt.Chart:
     """Live streams' share of online retail by year; shape shows estimate, forecast or official."""
-    shown = translate_values(table, ["period", "estimator", "kind", "confidence"])
+    shown = translate_values(
+        table[["year", "share_pct", "label", "period", "estimator", "kind", "confidence", "source_id"]],
+        ["period", "estimator", "kind", "confidence"],
+    )
     shown = shown.assign(label=shown["label"].map(tr))
     chart = (
         alt.Chart(shown)
@@ -588,10 +591,9 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
         ],
         indicator=lambda t: t["indicator"].map(tr),
     )
-    counts = counts[
-        ["short", "programme_label", "value", "indicator", "shown_as", "as_of", "kind", "source_id"]
-    ]
-    base = alt.Chart(counts).encode(
+    columns = ["short", "programme_label", "value", "indicator", "shown_as", "as_of", "source_id"]
+    targets_data, reported_data = counts[counts["kind"] == "target"], counts[counts["kind"] == "reported"]
+    base = alt.Chart(counts[columns]).encode(
         y=alt.Y("short:N", title=None, axis=alt.Axis(labelLimit=130)),
         yOffset=alt.YOffset("programme_label:N"),
         # A log axis: reusable boxes number millions, reused cartons hundreds of millions.
@@ -611,12 +613,10 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("as_of:N", title=tr("As of")),
         ],
     )
-    targets = base.transform_filter("datum.kind == 'target'").mark_point(
+    targets = base.properties(data=targets_data[columns]).mark_point(
         shape="diamond", size=140, filled=False, strokeWidth=2
     )
-    reported = base.transform_filter("datum.kind == 'reported'").mark_point(
-        shape="circle", size=100, filled=True
-    )
+    reported = base.properties(data=reported_data[columns]).mark_point(shape="circle", size=100, filled=True)
     return charts.finish(
         alt.layer(targets, reported).properties(height=260),
         title=tr("Reusable packaging: targets and reported progress"),

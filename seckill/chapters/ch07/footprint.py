@@ -64,7 +64,12 @@ def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
         )
         for s, y, k in zip(rows["study"], rows["year"], rows["kind"], strict=True)
     ]
-    rows = translate_values(rows, ["study", "unit", "scope", "method", "kind"])
+    rows = translate_values(
+        rows[
+            ["label", "study", "year", "value", "unit", "scope", "method", "kind", "scope_group", "source_id"]
+        ],
+        ["study", "unit", "scope", "method", "kind"],
+    )
     kinds = [tr("estimate"), tr("projection")]
     chart = (
         alt.Chart(rows)

@@ -14,6 +14,7 @@ from seckill.i18n import mark, tr
 def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Parcels per year as bars; the 2021 lower bound drawn pale with a label."""
     lower = table[table["status"] == "lower bound"]
+    table = table[["year", "parcels_bn", "status", "parcels_per_person", "source_id"]]
     table = table.assign(status=table["status"].map(tr))
     base = alt.Chart(table).encode(
         x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0, labelOverlap=True)),
@@ -38,7 +39,11 @@ def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
     label = (
         alt.Chart(lower[["year", "parcels_bn"]].assign(label=tr("at least")))
         .mark_text(dy=-8, fontSize=11, color=charts.MUTED_TEXT_COLOUR)
-        .encode(x="year:O", y="parcels_bn:Q", text="label:N")
+        .encode(
+            x=alt.X("year:O", title=tr("Year")),
+            y=alt.Y("parcels_bn:Q", title=tr("Express parcels, billions")),
+            text=alt.Text("label:N", title=tr("Note")),
+        )
     )
     first, last = table.iloc[0], table.iloc[-1]
     return charts.finish(
