@@ -156,6 +156,12 @@ def join_words(words: list[str]) -> str:
     return "、".join(words[:-1]) + "和" + words[-1]
 
 
+def join_items(items: list[str], separator: str = ", ") -> str:
+    """Items that each may hold commas, one after another: joined by ``separator`` in English
+    ("a, b" or "a; b"), by "；" in Chinese."""
+    return ("；" if is_chinese() else separator).join(str(item) for item in items)
+
+
 # Characters a line of Chinese must not start with (closing punctuation), and ones it must not end
 # with (opening punctuation): the usual rules of Chinese typesetting.
 _NO_LINE_START = set("，。、：；！？）》」』”’…—%％·,.:;!?)]")

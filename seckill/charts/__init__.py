@@ -23,6 +23,7 @@ from seckill.charts.style import (
     finish,
     readout,
     use,
+    vega_text,
     with_model_table,
 )
 
@@ -38,5 +39,6 @@ __all__ = [
     "finish",
     "readout",
     "use",
+    "vega_text",
     "with_model_table",
 ]

@@ -211,6 +211,28 @@ def readout(
     return marks
 
 
+def vega_text(template: str, **expressions: str) -> str:
+    """A Vega expression that writes ``template`` (a translated text) with each ``{name}`` replaced
+    by the value of the Vega expression given for it: ``vega_text(tr("At {rate}% a year"),
+    rate="growth_pct")`` is ``'At ' + growth_pct + '% a year'``. So a read-out the browser computes
+    is one whole sentence in the catalogue, whatever the language's word order."""
+    import string
+
+    parts = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if literal:
+            parts.append("'" + literal.replace("\\", "\\\\").replace("'", "\\'") + "'")
+        if name is not None:
+            if spec or conversion or name not in expressions:
+                raise ValueError(f"{{{name}}} in {template!r} needs a plain Vega expression: give {name}=...")
+            parts.append(expressions[name])
+    if not parts:
+        raise ValueError("a read-out needs a text")
+    if not parts[0].startswith(("'", "format(", "timeFormat(")):
+        parts.insert(0, "''")  # so that + joins texts even when the sentence starts with a number
+    return " + ".join(parts)
+
+
 def with_model_table(chart, frame: pd.DataFrame, *, caption: str, titles: dict[str, str], model: str):
     """Give a chart that computes its numbers in the browser a table of them, computed in Python.
 

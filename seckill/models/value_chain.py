@@ -24,6 +24,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from seckill.i18n import mark
 from seckill.models.capacity import check_hours_per_item
 from seckill.models.checks import (
     require_between,
@@ -35,14 +36,15 @@ from seckill.models.checks import (
     shown,
 )
 
-HOST_COMMISSION = "Host commission"
-SLOT_FEE = "Slot fee"
-PLATFORM_FEE = "Platform fee"
-PAYMENT_FEE = "Payment fee"
-DELIVERY = "Delivery and packaging"
-MATERIALS = "Materials"
-INTERMEDIARY = "Shop or cooperative"
-MAKER = "Maker's labour"
+# The parts' names, in English here; a chart shows them translated (seckill.i18n.translate_values).
+HOST_COMMISSION = mark("Host commission")
+SLOT_FEE = mark("Slot fee")
+PLATFORM_FEE = mark("Platform fee")
+PAYMENT_FEE = mark("Payment fee")
+DELIVERY = mark("Delivery and packaging")
+MATERIALS = mark("Materials")
+INTERMEDIARY = mark("Shop or cooperative")
+MAKER = mark("Maker's labour")
 PARTS = (HOST_COMMISSION, SLOT_FEE, PLATFORM_FEE, PAYMENT_FEE, DELIVERY, MATERIALS, INTERMEDIARY, MAKER)
 # Bounds far beyond any live-stream item, chosen so that the split stays within a float: a billion
 # yuan for a price, a slot fee or a cost per item, and a billion units sold.
