@@ -32,6 +32,11 @@ def _rebalancing_chart():
     return rebalancing.path_chart(path, target_pct=50, source=rebalancing.default_source(year))
 
 
+def _with_baseline(build):
+    base = ch08.baseline()
+    return build(base, ch08.default_levers(base))
+
+
 CHARTS = {
     "ch04 counts": lambda: ch04.counts_chart(ch04.counts_table()),
     "ch04 income": lambda: ch04.income_chart(
@@ -71,7 +76,9 @@ CHARTS = {
     "ch07 doughnut": lambda: ch07.doughnut_chart(doughnut.doughnut_table()),
     "ch07 scenario explorer": _decoupling_chart,
     "ch06 rebalancing explorer": _rebalancing_chart,
-    "ch08 scenario": lambda: ch08.scenario_explorer_chart(ch08.baseline(), ch08.default_levers(ch08.baseline())),
+    "ch08 scenario": lambda: ch08.scenario_explorer_chart(
+        ch08.baseline(), ch08.default_levers(ch08.baseline())
+    ),
     "ch08 delivery": lambda: ch08.delivery_chart(ch08.default_levers(ch08.baseline()), ch08.baseline()),
     "ch08 live share": lambda: ch08.live_share_chart(ch08.live_share_table()),
     "ch08 packaging": lambda: ch08.packaging_policy_chart(ch08.packaging_policy_table()),

@@ -62,7 +62,9 @@ ALLOWED_NAMES = (
     "Hickel",
     "Roux",
 )
-_NAMES = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(name) for name in ALLOWED_NAMES) + r")(?![A-Za-z])")
+_NAMES = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(re.escape(name) for name in ALLOWED_NAMES) + r")(?![A-Za-z])"
+)
 # A token that is code, not prose: a dotted or underscored identifier (a model's name such as
 # seckill.models.growth.project, a field name).
 _CODE = re.compile(r"^[A-Za-z_][\w]*(?:[._][\w]+)+$")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations.income_fit import COMPARISON_SURVEY, MAIN_SURVEY, calibrate
-from seckill.charts.vega_text import vega_text
+from seckill.charts import vega_text
 from seckill.controls import Slider
 from seckill.i18n import mark, tr, translate_values
 from seckill.models import incomes, streamer

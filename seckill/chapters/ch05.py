@@ -12,8 +12,7 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations.singles_day import LAST_ONE_DAY_YEAR
-from seckill.charts import tables
-from seckill.charts.vega_text import vega_text
+from seckill.charts import tables, vega_text
 from seckill.controls import Slider
 from seckill.i18n import mark, tr, translate_values
 

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts, data
-from seckill.charts.vega_text import vega_text
+from seckill.charts import vega_text
 from seckill.controls import Slider
 from seckill.i18n import mark, tr
 from seckill.models import rebalancing

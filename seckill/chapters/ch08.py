@@ -19,7 +19,7 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations import carbon_budget, doughnut, flash_sale_inputs, income_fit, parcel_inputs
-from seckill.charts.vega_text import vega_text
+from seckill.charts import vega_text
 from seckill.controls import Slider
 from seckill.i18n import mark, tr, translate_values
 from seckill.models import decoupling, scenarios

@@ -14,7 +14,7 @@ import pandas as pd
 
 from seckill import charts
 from seckill.calibrations import carbon_budget, parcel_inputs
-from seckill.charts.vega_text import vega_text
+from seckill.charts import vega_text
 from seckill.controls import Slider
 from seckill.i18n import mark, tr
 from seckill.models import cart

@@ -10,7 +10,7 @@ import pandas as pd
 
 from seckill import charts
 from seckill.calibrations.carbon_budget import MODEL_BASE_YEAR, MODEL_END_YEAR
-from seckill.charts.vega_text import vega_text
+from seckill.charts import vega_text
 from seckill.controls import Slider
 from seckill.i18n import mark, tr
 from seckill.models import decoupling

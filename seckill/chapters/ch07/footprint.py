@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts
-from seckill.charts.vega_text import vega_text
+from seckill.charts import vega_text
 from seckill.controls import Slider
 from seckill.i18n import mark, tr, translate_values
 from seckill.models import parcels
