@@ -81,13 +81,13 @@ def counts_chart(table: pd.DataFrame) -> alt.Chart:
         source=tr("CAPA, MOFCOM and CNSA reports as quoted by news media (see Data and sources)"),
         description=tr(
             "Dot chart on a logarithmic axis of published counts of live streamers in China, "
-            "from {smallest:g} million to {largest:g} million. Accounts ever opened number over "
+            "from {smallest_m:g} million to {largest_m:g} million. Accounts ever opened number over "
             "100 million; people who stream as their main job about 15 million; hosts active on "
             "monitored e-commerce platforms well under 3 million. A low-confidence count is "
             "faded."
         ).format(
-            smallest=smallest,
-            largest=largest,
+            smallest_m=smallest,
+            largest_m=largest,
             # The same counts in 万 (10^4), for a translation to give them in Chinese units.
             smallest_wan=smallest * 100,
             largest_wan=largest * 100,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from seckill import charts, data
+from seckill import charts, data, i18n
 from seckill.calibrations.singles_day import LAST_ONE_DAY_YEAR
 from seckill.charts import tables, vega_text
 from seckill.controls import Slider
@@ -228,7 +228,8 @@ def _label_at(growth: pd.DataFrame, series: str, label: str, *, first: bool) -> 
     """Where to write a series' name on the chart: beside its first (or last) point."""
     rows = growth[growth["series"] == series].sort_values("date")
     row = rows.iloc[0] if first else rows.iloc[-1]
-    return {"date": row["date"], "value_rmb_bn": row["value_rmb_bn"], "label": label}
+    value = i18n.reader_unit("value_rmb_bn").field
+    return {"date": row["date"], value: row[value], "label": label}
 
 
 def timeline_chart(
@@ -244,7 +245,9 @@ def timeline_chart(
     which choose the period whenever no brush is drawn. All filtering runs in the browser (Vega
     parameters), so the static book needs no Python.
     """
-    growth = _json_ready(_growth_in_reader_language(growth))
+    # Sales in the reader's unit: billions of yuan in English, 亿元 (×10) in Chinese.
+    value = i18n.reader_unit("value_rmb_bn")
+    growth = _json_ready(i18n.in_reader_units(_growth_in_reader_language(growth), [value.name]))
     events = _json_ready(events[["date", "date_iso", "group", "event", "line", "detail", "issuer"]])
     groups = _group_names()
     events = translate_values(events.assign(group=events["group"].map(groups)), ["event", "detail", "issuer"])
@@ -309,15 +312,15 @@ def timeline_chart(
         )
     )
     y = alt.Y(
-        "value_rmb_bn:Q",
+        f"{value.field}:Q",
         title=tr("Sales, billion yuan (log scale)"),
-        scale=alt.Scale(type="log", domain=[10, 10000]),
+        scale=alt.Scale(type="log", domain=[value.value(10), value.value(10000)]),
     )
     growth_base = alt.Chart(growth).transform_calculate(**to_time)
     growth_tooltip = [
         alt.Tooltip("series:N", title=tr("Series")),
         alt.Tooltip("year:Q", title=tr("Year"), format="d"),
-        alt.Tooltip("value_rmb_bn:Q", title=tr("Bn yuan"), format=",.0f"),
+        alt.Tooltip(f"{value.field}:Q", title=tr("Bn yuan"), format=value.format(",.0f")),
         alt.Tooltip("who:N", title=tr("By")),
         alt.Tooltip("note:N", title=tr("Note")),
     ]
@@ -411,15 +414,15 @@ def timeline_chart(
                 + vega_text(
                     tr("Singles' Day {year}: {value} bn yuan"),
                     year="datum.first.year",
-                    value="format(datum.first.value_rmb_bn, ',.0f')",
+                    value=f"format(datum.first.{value.field}, '{value.format(',.0f')}')",
                 )
                 + " : "
                 + vega_text(
                     tr("Singles' Day {first_year}-{last_year}: {first_value} to {last_value} bn yuan"),
                     first_year="datum.first.year",
                     last_year="datum.last.year",
-                    first_value="format(datum.first.value_rmb_bn, ',.0f')",
-                    last_value="format(datum.last.value_rmb_bn, ',.0f')",
+                    first_value=f"format(datum.first.{value.field}, '{value.format(',.0f')}')",
+                    last_value=f"format(datum.last.{value.field}, '{value.format(',.0f')}')",
                 )
             ),
             # Alibaba counted one day up to 2019 and eleven days from 2020 (see Chapter 1).

@@ -351,7 +351,10 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
                 change=f"format({expr['parcel_co2e_end_mt']} / {base_mt!r} - 1, '+.0%')",
             ),
             vega_text(
-                tr("from {parcels} bn parcels a year"), parcels=f"format({expr['parcels_end_bn']}, ',.0f')"
+                tr("from {parcels_bn} bn parcels a year"),
+                parcels_bn=f"format({expr['parcels_end_bn']}, ',.0f')",
+                # The same count in 亿 (10^8), for a Chinese translation.
+                parcels_yi=f"format(10 * {expr['parcels_end_bn']}, ',.0f')",
             ),
         ],
         frame=last,

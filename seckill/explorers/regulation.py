@@ -7,7 +7,7 @@ import pandas as pd
 from seckill.chapters import ch05
 from seckill.charts import tables
 from seckill.explorers import explorer
-from seckill.i18n import tr, translate_values
+from seckill.i18n import in_reader_units, reader_unit, tr, translate_values
 
 
 def period_tables(
@@ -29,12 +29,13 @@ def period_tables(
         }
     )
     in_years = growth[(growth["year"] >= start_year) & (growth["year"] <= end_year)]
-    in_years = translate_values(in_years, ["series", "who"])
-    shown_growth = in_years[["year", "series", "value_rmb_bn", "who", "note"]].rename(
+    value = reader_unit("value_rmb_bn")  # 亿元 in Chinese, as the chart shows them
+    in_years = in_reader_units(translate_values(in_years, ["series", "who"]), [value.name])
+    shown_growth = in_years[["year", "series", value.field, "who", "note"]].rename(
         columns={
             "year": tr("Year"),
             "series": tr("Series"),
-            "value_rmb_bn": tr("Bn yuan"),
+            value.field: tr("Bn yuan"),
             "who": tr("By"),
             "note": tr("Note"),
         }

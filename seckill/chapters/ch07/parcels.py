@@ -8,20 +8,25 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts, data
-from seckill.i18n import mark, tr
+from seckill.i18n import in_reader_units, mark, reader_unit, tr
 
 
 def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Parcels per year as bars; the 2021 lower bound drawn pale with a label."""
     lower = table[table["status"] == "lower bound"]
-    table = table[["year", "parcels_bn", "status", "parcels_per_person", "source_id"]]
+    first, last = table.iloc[0], table.iloc[-1]
+    # Parcels in the reader's unit: billions in English, 亿 (×10) in Chinese.
+    parcels = reader_unit("parcels_bn")
+    table = in_reader_units(
+        table[["year", "parcels_bn", "status", "parcels_per_person", "source_id"]], [parcels.name]
+    )
     table = table.assign(status=table["status"].map(tr))
     base = alt.Chart(table).encode(
         x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0, labelOverlap=True)),
-        y=alt.Y("parcels_bn:Q", title=tr("Express parcels, billions")),
+        y=alt.Y(f"{parcels.field}:Q", title=tr("Express parcels, billions")),
         tooltip=[
             alt.Tooltip("year:O", title=tr("Year")),
-            alt.Tooltip("parcels_bn:Q", title=tr("Parcels (bn)"), format=",.2f"),
+            alt.Tooltip(f"{parcels.field}:Q", title=tr("Parcels (bn)"), format=parcels.format(",.2f")),
             alt.Tooltip("parcels_per_person:Q", title=tr("Per person (derived)"), format=".0f"),
             alt.Tooltip("status:N", title=tr("Figure is")),
         ],
@@ -37,31 +42,30 @@ def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
         )
     )
     label = (
-        alt.Chart(lower[["year", "parcels_bn"]].assign(label=tr("at least")))
+        alt.Chart(in_reader_units(lower[["year", "parcels_bn"]], [parcels.name]).assign(label=tr("at least")))
         .mark_text(dy=-8, fontSize=11, color=charts.MUTED_TEXT_COLOUR)
         .encode(
             x=alt.X("year:O", title=tr("Year")),
-            y=alt.Y("parcels_bn:Q", title=tr("Express parcels, billions")),
+            y=alt.Y(f"{parcels.field}:Q", title=tr("Express parcels, billions")),
             text=alt.Text("label:N", title=tr("Note")),
         )
     )
-    first, last = table.iloc[0], table.iloc[-1]
     return charts.finish(
         alt.layer(bars, label),
         title=tr("Express parcels handled in China each year"),
         source=tr("State Post Bureau, as reported by Xinhua, China Daily and others (see Data and sources)"),
         description=tr(
-            "Bar chart of express parcels handled in China per year, from {parcels_bn:.0f} "
-            "billion in {year} to {parcels_bn2:.1f} billion in {year2}. For 2021 only a lower "
+            "Bar chart of express parcels handled in China per year, from {first_parcels_bn:.0f} "
+            "billion in {year} to {last_parcels_bn:.1f} billion in {year2}. For 2021 only a lower "
             "bound of 100 billion was found."
         ).format(
-            parcels_bn=first["parcels_bn"],
+            first_parcels_bn=first["parcels_bn"],
             year=int(first["year"]),
-            parcels_bn2=last["parcels_bn"],
+            last_parcels_bn=last["parcels_bn"],
             year2=int(last["year"]),
             # The same counts in 亿 (10^8), for a translation to give them in Chinese units.
-            parcels_yi=first["parcels_bn"] * 10,
-            parcels_yi2=last["parcels_bn"] * 10,
+            first_parcels_yi=first["parcels_bn"] * 10,
+            last_parcels_yi=last["parcels_bn"] * 10,
         ),
     )
 
@@ -135,14 +139,17 @@ def season_comparison_table(season: pd.DataFrame, counts: pd.DataFrame) -> pd.Da
 def singles_day_parcels_chart(table: pd.DataFrame) -> alt.Chart:
     """Parcels per day: an average day of the year, of the 11.11 season, and 11 November itself."""
     order = [tr(WHOLE_YEAR), tr(SEASON), tr(ONE_DAY)]
-    table = table.assign(window=table["window"].map(tr), status=table["status"].map(tr))
+    per_day = reader_unit("parcels_per_day_bn")  # 亿 (×10) in Chinese
+    table = in_reader_units(table, [per_day.name]).assign(
+        window=table["window"].map(tr).to_numpy(), status=table["status"].map(tr).to_numpy()
+    )
     bars = (
         alt.Chart(table)
         .mark_bar()
         .encode(
             x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("window:N", sort=order),
-            y=alt.Y("parcels_per_day_bn:Q", title=tr("Parcels per day, billions")),
+            y=alt.Y(f"{per_day.field}:Q", title=tr("Parcels per day, billions")),
             color=alt.Color(
                 "window:N",
                 title=None,
@@ -160,7 +167,7 @@ def singles_day_parcels_chart(table: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("year:O", title=tr("Year")),
                 alt.Tooltip("window:N", title=tr("Average of")),
                 alt.Tooltip("label:N", title=tr("Counted")),
-                alt.Tooltip("parcels_per_day_bn:Q", title=tr("Per day (bn)"), format=".2f"),
+                alt.Tooltip(f"{per_day.field}:Q", title=tr("Per day (bn)"), format=per_day.format(".2f")),
                 alt.Tooltip("status:N", title=tr("Figure is")),
             ],
         )
