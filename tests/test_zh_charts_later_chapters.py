@@ -1,6 +1,8 @@
 """Chapters 4 to 9 and their explorers in Chinese: no English words left in any chart, and every
 chart still builds in English (the chapters' own tests check the English texts themselves)."""
 
+import re
+
 import pytest
 
 from seckill import i18n
@@ -96,3 +98,47 @@ def chinese():
 @pytest.mark.parametrize("name", sorted(CHARTS))
 def test_a_chinese_chart_has_no_english_words(chinese, name):
     assert english_in_chart(CHARTS[name]().to_dict()) == {}
+
+
+def _exercises():
+    from seckill.exercises import ch01 as e1
+    from seckill.exercises import ch02 as e2
+    from seckill.exercises import ch03 as e3
+    from seckill.exercises import ch04 as e4
+    from seckill.exercises import ch05 as e5
+    from seckill.exercises import ch06 as e6
+    from seckill.exercises import ch07 as e7
+    from seckill.exercises import ch08 as e8
+    from seckill.exercises.feedback import NumberExercise
+
+    for module in (e1, e2, e3, e4, e5, e6, e7, e8):
+        for name, value in vars(module).items():
+            if isinstance(value, NumberExercise):
+                yield f"{module.__name__.rsplit('.', 1)[1]}.{name}", value
+
+
+EXERCISES = dict(_exercises())
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# The feedback's own English words (its hints quote code, whose names stay as they are).
+_ENGLISH_PROSE = re.compile(
+    r"\b(Right|Not yet|Hint|The answer|Not answered|too (high|low)|that is|within|exactly|give|"
+    r"the|and|of)\b"
+)
+
+
+@pytest.mark.parametrize("name", sorted(EXERCISES))
+def test_an_exercise_answers_in_chinese(chinese, name):
+    """Every message a student can get from an exercise (not answered, not a number, too high, too
+    low, each known mistake, right, the hint) comes from the catalogue and reads in Chinese."""
+    exercise = EXERCISES[name]
+    target = float(exercise.expected())
+    answers = [..., "12", True, [1, 2], float("nan"), target, 3 * target + 1, -3 * abs(target) - 1]
+    answers += [float(wrong) for wrong, _ in exercise.mistakes()]
+    for answer in answers:
+        message = str(exercise.check(answer))
+        i18n.set_language("en")
+        english = str(exercise.check(answer))
+        i18n.set_language("zh_CN")
+        assert message != english and _CJK.search(message), (answer, message)
+        assert not _ENGLISH_PROSE.search(message), (answer, message)
+    assert _CJK.search(str(exercise.hint())) and not _ENGLISH_PROSE.search(str(exercise.hint()))
