@@ -368,6 +368,11 @@ _TOP_EXPR = "100 * (1 - cumulativeNormal(quantileNormal({q}) - sigma))"
 SIGMA = Slider("sigma", mark("Spread of log income"), mark("σ"), 0.1, 3.5, 0.01, None)
 
 
+def survey_claim_label(year: int, top1_pct: float) -> str:
+    """The label of a survey's claim on the Lorenz explorer: "2016 survey: top 1% took 80%"."""
+    return tr("{year} survey: top 1% took {share:.0f}%").format(year=year, share=top1_pct)
+
+
 def lorenz_explorer_chart(
     fit: incomes.LognormalFit, *, claim_top1_pct: float | None = None, claim_label: str = ""
 ) -> alt.LayerChart:
