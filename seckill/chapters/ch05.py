@@ -504,8 +504,8 @@ def timeline_chart(
 
 
 def long_date(stamp: pd.Timestamp) -> str:
-    """A date as the text writes it, e.g. "31 August 2018"."""
-    return f"{stamp.day} {stamp.strftime('%B %Y')}"
+    """A date as the text writes it: "31 August 2018", or 2018年8月31日 in Chinese."""
+    return i18n.format_date(stamp)
 
 
 def chapter_numbers() -> dict[str, float | str]:
