@@ -172,4 +172,4 @@ def cohort_explorer(start: streamer.CohortInputs, *, benchmark_label: str):
         return [cohort_chart(cohort_table(inputs), inputs), Markdown(text)]
 
     controls = [control.starting_at(getattr(start, control.name)) for control in COHORT_CONTROLS]
-    return explorer(controls, draw, failure=tr("Cannot simulate"))
+    return explorer(controls, draw, failure=mark("Cannot simulate"))

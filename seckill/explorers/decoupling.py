@@ -183,4 +183,4 @@ def scenario_explorer(defaults: dict[str, float]):
         end_year_slider(defaults),
         CHANCE,
     ]
-    return explorer(controls, draw, failure=tr("Cannot compute this scenario"))
+    return explorer(controls, draw, failure=mark("Cannot compute this scenario"))

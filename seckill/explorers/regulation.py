@@ -7,7 +7,7 @@ import pandas as pd
 from seckill.chapters import ch05
 from seckill.charts import tables
 from seckill.explorers import explorer
-from seckill.i18n import in_reader_units, reader_unit, tr, translate_values
+from seckill.i18n import in_reader_units, mark, reader_unit, tr, translate_values
 
 
 def period_tables(
@@ -71,4 +71,4 @@ def period_explorer(events: pd.DataFrame, growth: pd.DataFrame):
             shown_growth,
         ]
 
-    return explorer([ch05.FROM_YEAR, ch05.TO_YEAR], draw, failure=tr("No period"))
+    return explorer([ch05.FROM_YEAR, ch05.TO_YEAR], draw, failure=mark("No period"))

@@ -44,7 +44,9 @@ def summary_table(result: dict, levers: scenarios.Levers, base: scenarios.Baseli
     rows = [
         (
             tr("Parcels in China, {year}").format(year=end),
-            tr("{parcels:,.0f} bn a year").format(parcels=result["parcels_end_bn"]),
+            tr("{parcels_bn:,.0f} bn a year").format(
+                parcels_bn=result["parcels_end_bn"], parcels_yi=10 * result["parcels_end_bn"]
+            ),
         ),
         (
             tr("Parcel CO2e, {year}").format(year=end),
@@ -89,4 +91,4 @@ def scenario_explorer(base: scenarios.Baseline, start: scenarios.Levers):
             summary_table(result, chosen, base).style.set_uuid("scenario-results").hide(axis="index"),
         ]
 
-    return explorer(explorer_controls(base, start), draw, failure=tr("Cannot compute this scenario"))
+    return explorer(explorer_controls(base, start), draw, failure=mark("Cannot compute this scenario"))
