@@ -7,7 +7,7 @@ import pandas as pd
 
 from seckill import charts
 from seckill.calibrations.carbon_budget import HISTORY_END, HISTORY_START, rates_between
-from seckill.i18n import mark, tr
+from seckill.i18n import in_reader_units, mark, reader_unit, tr
 from seckill.models import decoupling
 
 ECONOMY_ORDER = [mark("China"), mark("United States"), mark("World")]
@@ -142,12 +142,16 @@ def totals_chart(table: pd.DataFrame) -> alt.Chart:
         measure: first_year_above(long, measure) for measure in (TERRITORIAL_SHORT, CONSUMPTION_SHORT)
     }
     first_year, last_year = int(long["year"].min()), int(long["year"].max())
+    gt = reader_unit("co2_gt")
     chart = (
-        alt.Chart(_shown(long, ["economy", "measure"]))
+        # Gigatonnes in English; 亿吨 (×10) in Chinese.
+        alt.Chart(
+            in_reader_units(_shown(long, ["economy", "measure"]).rename(columns={"gt": "co2_gt"}), [gt.name])
+        )
         .mark_line()
         .encode(
             x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d")),
-            y=alt.Y("gt:Q", title=tr("CO2 emissions, billion tonnes a year")),
+            y=alt.Y(f"{gt.field}:Q", title=tr("CO2 emissions, billion tonnes a year")),
             color=alt.Color("economy:N", title=tr("Economy")),
             strokeDash=alt.StrokeDash(
                 "measure:N",
@@ -160,7 +164,7 @@ def totals_chart(table: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("year:Q", title=tr("Year"), format="d"),
                 alt.Tooltip("economy:N", title=tr("Economy")),
                 alt.Tooltip("measure:N", title=tr("Counted as")),
-                alt.Tooltip("gt:Q", title=tr("Gt CO2"), format=".2f"),
+                alt.Tooltip(f"{gt.field}:Q", title=tr("Gt CO2"), format=gt.format(".2f")),
             ],
         )
     )
