@@ -11,6 +11,8 @@ from seckill.chapters import ch04, ch05, ch06, ch07, ch08, ch09
 from seckill.explorers import cohort, decoupling, rebalancing
 from seckill.models import rebalancing as rebalancing_model
 from seckill.models import streamer
+from tests.details_table import starting_values
+from tests.vega_expression import evaluate
 from tests.zh_texts import english_in_chart
 
 
@@ -142,3 +144,31 @@ def test_an_exercise_answers_in_chinese(chinese, name):
         assert message != english and _CJK.search(message), (answer, message)
         assert not _ENGLISH_PROSE.search(message), (answer, message)
     assert _CJK.search(str(exercise.hint())) and not _ENGLISH_PROSE.search(str(exercise.hint()))
+
+
+def _calculations(node):
+    """Every ``calculate`` expression in a spec, as (field, expression)."""
+    if isinstance(node, dict):
+        if isinstance(node.get("calculate"), str):
+            yield node.get("as"), node["calculate"]
+        for value in node.values():
+            yield from _calculations(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _calculations(value)
+
+
+def test_the_cart_read_out_computed_in_the_browser_reads_in_chinese_with_the_models_numbers(chinese):
+    """The read-out's Chinese sentence, evaluated as the browser does at the sliders' start, carries
+    the numbers of the cart model (the English read-out is checked in test_ch08)."""
+    defaults = ch09.cart_defaults()
+    spec = ch09.cart_calculator_chart(defaults).to_dict()
+    start = starting_values(spec)
+    lines = [
+        evaluate(expression, start, {})
+        for field, expression in _calculations(spec)
+        if field == "label" and _CJK.search(expression) and "datum" not in expression
+    ]
+    model = ch09.footprint_for(defaults, start["orders"], start["returned_pct"], start["reuse_pct"])
+    assert lines[0] == f"你：{model['parcels']:,.0f}件包裹，新包装{model['packaging_kg']:,.1f} kg"
+    assert lines[1].startswith("＝中国人均二氧化碳排放的") and lines[1].endswith("年）")
