@@ -192,10 +192,14 @@ def wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
     for token in tokens:
-        if line and text_width(line + token.rstrip()) > width and token[0] not in _NO_LINE_START:
-            line, carried = _split_line(line, width)
-            lines.append(line)
-            line = carried
+        if len(line) > 1 and text_width(line + token.rstrip()) > width:
+            if token[0] in _NO_LINE_START:  # closing punctuation: carry the character before it down too
+                kept, carried = _split_line(line[:-1], width)
+                lines.append(kept)
+                line = carried + line[-1]
+            else:
+                kept, line = _split_line(line, width)
+                lines.append(kept)
         if line or not token.isspace():
             line += token
     if line.strip():

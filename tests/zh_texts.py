@@ -34,10 +34,29 @@ ALLOWED_WORDS = {
     "Python",
     "JavaScript",
 }
+# Proper names a Chinese text writes in Latin letters (no established Chinese name), and software:
+ALLOWED_NAMES = (
+    "Jing Daily",  # an English-language trade site on China's luxury market
+    "What's on Weibo",  # an English-language site on Chinese social media
+    "The Information",  # a technology news site
+    "Statista",
+    "ECDB",
+    "Our World in Data",  # the data's publishers, named as they name themselves
+    "Adobe Analytics",
+    "ILOSTAT",
+    "WDI",  # the World Bank's World Development Indicators
+    "Fanning",  # an author cited (foreign authors keep their names in Latin letters)
+    "CC-BY",  # licence identifiers (CC-BY-4.0)
+    "IGO",
+    "numpy",
+    "Binder",
+    "Colab",
+    "Jupyter",
+)
 # A token that is code, not prose: a dotted or underscored identifier (a model's name such as
 # seckill.models.growth.project, a field name).
 _CODE = re.compile(r"^[A-Za-z_][\w]*(?:[._][\w]+)+$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z₀-₉]*(?:[._][\w]+)*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_₀-₉]*(?:\.[A-Za-z0-9_]+)*")
 # A string literal of a Vega expression that is a format specifier ('.1f', ',.0f', 'd', '%Y').
 _FORMAT = re.compile(r"^[~+\-,.0-9a-z%$#(]*[a-z%]$|^(%[A-Za-z-][^A-Za-z]*)+$")
 _LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
@@ -46,7 +65,10 @@ _LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 def english_words(text: str) -> list[str]:
     """Words of Latin letters in ``text`` that are neither allowed nor code."""
     found = []
-    for word in _WORD.findall(str(text)):
+    text = str(text)
+    for name in ALLOWED_NAMES:
+        text = text.replace(name, " ")
+    for word in _WORD.findall(text):
         if word in ALLOWED_WORDS or _CODE.match(word) or len(word) == 1:
             continue
         found.append(word)
