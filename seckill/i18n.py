@@ -213,9 +213,10 @@ _SOFT_BREAKS = set("，。、：；！？）》” ")
 
 def _split_line(line: str, width: int) -> tuple[str, str]:
     """A full line to keep and the text to carry to the next: the line ends after its last pause
-    in its second half, else where it is full, never after an opening bracket."""
+    (a comma, a colon: "试一试：" before the question), unless that leaves a stub of less than a
+    fifth of the width, else where it is full, never after an opening bracket."""
     for cut in range(len(line) - 1, 0, -1):
-        if text_width(line[:cut]) < width // 2:
+        if text_width(line[:cut]) < width // 5:
             break
         if (line[cut - 1] in _SOFT_BREAKS or line[cut] in _NO_LINE_END) and line[cut] not in _NO_LINE_START:
             return line[:cut].rstrip(), line[cut:].lstrip()
