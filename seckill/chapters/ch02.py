@@ -535,7 +535,10 @@ def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         .mark_line(color=charts.MAIN_COLOUR)
         .encode(
             x=alt.X(
-                "stock:Q", title=tr("Units in stock (log scale)"), scale=x_scale, axis=alt.Axis(format="~s")
+                "stock:Q",
+                title=tr("Units in stock (log scale)"),
+                scale=x_scale,
+                axis=charts.large_number_axis(log_scale=True),
             ),
             y=alt.Y(
                 "sell_out_s:Q",
