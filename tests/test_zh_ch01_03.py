@@ -179,3 +179,10 @@ def test_the_appendix_speaks_chinese_and_marks_the_data_packages_english_documen
     )
     visible = re.sub(r"<code>.*?</code>|<[^>]+>", " ", text_outside_english)
     assert english_words(visible) == []
+
+
+def test_an_impossible_setting_in_the_value_chain_explorer_is_explained_in_chinese():
+    values = ch03.value_chain_defaults() | {"price_rmb": 20.0, "host_commission_pct": 50.0}
+    (message,) = value_chain_explorer.value_chain_outputs(values)
+    assert "倒贴" in message.data and "无法拆分这一价格" in message.data
+    assert english_words(message.data) == []
