@@ -192,10 +192,14 @@ def wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
     for token in tokens:
-        if line and text_width(line + token.rstrip()) > width and token[0] not in _NO_LINE_START:
-            line, carried = _split_line(line, width)
-            lines.append(line)
-            line = carried
+        if len(line) > 1 and text_width(line + token.rstrip()) > width:
+            if token[0] in _NO_LINE_START:  # closing punctuation: carry the character before it down too
+                kept, carried = _split_line(line[:-1], width)
+                lines.append(kept)
+                line = carried + line[-1]
+            else:
+                kept, line = _split_line(line, width)
+                lines.append(kept)
         if line or not token.isspace():
             line += token
     if line.strip():
@@ -209,9 +213,10 @@ _SOFT_BREAKS = set("，。、：；！？）》” ")
 
 def _split_line(line: str, width: int) -> tuple[str, str]:
     """A full line to keep and the text to carry to the next: the line ends after its last pause
-    in its second half, else where it is full, never after an opening bracket."""
+    (a comma, a colon: "试一试：" before the question), unless that leaves a stub of less than a
+    fifth of the width, else where it is full, never after an opening bracket."""
     for cut in range(len(line) - 1, 0, -1):
-        if text_width(line[:cut]) < width // 2:
+        if text_width(line[:cut]) < width // 5:
             break
         if (line[cut - 1] in _SOFT_BREAKS or line[cut] in _NO_LINE_END) and line[cut] not in _NO_LINE_START:
             return line[:cut].rstrip(), line[cut:].lstrip()

@@ -36,31 +36,47 @@ ALLOWED_WORDS = {
     "ILOSTAT",  # the ILO's statistics database
     "IGCC",  # Indicators of Global Climate Change, cited by its abbreviation
     "MDPI",  # a publisher's name
+    "MCN",  # multi-channel network: Chinese writes MCN (terminology.csv)
+    "NaN",  # Python's values, named in the exercises' feedback
+    "None",
     # software the reader is told about (the notebook's messages)
     "Vega",
     "Python",
     "JavaScript",
 }
 # Names kept in Latin letters in Chinese text, matched whole so that their common words ("in",
-# "Data") stay forbidden elsewhere: data sets and publishers with no Chinese name, a licence, and
-# cited authors (foreign authors stay in Latin letters in Chinese citations).
+# "Data") stay forbidden elsewhere: data sets, publishers and sites with no Chinese name, licences,
+# software, and cited authors (foreign authors keep their names in Latin letters).
 ALLOWED_NAMES = (
-    "Our World in Data",
+    "Our World in Data",  # the data's publishers, named as they name themselves
     "Global Carbon Budget",
     "Indicators of Global Climate Change",
     "Gapminder Systema Globalis",
-    "CC BY",
+    "Jing Daily",  # an English-language trade site on China's luxury market
+    "What's on Weibo",  # an English-language site on Chinese social media
+    "The Information",  # a technology news site
+    "Adobe Analytics",
     "Yicai Global",
     "Statista",  # a data company with no Chinese name
+    "ECDB",
     "Sustainability",  # a journal's title, cited as it is
     "BFFP",  # Break Free From Plastic, an NGO cited by its abbreviation
     "BOSS",  # BOSS直聘, the recruiting platform's own name
-    "Su",
+    "ILOSTAT",
+    "WDI",  # the World Bank's World Development Indicators
+    "CC BY",  # licence identifiers (CC BY 4.0, CC-BY-4.0)
+    "CC-BY",
+    "IGO",
+    "Su",  # authors cited
     "Kang",
     "Fanning",
     "O'Neill",
     "Hickel",
     "Roux",
+    "numpy",  # software
+    "Binder",
+    "Colab",
+    "Jupyter",
 )
 _NAMES = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(re.escape(name) for name in ALLOWED_NAMES) + r")(?![A-Za-z])"
@@ -68,7 +84,7 @@ _NAMES = re.compile(
 # A token that is code, not prose: a dotted or underscored identifier (a model's name such as
 # seckill.models.growth.project, a field name).
 _CODE = re.compile(r"^[A-Za-z_][\w]*(?:[._][\w]+)+$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z₀-₉]*(?:[._][\w]+)*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_₀-₉]*(?:\.[A-Za-z0-9_]+)*")
 # A string literal of a Vega expression that is a format specifier ('.1f', ',.0f', 'd', '%Y').
 _FORMAT = re.compile(r"^[~+\-,.0-9a-z%$#(]*[a-z%]$|^(%[A-Za-z-][^A-Za-z]*)+$")
 _LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")

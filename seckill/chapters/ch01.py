@@ -57,6 +57,11 @@ def _source_line(source_ids) -> str:
     ).format(count=len(ids))
 
 
+# Headers the "Show the numbers" tables make from field names that no chart titles
+# (seckill.charts.tables.readable_name), marked so that the catalogue translates them.
+TABLE_HEADERS = (mark("Label"),)
+
+
 # The Singles' Day table's texts a chart shows, and its sales in the reader's unit (亿元 in Chinese).
 _GMV_TEXTS = ["window", "status"]
 GMV = "gmv_rmb_bn"
@@ -99,7 +104,7 @@ def gmv_chart(table: pd.DataFrame, *, log_scale: bool = False) -> alt.LayerChart
         .encode(x="year:O", y=alt.value(12), text="label:N")
     )
     rule = (
-        alt.Chart(_for_reader(undisclosed, _GMV_TEXTS, [GMV]))
+        alt.Chart(_for_reader(undisclosed, _GMV_TEXTS, []))
         .mark_rule(strokeDash=[4, 4], color=charts.MUTED_TEXT_COLOUR)
         .encode(x="year:O")
     )

@@ -54,6 +54,16 @@ OUTLETS = (
     mark("Hujiang English"),
 )
 TAOSJ_NOTE = " (Taosj.com data)"
+# Headers the "Show the numbers" tables make from field names that no chart titles
+# (seckill.charts.tables.readable_name), marked so that the catalogue translates them.
+TABLE_HEADERS = (
+    mark("Seller"),
+    mark("Orders attempted"),
+    mark("Orders filled"),
+    mark("Unserved"),
+    mark("Peak orders per second"),
+)
+
 READOUT_LINE_PX = 17  # between the lines of text the charts compute from the controls
 
 
@@ -145,7 +155,20 @@ def presale_chart(table: pd.DataFrame) -> alt.LayerChart:
     bars = (
         alt.Chart(spread)
         .mark_rule(strokeWidth=6, opacity=0.25, color=charts.MAIN_COLOUR)
-        .encode(y=y, x="low:Q", x2="high:Q")
+        .encode(
+            y=y,
+            x="low:Q",
+            x2="high:Q",
+            tooltip=[
+                alt.Tooltip("seller:N", title=tr("Host")),
+                alt.Tooltip(
+                    "low:Q", title=tr("Lowest figure reported (bn yuan)"), format=sales.format(",.2f")
+                ),
+                alt.Tooltip(
+                    "high:Q", title=tr("Highest figure reported (bn yuan)"), format=sales.format(",.2f")
+                ),
+            ],
+        )
     )
     dots = (
         alt.Chart(table)
@@ -512,7 +535,10 @@ def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         .mark_line(color=charts.MAIN_COLOUR)
         .encode(
             x=alt.X(
-                "stock:Q", title=tr("Units in stock (log scale)"), scale=x_scale, axis=alt.Axis(format="~s")
+                "stock:Q",
+                title=tr("Units in stock (log scale)"),
+                scale=x_scale,
+                axis=charts.large_number_axis(log_scale=True),
             ),
             y=alt.Y(
                 "sell_out_s:Q",

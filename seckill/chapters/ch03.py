@@ -23,6 +23,10 @@ from seckill.i18n import mark, tr
 from seckill.models import capacity, value_chain
 
 ASSUMPTION_NOTE = mark("grey-labelled inputs are assumptions")
+# Headers the "Show the numbers" tables make from field names that no chart titles
+# (seckill.charts.tables.readable_name), marked so that the catalogue translates them.
+TABLE_HEADERS = (mark("Channel"),)
+
 # Eight parts, eight Okabe–Ito colours: the seven of the book's categories with yellow for the seller
 # in between, placed next to the maker's black so that the two shares read as one margin split.
 PART_COLOURS = dict(
@@ -65,11 +69,11 @@ def rural_retail_table(rural: pd.DataFrame | None = None, retail: pd.DataFrame |
         year = int(row.year)
         published = row.share_of_online_retail_pct
         if pd.notna(published):
-            share, status = float(published), "published"
+            share, status = float(published), mark("published")
         elif row.compiler == "MOFCOM" and year in national.index and pd.notna(national[year]):
-            share, status = 100 * float(row.value_rmb_bn) / float(national[year]), "derived"
+            share, status = 100 * float(row.value_rmb_bn) / float(national[year]), mark("derived")
         else:
-            share, status = float("nan"), "none"
+            share, status = float("nan"), mark("none")
         rows.append((year, float(row.value_rmb_bn), str(row.compiler), share, status, str(row.source_id)))
     return pd.DataFrame(
         rows,
@@ -298,9 +302,9 @@ def rural_retail_chart(table: pd.DataFrame) -> alt.Chart:
 def rural_share_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Rural online retail as a share of national online retail; derived values drawn hollow."""
     shares = table[table["share_status"] != "none"]
-    value = i18n.reader_unit("value_rmb_bn")
     published, derived = tr("published"), tr("derived")
-    shown = i18n.translate_values(i18n.in_reader_units(shares, [value.name]), ["compiler", "share_status"])
+    # The sales are not drawn here, only listed in the table: they keep the data package's unit.
+    shown = i18n.translate_values(shares, ["compiler", "share_status"])
     base = alt.Chart(shown).encode(
         x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y(

@@ -233,6 +233,26 @@ def vega_text(template: str, **expressions: str) -> str:
     return " + ".join(parts)
 
 
+# Chinese counts large numbers in 万 (10^4) and 亿 (10^8), not in thousands and millions.
+_WAN_YI_LABEL = (
+    "abs(datum.value) >= 1e8 ? format(datum.value / 1e8, '~g') + '亿' : "
+    "abs(datum.value) >= 1e4 ? format(datum.value / 1e4, '~g') + '万' : format(datum.value, '~g')"
+)
+
+
+def large_number_axis(*, log_scale: bool = False, **properties) -> alt.Axis:
+    """An axis of counts spanning many powers of ten: 1k, 10k, 1M in English (SI prefixes),
+    1000, 1万, 100万 in Chinese. On a log scale only the powers of ten are labelled, as Vega
+    labels them when given a format."""
+    if not i18n.is_chinese():
+        return alt.Axis(format="~s", **properties)
+    label = _WAN_YI_LABEL
+    if log_scale:
+        exponent = "log(datum.value) / LN10"
+        label = f"abs({exponent} - round({exponent})) > 1e-6 ? '' : {label}"
+    return alt.Axis(labelExpr=label, **properties)
+
+
 def with_model_table(chart, frame: pd.DataFrame, *, caption: str, titles: dict[str, str], model: str):
     """Give a chart that computes its numbers in the browser a table of them, computed in Python.
 

@@ -12,6 +12,9 @@ from seckill.explorers import explorer
 from seckill.i18n import mark, tr
 from seckill.models import growth
 
+# The header the "Show the numbers" table makes from the target's field name.
+TABLE_HEADERS = (mark("Target"),)
+
 
 def projection_table(
     base_year: int, base_value_rmb_bn: float, rate: float, end_year: int, target_rmb_bn: float

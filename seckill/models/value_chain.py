@@ -24,7 +24,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from seckill.i18n import mark
+from seckill import i18n
+from seckill.i18n import mark, tr
 from seckill.models.capacity import check_hours_per_item
 from seckill.models.checks import (
     require_between,
@@ -118,10 +119,18 @@ def split_price(
     left = price_rmb - sum(taken)
     # Rounding in the sum can leave -1e-12 when the costs exactly use up the price.
     if left < -1e-9 * price_rmb:
-        detail = ", ".join(f"{part.lower()} {value:.2f}" for part, value in zip(PARTS, taken, strict=False))
+        # A reader of the explorer can reach this with the sliders, so it is written in their language.
+        detail = i18n.join_items(
+            [
+                tr("{part} {rmb:.2f}").format(part=tr(part) if i18n.is_chinese() else part.lower(), rmb=value)
+                for part, value in zip(PARTS, taken, strict=False)
+            ]
+        )
         raise ValueError(
-            f"fees and costs ({sum(taken):.2f} yuan per item: {detail}) exceed price_rmb "
-            f"({price_rmb:.2f} yuan); the maker would pay to sell. Raise the price or lower a fee or cost."
+            tr(
+                "fees and costs ({costs:.2f} yuan per item: {detail}) exceed price_rmb "
+                "({price:.2f} yuan); the maker would pay to sell. Raise the price or lower a fee or cost."
+            ).format(costs=sum(taken), detail=detail, price=price_rmb)
         )
     margin = max(left, 0.0)
     intermediary = margin * intermediary_pct / 100

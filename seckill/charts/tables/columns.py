@@ -123,15 +123,31 @@ def readable_name(name: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def _readable_header(name: str) -> str:
-    """A header made from the field name, in English only: no catalogue can know every name a
-    derived table uses, so a chart in another language must title its fields."""
-    if i18n.current_language() != i18n.SOURCE_LANGUAGE:
+def _package_header(header: str, resource, name: str) -> str:
+    """A header from the data package, translated: the catalogue has it when the field is listed
+    in seckill/locales/data-texts.csv (``resource,field,title``)."""
+    try:
+        return i18n.tr(header)
+    except i18n.MissingTranslation as error:
+        where = f"{resource[0]},{name},title" if resource else f"<resource>,{name},title"
         raise i18n.MissingTranslation(
-            f"the table column {name!r} has no title in {i18n.current_language()}: give it one in "
-            "the chart (an axis, legend or tooltip title) or in data/datapackage.json"
-        )
-    return readable_name(name)
+            f"{error}; it is the data package's header of {name!r}: list it in "
+            f"seckill/locales/data-texts.csv as {where} and run python -m scripts.translations package"
+        ) from None
+
+
+def _readable_header(name: str) -> str:
+    """A header made from the field name (:func:`readable_name`), translated. No extraction can know
+    every name a derived table uses, so a chapter marks the headers its tables need
+    (``mark("Window")``), or gives the field a title in the chart."""
+    header = readable_name(name)
+    try:
+        return i18n.tr(header)
+    except i18n.MissingTranslation as error:
+        raise i18n.MissingTranslation(
+            f"{error}; it is the header the table makes from the field {name!r}: give the field a "
+            f"title in the chart (an axis, legend or tooltip title), or mark({header!r}) in the chapter"
+        ) from None
 
 
 @dataclass
@@ -183,8 +199,7 @@ def table_columns(use: DatasetUse, resources=None) -> list[Column]:
         if titles:
             column = Column(name, titles[0][1], 0)
         elif from_package:
-            # The data package's titles reach the catalogue through the extraction step.
-            column = Column(name, i18n.tr(from_package), 1)
+            column = Column(name, _package_header(from_package, resource, name), 1)
         else:
             column = Column(name, _readable_header(name), 2)
         texts = _cell_texts(use, name)

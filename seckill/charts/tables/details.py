@@ -84,6 +84,13 @@ def _sentences(parts: list[str]) -> str:
     return ("" if i18n.is_chinese() else " ").join(part for part in parts if part)
 
 
+def _model_names(model: str) -> str:
+    """The model's code names as a list in the reader's language ("a, b and c" written in English)."""
+    if not i18n.is_chinese():
+        return model
+    return "、".join(model.replace(" and ", ", ").split(", "))
+
+
 def _model_caption(spec: dict, meta: dict) -> str:
     caption = meta["caption"].strip()
     if not caption.endswith((".", "!", "?", "。", "！", "？")):
@@ -100,10 +107,10 @@ def _model_caption(spec: dict, meta: dict) -> str:
                 "Values at the chart's starting settings, computed with the book's Python model "
                 "({model}); its {controls} changes the chart, not this table."
             )
-        ).format(model=meta["model"], controls=controls)
+        ).format(model=_model_names(meta["model"]), controls=controls)
     else:
         source = i18n.tr("Values computed with the book's Python model ({model}).")
-        source = source.format(model=meta["model"])
+        source = source.format(model=_model_names(meta["model"]))
     return _sentences([caption, _rows_note(len(meta["rows"])), source])
 
 

@@ -22,6 +22,7 @@ chart's title on one line (:func:`chart_name`), which names the details and its 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from seckill.i18n import mark
@@ -79,12 +80,18 @@ def _mark_type(view: dict) -> str | None:
 
 def _title_text(title) -> str | None:
     if isinstance(title, list):
-        # Lines wrapped by seckill.charts.finish; textwrap breaks after the hyphen of "hand-made".
+        # Lines wrapped by seckill.charts.finish; textwrap breaks after the hyphen of "hand-made", and
+        # Chinese lines join with no space (seckill.i18n.wrap breaks between characters).
         text = ""
         for part in (str(part).strip() for part in title):
-            text += part if not text or re.search(r"\w-$", text) else f" {part}"
+            joined = not text or re.search(r"\w-$", text) or _wide(text[-1]) or (part and _wide(part[0]))
+            text += part if joined else f" {part}"
         title = text
     return title.strip() if isinstance(title, str) and title.strip() else None
+
+
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in ("W", "F")
 
 
 def _field_name(definition: dict) -> str | None:
