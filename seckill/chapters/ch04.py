@@ -47,10 +47,9 @@ def counts_table(counts: pd.DataFrame | None = None) -> pd.DataFrame:
 def counts_chart(table: pd.DataFrame) -> alt.Chart:
     """Every count as a dot on a log axis, coloured by what was counted."""
     smallest, largest = table["count_m"].min(), table["count_m"].max()
-    shown = table[
-        ["as_of", "count_m", "bound", "count_kind", "definition", "counted_by", "confidence", "label"]
-    ]
-    shown = translate_values(shown, ["bound", "count_kind", "definition", "counted_by", "confidence"])
+    shown = translate_values(
+        table, ["bound", "count_kind", "definition", "counted_by", "scope", "confidence", "note"]
+    )
     low = tr("Low").replace("'", "\\'")
     kinds = list(dict.fromkeys(shown["count_kind"]))
     return charts.finish(
@@ -743,8 +742,8 @@ def hours_chart(table: pd.DataFrame) -> alt.LayerChart:
     order = table["row"].tolist()
     x = alt.X("value:Q", title=tr("Share of those surveyed, %"), scale=alt.Scale(domain=[0, 100]))
     shown = translate_values(
-        table[["row", "value", "finding", "survey", "population", "value_label", "source_id"]],
-        ["finding", "survey", "population"],
+        table.drop(columns=["text"]),
+        ["topic", "finding", "label", "survey", "population", "qualifier", "unit", "confidence", "note"],
     )
     # The bar's text is built in the browser, so the table under the chart does not repeat it.
     base = (

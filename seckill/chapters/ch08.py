@@ -500,10 +500,7 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
 
 def live_share_chart(table: pd.DataFrame) -> alt.Chart:
     """Live streams' share of online retail by year; shape shows estimate, forecast or official."""
-    shown = translate_values(
-        table[["year", "share_pct", "label", "period", "estimator", "kind", "confidence", "source_id"]],
-        ["period", "estimator", "kind", "confidence"],
-    )
+    shown = translate_values(table, ["period", "estimator", "kind", "confidence", "note"])
     shown = shown.assign(label=shown["label"].map(tr))
     chart = (
         alt.Chart(shown)
@@ -594,8 +591,10 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
         ],
         indicator=lambda t: t["indicator"].map(tr),
     )
-    columns = ["short", "programme_label", "value", "indicator", "shown_as", "as_of", "source_id"]
     targets_data, reported_data = counts[counts["kind"] == "target"], counts[counts["kind"] == "reported"]
+    counts = translate_values(counts, ["kind", "unit", "bound", "confidence", "note"])
+    columns = list(counts.columns)
+    targets_data, reported_data = counts.loc[targets_data.index], counts.loc[reported_data.index]
     base = alt.Chart(counts[columns]).encode(
         y=alt.Y("short:N", title=None, axis=alt.Axis(labelLimit=130)),
         yOffset=alt.YOffset("programme_label:N"),

@@ -64,11 +64,10 @@ def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
         )
         for s, y, k in zip(rows["study"], rows["year"], rows["kind"], strict=True)
     ]
+    # The estimate's id is the data's key, not a text for the reader.
     rows = translate_values(
-        rows[
-            ["label", "study", "year", "value", "unit", "scope", "method", "kind", "scope_group", "source_id"]
-        ],
-        ["study", "unit", "scope", "method", "kind"],
+        rows.drop(columns=["estimate_id"]),
+        ["study", "quantity", "unit", "scope", "method", "kind", "confidence", "note"],
     )
     kinds = [tr("estimate"), tr("projection")]
     chart = (

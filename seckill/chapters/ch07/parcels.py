@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts, data
-from seckill.i18n import in_reader_units, mark, reader_unit, tr
+from seckill.i18n import in_reader_units, mark, reader_unit, tr, translate_values
 
 
 def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
@@ -17,10 +17,7 @@ def parcels_chart(table: pd.DataFrame) -> alt.LayerChart:
     first, last = table.iloc[0], table.iloc[-1]
     # Parcels in the reader's unit: billions in English, 亿 (×10) in Chinese.
     parcels = reader_unit("parcels_bn")
-    table = in_reader_units(
-        table[["year", "parcels_bn", "status", "parcels_per_person", "source_id"]], [parcels.name]
-    )
-    table = table.assign(status=table["status"].map(tr))
+    table = translate_values(in_reader_units(table, [parcels.name]), ["status", "confidence"])
     base = alt.Chart(table).encode(
         x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0, labelOverlap=True)),
         y=alt.Y(f"{parcels.field}:Q", title=tr("Express parcels, billions")),
