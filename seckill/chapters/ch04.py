@@ -18,7 +18,7 @@ from seckill import charts, data
 from seckill.calibrations.income_fit import COMPARISON_SURVEY, MAIN_SURVEY, calibrate
 from seckill.charts import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr, translate_values
+from seckill.i18n import in_reader_units, mark, reader_unit, tr, translate_values
 from seckill.models import incomes, streamer
 
 SHORT_BODY = {
@@ -47,8 +47,11 @@ def counts_table(counts: pd.DataFrame | None = None) -> pd.DataFrame:
 def counts_chart(table: pd.DataFrame) -> alt.Chart:
     """Every count as a dot on a log axis, coloured by what was counted."""
     smallest, largest = table["count_m"].min(), table["count_m"].max()
+    # Counts in millions in English; in 万 (×100) in Chinese.
+    count = reader_unit("count_m")
     shown = translate_values(
-        table, ["bound", "count_kind", "definition", "counted_by", "scope", "confidence", "note"]
+        in_reader_units(table, [count.name]),
+        ["bound", "count_kind", "definition", "counted_by", "scope", "confidence", "note"],
     )
     low = tr("Low").replace("'", "\\'")
     kinds = list(dict.fromkeys(shown["count_kind"]))
@@ -57,10 +60,10 @@ def counts_chart(table: pd.DataFrame) -> alt.Chart:
         .mark_point(filled=True, size=110)
         .encode(
             x=alt.X(
-                "count_m:Q",
+                f"{count.field}:Q",
                 title=tr("Millions counted (log scale)"),
-                scale=alt.Scale(type="log", domain=[0.2, 200]),
-                axis=alt.Axis(values=[0.3, 1, 3, 10, 30, 100], format="~g"),
+                scale=alt.Scale(type="log", domain=[count.value(0.2), count.value(200)]),
+                axis=alt.Axis(values=[count.value(v) for v in (0.3, 1, 3, 10, 30, 100)], format="~g"),
             ),
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=150)),
             color=alt.Color("count_kind:N", title=tr("What is counted"), scale=alt.Scale(domain=kinds)),
@@ -69,7 +72,7 @@ def counts_chart(table: pd.DataFrame) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("label:N", title=tr("Date and counting body")),
                 alt.Tooltip("as_of:N", title=tr("As of")),
-                alt.Tooltip("count_m:Q", title=tr("Millions"), format=",.2f"),
+                alt.Tooltip(f"{count.field}:Q", title=tr("Count, millions"), format=count.format(",.2f")),
                 alt.Tooltip("bound:N", title=tr("Stated as")),
                 alt.Tooltip("definition:N", title=tr("Definition")),
                 alt.Tooltip("counted_by:N", title=tr("Counted by")),

@@ -611,7 +611,7 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("programme_label:N", title=tr("Programme")),
             alt.Tooltip("indicator:N", title=tr("Indicator")),
             alt.Tooltip("shown_as:N", title=tr("Value is")),
-            alt.Tooltip("value:Q", title=tr("Millions"), format=",.2f"),
+            alt.Tooltip("value:Q", title=tr("Items, millions"), format=",.2f"),
             alt.Tooltip("as_of:N", title=tr("As of")),
         ],
     )
