@@ -162,7 +162,8 @@ def data_texts() -> list[tuple[str, str]]:
     """(English text, where it comes from) for each reader-facing text of the data package named in
     seckill/locales/data-texts.csv: a row ``resource,field,values`` gives every value of the field,
     ``resource,field,title`` the header a table gives the field (seckill.charts.tables.field_header),
-    ``resource,,resource-title`` the resource's title (``*`` for every resource)."""
+    ``resource,,resource-title`` the resource's title and ``resource,,resource-description`` its
+    description (``*`` for every resource)."""
     from seckill import data
     from seckill.charts.tables import field_header
 
@@ -172,12 +173,14 @@ def data_texts() -> list[tuple[str, str]]:
     with DATA_TEXTS.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             where = f"{DATA_TEXTS.relative_to(ROOT)}:{line}"
-            if row["what"] == "resource-title":
+            if row["what"] in ("resource-title", "resource-description"):
                 named = resources.values() if row["resource"] == "*" else [resources.get(row["resource"])]
                 if None in named:
                     raise SystemExit(f"{where}: no resource {row['resource']!r}")
+                key = row["what"].removeprefix("resource-")
                 for resource in named:
-                    texts.setdefault(resource["title"], f"{resource['name']} (title)")
+                    if resource["name"] != "sources" or key == "title":
+                        texts.setdefault(resource[key], f"{resource['name']} ({key})")
                 continue
             resource = resources.get(row["resource"])
             fields = {field["name"]: field for field in resource["schema"]["fields"]} if resource else {}

@@ -22,6 +22,8 @@ ALLOWED_WORDS = {
     "GMV",
     "CNNIC",
     "GDP",
+    "CIEC",  # China International E-commerce Center
+    "PWT",  # Penn World Table
     # units and chemical formulas
     "kg",
     "km",
@@ -66,6 +68,11 @@ ALLOWED_NAMES = (
     "WDI",  # the World Bank's World Development Indicators
     "CC BY",  # licence identifiers (CC BY 4.0, CC-BY-4.0)
     "CC-BY",
+    "Gapminder",  # data projects and repositories, named as they name themselves
+    "Systema Globalis",
+    "open-numbers",
+    "co2-data",
+    "datasets/population",
     "IGO",
     "Su",  # authors cited
     "Kang",
@@ -90,11 +97,25 @@ _FORMAT = re.compile(r"^[~+\-,.0-9a-z%$#(]*[a-z%]$|^(%[A-Za-z-][^A-Za-z]*)+$")
 _LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 
 
-def english_words(text: str) -> list[str]:
-    """Words of Latin letters in ``text`` that are neither allowed nor code."""
+def data_field_names() -> set[str]:
+    """Every field name of the data package: a description names a column by it, as code."""
+    return {name for _, fields in tables.package_fields() for name in fields}
+
+
+# A path or address (scripts/derive_population.py, datasets/population) or a commit hash
+# (01a174d): code, not prose.
+_PATH = re.compile(
+    r"[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+|(?<![0-9A-Za-z])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![0-9A-Za-z])"
+)
+
+
+def english_words(text: str, code_words: set[str] = frozenset()) -> list[str]:
+    """Words of Latin letters in ``text`` that are neither allowed nor code (``code_words`` adds
+    names that are code in this text, such as the data package's field names)."""
     found = []
-    for word in _WORD.findall(_NAMES.sub(" ", str(text))):
-        if word in ALLOWED_WORDS or _CODE.match(word) or len(word) == 1:
+    text = _PATH.sub(" ", str(text))
+    for word in _WORD.findall(_NAMES.sub(" ", text)):
+        if word in ALLOWED_WORDS or word in code_words or _CODE.match(word) or len(word) == 1:
             continue
         found.append(word)
     return found

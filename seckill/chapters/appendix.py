@@ -3,11 +3,11 @@
 Generating it means the appendix cannot drift from the data: a new table or source appears in the
 book as soon as it is in the package.
 
-In a language other than English the appendix's own words and each dataset's title are
-translated; the data package's documentation (dataset and field descriptions, and the sources'
-publishers and notes) is shown as the package writes it, in English, marked ``lang="en"`` so that
-screen readers and fonts treat it as English. A source's title is a citation and keeps its own
-language (``lang`` from its ``language`` field).
+In a language other than English the appendix's own words and each dataset's title and
+description are translated; the rest of the data package's documentation (field descriptions, and
+the sources' publishers and notes) is shown as the package writes it, in English, marked
+``lang="en"`` so that screen readers and fonts treat it as English. A source's title is a citation
+and keeps its own language (``lang`` from its ``language`` field).
 """
 
 from __future__ import annotations
@@ -63,8 +63,9 @@ def resource_html(resource: dict, data_dir: Path | None = None) -> str:
         f"<td{english}>{html.escape(f.get('description', ''))}</td></tr>"
         for f in resource["schema"]["fields"]
     )
-    title = resource["title"]
-    title = tr(title)  # the data package's titles reach the catalogue through data-texts.csv
+    # The data package's titles and descriptions reach the catalogue through data-texts.csv.
+    title, description = resource["title"], resource["description"]
+    title, description = tr(title), tr(description)
     facts = tr(
         "<strong>File:</strong> {file} ({rows} rows). <strong>Licence:</strong> {licences}. "
         "<strong>Sources:</strong> {sources}."
@@ -82,7 +83,7 @@ def resource_html(resource: dict, data_dir: Path | None = None) -> str:
     return (
         f'<section class="seckill-dataset" aria-label="{html.escape(title)}">'
         f"<h3>{html.escape(title)}</h3>"
-        f"<p{english}>{html.escape(resource['description'])}</p>"
+        f"<p>{html.escape(description)}</p>"
         f"<p>{facts}</p>"
         f"<table><caption>{html.escape(caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></section>"

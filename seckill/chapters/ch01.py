@@ -407,8 +407,15 @@ def viewers_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Internet users and live-stream viewers over time; derived values drawn hollow."""
     people = i18n.reader_unit("people_m")
     published, derived = tr("published"), tr("derived")
-    base = alt.Chart(_for_reader(table, ["group", "status"], [people.name])).encode(
-        x=alt.X("survey_date:O", title=tr("Survey date (year-month)"), axis=alt.Axis(labelAngle=-40)),
+    shown = _for_reader(table, ["group", "status"], [people.name])
+    order = alt.Undefined
+    if i18n.is_chinese():  # "2020年3月" rather than "2020-03"; as text it would sort 12月 before 3月
+        shown = shown.assign(survey_date=[i18n.format_date(date, "month") for date in shown["survey_date"]])
+        order = [i18n.format_date(date, "month") for date in sorted(set(table["survey_date"]))]
+    base = alt.Chart(shown).encode(
+        x=alt.X(
+            "survey_date:O", title=tr("Survey date (year-month)"), sort=order, axis=alt.Axis(labelAngle=-40)
+        ),
         y=alt.Y(f"{people.field}:Q", title=tr("People, millions"), scale=alt.Scale(zero=True)),
         color=alt.Color("group:N", title=tr("Group")),
     )
