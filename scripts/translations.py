@@ -20,14 +20,22 @@ gives translators the messages still to do and a way to fill them in.
     python -m scripts.translations check [PO ...]
         each translated message keeps the English one's markup and numbers (see check_message);
         without arguments, every catalogue of every language
+    python -m scripts.translations package [--language zh_CN]
+        the package's own catalogue (seckill/locales/<language>/LC_MESSAGES/seckill.po) brought up
+        to date with the texts the code passes to tr() or mark() (pybabel extract) and the
+        reader-facing texts of the data listed in seckill/locales/data-texts.csv; a changed text
+        keeps its old translation marked fuzzy, a removed one is dropped
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime
 import json
 import re
 import sys
+import tempfile
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -40,6 +48,11 @@ from seckill.i18n import chinese_scale_names
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "book" / "locales"
+PACKAGE_DIR = ROOT / "seckill"
+DATA_TEXTS = PACKAGE_DIR / "locales" / "data-texts.csv"
+# The functions whose literal first argument is a reader-facing text (seckill/i18n.py).
+PACKAGE_KEYWORDS = ("tr", "mark")
+PACKAGE_CATALOGUE_DATE = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
 DEFAULT_LANGUAGE = "zh_CN"
 POT_DIR = ROOT / "_build" / "translations" / "_build" / "gettext"
 # The width babel and sphinx-intl wrap at, so a rewritten file changes only where a message did.
@@ -170,6 +183,96 @@ def apply(po_path: Path, translations_path: Path) -> None:
         message.flags.discard("fuzzy")
     write_catalogue(po_path, catalogue)
     print(f"{po_path}: {_summary(catalogue)}")
+
+
+def extract_package() -> Catalog:
+    """Every text of the package in English: the literals passed to tr() or mark(), then the data's
+    texts listed in seckill/locales/data-texts.csv."""
+    from babel.messages.frontend import CommandLineInterface
+
+    with tempfile.TemporaryDirectory() as folder:
+        pot = Path(folder) / "seckill.pot"
+        keywords = [argument for keyword in PACKAGE_KEYWORDS for argument in ("-k", keyword)]
+        CommandLineInterface().run(
+            ["pybabel", "-q", "extract", "--no-default-keywords", *keywords, "--no-location"]
+            + ["--sort-output", "--project", "seckill", "-o", str(pot), str(PACKAGE_DIR)]
+        )
+        template = read_catalogue(pot)
+    for text, where in data_texts():
+        if text not in template:
+            template.add(text, auto_comments=[f"data: {where}"])
+    return template
+
+
+def data_texts() -> list[tuple[str, str]]:
+    """(English text, where it comes from) for each reader-facing text of the data package named in
+    seckill/locales/data-texts.csv: a row ``resource,field,values`` gives every value of the field,
+    ``resource,field,title`` the header a table gives the field (seckill.charts.tables.field_header),
+    ``resource,,resource-title`` the resource's title and ``resource,,resource-description`` its
+    description (``*`` for every resource)."""
+    from seckill import data
+    from seckill.charts.tables import field_header
+
+    descriptor = data.read_descriptor()
+    resources = {resource["name"]: resource for resource in descriptor["resources"]}
+    texts: dict[str, str] = {}
+    with DATA_TEXTS.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            where = f"{DATA_TEXTS.relative_to(ROOT)}:{line}"
+            if row["what"] in ("resource-title", "resource-description"):
+                named = resources.values() if row["resource"] == "*" else [resources.get(row["resource"])]
+                if None in named:
+                    raise SystemExit(f"{where}: no resource {row['resource']!r}")
+                key = row["what"].removeprefix("resource-")
+                for resource in named:
+                    if resource["name"] != "sources" or key == "title":
+                        texts.setdefault(resource[key], f"{resource['name']} ({key})")
+                continue
+            resource = resources.get(row["resource"])
+            fields = {field["name"]: field for field in resource["schema"]["fields"]} if resource else {}
+            if row["field"] not in fields:
+                raise SystemExit(f"{where}: no field {row['field']!r} in resource {row['resource']!r}")
+            if row["what"] == "values":
+                column = data.load(row["resource"])[row["field"]]
+                found = [value for value in column.dropna().unique() if isinstance(value, str)]
+            elif row["what"] == "title":
+                header = field_header(fields[row["field"]])
+                if header is None:
+                    raise SystemExit(f"{where}: the field has no title or short description")
+                found = [header]
+            else:
+                raise SystemExit(f"{where}: 'what' must be 'values' or 'title', not {row['what']!r}")
+            for text in found:
+                if text.strip():
+                    texts.setdefault(text, f"{row['resource']}.{row['field']}")
+    return sorted(texts.items())
+
+
+def update_package(language: str) -> Path:
+    """Bring the package's catalogue for ``language`` up to date with the code and the data."""
+    from seckill.i18n import catalogue_path
+
+    template = extract_package()
+    po_path = catalogue_path(language)
+    if po_path.exists():
+        catalogue = read_catalogue(po_path, language)
+    else:
+        catalogue = Catalog(
+            locale=language,
+            project="seckill",
+            copyright_holder="The seckill-book contributors",
+            last_translator="The seckill-book contributors",
+            language_team="The seckill-book contributors",
+            charset="utf-8",
+            fuzzy=False,
+        )
+    catalogue.update(template, no_fuzzy_matching=False)
+    catalogue.obsolete.clear()
+    # Fixed dates: two branches that each update the catalogue then differ only in their messages.
+    catalogue.creation_date = catalogue.revision_date = PACKAGE_CATALOGUE_DATE
+    write_catalogue(po_path, catalogue)
+    print(f"{po_path.relative_to(ROOT)}: {_summary(catalogue)}")
+    return po_path
 
 
 def stats(language: str) -> None:
@@ -350,6 +453,8 @@ def main(argv: list[str] | None = None) -> None:
     stats_parser.add_argument("--language", default=DEFAULT_LANGUAGE)
     check_parser = commands.add_parser("check")
     check_parser.add_argument("po", type=Path, nargs="*")
+    package_parser = commands.add_parser("package")
+    package_parser.add_argument("--language", default=DEFAULT_LANGUAGE)
     args = parser.parse_args(argv)
     if args.command == "update":
         update(args.pot_dir, args.language)
@@ -357,6 +462,8 @@ def main(argv: list[str] | None = None) -> None:
         todo(args.po)
     elif args.command == "apply":
         apply(args.po, args.translations)
+    elif args.command == "package":
+        update_package(args.language)
     elif args.command == "check":
         paths = args.po or sorted(LOCALES.rglob("*.po"))
         failures = check(paths)

@@ -27,6 +27,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from numbers import Integral, Real
 
+from seckill import i18n
+
 # ipywidgets lays the description out in a fixed narrow box unless told to size it to its text.
 WIDGET_STYLE = {"description_width": "initial"}
 # The labels are the page's full sentences, so a widget takes the notebook's width (up to a
@@ -38,11 +40,28 @@ MAX_READOUT_DECIMALS = 3
 
 
 def _label_text(name: str, label: str, unit: str, note: str) -> str:
-    """The control's text without the trailing colon: "Viewers who order, % a minute (assumption)"."""
+    """The control's text without the trailing colon: "Viewers who order, % a minute (assumption)",
+    in the reader's language. The declaration keeps the English (marked with
+    :func:`seckill.i18n.mark`), so a language chosen after import still applies."""
     if not label.strip():
         raise ValueError(f"{name}: a control needs a label")
-    text = label + (f", {unit}" if unit else "")
-    return text + (f" ({note})" if note else "")
+    parts = {
+        "label": i18n.tr(label),
+        "unit": i18n.tr(unit) if unit else "",
+        "note": i18n.tr(note) if note else "",
+    }
+    if unit and note:
+        return i18n.tr("{label}, {unit} ({note})").format(**parts)
+    if unit:
+        return i18n.tr("{label}, {unit}").format(**parts)
+    if note:
+        return i18n.tr("{label} ({note})").format(**parts)
+    return parts["label"]
+
+
+def _bind_name(text: str) -> str:
+    """The text before an input on the page: the label and a colon."""
+    return i18n.tr("{control}: ").format(control=text)
 
 
 def _check_name(name: object) -> None:
@@ -100,13 +119,23 @@ class Slider:
             )
         if self.default is not None:
             self._check_start(self.default)
-        _label_text(self.name, self.label, self.unit, self.note)
+        if not self.label.strip():
+            raise ValueError(f"{self.name}: a control needs a label")
 
     def _check_start(self, value: float) -> None:
+        # A reader who calls an explorer with a value of their own sees these, so they are translated.
         if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
-            raise ValueError(f"{self.name}: starting value must be a finite number; got {value!r}")
+            raise ValueError(
+                i18n.tr("{name}: starting value must be a finite number; got {value!r}").format(
+                    name=self.name, value=value
+                )
+            )
         if not self.low <= value <= self.high:
-            raise ValueError(f"{self.name}: starting value {value} is outside {self.low} to {self.high}")
+            raise ValueError(
+                i18n.tr("{name}: starting value {value} is outside {low} to {high}").format(
+                    name=self.name, value=value, low=self.low, high=self.high
+                )
+            )
 
     def _start(self, value: float | None) -> float:
         start = self.default if value is None else value
@@ -139,7 +168,7 @@ class Slider:
         return alt.param(
             name=self.name,
             value=self._start(value),
-            bind=alt.binding_range(min=self.low, max=self.high, step=self.step, name=f"{self.text}: "),
+            bind=alt.binding_range(min=self.low, max=self.high, step=self.step, name=_bind_name(self.text)),
         )
 
     def widget(self, value: float | None = None):
@@ -190,11 +219,16 @@ class Menu:
                 f"{self.name}: {len(self.labels)} labels for {len(self.options)} options; give one each"
             )
         self._check_start(self.default)
-        _label_text(self.name, self.label, self.unit, self.note)
+        if not self.label.strip():
+            raise ValueError(f"{self.name}: a control needs a label")
 
     def _check_start(self, value: object) -> None:
         if value not in self.options:
-            raise ValueError(f"{self.name}: starting value {value!r} is not among {list(self.options)}")
+            raise ValueError(
+                i18n.tr("{name}: starting value {value!r} is not among {options}").format(
+                    name=self.name, value=value, options=list(self.options)
+                )
+            )
 
     def _start(self, value: object) -> object:
         start = self.default if value is None else value
@@ -206,6 +240,11 @@ class Menu:
         """The label with its unit and note, as the reader sees it next to the control."""
         return _label_text(self.name, self.label, self.unit, self.note)
 
+    @property
+    def option_labels(self) -> list[str]:
+        """The options' names in the reader's language (declared in English with ``mark``)."""
+        return [i18n.tr(label) for label in self.labels]
+
     def starting_at(self, value: object) -> Menu:
         """The same menu starting at ``value`` (which must be one of the options)."""
         return dataclasses.replace(self, default=value)
@@ -214,18 +253,20 @@ class Menu:
         """The Vega-Lite parameter bound to a drop-down menu."""
         import altair as alt
 
-        labels = {"labels": list(self.labels)} if self.labels else {}
+        labels = {"labels": self.option_labels} if self.labels else {}
         return alt.param(
             name=self.name,
             value=self._start(value),
-            bind=alt.binding_select(options=list(self.options), name=f"{self.text}: ", **labels),
+            bind=alt.binding_select(options=list(self.options), name=_bind_name(self.text), **labels),
         )
 
     def widget(self, value: object = None):
         """The ipywidgets drop-down (showing the labels, when given, for the options)."""
         import ipywidgets as widgets
 
-        options = list(zip(self.labels, self.options, strict=True)) if self.labels else list(self.options)
+        options = (
+            list(zip(self.option_labels, self.options, strict=True)) if self.labels else list(self.options)
+        )
         return widgets.Dropdown(
             options=options,
             value=self._start(value),

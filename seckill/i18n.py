@@ -19,7 +19,12 @@ an error in a non-English language, never English silently on a Chinese chart.
 from __future__ import annotations
 
 import functools
+import math
 import os
+import re
+import textwrap
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
@@ -127,3 +132,224 @@ def chinese_scale_names(name: str) -> dict[str, float]:
     else:
         return {}
     return {f"{stem}_{chinese}{unit}": scale / size for chinese, size in CHINESE_SCALES.items()}
+
+
+def mark(message: str) -> str:
+    """``message`` unchanged, marked for the catalogue: a text declared before the language is
+    known (a control's label in a module constant) and passed through :func:`tr` where it is
+    shown, so a reader who calls :func:`set_language` after importing still gets it translated."""
+    return message
+
+
+def is_chinese() -> bool:
+    return current_language() == "zh_CN"
+
+
+# --------------------------------------------------------------------------- lists and wrapping
+
+
+def join_words(words: list[str]) -> str:
+    """Words as a list in a sentence: "lines and points" in English, "线条、点和……" in Chinese."""
+    words = [str(word) for word in words]
+    if not is_chinese() or len(words) < 2:
+        return " and ".join(words)
+    return "、".join(words[:-1]) + "和" + words[-1]
+
+
+def join_items(items: list[str], separator: str = ", ") -> str:
+    """Items that each may hold commas, one after another: joined by ``separator`` in English
+    ("a, b" or "a; b"), by "；" in Chinese."""
+    return ("；" if is_chinese() else separator).join(str(item) for item in items)
+
+
+# Characters a line of Chinese must not start with (closing punctuation), and ones it must not end
+# with (opening punctuation): the usual rules of Chinese typesetting.
+_NO_LINE_START = set("，。、：；！？）》」』”’…—%％·,.:;!?)]")
+_NO_LINE_END = set("（《「『“‘([")
+
+
+def _is_wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in ("W", "F")
+
+
+def text_width(text: str) -> int:
+    """Width in columns of Latin letters: a Chinese character (or full-width sign) counts two."""
+    return sum(2 if _is_wide(character) else 1 for character in text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns of Latin letters.
+
+    English text wraps as :func:`textwrap.wrap` wraps it. Text with Chinese characters counts
+    each of them as two columns (so a line holds about half as many of them), may break between
+    any two Chinese characters but never inside a Latin word or a number, and keeps closing
+    punctuation off the start of a line and opening punctuation off its end.
+    """
+    if not any(_is_wide(character) for character in text):
+        return textwrap.wrap(text, width)
+    # Tokens: a run of Latin letters, digits and their signs (kept whole), or one other character.
+    tokens = re.findall(r"[A-Za-z0-9₀-₉⁰-⁹.,%+\-–/'’&_]+|\s+|.", text.strip())
+    lines: list[str] = []
+    line = ""
+    for token in tokens:
+        if len(line) > 1 and text_width(line + token.rstrip()) > width:
+            if token[0] in _NO_LINE_START:  # closing punctuation: carry the character before it down too
+                kept, carried = _split_line(line[:-1], width)
+                lines.append(kept)
+                line = carried + line[-1]
+            else:
+                kept, line = _split_line(line, width)
+                lines.append(kept)
+        if line or not token.isspace():
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+# A line of Chinese breaks best after one of these (a pause), if one falls late enough in it.
+_SOFT_BREAKS = set("，。、：；！？）》” ")
+
+
+def _split_line(line: str, width: int) -> tuple[str, str]:
+    """A full line to keep and the text to carry to the next: the line ends after its last pause
+    (a comma, a colon: "试一试：" before the question), unless that leaves a stub of less than a
+    fifth of the width, else where it is full, never after an opening bracket."""
+    for cut in range(len(line) - 1, 0, -1):
+        if text_width(line[:cut]) < width // 5:
+            break
+        if (line[cut - 1] in _SOFT_BREAKS or line[cut] in _NO_LINE_END) and line[cut] not in _NO_LINE_START:
+            return line[:cut].rstrip(), line[cut:].lstrip()
+    if line[-1] in _NO_LINE_END:  # carry the opening bracket down with what it opens
+        return line[:-1].rstrip(), line[-1]
+    return line.rstrip(), ""
+
+
+# --------------------------------------------------------------------------- dates and units
+
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June") + (
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def format_date(value, precision: str = "day") -> str:
+    """A date as the reader's language writes it: "11 November 2021" or "2021年11月11日";
+    ``precision`` "month" gives "November 2021" / "2021年11月", "year" gives "2021" / "2021年"."""
+    import pandas as pd
+
+    stamp = pd.Timestamp(value)
+    if pd.isna(stamp):
+        raise ValueError(f"not a date: {value!r}")
+    if precision not in ("day", "month", "year"):
+        raise ValueError(f"precision must be 'day', 'month' or 'year', not {precision!r}")
+    if is_chinese():
+        text = f"{stamp.year}年"
+        if precision in ("month", "day"):
+            text += f"{stamp.month}月"
+        if precision == "day":
+            text += f"{stamp.day}日"
+        return text
+    month = _ENGLISH_MONTHS[stamp.month - 1]
+    return {"day": f"{stamp.day} {month} {stamp.year}", "month": f"{month} {stamp.year}"}.get(
+        precision, str(stamp.year)
+    )
+
+
+# English scales to the Chinese one a chart shows them in: billions of yuan as 亿元, millions of
+# people as 万人, trillions as 万亿, thousands as 万, megatonnes as 万吨, gigatonnes as 亿吨.
+_READER_SCALE = {"k": "wan", "m": "wan", "bn": "yi", "tn": "wanyi", "mt": "wan_t", "gt": "yi_t"}
+
+
+@dataclass(frozen=True)
+class ReaderUnit:
+    """How a quantity named with an English scale (``gmv_rmb_bn``) is shown in the current
+    language: under ``field`` (``gmv_rmb_yi`` in Chinese), its values multiplied by ``factor``."""
+
+    name: str
+    field: str
+    factor: float
+
+    def format(self, d3_format: str) -> str:
+        """A d3 number format (``",.1f"``) with its decimals moved so the precision stays the
+        same: ×10 drops one decimal (``",.0f"``), ÷1000 adds three."""
+        match = re.fullmatch(r"(.*\.)(\d+)([a-z%])", d3_format)
+        if not match or self.factor == 1:
+            return d3_format
+        shift = round(math.log10(self.factor))
+        return f"{match[1]}{max(0, int(match[2]) - shift)}{match[3]}"
+
+    def value(self, number: float) -> float:
+        return number * self.factor
+
+
+def reader_unit(name: str) -> ReaderUnit:
+    """The field and factor a quantity called ``name`` is shown with (see :class:`ReaderUnit`);
+    in English, and for a name with no scale suffix, the name itself and 1."""
+    if not is_chinese():
+        return ReaderUnit(name, name, 1.0)
+    stem, _, suffix = name.rpartition("_")
+    if suffix not in _READER_SCALE:
+        return ReaderUnit(name, name, 1.0)
+    field = f"{stem}_{_READER_SCALE[suffix]}"
+    return ReaderUnit(name, field, chinese_scale_names(name)[field])
+
+
+def in_reader_units(frame, names):
+    """``frame`` with each column in ``names`` converted to the reader's unit and renamed
+    (:func:`reader_unit`); in English, ``frame`` itself."""
+    units = [reader_unit(name) for name in names]
+    missing = [unit.name for unit in units if unit.name not in frame.columns]
+    if missing:
+        raise KeyError(f"no column {missing} to convert; the frame has {list(frame.columns)}")
+    if all(unit.field == unit.name for unit in units):
+        return frame
+    converted = frame.copy()
+    for unit in units:
+        converted[unit.name] = converted[unit.name] * unit.factor
+    return converted.rename(columns={unit.name: unit.field for unit in units})
+
+
+def translate_values(frame, columns):
+    """``frame`` with the texts in ``columns`` translated (:func:`tr`): category values that come
+    from the data (an estimator's kind, a status) or from the code. Missing values stay missing.
+
+    Values read from the data package reach the catalogue through ``seckill/locales/data-texts.csv``
+    (``python -m scripts.translations package`` adds every value of each field listed there)."""
+    missing = [column for column in columns if column not in frame.columns]
+    if missing:
+        raise KeyError(f"no column {missing} to translate; the frame has {list(frame.columns)}")
+    if not is_chinese():
+        return frame
+    translated = frame.copy()
+    for column in columns:
+        translated[column] = translated[column].map(lambda text: tr(text) if isinstance(text, str) else text)
+    return translated
+
+
+# Vega's number and time locale (d3-format, d3-time-format) for each language but English, so axes
+# of dates read "2021年11月" and weekdays "星期一". Read by seckill.charts.finish.
+VEGA_LOCALES = {
+    "zh_CN": {
+        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["¥", ""]},
+        "time": {
+            "dateTime": "%x %A %X",
+            "date": "%Y年%-m月%-d日",
+            "time": "%H:%M:%S",
+            "periods": ["上午", "下午"],
+            "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+            "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+            "months": [f"{month}月" for month in range(1, 13)],
+            "shortMonths": [f"{month}月" for month in range(1, 13)],
+        },
+    }
+}
+
+
+def vega_locale() -> dict | None:
+    """The Vega-Lite ``config.locale`` of the current language, or None for English."""
+    return VEGA_LOCALES.get(current_language())

@@ -27,6 +27,10 @@ def _format(value, specifier: str) -> str:
         return "NaN"
     if isinstance(value, float) and math.isinf(value):
         return "Infinity" if value > 0 else "−Infinity"
+    if specifier.endswith("~r"):  # d3's significant digits with trailing zeros trimmed
+        digits = int(specifier[1:-2])
+        text = f"{float(f'{value:.{digits}g}'):f}".rstrip("0").rstrip(".")
+        return text.replace("-", "−")
     text = format(round(value) if specifier == "d" else value, specifier.replace("d", "d"))
     return text.replace("-", "−")
 
@@ -38,6 +42,8 @@ FUNCTIONS = {
     "min": min,
     "max": max,
     "round": lambda x: math.floor(x + 0.5),
+    "floor": math.floor,
+    "ceil": math.ceil,
     "log": lambda x: math.log(x) if x > 0 else (-math.inf if x == 0 else math.nan),
     "exp": math.exp,
     "isValid": lambda x: x is not None and not (isinstance(x, float) and math.isnan(x)),

@@ -8,15 +8,28 @@ of zero or of a negative number can occur (tested in tests/test_ch02.py).
 from __future__ import annotations
 
 from seckill.controls import Menu, Slider
+from seckill.i18n import mark
 from seckill.models import flash_sale
 
-AUDIENCE_M = Slider("audience_m", "Viewers watching", "millions", 0.1, 50.0, 0.1, 1.0)
+# Labels, units and notes in English, marked for the catalogue; shown translated (seckill.controls).
+AUDIENCE_M = Slider("audience_m", mark("Viewers watching"), mark("millions"), 0.1, 50.0, 0.1, 1.0)
 CONVERSION_PCT_MIN = Slider(
-    "conversion_pct_min", "Viewers who order", "% a minute", 0.1, 10.0, 0.1, 1.0, note="assumption"
+    "conversion_pct_min",
+    mark("Viewers who order"),
+    mark("% a minute"),
+    0.1,
+    10.0,
+    0.1,
+    1.0,
+    note=mark("assumption"),
 )
-BOOST_PCT = Slider("boost_pct", "Scarcity cues raise that by", "%", 0, 300, 10, 50, note="assumption")
-STOCK_UNITS = Slider("stock_units", "Units in stock", "", 100, 200_000, 100, 15_000)
-SESSION_MIN = Menu("session_min", "Link open for", "minutes", (2, 5, 10, 20, 30), 20, note="assumption")
+BOOST_PCT = Slider(
+    "boost_pct", mark("Scarcity cues raise that by"), "%", 0, 300, 10, 50, note=mark("assumption")
+)
+STOCK_UNITS = Slider("stock_units", mark("Units in stock"), "", 100, 200_000, 100, 15_000)
+SESSION_MIN = Menu(
+    "session_min", mark("Link open for"), mark("minutes"), (2, 5, 10, 20, 30), 20, note=mark("assumption")
+)
 SALE_CONTROLS = (AUDIENCE_M, CONVERSION_PCT_MIN, BOOST_PCT, STOCK_UNITS, SESSION_MIN)
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import pandas as pd
 
 from seckill import data
+from seckill.i18n import mark
 
-ONE_DAY = "one day (11 Nov)"
-MULTI_DAY = "several days (from 2020)"
+# Labels a chart shows: translated there (seckill.i18n.translate_values).
+ONE_DAY = mark("one day (11 Nov)")
+MULTI_DAY = mark("several days (from 2020)")
 LAST_ONE_DAY_YEAR = 2019
 FIRST_UNDISCLOSED_YEAR = 2022
 

@@ -2,6 +2,12 @@
 
 Generating it means the appendix cannot drift from the data: a new table or source appears in the
 book as soon as it is in the package.
+
+In a language other than English the appendix's own words and each dataset's title and
+description are translated; the rest of the data package's documentation (field descriptions, and
+the sources' publishers and notes) is shown as the package writes it, in English, marked
+``lang="en"`` so that screen readers and fonts treat it as English. A source's title is a citation
+and keeps its own language (``lang`` from its ``language`` field).
 """
 
 from __future__ import annotations
@@ -9,39 +15,78 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from seckill import data
+from seckill import data, i18n
 from seckill.charts.tables import SOURCE_ANCHOR_PREFIX
+from seckill.i18n import mark, tr
 
 # The built site carries a copy of the data folder (see sitebuild.sphinxext), one level above pages.
 DOWNLOAD_PREFIX = "../data/"
+# Table Schema's field types, as the fields table names them.
+FIELD_TYPES = {
+    "string": mark("string"),
+    "number": mark("number"),
+    "integer": mark("integer"),
+    "boolean": mark("boolean"),
+    "date": mark("date"),
+}
+# The day the sources were last accessed, unless a source's row says otherwise.
+ACCESSED = "2026-11-26"
 
 
-def _link(url: str, text: str) -> str:
-    return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
+def _link(url: str, text: str, language: str | None = None) -> str:
+    lang = f' lang="{html.escape(language)}"' if language else ""
+    return f'<a href="{html.escape(url)}"{lang}>{html.escape(text)}</a>'
+
+
+def _english() -> str:
+    """The attribute that marks the package's English documentation on a page in another language."""
+    return "" if i18n.current_language() == i18n.SOURCE_LANGUAGE else ' lang="en"'
+
+
+def _type(field: dict) -> str:
+    """A field's type in the reader's language (Table Schema's name in English)."""
+    name = field.get("type", "string")
+    return tr(FIELD_TYPES[name]) if name in FIELD_TYPES else name
 
 
 def resource_html(resource: dict, data_dir: Path | None = None) -> str:
     """One dataset: what it is, its licence and sources, a download link and its fields with units."""
     frame = data.load(resource["name"], data_dir)
+    english = _english()
     sources = "; ".join(
         _link(s["path"], s["title"]) if s.get("path") else html.escape(s["title"])
         for s in resource["sources"]
     )
     licences = ", ".join(_link(lic["path"], lic["name"]) for lic in resource["licenses"])
     rows = "".join(
-        f"<tr><td><code>{html.escape(f['name'])}</code></td><td>{html.escape(f.get('type', 'string'))}</td>"
-        f"<td>{html.escape(f.get('description', ''))}</td></tr>"
+        f"<tr><td><code>{html.escape(f['name'])}</code></td><td>{html.escape(_type(f))}</td>"
+        f"<td{english}>{html.escape(f.get('description', ''))}</td></tr>"
         for f in resource["schema"]["fields"]
     )
+    # The data package's titles and descriptions reach the catalogue through data-texts.csv.
+    title, description = resource["title"], resource["description"]
+    title, description = tr(title), tr(description)
+    facts = tr(
+        "<strong>File:</strong> {file} ({rows} rows). <strong>Licence:</strong> {licences}. "
+        "<strong>Sources:</strong> {sources}."
+    ).format(
+        file=_link(DOWNLOAD_PREFIX + resource["path"], resource["path"]),
+        rows=len(frame),
+        licences=licences,
+        sources=f"<span{english}>{sources}</span>" if english else sources,
+    )
+    caption = tr("Fields of {file}").format(file=resource["path"])
+    head = "".join(
+        f"<th scope='col'>{html.escape(header)}</th>"
+        for header in (tr("Field"), tr("Type"), tr("Meaning and unit"))
+    )
     return (
-        f'<section class="seckill-dataset" aria-label="{html.escape(resource["title"])}">'
-        f"<h3>{html.escape(resource['title'])}</h3>"
-        f"<p>{html.escape(resource['description'])}</p>"
-        f"<p><strong>File:</strong> {_link(DOWNLOAD_PREFIX + resource['path'], resource['path'])} "
-        f"({len(frame)} rows). <strong>Licence:</strong> {licences}. <strong>Sources:</strong> {sources}.</p>"
-        f"<table><caption>Fields of {html.escape(resource['path'])}</caption>"
-        "<thead><tr><th scope='col'>Field</th><th scope='col'>Type</th><th scope='col'>Meaning and unit</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table></section>"
+        f'<section class="seckill-dataset" aria-label="{html.escape(title)}">'
+        f"<h3>{html.escape(title)}</h3>"
+        f"<p>{html.escape(description)}</p>"
+        f"<p>{facts}</p>"
+        f"<table><caption>{html.escape(caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></section>"
     )
 
 
@@ -57,20 +102,25 @@ def sources_html(data_dir: Path | None = None) -> str:
     Each row has the id ``source-<source_id>``, the target of the links in charts' tables.
     """
     table = data.sources(data_dir).reset_index()
+    english = _english()
     rows = []
     for row in table.itertuples(index=False):
         published = "" if row.published is None or str(row.published) == "<NA>" else str(row.published)
         note = "" if row.note is None or str(row.note) == "<NA>" else str(row.note)
+        language = None if not english or str(row.language) == "<NA>" else str(row.language)
         rows.append(
             # The id lets a chart's table of numbers link each source_id here (seckill.charts.tables).
             f'<tr id="{html.escape(SOURCE_ANCHOR_PREFIX + row.source_id)}">'
-            f"<td><code>{html.escape(row.source_id)}</code></td><td>{html.escape(row.publisher)}</td>"
-            f"<td>{_link(row.url, row.title)}</td><td>{html.escape(published)}</td>"
-            f"<td>{html.escape(row.verified)}</td><td>{html.escape(note)}</td></tr>"
+            f"<td><code>{html.escape(row.source_id)}</code></td><td{english}>{html.escape(row.publisher)}</td>"
+            f"<td>{_link(row.url, row.title, language)}</td><td>{html.escape(published)}</td>"
+            f"<td>{html.escape(tr(row.verified))}</td><td{english}>{html.escape(note)}</td></tr>"
         )
+    headers = [tr("Id"), tr("Publisher"), tr("Title"), tr("Published"), tr("Re-verified"), tr("Note")]
+    caption = tr("Sources of every figure (accessed {date} unless noted)").format(
+        date=ACCESSED if not english else i18n.format_date(ACCESSED)
+    )
+    head = "".join(f"<th scope='col'>{html.escape(header)}</th>" for header in headers)
     return (
-        "<table class='seckill-sources'><caption>Sources of every figure (accessed 2026-11-26 unless "
-        "noted)</caption><thead><tr><th scope='col'>Id</th><th scope='col'>Publisher</th>"
-        "<th scope='col'>Title</th><th scope='col'>Published</th><th scope='col'>Re-verified</th>"
-        f"<th scope='col'>Note</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<table class='seckill-sources'><caption>{html.escape(caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )

@@ -12,7 +12,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from seckill import charts, data
+from seckill import charts, data, i18n
 from seckill.calibrations.singles_day import (
     FIRST_UNDISCLOSED_YEAR,
     LAST_ONE_DAY_YEAR,
@@ -21,6 +21,7 @@ from seckill.calibrations.singles_day import (
     singles_day_table,
 )
 from seckill.controls import Menu, Slider
+from seckill.i18n import mark, tr
 from seckill.models import growth
 
 
@@ -51,27 +52,46 @@ def growth_summary(table: pd.DataFrame) -> dict[str, float]:
 def _source_line(source_ids) -> str:
     """Alibaba's figures come through many news reports; name the count, the appendix lists them."""
     ids = {i for cell in source_ids for i in data.split_source_ids(cell)}
-    return f"Alibaba announcements as reported in {len(ids)} news and company sources (see Data and sources)"
+    return tr(
+        "Alibaba announcements as reported in {count} news and company sources (see Data and sources)"
+    ).format(count=len(ids))
+
+
+# Headers the "Show the numbers" tables make from field names that no chart titles
+# (seckill.charts.tables.readable_name), marked so that the catalogue translates them.
+TABLE_HEADERS = (mark("Label"),)
+
+
+# The Singles' Day table's texts a chart shows, and its sales in the reader's unit (亿元 in Chinese).
+_GMV_TEXTS = ["window", "status"]
+GMV = "gmv_rmb_bn"
+
+
+def _for_reader(frame: pd.DataFrame, texts: list[str], quantities: list[str]) -> pd.DataFrame:
+    """``frame`` as a chart shows it: its texts translated and its quantities in the reader's unit."""
+    return i18n.translate_values(i18n.in_reader_units(frame, quantities), texts)
 
 
 def gmv_chart(table: pd.DataFrame, *, log_scale: bool = False) -> alt.LayerChart:
     """Singles' Day GMV by year; shape and colour show the counting window; rules mark the breaks."""
-    published = table[table["status"] == "published"]
-    y_title = "Sales (GMV), billion yuan" + (" — log scale" if log_scale else "")
+    published = _for_reader(table[table["status"] == "published"], _GMV_TEXTS, [GMV])
+    gmv = i18n.reader_unit(GMV)
+    y_title = tr("Sales (GMV), billion yuan — log scale") if log_scale else tr("Sales (GMV), billion yuan")
     scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=True)
+    windows = [tr(ONE_DAY), tr(MULTI_DAY)]
     base = alt.Chart(published).encode(
-        x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
-        y=alt.Y("gmv_rmb_bn:Q", title=y_title, scale=scale),
+        x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        y=alt.Y(f"{gmv.field}:Q", title=y_title, scale=scale),
         color=alt.Color(
             "window:N",
-            title="Counting window",
-            scale=alt.Scale(domain=[ONE_DAY, MULTI_DAY], range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]),
+            title=tr("Counting window"),
+            scale=alt.Scale(domain=windows, range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]),
         ),
-        shape=alt.Shape("window:N", title="Counting window", scale=alt.Scale(domain=[ONE_DAY, MULTI_DAY])),
+        shape=alt.Shape("window:N", title=tr("Counting window"), scale=alt.Scale(domain=windows)),
         tooltip=[
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("gmv_rmb_bn:Q", title="GMV (bn yuan)", format=",.1f"),
-            alt.Tooltip("window_days:Q", title="Window (days)"),
+            alt.Tooltip("year:O", title=tr("Year")),
+            alt.Tooltip(f"{gmv.field}:Q", title=tr("GMV (bn yuan)"), format=gmv.format(",.1f")),
+            alt.Tooltip("window_days:Q", title=tr("Window (days)")),
         ],
     )
     lines = base.mark_line().encode(detail="window:N")
@@ -79,22 +99,34 @@ def gmv_chart(table: pd.DataFrame, *, log_scale: bool = False) -> alt.LayerChart
     undisclosed = table[table["status"] == "not disclosed"]
     last_year = int(undisclosed["year"].max()) if len(undisclosed) else FIRST_UNDISCLOSED_YEAR
     note = (
-        alt.Chart(pd.DataFrame({"year": [last_year], "label": ["no total published"]}))
+        alt.Chart(pd.DataFrame({"year": [last_year], "label": [tr("no total published")]}))
         .mark_text(align="right", dx=-6, dy=-6, fontSize=11, color=charts.MUTED_TEXT_COLOUR)
         .encode(x="year:O", y=alt.value(12), text="label:N")
     )
     rule = (
-        alt.Chart(undisclosed).mark_rule(strokeDash=[4, 4], color=charts.MUTED_TEXT_COLOUR).encode(x="year:O")
+        alt.Chart(_for_reader(undisclosed, _GMV_TEXTS, []))
+        .mark_rule(strokeDash=[4, 4], color=charts.MUTED_TEXT_COLOUR)
+        .encode(x="year:O")
     )
     description = (
-        "Line chart of Alibaba's Singles' Day sales in billion yuan by year, 2009 to 2021, "
-        f"{'on a logarithmic axis, ' if log_scale else ''}"
-        "with one-day totals to 2019 and multi-day totals in 2020 and 2021; no total was published "
-        "from 2022."
+        tr(
+            "Line chart of Alibaba's Singles' Day sales in billion yuan by year, 2009 to 2021, "
+            "on a logarithmic axis, "
+            "with one-day totals to 2019 and multi-day totals in 2020 and 2021; no total was published "
+            "from 2022."
+        )
+        if log_scale
+        else tr(
+            "Line chart of Alibaba's Singles' Day sales in billion yuan by year, 2009 to 2021, "
+            "with one-day totals to 2019 and multi-day totals in 2020 and 2021; no total was published "
+            "from 2022."
+        )
     )
     return charts.finish(
         alt.layer(rule, lines, points, note),
-        title="Singles' Day sales on Alibaba's platforms" + (" (log scale)" if log_scale else ""),
+        title=tr("Singles' Day sales on Alibaba's platforms (log scale)")
+        if log_scale
+        else tr("Singles' Day sales on Alibaba's platforms"),
         source=_source_line(table["source_id"]),
         description=description,
     )
@@ -120,14 +152,14 @@ def projection_grid(table: pd.DataFrame, end_year: int = 2025) -> pd.DataFrame:
 EXPLORER_MAX_GMV_RMB_BN = 3000
 EXPLORER_END_YEAR = 2025
 # The steady growth rate, on the page's chart and in the notebook's projection explorer alike.
-GROWTH_PCT = Slider("growth_pct", "Growth rate", "% a year", 1, 150, 1, 50)
+GROWTH_PCT = Slider("growth_pct", mark("Growth rate"), mark("% a year"), 1, 150, 1, 50)
 PREFERRED_START_YEAR = 2014  # from here a steady rate tracks the one-day record (the page's point)
 
 
 def start_year_menu(start_years: list[int]) -> Menu:
     """The growth explorer's start-year menu: the years with recorded one-day sales."""
     first = PREFERRED_START_YEAR if PREFERRED_START_YEAR in start_years else start_years[0]
-    return Menu("start_year", "Start the curve in", "", start_years, first)
+    return Menu("start_year", mark("Start the curve in"), "", start_years, first)
 
 
 def growth_explorer_start_table(table: pd.DataFrame, start_year: int, rate_pct: float) -> pd.DataFrame:
@@ -169,14 +201,17 @@ def growth_explorer_chart(
     static book with no Python running. The doubling time is computed in the browser with the same
     formula as :func:`seckill.models.growth.doubling_time_years`.
     """
+    gmv = i18n.reader_unit(GMV)
     grid = projection_grid(table)
+    grid = grid.assign(base_value=grid["base_value"] * gmv.factor)  # in the reader's unit (亿元)
+    top = EXPLORER_MAX_GMV_RMB_BN * gmv.factor
     start_years = sorted(grid["start_year"].unique().tolist())
     rate = GROWTH_PCT.param(default_rate_pct)
     start = start_year_menu(start_years).param()
-    log_y = alt.Scale(type="log", domain=[0.03, EXPLORER_MAX_GMV_RMB_BN])
+    log_y = alt.Scale(type="log", domain=[0.03 * gmv.factor, top])
     x = alt.X(
         "year:Q",
-        title="Year",
+        title=tr("Year"),
         axis=alt.Axis(format="d", tickMinStep=1),
         scale=alt.Scale(domain=[2009, EXPLORER_END_YEAR]),
     )
@@ -184,40 +219,42 @@ def growth_explorer_chart(
         alt.Chart(grid)
         .transform_filter("datum.start_year == start_year")
         .transform_calculate(projected="datum.base_value * pow(1 + growth_pct / 100, datum.years_since)")
-        .transform_filter(f"datum.projected <= {EXPLORER_MAX_GMV_RMB_BN}")
+        .transform_filter(f"datum.projected <= {top:g}")
         .mark_line(color=charts.HIGHLIGHT_COLOUR, strokeDash=[6, 3])
-        .encode(x=x, y=alt.Y("projected:Q", title="Sales (GMV), billion yuan — log scale", scale=log_y))
+        .encode(x=x, y=alt.Y("projected:Q", title=tr("Sales (GMV), billion yuan — log scale"), scale=log_y))
     )
-    published = table[table["status"] == "published"]
+    published = _for_reader(table[table["status"] == "published"], _GMV_TEXTS, [GMV])
+    windows = [tr(ONE_DAY), tr(MULTI_DAY)]
     record = (
         alt.Chart(published)
         .mark_point(filled=True, size=70)
         .encode(
             x=x,
-            y=alt.Y("gmv_rmb_bn:Q", scale=log_y),
+            y=alt.Y(f"{gmv.field}:Q", scale=log_y),
             color=alt.Color(
                 "window:N",
-                title="Recorded sales, counting window",
-                scale=alt.Scale(
-                    domain=[ONE_DAY, MULTI_DAY], range=[charts.MAIN_COLOUR, charts.PALETTE["black"]]
-                ),
+                title=tr("Recorded sales, counting window"),
+                scale=alt.Scale(domain=windows, range=[charts.MAIN_COLOUR, charts.PALETTE["black"]]),
             ),
             shape=alt.Shape(
                 "window:N",
-                title="Recorded sales, counting window",
-                scale=alt.Scale(domain=[ONE_DAY, MULTI_DAY]),
+                title=tr("Recorded sales, counting window"),
+                scale=alt.Scale(domain=windows),
             ),
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("gmv_rmb_bn:Q", title="GMV (bn yuan)", format=",.1f"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip(f"{gmv.field}:Q", title=tr("GMV (bn yuan)"), format=gmv.format(",.1f")),
             ],
         )
     )
     # Two short lines, so the read-out fits the plot on a 390 px phone as well as on a desktop.
     readout = charts.readout(
         [
-            "'At ' + growth_pct + '% a year, sales'",
-            "'double every ' + format(log(2) / log(1 + growth_pct / 100), '.1f') + ' years'",
+            charts.vega_text(tr("At {rate}% a year, sales"), rate="growth_pct"),
+            charts.vega_text(
+                tr("double every {years} years"),
+                years="format(log(2) / log(1 + growth_pct / 100), '.1f')",
+            ),
         ],
         x_px=8,
         y_px=12,
@@ -225,29 +262,39 @@ def growth_explorer_chart(
         bold="all",
     )
     start_year = start.param.value
+    projected, recorded = "projected_gmv_rmb_bn", "recorded_gmv_rmb_bn"
     chart = charts.with_model_table(
         alt.layer(curve, record, *readout).add_params(rate, start),
-        growth_explorer_start_table(table, start_year, default_rate_pct),
-        caption=(
-            f"The curve the chart starts from: sales growing {default_rate_pct}% a year from their recorded "
-            f"level in {start_year}, which doubles them every "
-            f"{growth.doubling_time_years(default_rate_pct / 100):.1f} years, next to the sales Alibaba "
-            f"published (multi-day totals from {LAST_ONE_DAY_YEAR + 1}). Years after the curve leaves "
-            f"the chart's axis ({EXPLORER_MAX_GMV_RMB_BN:,} bn yuan) are left out"
+        _for_reader(
+            growth_explorer_start_table(table, start_year, default_rate_pct),
+            ["window"],
+            [projected, recorded],
+        ),
+        caption=tr(
+            "The curve the chart starts from: sales growing {rate}% a year from their recorded "
+            "level in {year}, which doubles them every {years:.1f} years, next to the sales Alibaba "
+            "published (multi-day totals from {multi_day_year}). Years after the curve leaves "
+            "the chart's axis ({top:,.0f} bn yuan) are left out"
+        ).format(
+            rate=default_rate_pct,
+            year=start_year,
+            years=growth.doubling_time_years(default_rate_pct / 100),
+            multi_day_year=LAST_ONE_DAY_YEAR + 1,
+            top=top,
         ),
         titles={
-            "year": "Year",
-            "projected_gmv_rmb_bn": "Curve, bn yuan",
-            "recorded_gmv_rmb_bn": "Recorded, bn yuan",
-            "window": "Counting window",
+            "year": tr("Year"),
+            i18n.reader_unit(projected).field: tr("Curve, bn yuan"),
+            i18n.reader_unit(recorded).field: tr("Recorded, bn yuan"),
+            "window": tr("Counting window"),
         },
         model="seckill.models.growth.project",
     )
     return charts.finish(
         chart,
-        title="Try a steady growth rate against the record",
+        title=tr("Try a steady growth rate against the record"),
         source=_source_line(table["source_id"]),
-        description=(
+        description=tr(
             "Interactive chart. Dots show Alibaba's recorded Singles' Day sales on a logarithmic axis; "
             "a dashed curve grows from the chosen start year at the growth rate set with the slider, "
             "and a line of text gives the doubling time for that rate."
@@ -264,46 +311,73 @@ def market_size_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
     return rmb[["year", "value_rmb_bn", "estimator", "kind", "period", "label", "source_id", "confidence"]]
 
 
+_MARKET_TEXTS = ["estimator", "kind", "period", "confidence"]
+
+
 def market_size_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Each estimate as a dot, with a bar spanning the lowest to highest full-year estimate per year."""
-    full_year = table[table["period"] == "full year"]
-    spread = full_year.groupby("year")["value_rmb_bn"].agg(low="min", high="max").reset_index()
-    x = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0))
+    value = i18n.reader_unit("value_rmb_bn")
+    full_year = i18n.in_reader_units(table[table["period"] == "full year"], [value.name])
+    spread = full_year.groupby("year")[value.field].agg(low="min", high="max").reset_index()
+    x = alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0))
     bars = (
         alt.Chart(spread)
         .mark_bar(size=14, opacity=0.25, color=charts.MAIN_COLOUR)
-        .encode(x=x, y=alt.Y("low:Q", title="Live-commerce sales, billion yuan"), y2="high:Q")
+        .encode(
+            x=x,
+            y=alt.Y("low:Q", title=tr("Live-commerce sales, billion yuan")),
+            y2="high:Q",
+            tooltip=[
+                alt.Tooltip("year:O", title=tr("Year")),
+                alt.Tooltip(
+                    "low:Q", title=tr("Lowest full-year estimate (bn yuan)"), format=value.format(",.0f")
+                ),
+                alt.Tooltip(
+                    "high:Q", title=tr("Highest full-year estimate (bn yuan)"), format=value.format(",.0f")
+                ),
+            ],
+        )
     )
     dots = (
-        alt.Chart(table)
+        alt.Chart(_for_reader(table.drop(columns="label"), _MARKET_TEXTS, [value.name]))
         .mark_point(size=80, filled=True, opacity=0.9)
         .encode(
             x=x,
-            y="value_rmb_bn:Q",
-            color=alt.Color("kind:N", title="Kind of figure"),
-            shape=alt.Shape("kind:N", title="Kind of figure"),
+            y=f"{value.field}:Q",
+            color=alt.Color("kind:N", title=tr("Kind of figure")),
+            shape=alt.Shape("kind:N", title=tr("Kind of figure")),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("estimator:N", title="Estimator"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("period:N", title="Period"),
-                alt.Tooltip("value_rmb_bn:Q", title="Value (bn yuan)", format=",.0f"),
-                alt.Tooltip("confidence:N", title="Confidence"),
+                alt.Tooltip("year:O", title=tr("Year")),
+                alt.Tooltip("estimator:N", title=tr("Estimator")),
+                alt.Tooltip("kind:N", title=tr("Kind")),
+                alt.Tooltip("period:N", title=tr("Period")),
+                alt.Tooltip(f"{value.field}:Q", title=tr("Value (bn yuan)"), format=value.format(",.0f")),
+                alt.Tooltip("confidence:N", title=tr("Confidence")),
             ],
         )
     )
     widest = spread.assign(width=spread["high"] - spread["low"]).sort_values("width").iloc[-1]
     return charts.finish(
         alt.layer(bars, dots),
-        title="How big is live-stream e-commerce? Estimates disagree",
-        source="estimators as named in the tooltips; see the Data and sources appendix",
-        description=(
+        title=tr("How big is live-stream e-commerce? Estimates disagree"),
+        source=tr("estimators as named in the tooltips; see the Data and sources appendix"),
+        description=tr(
             "Dot chart of published estimates of China's live-stream e-commerce sales in billion yuan, "
-            f"{table['year'].min()} to {table['year'].max()}, one dot per estimate, with a shaded bar "
+            "{first} to {last}, one dot per estimate, with a shaded bar "
             "from the lowest to the highest full-year estimate in each year. The widest spread is in "
-            f"{int(widest['year'])}: from {widest['low']:,.0f} to {widest['high']:,.0f} billion yuan."
+            "{year}: from {low:,.0f} to {high:,.0f} billion yuan."
+        ).format(
+            first=table["year"].min(),
+            last=table["year"].max(),
+            year=int(widest["year"]),
+            low=widest["low"],
+            high=widest["high"],
         ),
     )
+
+
+ALL_USERS = mark("All internet users")
+VIEWERS = mark("Watched e-commerce live streams")
 
 
 def viewers_table(cnnic: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -312,7 +386,7 @@ def viewers_table(cnnic: pd.DataFrame | None = None) -> pd.DataFrame:
     internet = pd.DataFrame(
         {
             "survey_date": cnnic["survey_date"].astype(str),
-            "group": "All internet users",
+            "group": ALL_USERS,
             "people_m": cnnic["internet_users_m"].astype(float),
             "status": "published",
         }
@@ -320,7 +394,7 @@ def viewers_table(cnnic: pd.DataFrame | None = None) -> pd.DataFrame:
     viewers = pd.DataFrame(
         {
             "survey_date": cnnic["survey_date"].astype(str),
-            "group": "Watched e-commerce live streams",
+            "group": VIEWERS,
             "people_m": cnnic["livestream_ecommerce_users_m"].astype(float),
             "status": cnnic["livestream_ecommerce_users_status"].astype(str),
         }
@@ -331,41 +405,56 @@ def viewers_table(cnnic: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def viewers_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Internet users and live-stream viewers over time; derived values drawn hollow."""
-    base = alt.Chart(table).encode(
-        x=alt.X("survey_date:O", title="Survey date (year-month)", axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("people_m:Q", title="People, millions", scale=alt.Scale(zero=True)),
-        color=alt.Color("group:N", title="Group"),
+    people = i18n.reader_unit("people_m")
+    published, derived = tr("published"), tr("derived")
+    shown = _for_reader(table, ["group", "status"], [people.name])
+    order = alt.Undefined
+    if i18n.is_chinese():  # "2020年3月" rather than "2020-03"; as text it would sort 12月 before 3月
+        shown = shown.assign(survey_date=[i18n.format_date(date, "month") for date in shown["survey_date"]])
+        order = [i18n.format_date(date, "month") for date in sorted(set(table["survey_date"]))]
+    base = alt.Chart(shown).encode(
+        x=alt.X(
+            "survey_date:O", title=tr("Survey date (year-month)"), sort=order, axis=alt.Axis(labelAngle=-40)
+        ),
+        y=alt.Y(f"{people.field}:Q", title=tr("People, millions"), scale=alt.Scale(zero=True)),
+        color=alt.Color("group:N", title=tr("Group")),
     )
     lines = base.mark_line()
     # Derived values are hollow diamonds, published ones filled circles; the shape legend says which.
     points = base.mark_point(filled=True, size=80, strokeWidth=2).encode(
         shape=alt.Shape(
             "status:N",
-            title="Value",
-            scale=alt.Scale(domain=["published", "derived"], range=["circle", "diamond"]),
+            title=tr("Value"),
+            scale=alt.Scale(domain=[published, derived], range=["circle", "diamond"]),
             legend=alt.Legend(
                 symbolFillColor=charts.MUTED_TEXT_COLOUR, symbolStrokeColor=charts.MUTED_TEXT_COLOUR
             ),
         ),
         stroke=alt.Color("group:N", legend=None),
-        fillOpacity=alt.condition("datum.status == 'derived'", alt.value(0), alt.value(1)),
+        fillOpacity=alt.condition(f"datum.status == '{derived}'", alt.value(0), alt.value(1)),
         tooltip=[
-            alt.Tooltip("survey_date:O", title="Survey"),
-            alt.Tooltip("group:N", title="Group"),
-            alt.Tooltip("people_m:Q", title="Millions", format=",.0f"),
-            alt.Tooltip("status:N", title="Value is"),
+            alt.Tooltip("survey_date:O", title=tr("Survey")),
+            alt.Tooltip("group:N", title=tr("Group")),
+            alt.Tooltip(f"{people.field}:Q", title=tr("Millions"), format=people.format(",.0f")),
+            alt.Tooltip("status:N", title=tr("Value is")),
         ],
     )
     return charts.finish(
         alt.layer(lines, points),
-        title="Internet users and e-commerce live-stream viewers in China",
-        source="CNNIC Statistical Reports on Internet Development, as quoted by news agencies (see appendix)",
-        description=(
+        title=tr("Internet users and e-commerce live-stream viewers in China"),
+        source=tr(
+            "CNNIC Statistical Reports on Internet Development, as quoted by news agencies (see appendix)"
+        ),
+        description=tr(
             "Line chart of China's internet users and of internet users who watched e-commerce live "
             "streams, in millions, from March 2020 to December 2024. Viewer counts after mid-2022 were "
             "not found; two points are derived from other published figures and drawn hollow."
         ),
     )
+
+
+ONLINE_SHARE = mark("Online sales of physical goods (published by NBS)")
+SINGLES_DAY_SHARE = mark("Singles' Day GMV on Alibaba (derived: GMV ÷ total retail)")
 
 
 def retail_share_table(
@@ -383,7 +472,7 @@ def retail_share_table(
         (retail["measure"] == "online_retail_physical_goods") & retail["share_of_total_retail_pct"].notna()
     ]
     rows = [
-        (int(y), "Online sales of physical goods (published by NBS)", float(s), "published")
+        (int(y), ONLINE_SHARE, float(s), "published")
         for y, s in zip(online["year"], online["share_of_total_retail_pct"], strict=True)
     ]
     totals = retail[retail["measure"] == "total_retail_sales_consumer_goods"].set_index("year")[
@@ -392,36 +481,39 @@ def retail_share_table(
     for year, value in zip(gmv_table["year"], gmv_table["gmv_rmb_bn"], strict=True):
         if pd.notna(value) and year in totals.index and pd.notna(totals[year]):
             share = 100 * float(value) / float(totals[year])
-            rows.append(
-                (int(year), "Singles' Day GMV on Alibaba (derived: GMV ÷ total retail)", share, "derived")
-            )
+            rows.append((int(year), SINGLES_DAY_SHARE, share, "derived"))
     return pd.DataFrame(rows, columns=["year", "measure", "share_pct", "status"]).sort_values(
         ["measure", "year"]
     )
 
 
 def retail_share_chart(table: pd.DataFrame) -> alt.Chart:
-    base = alt.Chart(table).encode(
-        x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("share_pct:Q", title="Share of all retail sales, %"),
+    base = alt.Chart(_for_reader(table, ["measure", "status"], [])).encode(
+        x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("share_pct:Q", title=tr("Share of all retail sales, %")),
         color=alt.Color("measure:N", title=None, legend=alt.Legend(labelExpr=charts.TWO_LINE_LABEL)),
         tooltip=[
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("measure:N", title="Measure"),
-            alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f"),
+            alt.Tooltip("year:O", title=tr("Year")),
+            alt.Tooltip("measure:N", title=tr("Measure")),
+            alt.Tooltip("share_pct:Q", title=tr("Share (%)"), format=".1f"),
         ],
     )
     online = table[table["status"] == "published"].sort_values("year")
     first, last = online.iloc[0], online.iloc[-1]
     return charts.finish(
         alt.layer(base.mark_line(), base.mark_point(filled=True, size=60)),
-        title="Online shopping and Singles' Day against all retail in China",
-        source="National Bureau of Statistics; Alibaba via news reports; share of Singles' Day derived",
-        description=(
+        title=tr("Online shopping and Singles' Day against all retail in China"),
+        source=tr("National Bureau of Statistics; Alibaba via news reports; share of Singles' Day derived"),
+        description=tr(
             "Line chart by year of two shares of China's total retail sales of consumer goods: online "
-            f"sales of physical goods as published by NBS, from {first['share_pct']:.1f} percent in "
-            f"{int(first['year'])} to {last['share_pct']:.1f} percent in {int(last['year'])}; and "
+            "sales of physical goods as published by NBS, from {first_pct:.1f} percent in "
+            "{first_year} to {last_pct:.1f} percent in {last_year}; and "
             "Alibaba's Singles' Day GMV divided by the same year's total retail sales, derived here."
+        ).format(
+            first_pct=first["share_pct"],
+            first_year=int(first["year"]),
+            last_pct=last["share_pct"],
+            last_year=int(last["year"]),
         ),
     )
 

@@ -18,7 +18,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from seckill import charts, data
+from seckill import charts, data, i18n
 from seckill.calibrations.flash_sale_inputs import (
     AUDIENCE_M,
     BOOST_PCT,
@@ -28,6 +28,7 @@ from seckill.calibrations.flash_sale_inputs import (
     default_sale,
 )
 from seckill.calibrations.singles_day import singles_day_table
+from seckill.i18n import mark, tr
 from seckill.models import flash_sale
 
 PRESALE_2021_DATE = "2021-10-20"
@@ -38,7 +39,31 @@ TIME_DOMAIN_S = (0.1, 1800.0)  # the longest session option, 30 minutes
 STOCK_DOMAIN = (10.0, 10_000_000.0)
 SELL_OUT_DOMAIN_S = (0.001, 1800.0)
 
-MODEL_NOTE = "model with assumed parameters (see text)"
+MODEL_NOTE = mark("model with assumed parameters (see text)")
+# What the chart calls each part of the order curve (the browser computes which part a time is in).
+FILLED = mark("filled")
+TURNED_AWAY = mark("turned away (sold out)")
+# The outlets that report this chapter's records, by the short name records_table gives them.
+OUTLETS = (
+    mark("Jiemian"),
+    mark("Jing Daily"),
+    mark("South China Morning Post"),
+    mark("TIME"),
+    mark("What's on Weibo"),
+    mark("Handelsblatt"),
+    mark("Hujiang English"),
+)
+TAOSJ_NOTE = " (Taosj.com data)"
+# Headers the "Show the numbers" tables make from field names that no chart titles
+# (seckill.charts.tables.readable_name), marked so that the catalogue translates them.
+TABLE_HEADERS = (
+    mark("Seller"),
+    mark("Orders attempted"),
+    mark("Orders filled"),
+    mark("Unserved"),
+    mark("Peak orders per second"),
+)
+
 READOUT_LINE_PX = 17  # between the lines of text the charts compute from the controls
 
 
@@ -58,10 +83,29 @@ def records_table(records: pd.DataFrame | None = None) -> pd.DataFrame:
             str(publishers[i]).split(" (")[0].split(",")[0] for i in data.split_source_ids(row["source_id"])
         ]
         names = " and ".join(dict.fromkeys(outlets))
-        return names + (" (Taosj.com data)" if row["kind"] == "third-party estimate" else "")
+        return names + (TAOSJ_NOTE if row["kind"] == "third-party estimate" else "")
 
     table["reported_by"] = table.apply(reported_by, axis=1)
     return table
+
+
+def reported_by_text(reported_by: str) -> str:
+    """A ``reported_by`` cell of :func:`records_table` in the reader's language: each outlet's name
+    (translated where Chinese has one) and the note on tracker data, written as the language lists."""
+    if not i18n.is_chinese():
+        return reported_by
+    tracker = reported_by.endswith(TAOSJ_NOTE)
+    outlets = reported_by.removesuffix(TAOSJ_NOTE).split(" and ")
+    names = i18n.join_words([tr(outlet) for outlet in outlets])
+    return tr("{outlets} (Taosj.com data)").format(outlets=names) if tracker else names
+
+
+def _records_for_reader(table: pd.DataFrame, texts: list[str], quantities: list[str]) -> pd.DataFrame:
+    """A table of records as a chart shows it: texts translated, quantities in the reader's unit."""
+    shown = i18n.translate_values(i18n.in_reader_units(table, quantities), texts)
+    if "reported_by" in shown.columns:
+        shown["reported_by"] = shown["reported_by"].map(reported_by_text)
+    return shown
 
 
 def lipstick_table(records: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -87,6 +131,9 @@ def lipstick_table(records: pd.DataFrame | None = None) -> pd.DataFrame:
     return out.sort_values("minutes").reset_index(drop=True)
 
 
+AS_STATED = mark("as stated")
+
+
 def presale_table(records: pd.DataFrame | None = None) -> pd.DataFrame:
     """Sales reported for each host on the first presale evening of Singles' Day 2021, one row per source."""
     table = records_table(records)
@@ -94,48 +141,70 @@ def presale_table(records: pd.DataFrame | None = None) -> pd.DataFrame:
     out = rows[["seller", "qualifier", "value", "kind", "reported_by", "confidence", "source_id"]].copy()
     out = out.rename(columns={"value": "sales_rmb_bn"})
     out["sales_rmb_bn"] = out["sales_rmb_bn"].astype(float)
-    out["qualifier"] = out["qualifier"].astype(object).where(out["qualifier"].notna(), "as stated")
+    out["qualifier"] = out["qualifier"].astype(object).where(out["qualifier"].notna(), AS_STATED)
     return out.sort_values(["seller", "sales_rmb_bn"]).reset_index(drop=True)
 
 
 def presale_chart(table: pd.DataFrame) -> alt.LayerChart:
     """One dot per reported figure, per host: the spread shows how far the sources disagree."""
-    order = table.groupby("seller")["sales_rmb_bn"].max().sort_values(ascending=False).index.tolist()
+    sales = i18n.reader_unit("sales_rmb_bn")
+    table = _records_for_reader(table, ["seller", "qualifier", "kind", "confidence"], [sales.name])
+    order = table.groupby("seller")[sales.field].max().sort_values(ascending=False).index.tolist()
     y = alt.Y("seller:N", title=None, sort=order)
-    spread = table.groupby("seller")["sales_rmb_bn"].agg(low="min", high="max").reset_index()
+    spread = table.groupby("seller")[sales.field].agg(low="min", high="max").reset_index()
     bars = (
         alt.Chart(spread)
         .mark_rule(strokeWidth=6, opacity=0.25, color=charts.MAIN_COLOUR)
-        .encode(y=y, x="low:Q", x2="high:Q")
+        .encode(
+            y=y,
+            x="low:Q",
+            x2="high:Q",
+            tooltip=[
+                alt.Tooltip("seller:N", title=tr("Host")),
+                alt.Tooltip(
+                    "low:Q", title=tr("Lowest figure reported (bn yuan)"), format=sales.format(",.2f")
+                ),
+                alt.Tooltip(
+                    "high:Q", title=tr("Highest figure reported (bn yuan)"), format=sales.format(",.2f")
+                ),
+            ],
+        )
     )
     dots = (
         alt.Chart(table)
         .mark_point(size=110, filled=True, opacity=0.9)
         .encode(
             y=y,
-            x=alt.X("sales_rmb_bn:Q", title="Sales in one evening, billion yuan", scale=alt.Scale(zero=True)),
-            color=alt.Color("reported_by:N", title="Figure reported by"),
-            shape=alt.Shape("kind:N", title="Kind of figure"),
+            x=alt.X(
+                f"{sales.field}:Q", title=tr("Sales in one evening, billion yuan"), scale=alt.Scale(zero=True)
+            ),
+            color=alt.Color("reported_by:N", title=tr("Figure reported by")),
+            shape=alt.Shape("kind:N", title=tr("Kind of figure")),
             tooltip=[
-                alt.Tooltip("seller:N", title="Host"),
-                alt.Tooltip("sales_rmb_bn:Q", title="Sales (bn yuan)", format=",.2f"),
-                alt.Tooltip("qualifier:N", title="Stated as"),
-                alt.Tooltip("reported_by:N", title="Reported by"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("confidence:N", title="Confidence"),
+                alt.Tooltip("seller:N", title=tr("Host")),
+                alt.Tooltip(f"{sales.field}:Q", title=tr("Sales (bn yuan)"), format=sales.format(",.2f")),
+                alt.Tooltip("qualifier:N", title=tr("Stated as")),
+                alt.Tooltip("reported_by:N", title=tr("Reported by")),
+                alt.Tooltip("kind:N", title=tr("Kind")),
+                alt.Tooltip("confidence:N", title=tr("Confidence")),
             ],
         )
     )
     leader = spread.sort_values("high").iloc[-1]
+    decimals = sales.format(".2f")[1:-1]
     return charts.finish(
         alt.layer(bars, dots).properties(height=180),
-        title="Three hosts, one evening: sales reported for 20 October 2021",
-        source="Jiemian; Jing Daily citing Taosj.com via Bloomberg; South China Morning Post",
-        description=(
+        title=tr("Three hosts, one evening: sales reported for {date}").format(
+            date=i18n.format_date(PRESALE_2021_DATE)
+        ),
+        source=tr("Jiemian; Jing Daily citing Taosj.com via Bloomberg; South China Morning Post"),
+        description=tr(
             "Dot chart of the sales reported for three live-stream hosts on the first presale evening of "
             "Singles' Day 2021, in billion yuan, one dot per outlet. "
-            f"{leader['seller']}'s figures range from {leader['low']:.2f} to {leader['high']:.2f} billion "
+            "{host}'s figures range from {low} to {high} billion "
             "yuan; the third host is far behind. No figure comes from Alibaba; some are tracker estimates."
+        ).format(
+            host=leader["seller"], low=f"{leader['low']:.{decimals}f}", high=f"{leader['high']:.{decimals}f}"
         ),
     )
 
@@ -202,11 +271,29 @@ def _with_model(chart: alt.Chart, *, with_stock: bool = True) -> alt.Chart:
     )
 
 
-_DURATION_TEXT = (
-    "(datum.tstar < 1 ? format(datum.tstar, '.2~r') + ' seconds' : "
-    "datum.tstar < 120 ? format(datum.tstar, '.3~r') + ' seconds' : "
-    "format(datum.tstar / 60, '.3~r') + ' minutes')"
-)
+def _duration_text() -> str:
+    """A Vega expression writing the sell-out time in seconds, or in minutes from two minutes."""
+    return (
+        "(datum.tstar < 1 ? "
+        + charts.vega_text(tr("{seconds} seconds"), seconds="format(datum.tstar, '.2~r')")
+        + " : datum.tstar < 120 ? "
+        + charts.vega_text(tr("{seconds} seconds"), seconds="format(datum.tstar, '.3~r')")
+        + " : "
+        + charts.vega_text(tr("{minutes} minutes"), minutes="format(datum.tstar / 60, '.3~r')")
+        + ")"
+    )
+
+
+def _lipstick_versions(lipstick: pd.DataFrame) -> str:
+    """The versions of the lipstick record, with who reported each: "15,000 in 5 min (TIME and …), …"."""
+    return i18n.join_items(
+        [
+            tr("{units:,.0f} in {minutes:.0f} min ({outlets})").format(
+                units=row.units, minutes=row.minutes, outlets=reported_by_text(row.reported_by)
+            )
+            for row in lipstick.itertuples()
+        ]
+    )
 
 
 def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
@@ -216,10 +303,11 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
     away. Dashed grey lines mark the two versions of Li Jiaqi's lipstick record (5 and 15 minutes).
     """
     t_min, t_max = TIME_DOMAIN_S
+    filled, turned_away = tr(FILLED), tr(TURNED_AWAY)
     grid = pd.DataFrame({"time_s": np.geomspace(t_min, t_max, 241)})
     x = alt.X(
         "time_s:Q",
-        title="Seconds since the link opened (log scale)",
+        title=tr("Seconds since the link opened (log scale)"),
         scale=alt.Scale(type="log", domain=list(TIME_DOMAIN_S)),
         axis=alt.Axis(format="~g", values=[0.1, 1, 10, 100, 1000]),
     )
@@ -233,20 +321,19 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         .transform_filter("datum.time_s <= datum.session")
         .transform_calculate(orders_per_s="datum.n * datum.r * exp(-datum.r * datum.time_s)")
         .transform_calculate(
-            phase="datum.sold && datum.time_s > datum.tstar ? 'turned away (sold out)' : 'filled'"
+            phase="datum.sold && datum.time_s > datum.tstar ? "
+            f"{charts.vega_text(turned_away)} : {charts.vega_text(filled)}"
         )
     )
     phase_colour = alt.Color(
         "phase:N",
-        title="Orders",
-        scale=alt.Scale(
-            domain=["filled", "turned away (sold out)"], range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]
-        ),
+        title=tr("Orders"),
+        scale=alt.Scale(domain=[filled, turned_away], range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]),
     )
     area = (
-        curve.transform_filter("datum.phase == 'filled'")
+        curve.transform_filter(f"datum.phase == {charts.vega_text(filled)}")
         .mark_area(opacity=0.3, color=charts.MAIN_COLOUR)
-        .encode(x=x, y=alt.Y("orders_per_s:Q", title="Orders per second", scale=y_scale))
+        .encode(x=x, y=alt.Y("orders_per_s:Q", title=tr("Orders per second"), scale=y_scale))
     )
     line = curve.mark_line().encode(
         x=x,
@@ -254,13 +341,13 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         color=phase_colour,
         strokeDash=alt.StrokeDash(
             "phase:N",
-            title="Orders",
-            scale=alt.Scale(domain=["filled", "turned away (sold out)"], range=[[1, 0], [6, 3]]),
+            title=tr("Orders"),
+            scale=alt.Scale(domain=[filled, turned_away], range=[[1, 0], [6, 3]]),
         ),
         tooltip=[
-            alt.Tooltip("time_s:Q", title="Seconds after opening", format=".3~r"),
-            alt.Tooltip("orders_per_s:Q", title="Orders per second", format=",.0f"),
-            alt.Tooltip("phase:N", title="Orders"),
+            alt.Tooltip("time_s:Q", title=tr("Seconds after opening"), format=".3~r"),
+            alt.Tooltip("orders_per_s:Q", title=tr("Orders per second"), format=",.0f"),
+            alt.Tooltip("phase:N", title=tr("Orders")),
         ],
     )
     sell_out_rule = (
@@ -269,7 +356,9 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         .mark_rule(color=charts.HIGHLIGHT_COLOUR, strokeWidth=2)
         .encode(x=alt.X("tstar:Q", scale=alt.Scale(type="log", domain=list(TIME_DOMAIN_S))))
     )
-    records = lipstick.assign(label=lipstick["minutes"].map("record: {:.0f} min".format))
+    records = _records_for_reader(lipstick, ["confidence"], []).assign(
+        label=[tr("record: {minutes:.0f} min").format(minutes=minutes) for minutes in lipstick["minutes"]]
+    )
     record_rules = (
         alt.Chart(records)
         .mark_rule(strokeDash=[4, 4], color=charts.MUTED_TEXT_COLOUR)
@@ -294,12 +383,25 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
     )
     readout = charts.readout(
         [
-            "datum.sold ? 'Sold out after ' + " + _DURATION_TEXT + " : "
-            "'Not sold out: ' + format(datum.wanting, ',.0f') + ' of ' + format(stock_units, ',') + ' sold'",
-            "'Busiest second: ' + format(datum.n * datum.r, ',.0f') + ' orders'",
-            "datum.sold ? 'Turned away: ' + "
-            "format(100 * (datum.wanting - stock_units) / datum.wanting, '.0f') + '% of ' + "
-            "format(datum.wanting, ',.0f') + ' who tried' : 'Everyone who tried got one'",
+            "datum.sold ? "
+            + charts.vega_text(tr("Sold out after {duration}"), duration=_duration_text())
+            + " : "
+            + charts.vega_text(
+                tr("Not sold out: {sold} of {stock} sold"),
+                sold="format(datum.wanting, ',.0f')",
+                stock="format(stock_units, ',')",
+            ),
+            charts.vega_text(
+                tr("Busiest second: {orders} orders"), orders="format(datum.n * datum.r, ',.0f')"
+            ),
+            "datum.sold ? "
+            + charts.vega_text(
+                tr("Turned away: {share}% of {tried} who tried"),
+                share="format(100 * (datum.wanting - stock_units) / datum.wanting, '.0f')",
+                tried="format(datum.wanting, ',.0f')",
+            )
+            + " : "
+            + charts.vega_text(tr("Everyone who tried got one")),
         ],
         frame=_with_model(alt.Chart(pd.DataFrame({"anchor": [0]}))),
         x_px=8,
@@ -307,7 +409,8 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         line_height_px=READOUT_LINE_PX,
         font_size_px=13,
     )
-    lipstick_text = ", ".join(f"{row.label} ({row.reported_by})" for row in lipstick.itertuples())
+    record_units = float(lipstick["units"].iloc[0])
+    minutes = sorted(lipstick["minutes"])
     chart = charts.finish(
         alt.layer(area, line, sell_out_rule, record_rules, record_labels, *readout).add_params(
             AUDIENCE_M.param(),
@@ -316,47 +419,66 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
             STOCK_UNITS.param(),
             SESSION_MIN.param(),
         ),
-        title="Try it: how fast does a flash sale sell out?",
-        source=f"{MODEL_NOTE}; records: Li Jiaqi's lipsticks, {lipstick_text}",
-        description=(
+        title=tr("Try it: how fast does a flash sale sell out?"),
+        source=tr("{model}; records: Li Jiaqi's lipsticks, {records}").format(
+            model=tr(MODEL_NOTE), records=_lipstick_versions(lipstick)
+        ),
+        description=tr(
             "Interactive chart. A curve shows the model's orders per second after a flash-sale link opens, "
             "on a logarithmic time axis; the part before the stock runs out is shaded and a vertical line "
             "marks the sell-out. Sliders set the audience, the conversion rate, the boost from scarcity "
             "cues and the stock; a menu sets how long the link stays open. Text on the chart gives the "
             "sell-out time, the busiest second's orders and the share of would-be buyers turned away. "
-            "Dashed grey lines mark Li Jiaqi's 15,000-lipstick record as told in two versions, "
-            "5 and 15 minutes."
-        ),
+            "Dashed grey lines mark Li Jiaqi's {units:,.0f}-lipstick record as told in two versions, "
+            "{fast:.0f} and {slow:.0f} minutes."
+        ).format(units=record_units, fast=minutes[0], slow=minutes[-1]),
     )
     sale = default_sale()
     result = flash_sale.outcome(sale)
+    settings = {
+        "audience": AUDIENCE_M.default,
+        "conversion": CONVERSION_PCT_MIN.default,
+        "boost": BOOST_PCT.default,
+        "stock": STOCK_UNITS.default,
+        "session": SESSION_MIN.default,
+    }
     if result.sells_out:
-        read_out = (
-            f"Sold out after {result.sell_out_s:.3g} seconds; busiest second (when the link opens): "
-            f"{result.peak_orders_per_s:,.0f} orders; turned away: {100 * result.unserved_share:.0f}% "
-            f"of {result.wanting_viewers:,.0f} who tried"
+        caption = tr(
+            "Orders at chosen moments of the model sale the chart starts from: "
+            "{audience:g} million viewers, {conversion:g}% of them ordering a "
+            "minute, raised {boost:g}% by scarcity cues, {stock:,} units, the "
+            "link open {session} minutes. Seconds since the link opened; orders so far count "
+            "every order placed, those turned away too. "
+            "Sold out after {sell_out_s:.3g} seconds; busiest second (when the link opens): "
+            "{peak:,.0f} orders; turned away: {unserved_pct:.0f}% "
+            "of {wanting:,.0f} who tried"
+        ).format(
+            **settings,
+            sell_out_s=result.sell_out_s,
+            peak=result.peak_orders_per_s,
+            unserved_pct=100 * result.unserved_share,
+            wanting=result.wanting_viewers,
         )
     else:
-        read_out = (
-            f"Not sold out: {result.wanting_viewers:,.0f} of {sale.stock_units:,} sold; busiest second "
-            f"(when the link opens): {result.peak_orders_per_s:,.0f} orders"
-        )
+        caption = tr(
+            "Orders at chosen moments of the model sale the chart starts from: "
+            "{audience:g} million viewers, {conversion:g}% of them ordering a "
+            "minute, raised {boost:g}% by scarcity cues, {stock:,} units, the "
+            "link open {session} minutes. Seconds since the link opened; orders so far count "
+            "every order placed, those turned away too. "
+            "Not sold out: {wanting:,.0f} of {stock:,} sold; busiest second "
+            "(when the link opens): {peak:,.0f} orders"
+        ).format(**settings, peak=result.peak_orders_per_s, wanting=result.wanting_viewers)
     return charts.with_model_table(
         chart,
         explorer_start_table(lipstick),
-        caption=(
-            f"Orders at chosen moments of the model sale the chart starts from: "
-            f"{AUDIENCE_M.default:g} million viewers, {CONVERSION_PCT_MIN.default:g}% of them ordering a "
-            f"minute, raised {BOOST_PCT.default:g}% by scarcity cues, {STOCK_UNITS.default:,} units, the "
-            f"link open {SESSION_MIN.default} minutes. Seconds since the link opened; orders so far count "
-            f"every order placed, those turned away too. {read_out}"
-        ),
+        caption=caption,
         titles={
-            "moment": "Moment",
-            "time_s": "Seconds",
-            "orders_per_s": "Orders a second",
-            "orders_so_far": "Orders so far",
-            "phase": "Orders",
+            "moment": tr("Moment"),
+            "time_s": tr("Seconds"),
+            "orders_per_s": tr("Orders a second"),
+            "orders_so_far": tr("Orders so far"),
+            "phase": tr("Orders"),
         },
         model="seckill.models.flash_sale.outcome, order_rate_per_s and expected_orders",
     )
@@ -370,15 +492,18 @@ def explorer_start_table(lipstick: pd.DataFrame, sale: flash_sale.FlashSale | No
     the link closes are left out, as the chart leaves them out. Columns: ``moment``, ``time_s``
     (seconds, 3 significant digits), ``orders_per_s`` and ``orders_so_far`` (order attempts,
     whole numbers, stock aside) and ``phase`` ("filled" or "turned away", the chart's legend
-    without its "(sold out)").
+    without its "(sold out)"). Texts are in the reader's language.
     """
     sale = default_sale() if sale is None else sale
     sell_out = flash_sale.sell_out_time_s(sale)
-    moments = [("Link opens", 0.0), ("1 second", 1.0), ("10 seconds", 10.0)]
+    moments = [(tr("Link opens"), 0.0), (tr("1 second"), 1.0), (tr("10 seconds"), 10.0)]
     if sell_out is not None:
-        moments.append(("Sold out", sell_out))
-    moments += [(f"Record, {row.minutes:g}-minute version", row.seconds) for row in lipstick.itertuples()]
-    moments.append(("Link closes", sale.session_s))
+        moments.append((tr("Sold out"), sell_out))
+    moments += [
+        (tr("Record, {minutes:g}-minute version").format(minutes=row.minutes), row.seconds)
+        for row in lipstick.itertuples()
+    ]
+    moments.append((tr("Link closes"), sale.session_s))
     rows = []
     for moment, time_s in sorted(moments, key=lambda item: item[1]):
         if time_s > sale.session_s:
@@ -390,7 +515,7 @@ def explorer_start_table(lipstick: pd.DataFrame, sale: flash_sale.FlashSale | No
                 "time_s": float(f"{time_s:.3g}"),
                 "orders_per_s": round(flash_sale.order_rate_per_s(sale, time_s)),
                 "orders_so_far": round(flash_sale.expected_orders(sale, time_s)),
-                "phase": "turned away" if turned_away else "filled",
+                "phase": tr("turned away") if turned_away else tr(FILLED),
             }
         )
     return pd.DataFrame(rows)
@@ -409,38 +534,61 @@ def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         .transform_filter(f"datum.sell_out_s >= {SELL_OUT_DOMAIN_S[0]}")
         .mark_line(color=charts.MAIN_COLOUR)
         .encode(
-            x=alt.X("stock:Q", title="Units in stock (log scale)", scale=x_scale, axis=alt.Axis(format="~s")),
+            x=alt.X(
+                "stock:Q",
+                title=tr("Units in stock (log scale)"),
+                scale=x_scale,
+                axis=charts.large_number_axis(log_scale=True),
+            ),
             y=alt.Y(
                 "sell_out_s:Q",
-                title="Seconds until sold out (log scale)",
+                title=tr("Seconds until sold out (log scale)"),
                 scale=y_scale,
                 axis=alt.Axis(format="~g", values=[0.001, 0.01, 0.1, 1, 10, 100, 1000]),
             ),
             tooltip=[
-                alt.Tooltip("stock:Q", title="Units in stock", format=",.0f"),
-                alt.Tooltip("sell_out_s:Q", title="Seconds until sold out", format=".3~r"),
+                alt.Tooltip("stock:Q", title=tr("Units in stock"), format=",.0f"),
+                alt.Tooltip("sell_out_s:Q", title=tr("Seconds until sold out"), format=".3~r"),
             ],
         )
     )
-    outlets = lipstick["reported_by"].str.replace(" and ", ", ")
-    records = lipstick.assign(version=lipstick["minutes"].map("in {:.0f} min".format) + " (" + outlets + ")")
+    if i18n.is_chinese():
+        outlets = lipstick["reported_by"].map(reported_by_text)
+    else:
+        outlets = lipstick["reported_by"].str.replace(" and ", ", ")
+    records = _records_for_reader(lipstick, ["confidence"], []).assign(
+        version=[
+            tr("in {minutes:.0f} min ({outlets})").format(minutes=minutes, outlets=names)
+            for minutes, names in zip(lipstick["minutes"], outlets, strict=True)
+        ]
+    )
+    record_units = float(lipstick["units"].iloc[0])
     points = (
         alt.Chart(records)
         .mark_point(size=90, filled=True, color=charts.PALETTE["orange"], stroke=charts.PALETTE["black"])
         .encode(
             x=alt.X("units:Q", scale=x_scale),
             y=alt.Y("seconds:Q", scale=y_scale),
-            shape=alt.Shape("version:N", title="Li Jiaqi's 15,000 lipsticks, as reported"),
+            shape=alt.Shape(
+                "version:N",
+                title=tr("Li Jiaqi's {units:,.0f} lipsticks, as reported").format(units=record_units),
+            ),
             tooltip=[
-                alt.Tooltip("version:N", title="Record"),
-                alt.Tooltip("implied_orders_per_s:Q", title="Average orders per second", format=",.1f"),
+                alt.Tooltip("version:N", title=tr("Record")),
+                alt.Tooltip("implied_orders_per_s:Q", title=tr("Average orders per second"), format=",.1f"),
             ],
         )
     )
     lines = [
-        "'Sells out in 10 seconds: ' + format(datum.n * (1 - exp(-10 * datum.r)), ',.0f') + ' units'",
-        "'Sells out in 1 minute: ' + format(datum.n * (1 - exp(-60 * datum.r)), ',.0f') + ' units'",
-        "'Most that sells out at all: ' + format(datum.wanting, ',.0f')",
+        charts.vega_text(
+            tr("Sells out in 10 seconds: {units} units"),
+            units="format(datum.n * (1 - exp(-10 * datum.r)), ',.0f')",
+        ),
+        charts.vega_text(
+            tr("Sells out in 1 minute: {units} units"),
+            units="format(datum.n * (1 - exp(-60 * datum.r)), ',.0f')",
+        ),
+        charts.vega_text(tr("Most that sells out at all: {units}"), units="format(datum.wanting, ',.0f')"),
     ]
     # In the bottom right corner, where the curve never runs; positions follow the plot's size, so
     # the text stays inside it on a phone.
@@ -453,33 +601,42 @@ def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         line_height_px=READOUT_LINE_PX,
         font_size_px=13,
     )
+    minutes = sorted(lipstick["minutes"])
     chart = charts.finish(
         alt.layer(curve, points, *readout).add_params(
             AUDIENCE_M.param(), CONVERSION_PCT_MIN.param(), BOOST_PCT.param(), SESSION_MIN.param()
         ),
-        title="Same viewers, same eagerness: the stock sets the clock",
-        source=f"{MODEL_NOTE}; record: as for the chart above",
-        description=(
+        title=tr("Same viewers, same eagerness: the stock sets the clock"),
+        source=tr("{model}; record: as for the chart above").format(model=tr(MODEL_NOTE)),
+        description=tr(
             "Interactive chart on logarithmic axes: for the audience, conversion rate, scarcity boost and "
             "session length chosen with the controls, a line shows how many seconds the model takes to "
             "sell out each stock size, from 10 units to 10 million. Small stocks sell out in fractions of "
             "a second and large ones in minutes, with demand unchanged. Text gives the stock that sells "
-            "out in 10 seconds and in one minute. Two points mark Li Jiaqi's 15,000-lipstick record in "
-            "its 5-minute and 15-minute versions."
-        ),
+            "out in 10 seconds and in one minute. Two points mark Li Jiaqi's {units:,.0f}-lipstick record in "
+            "its {fast:.0f}-minute and {slow:.0f}-minute versions."
+        ).format(units=record_units, fast=minutes[0], slow=minutes[-1]),
     )
     return charts.with_model_table(
         chart,
         stock_choice_start_table(lipstick),
-        caption=(
-            f"Seconds until each stock sells out, for the sale the chart starts from: "
-            f"{AUDIENCE_M.default:g} million viewers, {CONVERSION_PCT_MIN.default:g}% of them ordering a "
-            f"minute, raised {BOOST_PCT.default:g}% by scarcity cues, the link open {SESSION_MIN.default} "
-            "minutes. Rows: the powers of ten on the chart's stock axis, Li Jiaqi's record (15,000 "
-            "lipsticks, reported sold in 5 and in 15 minutes), and the three stocks the chart's text names. "
-            "A stock that outlasts the session has no sell-out time (–)"
+        caption=tr(
+            "Seconds until each stock sells out, for the sale the chart starts from: "
+            "{audience:g} million viewers, {conversion:g}% of them ordering a "
+            "minute, raised {boost:g}% by scarcity cues, the link open {session} "
+            "minutes. Rows: the powers of ten on the chart's stock axis, Li Jiaqi's record ({units:,.0f} "
+            "lipsticks, reported sold in {fast:.0f} and in {slow:.0f} minutes), and the three stocks the "
+            "chart's text names. A stock that outlasts the session has no sell-out time (–)"
+        ).format(
+            audience=AUDIENCE_M.default,
+            conversion=CONVERSION_PCT_MIN.default,
+            boost=BOOST_PCT.default,
+            session=SESSION_MIN.default,
+            units=record_units,
+            fast=minutes[0],
+            slow=minutes[-1],
         ),
-        titles={"stock": "Which stock", "units": "Units", "sell_out_s": "Seconds to sell out"},
+        titles={"stock": tr("Which stock"), "units": tr("Units"), "sell_out_s": tr("Seconds to sell out")},
         model="seckill.models.flash_sale.sell_out_time_s and stock_selling_out_in",
     )
 
@@ -500,20 +657,24 @@ def stock_choice_start_table(
     rows = []
     for units in np.geomspace(*STOCK_DOMAIN, 7).round().astype(int):
         rows.append(
-            ("On the chart's axis", int(units), flash_sale.sell_out_time_s(replace(sale, stock_units=units)))
+            (
+                tr("On the chart's axis"),
+                int(units),
+                flash_sale.sell_out_time_s(replace(sale, stock_units=units)),
+            )
         )
     record_units = int(lipstick["units"].iloc[0])
     rows.append(
         (
-            "Li Jiaqi's record",
+            tr("Li Jiaqi's record"),
             record_units,
             flash_sale.sell_out_time_s(replace(sale, stock_units=record_units)),
         )
     )
     for label, target_s in (
-        ("Sells out in 10 seconds", 10.0),
-        ("Sells out in 1 minute", 60.0),
-        ("Most that sells out at all", sale.session_s),
+        (tr("Sells out in 10 seconds"), 10.0),
+        (tr("Sells out in 1 minute"), 60.0),
+        (tr("Most that sells out at all"), sale.session_s),
     ):
         rows.append((label, round(flash_sale.stock_selling_out_in(sale, target_s)), target_s))
     table = pd.DataFrame(rows, columns=["stock", "units", "sell_out_s"])
@@ -533,8 +694,8 @@ def sell_out_histogram_chart(sessions: pd.DataFrame, sale: flash_sale.FlashSale)
         alt.Chart(sold)
         .mark_bar(color=charts.MAIN_COLOUR, opacity=0.8)
         .encode(
-            x=alt.X("sell_out_s:Q", bin=alt.Bin(maxbins=40), title="Seconds until sold out"),
-            y=alt.Y("count():Q", title="Simulated sessions"),
+            x=alt.X("sell_out_s:Q", bin=alt.Bin(maxbins=40), title=tr("Seconds until sold out")),
+            y=alt.Y("count():Q", title=tr("Simulated sessions")),
         )
     )
     layers = [bars]
@@ -545,15 +706,25 @@ def sell_out_histogram_chart(sessions: pd.DataFrame, sale: flash_sale.FlashSale)
             .encode(x="expected:Q")
         )
     share = len(sold) / len(sessions) if len(sessions) else 0.0
-    closed = "never" if expected is None else f"after {expected:.3g} s"
+    description = (
+        tr(
+            "Histogram of the sell-out times of {sessions:,} simulated flash sales; "
+            "{share:.0%} sold out. A vertical line marks the closed-form sell-out time (never)."
+        )
+        if expected is None
+        else tr(
+            "Histogram of the sell-out times of {sessions:,} simulated flash sales; "
+            "{share:.0%} sold out. A vertical line marks the closed-form sell-out time "
+            "(after {closed_s:.3g} s)."
+        )
+    )
     return charts.finish(
         alt.layer(*layers),
-        title=f"{len(sessions):,} simulated sessions: when did the stock run out?",
-        source=MODEL_NOTE + "; Poisson simulation with numpy",
-        description=(
-            f"Histogram of the sell-out times of {len(sessions):,} simulated flash sales; "
-            f"{share:.0%} sold out. A vertical line marks the closed-form sell-out time ({closed})."
+        title=tr("{sessions:,} simulated sessions: when did the stock run out?").format(
+            sessions=len(sessions)
         ),
+        source=tr("{model}; Poisson simulation with numpy").format(model=tr(MODEL_NOTE)),
+        description=description.format(sessions=len(sessions), share=share, closed_s=expected),
     )
 
 

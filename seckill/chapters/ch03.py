@@ -17,11 +17,16 @@ import json
 import altair as alt
 import pandas as pd
 
-from seckill import charts, data
+from seckill import charts, data, i18n
 from seckill.controls import Slider
+from seckill.i18n import mark, tr
 from seckill.models import capacity, value_chain
 
-ASSUMPTION_NOTE = "grey-labelled inputs are assumptions"
+ASSUMPTION_NOTE = mark("grey-labelled inputs are assumptions")
+# Headers the "Show the numbers" tables make from field names that no chart titles
+# (seckill.charts.tables.readable_name), marked so that the catalogue translates them.
+TABLE_HEADERS = (mark("Channel"),)
+
 # Eight parts, eight Okabe–Ito colours: the seven of the book's categories with yellow for the seller
 # in between, placed next to the maker's black so that the two shares read as one margin split.
 PART_COLOURS = dict(
@@ -64,11 +69,11 @@ def rural_retail_table(rural: pd.DataFrame | None = None, retail: pd.DataFrame |
         year = int(row.year)
         published = row.share_of_online_retail_pct
         if pd.notna(published):
-            share, status = float(published), "published"
+            share, status = float(published), mark("published")
         elif row.compiler == "MOFCOM" and year in national.index and pd.notna(national[year]):
-            share, status = 100 * float(row.value_rmb_bn) / float(national[year]), "derived"
+            share, status = 100 * float(row.value_rmb_bn) / float(national[year]), mark("derived")
         else:
-            share, status = float("nan"), "none"
+            share, status = float("nan"), mark("none")
         rows.append((year, float(row.value_rmb_bn), str(row.compiler), share, status, str(row.source_id)))
     return pd.DataFrame(
         rows,
@@ -174,6 +179,12 @@ def capacity_defaults() -> dict[str, float]:
     }
 
 
+# The three channels' names, in English; a chart shows them translated.
+STAR_HOST_CHANNEL = mark("Star host's live stream")
+OWN_SHOP_CHANNEL = mark("Maker's own shop stream")
+MARKET_CHANNEL = mark("Local market stall")
+
+
 def channel_settings(defaults: dict[str, float] | None = None) -> dict[str, dict[str, float]]:
     """Three ways to sell the same item, for :func:`seckill.models.value_chain.compare_channels`.
 
@@ -191,14 +202,14 @@ def channel_settings(defaults: dict[str, float] | None = None) -> dict[str, dict
         "packaging_rmb_per_item": d["packaging_rmb_per_item"],
     }
     return {
-        "Star host's live stream": {
+        STAR_HOST_CHANNEL: {
             **online,
             "host_commission_pct": d["host_commission_pct"],
             "slot_fee_rmb": d["slot_fee_rmb"],
             "intermediary_pct": d["intermediary_pct"],
         },
-        "Maker's own shop stream": {**online, **no_host},
-        "Local market stall": {
+        OWN_SHOP_CHANNEL: {**online, **no_host},
+        MARKET_CHANNEL: {
             **no_host,
             "platform_fee_pct": 0.0,
             "payment_fee_pct": 0.0,
@@ -216,15 +227,15 @@ def channel_settings(defaults: dict[str, float] | None = None) -> dict[str, dict
 def taobao_villages_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Taobao villages by year as bars, labelled with the count."""
     first, last = table.iloc[0], table.iloc[-1]
-    base = alt.Chart(table).encode(
-        x=alt.X("year:O", title="Year of the count", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
-        y=alt.Y("villages:Q", title="Taobao villages, number"),
+    base = alt.Chart(i18n.translate_values(table, ["confidence"])).encode(
+        x=alt.X("year:O", title=tr("Year of the count"), axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        y=alt.Y("villages:Q", title=tr("Taobao villages, number")),
         tooltip=[
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("as_of:N", title="Count as of"),
-            alt.Tooltip("villages:Q", title="Villages", format=","),
-            alt.Tooltip("towns:Q", title="Towns", format=","),
-            alt.Tooltip("confidence:N", title="Confidence"),
+            alt.Tooltip("year:O", title=tr("Year")),
+            alt.Tooltip("as_of:N", title=tr("Count as of")),
+            alt.Tooltip("villages:Q", title=tr("Villages"), format=","),
+            alt.Tooltip("towns:Q", title=tr("Towns"), format=","),
+            alt.Tooltip("confidence:N", title=tr("Confidence")),
         ],
     )
     bars = base.mark_bar(color=charts.MAIN_COLOUR)
@@ -233,13 +244,18 @@ def taobao_villages_chart(table: pd.DataFrame) -> alt.LayerChart:
     )
     return charts.finish(
         alt.layer(bars, labels),
-        title="Villages that met AliResearch's 'Taobao village' test",
-        source="AliResearch and Nanjing University counts via Xinhua and others (see Data and sources)",
-        description=(
+        title=tr("Villages that met AliResearch's 'Taobao village' test"),
+        source=tr("AliResearch and Nanjing University counts via Xinhua and others (see Data and sources)"),
+        description=tr(
             "Bar chart of the number of Taobao villages counted each year, from "
-            f"{int(first['villages'])} in {int(first['year'])} to {int(last['villages']):,} in "
-            f"{int(last['year'])}. Counts have different cut-off months and the definition was "
+            "{first} in {first_year} to {last:,} in "
+            "{last_year}. Counts have different cut-off months and the definition was "
             "tightened in 2020."
+        ).format(
+            first=int(first["villages"]),
+            first_year=int(first["year"]),
+            last=int(last["villages"]),
+            last_year=int(last["year"]),
         ),
     )
 
@@ -247,31 +263,38 @@ def taobao_villages_chart(table: pd.DataFrame) -> alt.LayerChart:
 def rural_retail_chart(table: pd.DataFrame) -> alt.Chart:
     """Rural online retail sales by year; colour says who compiled each figure."""
     first, last = table.iloc[0], table.iloc[-1]
+    value = i18n.reader_unit("value_rmb_bn")
+    shown = i18n.translate_values(i18n.in_reader_units(table, [value.name]), ["compiler", "share_status"])
     return charts.finish(
-        alt.Chart(table)
+        alt.Chart(shown)
         .mark_bar()
         .encode(
-            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("value_rmb_bn:Q", title="Rural online retail sales, billion yuan"),
+            x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(f"{value.field}:Q", title=tr("Rural online retail sales, billion yuan")),
             color=alt.Color(
                 "compiler:N",
-                title="Compiled by",
+                title=tr("Compiled by"),
                 scale=alt.Scale(
-                    domain=["MOFCOM", "CIEC"], range=[charts.MAIN_COLOUR, charts.PALETTE["orange"]]
+                    domain=[tr("MOFCOM"), tr("CIEC")], range=[charts.MAIN_COLOUR, charts.PALETTE["orange"]]
                 ),
             ),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("value_rmb_bn:Q", title="Billion yuan", format=",.0f"),
-                alt.Tooltip("compiler:N", title="Compiled by"),
+                alt.Tooltip("year:O", title=tr("Year")),
+                alt.Tooltip(f"{value.field}:Q", title=tr("Billion yuan"), format=value.format(",.0f")),
+                alt.Tooltip("compiler:N", title=tr("Compiled by")),
             ],
         ),
-        title="Online retail sales in rural China",
-        source="Ministry of Commerce (MOFCOM) and CIEC, via Xinhua and others (see Data and sources)",
-        description=(
+        title=tr("Online retail sales in rural China"),
+        source=tr("Ministry of Commerce (MOFCOM) and CIEC, via Xinhua and others (see Data and sources)"),
+        description=tr(
             "Bar chart of online retail sales by rural sellers in billion yuan, from "
-            f"{first['value_rmb_bn']:,.0f} in {int(first['year'])} to {last['value_rmb_bn']:,.0f} in "
-            f"{int(last['year'])}; years without a published full-year figure are left out."
+            "{first:,.0f} in {first_year} to {last:,.0f} in "
+            "{last_year}; years without a published full-year figure are left out."
+        ).format(
+            first=value.value(first["value_rmb_bn"]),
+            first_year=int(first["year"]),
+            last=value.value(last["value_rmb_bn"]),
+            last_year=int(last["year"]),
         ),
     )
 
@@ -279,11 +302,14 @@ def rural_retail_chart(table: pd.DataFrame) -> alt.Chart:
 def rural_share_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Rural online retail as a share of national online retail; derived values drawn hollow."""
     shares = table[table["share_status"] != "none"]
-    base = alt.Chart(shares).encode(
-        x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+    published, derived = tr("published"), tr("derived")
+    # The sales are not drawn here, only listed in the table: they keep the data package's unit.
+    shown = i18n.translate_values(shares, ["compiler", "share_status"])
+    base = alt.Chart(shown).encode(
+        x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y(
             "share_of_online_retail_pct:Q",
-            title="Rural share of all online retail, %",
+            title=tr("Rural share of all online retail, %"),
             scale=alt.Scale(domain=[0, 30]),
         ),
     )
@@ -294,46 +320,51 @@ def rural_share_chart(table: pd.DataFrame) -> alt.LayerChart:
     ).encode(
         shape=alt.Shape(
             "share_status:N",
-            title="Value",
-            scale=alt.Scale(domain=["published", "derived"], range=["circle", "diamond"]),
+            title=tr("Value"),
+            scale=alt.Scale(domain=[published, derived], range=["circle", "diamond"]),
         ),
-        fillOpacity=alt.condition("datum.share_status == 'derived'", alt.value(0), alt.value(1)),
+        fillOpacity=alt.condition(f"datum.share_status == '{derived}'", alt.value(0), alt.value(1)),
         tooltip=[
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("share_of_online_retail_pct:Q", title="Share (%)", format=".1f"),
-            alt.Tooltip("share_status:N", title="Value is"),
+            alt.Tooltip("year:O", title=tr("Year")),
+            alt.Tooltip("share_of_online_retail_pct:Q", title=tr("Share (%)"), format=".1f"),
+            alt.Tooltip("share_status:N", title=tr("Value is")),
         ],
     )
     low, high = shares["share_of_online_retail_pct"].min(), shares["share_of_online_retail_pct"].max()
     return charts.finish(
         alt.layer(line, points),
-        title="Rural sellers' share of China's online retail",
-        source="MOFCOM (2016 share); derived here as rural ÷ national online retail (MOFCOM, NBS)",
-        description=(
+        title=tr("Rural sellers' share of China's online retail"),
+        source=tr("MOFCOM (2016 share); derived here as rural ÷ national online retail (MOFCOM, NBS)"),
+        description=tr(
             "Line chart of rural online retail sales as a percentage of national online retail sales, "
-            f"between {low:.1f} and {high:.1f} percent in every year shown; the 2016 value is "
+            "between {low:.1f} and {high:.1f} percent in every year shown; the 2016 value is "
             "published, the others are derived and drawn hollow."
-        ),
+        ).format(low=low, high=high),
     )
+
+
+def _parts() -> list[str]:
+    """The value chain's parts in the reader's language, in the model's order."""
+    return [tr(part) for part in value_chain.PARTS]
 
 
 def _split_base(table: pd.DataFrame, y: alt.Y) -> alt.Chart:
     return (
-        alt.Chart(table)
+        alt.Chart(i18n.translate_values(table, [column for column in ("part", "channel") if column in table]))
         .mark_bar()
         .encode(
-            x=alt.X("rmb_per_item:Q", title="Yuan per item", stack="zero"),
+            x=alt.X("rmb_per_item:Q", title=tr("Yuan per item"), stack="zero"),
             y=y,
             color=alt.Color(
                 "part:N",
-                title="Who gets it",
-                scale=alt.Scale(domain=list(value_chain.PARTS), range=list(PART_COLOURS.values())),
+                title=tr("Who gets it"),
+                scale=alt.Scale(domain=_parts(), range=list(PART_COLOURS.values())),
             ),
             order=alt.Order("part_order:Q"),
             tooltip=[
-                alt.Tooltip("part:N", title="Part"),
-                alt.Tooltip("rmb_per_item:Q", title="Yuan per item", format=".2f"),
-                alt.Tooltip("share_of_price_pct:Q", title="Share of price (%)", format=".1f"),
+                alt.Tooltip("part:N", title=tr("Part")),
+                alt.Tooltip("rmb_per_item:Q", title=tr("Yuan per item"), format=".2f"),
+                alt.Tooltip("share_of_price_pct:Q", title=tr("Share of price (%)"), format=".1f"),
             ],
         )
     )
@@ -346,14 +377,21 @@ def split_chart(split: pd.DataFrame, *, price_rmb: float, hours_per_item: float)
     base = _split_base(table, alt.Y("item:N", title=None, axis=None)).transform_calculate(item="'item'")
     return charts.finish(
         base.properties(height=90),
-        title=f"Who gets what from a {price_rmb:,.0f}-yuan hand-made item",
-        source=f"model in seckill.models.value_chain; {ASSUMPTION_NOTE} (see the chapter)",
-        description=(
-            f"Stacked bar splitting a price of {price_rmb:,.2f} yuan into host commission, slot fee, "
+        title=tr("Who gets what from a {price:,.0f}-yuan hand-made item").format(price=price_rmb),
+        source=tr("model in seckill.models.value_chain; {note} (see the chapter)").format(
+            note=tr(ASSUMPTION_NOTE)
+        ),
+        description=tr(
+            "Stacked bar splitting a price of {price:,.2f} yuan into host commission, slot fee, "
             "platform and payment fees, delivery and packaging, materials, the shop or cooperative's "
             "share of the margin and the maker's labour; "
-            f"the maker keeps {earnings['rmb_per_item']:.2f} yuan, {earnings['share_of_price_pct']:.0f} "
-            f"percent, or {earnings['rmb_per_hour']:.2f} yuan an hour."
+            "the maker keeps {rmb:.2f} yuan, {share:.0f} "
+            "percent, or {per_hour:.2f} yuan an hour."
+        ).format(
+            price=price_rmb,
+            rmb=earnings["rmb_per_item"],
+            share=earnings["share_of_price_pct"],
+            per_hour=earnings["rmb_per_hour"],
         ),
     )
 
@@ -363,13 +401,19 @@ def channels_chart(table: pd.DataFrame, *, price_rmb: float) -> alt.Chart:
     table = table.assign(part_order=[value_chain.PARTS.index(p) for p in table["part"]])
     maker = table[table["part"] == value_chain.MAKER].set_index("channel")["rmb_per_item"]
     channels = list(dict.fromkeys(table["channel"]))
-    y = alt.Y("channel:N", title=None, sort=channels, axis=alt.Axis(labelLimit=160))
-    kept = "; ".join(f"{name}: {maker[name]:.2f} yuan" for name in channels)
+    y = alt.Y("channel:N", title=None, sort=[tr(name) for name in channels], axis=alt.Axis(labelLimit=160))
+    kept = i18n.join_items(
+        [tr("{channel}: {rmb:.2f} yuan").format(channel=tr(name), rmb=maker[name]) for name in channels], "; "
+    )
     return charts.finish(
         _split_base(table, y).properties(height=40 * len(channels) + 30),
-        title=f"The same {price_rmb:,.0f}-yuan item sold three ways",
-        source="model in seckill.models.value_chain; channel settings are assumptions except the commission",
-        description=f"Stacked bars of the price split for each sales channel. The maker keeps {kept}.",
+        title=tr("The same {price:,.0f}-yuan item sold three ways").format(price=price_rmb),
+        source=tr(
+            "model in seckill.models.value_chain; channel settings are assumptions except the commission"
+        ),
+        description=tr(
+            "Stacked bars of the price split for each sales channel. The maker keeps {kept}."
+        ).format(kept=kept),
     )
 
 
@@ -381,20 +425,35 @@ def channels_chart(table: pd.DataFrame, *, price_rmb: float) -> alt.Chart:
 # value_chain_defaults). The names are the chart's Vega parameters, which its expressions read;
 # the starting values come from the data, so each is given where the chart or explorer is made.
 VALUE_CHAIN_CONTROLS: dict[str, Slider] = {
-    "price_rmb": Slider("vc_price", "Price", "yuan", 10, 500, 1, None, note="assumption"),
-    "host_commission_pct": Slider("vc_commission", "Host commission", "% of price", 0, 50, 1, None),
-    "slot_fee_rmb": Slider(
-        "vc_slot_fee", "Slot fee for the stream", "yuan", 0, 200_000, 100, None, note="assumption"
+    "price_rmb": Slider("vc_price", mark("Price"), mark("yuan"), 10, 500, 1, None, note=mark("assumption")),
+    "host_commission_pct": Slider(
+        "vc_commission", mark("Host commission"), mark("% of price"), 0, 50, 1, None
     ),
-    "units_sold": Slider("vc_units", "Items sold in the stream", "", 50, 10_000, 50, None, note="assumption"),
-    "platform_fee_pct": Slider("vc_platform", "Platform fee", "%", 0, 20, 0.5, None, note="assumption"),
+    "slot_fee_rmb": Slider(
+        "vc_slot_fee",
+        mark("Slot fee for the stream"),
+        mark("yuan"),
+        0,
+        200_000,
+        100,
+        None,
+        note=mark("assumption"),
+    ),
+    "units_sold": Slider(
+        "vc_units", mark("Items sold in the stream"), "", 50, 10_000, 50, None, note=mark("assumption")
+    ),
+    "platform_fee_pct": Slider(
+        "vc_platform", mark("Platform fee"), mark("%"), 0, 20, 0.5, None, note=mark("assumption")
+    ),
     "materials_rmb_per_item": Slider(
-        "vc_materials", "Materials", "yuan per item", 0, 100, 1, None, note="assumption"
+        "vc_materials", mark("Materials"), mark("yuan per item"), 0, 100, 1, None, note=mark("assumption")
     ),
     "intermediary_pct": Slider(
-        "vc_intermediary", "Shop or cooperative keeps", "% of the margin", 0, 80, 1, None
+        "vc_intermediary", mark("Shop or cooperative keeps"), mark("% of the margin"), 0, 80, 1, None
     ),
-    "hours_per_item": Slider("vc_hours", "Hours of work per item", "", 0.5, 12, 0.5, None, note="assumption"),
+    "hours_per_item": Slider(
+        "vc_hours", mark("Hours of work per item"), "", 0.5, 12, 0.5, None, note=mark("assumption")
+    ),
 }
 
 
@@ -433,8 +492,8 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
     expression = "0"
     for part, formula in reversed(formulas.items()):
         # JSON quoting, because "Maker's labour" has an apostrophe.
-        expression = f"datum.part == {json.dumps(part)} ? {formula} : {expression}"
-    parts = pd.DataFrame({"part": list(value_chain.PARTS), "part_order": range(len(value_chain.PARTS))})
+        expression = f"datum.part == {json.dumps(tr(part), ensure_ascii=False)} ? {formula} : {expression}"
+    parts = pd.DataFrame({"part": _parts(), "part_order": range(len(value_chain.PARTS))})
     bars = (
         alt.Chart(parts)
         .transform_calculate(rmb_per_item=expression)
@@ -444,19 +503,19 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
         )
         .mark_bar()
         .encode(
-            x=alt.X("start:Q", title="Yuan per item"),
+            x=alt.X("start:Q", title=tr("Yuan per item")),
             x2="end:Q",
             y=alt.value(92),
             y2=alt.value(140),
             color=alt.Color(
                 "part:N",
-                title="Who gets it",
-                scale=alt.Scale(domain=list(value_chain.PARTS), range=list(PART_COLOURS.values())),
+                title=tr("Who gets it"),
+                scale=alt.Scale(domain=_parts(), range=list(PART_COLOURS.values())),
             ),
             tooltip=[
-                alt.Tooltip("part:N", title="Part"),
-                alt.Tooltip("rmb_per_item:Q", title="Yuan per item", format=".2f"),
-                alt.Tooltip("share:Q", title="Share of price (%)", format=".1f"),
+                alt.Tooltip("part:N", title=tr("Part")),
+                alt.Tooltip("rmb_per_item:Q", title=tr("Yuan per item"), format=".2f"),
+                alt.Tooltip("share:Q", title=tr("Share of price (%)"), format=".1f"),
             ],
         )
     )
@@ -464,25 +523,38 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
     price_rule = (
         anchor.transform_calculate(price="vc_price")
         .mark_rule(strokeDash=[5, 3], color=charts.TEXT_COLOUR, strokeWidth=1.5)
-        .encode(x=alt.X("price:Q", title="Yuan per item"), y=alt.value(84), y2=alt.value(148))
+        .encode(x=alt.X("price:Q", title=tr("Yuan per item")), y=alt.value(84), y2=alt.value(148))
     )
     margin = f"(vc_price - {costs})"
     maker = f"({margin} * (1 - vc_intermediary / 100))"
     # Short lines: the chart must stay readable at a phone's 390 px.
     line1 = (
-        f"{margin} >= 0 ? 'Maker keeps ' + format({maker}, '.2f') + ' yuan an item (' + "
-        f"format(100 * {maker} / vc_price, '.0f') + '%)' : "
-        f"'Costs exceed the price by ' + format(-{margin}, '.2f') + ' yuan:'"
+        f"{margin} >= 0 ? "
+        + charts.vega_text(
+            tr("Maker keeps {rmb} yuan an item ({pct}%)"),
+            rmb=f"format({maker}, '.2f')",
+            pct=f"format(100 * {maker} / vc_price, '.0f')",
+        )
+        + " : "
+        + charts.vega_text(tr("Costs exceed the price by {rmb} yuan:"), rmb=f"format(-{margin}, '.2f')")
     )
     line2 = (
-        f"{margin} >= 0 ? '= ' + format({maker} / vc_hours, '.2f') + ' yuan an hour at ' + "
-        "vc_hours + ' h an item' : 'the maker pays to sell each item'"
+        f"{margin} >= 0 ? "
+        + charts.vega_text(
+            tr("= {rmb} yuan an hour at {hours} h an item"),
+            rmb=f"format({maker} / vc_hours, '.2f')",
+            hours="vc_hours",
+        )
+        + " : "
+        + charts.vega_text(tr("the maker pays to sell each item"))
     )
     texts = charts.readout([line1, line2], x_px=4, y_px=16, line_height_px=20, font_size_px=13)
+    # One sentence on two short lines, each a whole message so a translation can balance them.
     fixed = [
-        f"Fixed here: payment fee {payment_pct:g}% (assumption),",
-        f"delivery {d['delivery_rmb_per_item']:.2f} + packaging "
-        f"{d['packaging_rmb_per_item']:.2f} yuan (assumption)",
+        tr("Fixed here: payment fee {pct:g}% (assumption),").format(pct=payment_pct),
+        tr("delivery {delivery:.2f} + packaging {packaging:.2f} yuan (assumption)").format(
+            delivery=d["delivery_rmb_per_item"], packaging=d["packaging_rmb_per_item"]
+        ),
     ]
     notes = [
         anchor.mark_text(align="left", x=4, y=y, fontSize=11, color=charts.MUTED_TEXT_COLOUR).encode(
@@ -492,12 +564,12 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
     ]
     chart = charts.finish(
         alt.layer(bars, price_rule, *texts, *notes).add_params(*params).properties(height=170),
-        title="Try it: who gets what from one hand-made item",
-        source=(
+        title=tr("Try it: who gets what from one hand-made item"),
+        source=tr(
             "commission: The Information; delivery: SPB via Xinhua (derived); shop's share: "
             "China.org.cn; the rest assumptions"
         ),
-        description=(
+        description=tr(
             "Interactive stacked bar of one item's price split into host commission, slot fee, platform "
             "fee, payment fee, delivery and packaging, materials, the shop or cooperative's share of the "
             "margin and the maker's labour, with a dashed line at the price. Sliders set the price, "
@@ -505,23 +577,31 @@ def value_chain_explorer_chart(defaults: dict[str, float] | None = None) -> alt.
             "work; text gives what the maker keeps per item and per hour."
         ),
     )
-    split = value_chain_start_table(d)
+    split = i18n.translate_values(value_chain_start_table(d), ["part"])
     earned = value_chain.maker_earnings(default_split(d), d["hours_per_item"])
     return charts.with_model_table(
         chart,
         split,
-        caption=(
-            f"Who gets what from one {d['price_rmb']:,.0f}-yuan item; the maker keeps "
-            f"{earned['rmb_per_item']:.2f} yuan an item, {earned['rmb_per_hour']:.2f} yuan an hour at "
-            f"{d['hours_per_item']:g} hours of work an item"
+        caption=tr(
+            "Who gets what from one {price:,.0f}-yuan item; the maker keeps "
+            "{rmb:.2f} yuan an item, {per_hour:.2f} yuan an hour at "
+            "{hours:g} hours of work an item"
+        ).format(
+            price=d["price_rmb"],
+            rmb=earned["rmb_per_item"],
+            per_hour=earned["rmb_per_hour"],
+            hours=d["hours_per_item"],
         ),
         titles={
-            "part": "Who gets it",
-            "rmb_per_item": "Yuan per item",
-            "share_of_price_pct": "Share of the price, %",
+            "part": tr("Who gets it"),
+            "rmb_per_item": tr("Yuan per item"),
+            "share_of_price_pct": tr("Share of the price, %"),
         },
         model="seckill.models.value_chain.split_price",
     )
+
+
+PRICE_PAID = mark("Price paid (all parts)")
 
 
 def value_chain_start_table(defaults: dict[str, float] | None = None) -> pd.DataFrame:
@@ -533,7 +613,7 @@ def value_chain_start_table(defaults: dict[str, float] | None = None) -> pd.Data
     d = value_chain_defaults() if defaults is None else defaults
     split = default_split(d)
     total = pd.DataFrame(
-        {"part": ["Price paid (all parts)"], "rmb_per_item": [d["price_rmb"]], "share_of_price_pct": [100.0]}
+        {"part": [PRICE_PAID], "rmb_per_item": [d["price_rmb"]], "share_of_price_pct": [100.0]}
     )
     table = pd.concat([split, total], ignore_index=True)
     return table.round({"rmb_per_item": 2, "share_of_price_pct": 1})
@@ -542,14 +622,18 @@ def value_chain_start_table(defaults: dict[str, float] | None = None) -> pd.Data
 # The capacity chart's sliders, keyed by the input of capacity.fulfilment_plan each one sets; all
 # are assumptions, and they start at capacity_defaults() (or the defaults the chart is given).
 CAPACITY_CONTROLS: dict[str, Slider] = {
-    "orders": Slider("cap_orders", "Orders from the stream", "", 100, 10_000, 100, None, note="assumption"),
-    "makers": Slider("cap_makers", "Makers", "", 1, 200, 1, None, note="assumption"),
-    "hours_per_item": Slider(
-        "cap_hours_item", "Hours of work per item", "", 0.5, 12, 0.5, None, note="assumption"
+    "orders": Slider(
+        "cap_orders", mark("Orders from the stream"), "", 100, 10_000, 100, None, note=mark("assumption")
     ),
-    "hours_per_day": Slider("cap_hours_day", "Working hours per day", "", 1, 16, 1, None, note="assumption"),
+    "makers": Slider("cap_makers", mark("Makers"), "", 1, 200, 1, None, note=mark("assumption")),
+    "hours_per_item": Slider(
+        "cap_hours_item", mark("Hours of work per item"), "", 0.5, 12, 0.5, None, note=mark("assumption")
+    ),
+    "hours_per_day": Slider(
+        "cap_hours_day", mark("Working hours per day"), "", 1, 16, 1, None, note=mark("assumption")
+    ),
     "deadline_days": Slider(
-        "cap_deadline", "Days until shipping is due", "", 1, 60, 1, None, note="assumption"
+        "cap_deadline", mark("Days until shipping is due"), "", 1, 60, 1, None, note=mark("assumption")
     ),
 }
 
@@ -575,11 +659,11 @@ def capacity_explorer_chart(defaults: dict[str, float] | None = None) -> alt.Lay
     days = pd.DataFrame({"day": range(CAPACITY_HORIZON_DAYS + 1)})
     x = alt.X(
         "day:Q",
-        title="Working days after the sale",
+        title=tr("Working days after the sale"),
         scale=alt.Scale(domain=[0, CAPACITY_HORIZON_DAYS]),
         axis=alt.Axis(tickMinStep=1),
     )
-    y_title = "Items, number"
+    y_title = tr("Items, number")
     made = (
         alt.Chart(days)
         .transform_calculate(made=f"min(cap_orders, floor({daily} * datum.day + 1e-9))")
@@ -588,8 +672,8 @@ def capacity_explorer_chart(defaults: dict[str, float] | None = None) -> alt.Lay
             x=x,
             y=alt.Y("made:Q", title=y_title),
             tooltip=[
-                alt.Tooltip("day:Q", title="Day"),
-                alt.Tooltip("made:Q", title="Items made", format=","),
+                alt.Tooltip("day:Q", title=tr("Day")),
+                alt.Tooltip("made:Q", title=tr("Items made"), format=","),
             ],
         )
     )
@@ -600,14 +684,17 @@ def capacity_explorer_chart(defaults: dict[str, float] | None = None) -> alt.Lay
         .encode(y=alt.Y("orders:Q", title=y_title))
     )
     orders_label = (
-        anchor.transform_calculate(orders="cap_orders", label="'orders: ' + format(cap_orders, ',')")
+        anchor.transform_calculate(
+            orders="cap_orders",
+            label=charts.vega_text(tr("orders: {orders}"), orders="format(cap_orders, ',')"),
+        )
         .mark_text(align="right", dy=-7, x="width", color=charts.HIGHLIGHT_COLOUR, fontSize=12)
         .encode(y=alt.Y("orders:Q", title=y_title), text="label:N")
     )
     deadline_rule = (
         anchor.transform_calculate(deadline="cap_deadline")
         .mark_rule(color=charts.TEXT_COLOUR, strokeDash=[2, 3])
-        .encode(x=alt.X("deadline:Q", title="Working days after the sale"))
+        .encode(x=alt.X("deadline:Q", title=tr("Working days after the sale")))
     )
     # An invisible point keeps head-room above the orders line for the text.
     headroom = (
@@ -620,22 +707,29 @@ def capacity_explorer_chart(defaults: dict[str, float] | None = None) -> alt.Lay
     makers_needed = "max(1, ceil(cap_orders * cap_hours_item / (cap_hours_day * cap_deadline) - 1e-9))"
     # Short lines: the chart must stay readable at a phone's 390 px.
     lines = [
-        f"'All orders take ' + format({days_needed}, '.1f') + ' working days'",
+        charts.vega_text(tr("All orders take {days} working days"), days=f"format({days_needed}, '.1f')"),
         (
-            f"{on_time} >= cap_orders ? 'Day ' + cap_deadline + ': every order is made' : "
-            f"'Day ' + cap_deadline + ': ' + format(cap_orders - {on_time}, ',') + ' orders not made'"
+            f"{on_time} >= cap_orders ? "
+            + charts.vega_text(tr("Day {day}: every order is made"), day="cap_deadline")
+            + " : "
+            + charts.vega_text(
+                tr("Day {day}: {orders} orders not made"),
+                day="cap_deadline",
+                orders=f"format(cap_orders - {on_time}, ',')",
+            )
         ),
-        (
-            f"'On time: ' + format({makers_needed}, ',') + ' makers, or ' + format(cap_orders * "
-            "cap_hours_item / (cap_makers * cap_deadline), '.1f') + ' h a day'"
+        charts.vega_text(
+            tr("On time: {makers} makers, or {hours} h a day"),
+            makers=f"format({makers_needed}, ',')",
+            hours="format(cap_orders * cap_hours_item / (cap_makers * cap_deadline), '.1f')",
         ),
     ]
     texts = charts.readout(lines, x_px=4, y_px=14, font_size_px=12.5)
     chart = charts.finish(
         alt.layer(headroom, made, orders_rule, orders_label, deadline_rule, *texts).add_params(*params),
-        title="Try it: can hand-makers fill a live-stream order surge?",
-        source="model in seckill.models.capacity; every input is an assumption",
-        description=(
+        title=tr("Try it: can hand-makers fill a live-stream order surge?"),
+        source=tr("model in seckill.models.capacity; every input is an assumption"),
+        description=tr(
             "Interactive line chart of hand-made items finished by each working day, against a dashed "
             "line at the number of orders and a dotted line at the shipping deadline. Sliders set the "
             "orders, makers, hours per item, working hours per day and the deadline; text gives the "
@@ -646,16 +740,27 @@ def capacity_explorer_chart(defaults: dict[str, float] | None = None) -> alt.Lay
     return charts.with_model_table(
         chart,
         capacity_start_table(d),
-        caption=(
-            f"Items made by the end of each working day: {d['makers']:,} makers working "
-            f"{d['hours_per_day']:g} hours a day at {d['hours_per_item']:g} hours an item make "
-            f"{plan['items_per_day']:.1f} items a day, against {d['orders']:,} orders due on day "
-            f"{d['deadline_days']}. All orders take {plan['days_to_fulfil']:.1f} working days; on day "
-            f"{d['deadline_days']}, {plan['unmade_by_deadline']:,.0f} orders are not made; making them "
-            f"all on time takes {plan['makers_needed']:,.0f} makers, or "
-            f"{plan['hours_per_day_needed']:.1f} hours a day each"
+        caption=tr(
+            "Items made by the end of each working day: {makers:,} makers working "
+            "{hours_per_day:g} hours a day at {hours_per_item:g} hours an item make "
+            "{items_per_day:.1f} items a day, against {orders:,} orders due on day "
+            "{deadline}. All orders take {days:.1f} working days; on day "
+            "{deadline}, {unmade:,.0f} orders are not made; making them "
+            "all on time takes {makers_needed:,.0f} makers, or "
+            "{hours_needed:.1f} hours a day each"
+        ).format(
+            makers=d["makers"],
+            hours_per_day=d["hours_per_day"],
+            hours_per_item=d["hours_per_item"],
+            items_per_day=plan["items_per_day"],
+            orders=d["orders"],
+            deadline=d["deadline_days"],
+            days=plan["days_to_fulfil"],
+            unmade=plan["unmade_by_deadline"],
+            makers_needed=plan["makers_needed"],
+            hours_needed=plan["hours_per_day_needed"],
         ),
-        titles={"day": "Working days after the sale", "items_made": "Items made, number"},
+        titles={"day": tr("Working days after the sale"), "items_made": tr("Items made, number")},
         model="seckill.models.capacity.production_path and fulfilment_plan",
     )
 

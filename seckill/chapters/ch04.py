@@ -16,7 +16,9 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations.income_fit import COMPARISON_SURVEY, MAIN_SURVEY, calibrate
+from seckill.charts import vega_text
 from seckill.controls import Slider
+from seckill.i18n import in_reader_units, mark, reader_unit, tr, translate_values
 from seckill.models import incomes, streamer
 
 SHORT_BODY = {
@@ -34,7 +36,9 @@ def counts_table(counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Published streamer counts with a short label for charts: date, counting body and kind."""
     counts = data.load("streamer_counts") if counts is None else counts
     table = counts.copy()
+    short_names = {"CAPA": tr("CAPA"), "MOFCOM": tr("MOFCOM"), "CNSA": tr("CNSA")}
     table["body"] = table["counted_by"].map(SHORT_BODY).fillna(table["counted_by"]).astype(str)
+    table["body"] = table["body"].map(lambda body: short_names.get(body, body))
     table["label"] = table["as_of"].astype(str) + " · " + table["body"]
     table["count_m"] = table["count_m"].astype(float)
     return table.sort_values(["count_m"], ascending=False).reset_index(drop=True)
@@ -42,38 +46,53 @@ def counts_table(counts: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def counts_chart(table: pd.DataFrame) -> alt.Chart:
     """Every count as a dot on a log axis, coloured by what was counted."""
-    kinds = list(dict.fromkeys(table["count_kind"]))
     smallest, largest = table["count_m"].min(), table["count_m"].max()
+    # Counts in millions in English; in 万 (×100) in Chinese.
+    count = reader_unit("count_m")
+    shown = translate_values(
+        in_reader_units(table, [count.name]),
+        ["bound", "count_kind", "definition", "counted_by", "scope", "confidence", "note"],
+    )
+    low = tr("Low").replace("'", "\\'")
+    kinds = list(dict.fromkeys(shown["count_kind"]))
     return charts.finish(
-        alt.Chart(table)
+        alt.Chart(shown)
         .mark_point(filled=True, size=110)
         .encode(
             x=alt.X(
-                "count_m:Q",
-                title="Millions counted (log scale)",
-                scale=alt.Scale(type="log", domain=[0.2, 200]),
-                axis=alt.Axis(values=[0.3, 1, 3, 10, 30, 100], format="~g"),
+                f"{count.field}:Q",
+                title=tr("Millions counted (log scale)"),
+                scale=alt.Scale(type="log", domain=[count.value(0.2), count.value(200)]),
+                axis=alt.Axis(values=[count.value(v) for v in (0.3, 1, 3, 10, 30, 100)], format="~g"),
             ),
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=150)),
-            color=alt.Color("count_kind:N", title="What is counted", scale=alt.Scale(domain=kinds)),
-            shape=alt.Shape("count_kind:N", title="What is counted", scale=alt.Scale(domain=kinds)),
-            opacity=alt.condition("datum.confidence == 'Low'", alt.value(0.45), alt.value(1)),
+            color=alt.Color("count_kind:N", title=tr("What is counted"), scale=alt.Scale(domain=kinds)),
+            shape=alt.Shape("count_kind:N", title=tr("What is counted"), scale=alt.Scale(domain=kinds)),
+            opacity=alt.condition(f"datum.confidence == '{low}'", alt.value(0.45), alt.value(1)),
             tooltip=[
-                alt.Tooltip("as_of:N", title="As of"),
-                alt.Tooltip("count_m:Q", title="Millions", format=",.2f"),
-                alt.Tooltip("bound:N", title="Stated as"),
-                alt.Tooltip("definition:N", title="Definition"),
-                alt.Tooltip("counted_by:N", title="Counted by"),
-                alt.Tooltip("confidence:N", title="Confidence"),
+                alt.Tooltip("label:N", title=tr("Date and counting body")),
+                alt.Tooltip("as_of:N", title=tr("As of")),
+                alt.Tooltip(f"{count.field}:Q", title=tr("Count, millions"), format=count.format(",.2f")),
+                alt.Tooltip("bound:N", title=tr("Stated as")),
+                alt.Tooltip("definition:N", title=tr("Definition")),
+                alt.Tooltip("counted_by:N", title=tr("Counted by")),
+                alt.Tooltip("confidence:N", title=tr("Confidence")),
             ],
         ),
-        title="How many streamers? It depends what you count",
-        source="CAPA, MOFCOM and CNSA reports as quoted by news media (see Data and sources)",
-        description=(
+        title=tr("How many streamers? It depends what you count"),
+        source=tr("CAPA, MOFCOM and CNSA reports as quoted by news media (see Data and sources)"),
+        description=tr(
             "Dot chart on a logarithmic axis of published counts of live streamers in China, "
-            f"from {smallest:g} million to {largest:g} million. Accounts ever opened number over "
+            "from {smallest_m:g} million to {largest_m:g} million. Accounts ever opened number over "
             "100 million; people who stream as their main job about 15 million; hosts active on "
-            "monitored e-commerce platforms well under 3 million. A low-confidence count is faded."
+            "monitored e-commerce platforms well under 3 million. A low-confidence count is "
+            "faded."
+        ).format(
+            smallest_m=smallest,
+            largest_m=largest,
+            # The same counts in 万 (10^4), for a translation to give them in Chinese units.
+            smallest_wan=smallest * 100,
+            largest_wan=largest * 100,
         ),
     )
 
@@ -181,27 +200,41 @@ def band_sensitivity_display_table(shifts_pct: tuple[float, ...] = BAND_SHIFTS_P
     def shown(column: str, form: str) -> pd.Series:
         return pd.Series(
             [
-                format(v, form) if fits else "no fit"
+                format(v, form) if fits else tr("no fit")
                 for v, fits in zip(table[column], table["fits"], strict=True)
             ]
         )
 
     return pd.DataFrame(
         {
-            "Band moved": table["band"],
-            "Change, % of its share": table["change_pct"].map(lambda v: "none" if v == 0 else f"{v:+.0f}"),
-            "Its share, %": table["share_pct"].map(lambda v: "" if pd.isna(v) else f"{v:.1f}"),
-            "Median, yuan a month": shown("median_rmb_month", ",.0f"),
+            tr("Band moved"): table["band"].map(_band_text),
+            tr("Change, % of its share"): table["change_pct"].map(
+                lambda v: tr("none") if v == 0 else f"{v:+.0f}"
+            ),
+            tr("Its share, %"): table["share_pct"].map(lambda v: "" if pd.isna(v) else f"{v:.1f}"),
+            tr("Median, yuan a month"): shown("median_rmb_month", ",.0f"),
             "σ": shown("sigma", ".2f"),
-            "Gini": shown("gini", ".2f"),
-            "Top 1 % share, %": shown("top1_pct", ".0f"),
+            tr("Gini"): shown("gini", ".2f"),
+            tr("Top 1 % share, %"): shown("top1_pct", ".0f"),
         }
     )
 
 
+def _band_text(band: str) -> str:
+    """A band's name from :func:`band_sensitivity_table` ("under 3,000 yuan") in the reader's language."""
+    if band == "as published":
+        return tr("as published")
+    side, _, amount = band.partition(" ")
+    template = tr("under {amount} yuan") if side == "under" else tr("over {amount} yuan")
+    return template.format(amount=amount.removesuffix(" yuan"))
+
+
 def _fit_label(survey: str, fit: incomes.LognormalFit) -> str:
-    short = "CAPA 2023" if survey == MAIN_SURVEY else "Momo 2017" if survey == COMPARISON_SURVEY else survey
-    return f"Fit to {short}, σ = {fit.sigma:.2f}"
+    if survey == MAIN_SURVEY:
+        return tr("Fit to CAPA 2023, σ = {sigma:.2f}").format(sigma=fit.sigma)
+    if survey == COMPARISON_SURVEY:
+        return tr("Fit to Momo 2017, σ = {sigma:.2f}").format(sigma=fit.sigma)
+    return tr("Fit to {survey}, σ = {sigma:.2f}").format(survey=survey, sigma=fit.sigma)
 
 
 def survival_curve_table(fits: dict[str, incomes.LognormalFit]) -> pd.DataFrame:
@@ -215,15 +248,35 @@ def survival_curve_table(fits: dict[str, incomes.LognormalFit]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["curve", "income_rmb_month", "share_above_pct"])
 
 
+def _points_in_reader_language(points: pd.DataFrame) -> pd.DataFrame:
+    """:func:`seckill.calibrations.income_fit.income_points_table`'s texts in the reader's language:
+    its label ("CAPA 2023, monthly income") rebuilt from the translated parts."""
+    short_names = {"CAPA": tr("CAPA"), "Momo": tr("Momo"), "BOSS Zhipin": tr("BOSS Zhipin")}
+    organisation = points["survey"].str.extract(r"^(CAPA|Momo|BOSS Zhipin)", expand=False)
+    shown = translate_values(
+        points[["survey", "survey_date", "income_measure", "income_rmb_month", "share_above_pct"]],
+        ["survey", "income_measure"],
+    )
+    shown["survey_label"] = [
+        tr("{organisation} {year}, {measure}").format(
+            organisation=short_names.get(org, survey), year=str(date)[:4], measure=measure
+        )
+        for org, survey, date, measure in zip(
+            organisation, shown["survey"], shown["survey_date"], shown["income_measure"], strict=True
+        )
+    ]
+    return shown
+
+
 def income_chart(points: pd.DataFrame, curves: pd.DataFrame) -> alt.LayerChart:
     """Published "share earning more than X" points from every survey, with the fitted curves."""
     x = alt.X(
         "income_rmb_month:Q",
-        title="Monthly income, yuan (log scale)",
+        title=tr("Monthly income, yuan (log scale)"),
         scale=alt.Scale(type="log", domain=[300, 100_000]),
         axis=alt.Axis(values=[300, 1000, 3000, 10000, 30000, 100000], format="~s"),
     )
-    y = alt.Y("share_above_pct:Q", title="Share earning more, %", scale=alt.Scale(domain=[0, 100]))
+    y = alt.Y("share_above_pct:Q", title=tr("Share earning more, %"), scale=alt.Scale(domain=[0, 100]))
     curve_names = list(dict.fromkeys(curves["curve"]))
     lines = (
         alt.Chart(curves)
@@ -234,6 +287,7 @@ def income_chart(points: pd.DataFrame, curves: pd.DataFrame) -> alt.LayerChart:
             strokeDash=alt.StrokeDash(
                 "curve:N", legend=None, scale=alt.Scale(domain=curve_names, range=[[1, 0], [6, 4]])
             ),
+            tooltip=[alt.Tooltip("curve:N", title=tr("Fitted curve"))],
         )
     )
     # Label each curve on the chart (two legends side by side would overflow a phone).
@@ -246,8 +300,9 @@ def income_chart(points: pd.DataFrame, curves: pd.DataFrame) -> alt.LayerChart:
     curve_labels = (
         alt.Chart(pd.DataFrame(anchors, columns=["curve", "income_rmb_month", "share_above_pct"]))
         .mark_text(align="left", dx=8, dy=-4, fontSize=12, color=charts.TEXT_COLOUR)
-        .encode(x=x, y=y, text="curve:N")
+        .encode(x=x, y=y, text=alt.Text("curve:N", title=tr("Fitted curve")))
     )
+    points = _points_in_reader_language(points)
     surveys = list(dict.fromkeys(points["survey_label"]))
     dots = (
         alt.Chart(points)
@@ -256,29 +311,29 @@ def income_chart(points: pd.DataFrame, curves: pd.DataFrame) -> alt.LayerChart:
             x=x,
             y=y,
             color=alt.Color(
-                "survey_label:N", title="Published survey figure", scale=alt.Scale(domain=surveys)
+                "survey_label:N", title=tr("Published survey figure"), scale=alt.Scale(domain=surveys)
             ),
             shape=alt.Shape(
-                "survey_label:N", title="Published survey figure", scale=alt.Scale(domain=surveys)
+                "survey_label:N", title=tr("Published survey figure"), scale=alt.Scale(domain=surveys)
             ),
             tooltip=[
-                alt.Tooltip("survey:N", title="Survey"),
-                alt.Tooltip("survey_date:N", title="Data for"),
-                alt.Tooltip("income_measure:N", title="Income measured"),
-                alt.Tooltip("income_rmb_month:Q", title="More than (yuan a month)", format=",.0f"),
-                alt.Tooltip("share_above_pct:Q", title="Share (%)", format=".1f"),
+                alt.Tooltip("survey:N", title=tr("Survey")),
+                alt.Tooltip("survey_date:N", title=tr("Data for")),
+                alt.Tooltip("income_measure:N", title=tr("Income measured")),
+                alt.Tooltip("income_rmb_month:Q", title=tr("More than (yuan a month)"), format=",.0f"),
+                alt.Tooltip("share_above_pct:Q", title=tr("Share (%)"), format=".1f"),
             ],
         )
     )
     chart = charts.finish(
         alt.layer(lines, curve_labels, dots),
-        title="How many streamers earn more than a given income?",
-        source="CAPA, Momo and BOSS Zhipin surveys via news reports; lognormal fits by the book",
-        description=(
-            "Chart with a logarithmic income axis from 300 to 100,000 yuan a month and the share of "
-            "streamers earning more, in percent. Dots are published survey figures; a solid curve is "
-            "a lognormal fitted to the CAPA full-time streamer bands for 2023 and a dashed curve one "
-            "fitted to Momo's 2017 survey, which reports higher incomes."
+        title=tr("How many streamers earn more than a given income?"),
+        source=tr("CAPA, Momo and BOSS Zhipin surveys via news reports; lognormal fits by the book"),
+        description=tr(
+            "Chart with a logarithmic income axis from 300 to 100,000 yuan a month and the share "
+            "of streamers earning more, in percent. Dots are published survey figures; a solid "
+            "curve is a lognormal fitted to the CAPA full-time streamer bands for 2023 and a "
+            "dashed curve one fitted to Momo's 2017 survey, which reports higher incomes."
         ),
     )
     return chart
@@ -312,7 +367,12 @@ _LORENZ_EXPR = (
 _GINI_EXPR = "2 * cumulativeNormal(sigma / sqrt(2)) - 1"
 _TOP_EXPR = "100 * (1 - cumulativeNormal(quantileNormal({q}) - sigma))"
 # The spread of log income; it starts at the calibrated sigma, so the chart gives the start.
-SIGMA = Slider("sigma", "Spread of log income", "σ", 0.1, 3.5, 0.01, None)
+SIGMA = Slider("sigma", mark("Spread of log income"), mark("σ"), 0.1, 3.5, 0.01, None)
+
+
+def survey_claim_label(year: int, top1_pct: float) -> str:
+    """The label of a survey's claim on the Lorenz explorer: "2016 survey: top 1% took 80%"."""
+    return tr("{year} survey: top 1% took {share:.0f}%").format(year=year, share=top1_pct)
 
 
 def lorenz_explorer_chart(
@@ -324,22 +384,22 @@ def lorenz_explorer_chart(
     where a curve would have to pass for the top 1 % to earn that share.
     """
     sigma = SIGMA.param(round(fit.sigma, 2))
-    calibrated_name = f"Calibrated to CAPA bands (σ = {fit.sigma:.2f})"
-    chosen_name = "Your σ (slider)"
+    calibrated_name = tr("Calibrated to CAPA bands (σ = {sigma:.2f})").format(sigma=fit.sigma)
+    chosen_name = tr("Your σ (slider)")
     colour = alt.Color(
         "curve:N",
-        title="Lorenz curve",
+        title=tr("Lorenz curve"),
         scale=alt.Scale(
             domain=[calibrated_name, chosen_name], range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]
         ),
     )
     x = alt.X(
         "population_pct:Q",
-        title="Poorest share of streamers, %",
+        title=tr("Poorest share of streamers, %"),
         scale=alt.Scale(domain=[0, 100]),
         axis=alt.Axis(values=[0, 25, 50, 75, 100]),
     )
-    y = alt.Y("income_pct:Q", title="Share of all their income, %", scale=alt.Scale(domain=[0, 100]))
+    y = alt.Y("income_pct:Q", title=tr("Share of all their income, %"), scale=alt.Scale(domain=[0, 100]))
     equality = (
         alt.Chart(pd.DataFrame({"population_pct": [0, 100], "income_pct": [0, 100]}))
         .mark_line(color=charts.MUTED_TEXT_COLOUR, strokeDash=[2, 3], strokeWidth=1.5)
@@ -360,10 +420,17 @@ def lorenz_explorer_chart(
     )
     readout = charts.readout(
         [
-            "'σ = ' + format(sigma, '.2f') + ': Gini ' + format(datum.gini, '.2f')",
-            "'Top 1% earn ' + format(datum.top1, '.0f') + '%, top 10% earn ' + "
-            "format(datum.top10, '.0f') + '%'",
-            "'Mean income is ' + format(datum.ratio, '.1f') + ' × the median'",
+            vega_text(
+                tr("σ = {sigma}: Gini {gini}"),
+                sigma="format(sigma, '.2f')",
+                gini="format(datum.gini, '.2f')",
+            ),
+            vega_text(
+                tr("Top 1% earn {top1}%, top 10% earn {top10}%"),
+                top1="format(datum.top1, '.0f')",
+                top10="format(datum.top10, '.0f')",
+            ),
+            vega_text(tr("Mean income is {ratio} × the median"), ratio="format(datum.ratio, '.1f')"),
         ],
         frame=alt.Chart(pd.DataFrame({"anchor": [0]})).transform_calculate(
             gini=_GINI_EXPR,
@@ -384,7 +451,7 @@ def lorenz_explorer_chart(
         layers.append(
             alt.Chart(claim)
             .mark_point(shape="diamond", size=140, filled=True, color=charts.PALETTE["black"])
-            .encode(x=x, y=y, tooltip=[alt.Tooltip("label:N", title="Claim")])
+            .encode(x=x, y=y, tooltip=[alt.Tooltip("label:N", title=tr("Claim"))])
         )
         layers.append(
             alt.Chart(claim)
@@ -393,16 +460,18 @@ def lorenz_explorer_chart(
         )
     return charts.finish(
         alt.layer(*layers).add_params(sigma),
-        title="Winner takes all? Move the spread and watch the Lorenz curve",
-        source="lognormal calibrated to CAPA's 2023 income bands (via news reports); formulas in the text",
-        description=(
-            "Interactive Lorenz curve. The horizontal axis is the poorest share of streamers in percent, "
-            "the vertical axis their share of all streamer income. A dotted diagonal marks equal incomes; "
-            "a blue curve is the lognormal calibrated to CAPA's bands "
-            f"(Gini {incomes.lognormal_gini(fit.sigma):.2f}); "
-            "an orange curve follows the slider for the spread sigma, and text gives its Gini coefficient, "
-            "the shares of the top 1 and 10 percent and the ratio of mean to median income."
+        title=tr("Winner takes all? Move the spread and watch the Lorenz curve"),
+        source=tr(
+            "lognormal calibrated to CAPA's 2023 income bands (via news reports); formulas in the text"
         ),
+        description=tr(
+            "Interactive Lorenz curve. The horizontal axis is the poorest share of streamers in "
+            "percent, the vertical axis their share of all streamer income. A dotted diagonal "
+            "marks equal incomes; a blue curve is the lognormal calibrated to CAPA's bands (Gini "
+            "{lognormal_gini:.2f}); an orange curve follows the slider for the spread sigma, and "
+            "text gives its Gini coefficient, the shares of the top 1 and 10 percent and the "
+            "ratio of mean to median income."
+        ).format(lognormal_gini=incomes.lognormal_gini(fit.sigma)),
     )
 
 
@@ -467,31 +536,47 @@ def _labelled_bars(base: alt.Chart, *, x: alt.X, order: list[str], colour) -> li
 _MONTH = streamer.MonthInputs()
 
 
+# A control's note is translated where it is shown, so it must be a catalogue text as it stands.
+# The book uses the model's default equipment life, whose note is in the catalogue; another life
+# gets its note in English, which a Chinese chart refuses with MissingTranslation.
+_DEFAULT_EQUIPMENT_NOTE = mark("spread over 12 months")
+
+
+def _equipment_note(months: float) -> str:
+    """The equipment slider's note: over how many months the equipment is paid off."""
+    note = f"spread over {months:g} months"
+    return _DEFAULT_EQUIPMENT_NOTE if note == _DEFAULT_EQUIPMENT_NOTE else note
+
+
 def _month_slider(name: str, label: str, unit: str, step: float, note: str = "") -> Slider:
     low, high = streamer.BOUNDS[name]
     return Slider(name, label, unit, low, high, step, getattr(_MONTH, name), note=note)
 
 
 CALCULATOR_CONTROLS = (
-    _month_slider("hours_per_month", "Hours streamed a month", "", 5),
-    _month_slider("viewers_per_hour", "Viewers an hour", "", 10, note="typical"),
-    _month_slider("conversion_pct", "Viewers who buy", "%", 0.1),
-    _month_slider("order_value_rmb", "Average order", "yuan", 5),
-    _month_slider("commission_pct", "Commission on sales", "%", 1),
-    _month_slider("platform_fee_pct", "Platform's share of commission", "%", 1),
-    _month_slider("agency_pct", "Agency's share of the rest", "%", 1),
+    _month_slider("hours_per_month", mark("Hours streamed a month"), "", 5),
+    _month_slider("viewers_per_hour", mark("Viewers an hour"), "", 10, note=mark("typical")),
+    _month_slider("conversion_pct", mark("Viewers who buy"), mark("%"), 0.1),
+    _month_slider("order_value_rmb", mark("Average order"), mark("yuan"), 5),
+    _month_slider("commission_pct", mark("Commission on sales"), mark("%"), 1),
+    _month_slider("platform_fee_pct", mark("Platform's share of commission"), mark("%"), 1),
+    _month_slider("agency_pct", mark("Agency's share of the rest"), mark("%"), 1),
     # The note says over how many months the equipment is paid off; calculator_chart rewrites it
     # for the inputs it is given.
     _month_slider(
-        "equipment_rmb", "Equipment", "yuan", 100, note=f"spread over {_MONTH.equipment_life_months:g} months"
+        "equipment_rmb",
+        mark("Equipment"),
+        mark("yuan"),
+        100,
+        note=_equipment_note(_MONTH.equipment_life_months),
     ),
-    _month_slider("traffic_rmb_per_month", "Traffic bought", "yuan a month", 100),
+    _month_slider("traffic_rmb_per_month", mark("Traffic bought"), mark("yuan a month"), 100),
 )
 
 
 def calculator_controls(defaults: streamer.MonthInputs) -> tuple[Slider, ...]:
     """The calculator's sliders starting at ``defaults``, the equipment's months named in its note."""
-    life = f"spread over {defaults.equipment_life_months:g} months"
+    life = _equipment_note(defaults.equipment_life_months)
     return tuple(
         dataclasses.replace(
             control,
@@ -500,6 +585,16 @@ def calculator_controls(defaults: streamer.MonthInputs) -> tuple[Slider, ...]:
         )
         for control in CALCULATOR_CONTROLS
     )
+
+
+def _benchmark_row(benchmark) -> str:
+    """A wage benchmark's bar label, "Shanghai minimum wage, 2023", in the reader's language."""
+    name = benchmark.benchmark
+    if name == REFERENCE_BENCHMARK:
+        name = tr("Private-sector average wage")
+    elif name.endswith(" minimum wage"):
+        name = tr("{area} minimum wage").format(area=tr(name.removesuffix(" minimum wage")))
+    return tr("{benchmark}, {year}").format(benchmark=name, year=benchmark.year)
 
 
 def calculator_start_table(
@@ -514,10 +609,10 @@ def calculator_start_table(
     reference = float(benchmarks.set_index("benchmark").loc[reference_benchmark, "rmb_per_hour"])
     result = streamer.net_income(defaults, benchmark_rmb_per_hour=reference)
     rows = [
-        ("Typical new streamer (assumed)", result["median_net_rmb_per_hour"]),
-        ("Average new streamer (assumed)", result["expected_net_rmb_per_hour"]),
+        (tr("Typical new streamer (assumed)"), result["median_net_rmb_per_hour"]),
+        (tr("Average new streamer (assumed)"), result["expected_net_rmb_per_hour"]),
     ]
-    rows += [(f"{b.benchmark}, {b.year}", float(b.rmb_per_hour)) for b in benchmarks.itertuples()]
+    rows += [(_benchmark_row(b), float(b.rmb_per_hour)) for b in benchmarks.itertuples()]
     table = pd.DataFrame(rows, columns=["row", "rmb_per_hour"]).round({"rmb_per_hour": 1})
     return table, result
 
@@ -544,36 +639,36 @@ def calculator_chart(
     share_beating = f"100 * (1 - cumulativeNormal(log(({needed}) / ({sales})) / {sigma!r}))"
 
     rows = [
-        ("Typical new streamer (assumed)", "median", 0.0),
-        ("Average new streamer (assumed)", "expected", 0.0),
+        (tr("Typical new streamer (assumed)"), "median", 0.0),
+        (tr("Average new streamer (assumed)"), "expected", 0.0),
     ]
-    rows += [
-        (f"{b.benchmark}, {b.year}", "benchmark", float(b.rmb_per_hour)) for b in benchmarks.itertuples()
-    ]
+    rows += [(_benchmark_row(b), "benchmark", float(b.rmb_per_hour)) for b in benchmarks.itertuples()]
     bars_data = pd.DataFrame(rows, columns=["row", "kind", "benchmark_value"])
     order = bars_data["row"].tolist()
-    colour = alt.Color(
-        "kind:N",
-        scale=alt.Scale(
-            domain=["median", "expected", "benchmark"],
-            range=[charts.HIGHLIGHT_COLOUR, charts.PALETTE["orange"], charts.MAIN_COLOUR],
-        ),
-        legend=None,
-    )
+    # Coloured by bar (the typical, the average, then every benchmark alike), so that no category
+    # name of the code's reaches the reader's table.
+    colours = [charts.HIGHLIGHT_COLOUR, charts.PALETTE["orange"]] + [charts.MAIN_COLOUR] * (len(order) - 2)
+    colour = alt.Color("row:N", scale=alt.Scale(domain=order, range=colours), legend=None)
     base = alt.Chart(bars_data).transform_calculate(
         value=f"datum.kind == 'median' ? {median_hour} : datum.kind == 'expected' ? {expected_hour}"
         " : datum.benchmark_value",
-        text="datum.row + ': ' + format(datum.value, ',.1f') + ' yuan'",
+        text=vega_text(tr("{row}: {value} yuan"), row="datum.row", value="format(datum.value, ',.1f')"),
     )
-    x = alt.X("value:Q", title="Net income, yuan an hour")
+    x = alt.X("value:Q", title=tr("Net income, yuan an hour"))
     layers = _labelled_bars(base, x=x, order=order, colour=colour)
     zero = alt.Chart(pd.DataFrame({"value": [0]})).mark_rule(color=charts.TEXT_COLOUR).encode(x="value:Q")
     readout = charts.readout(
         [
-            f"'Typical sales: ' + format({sales}, ',.0f') + ' yuan a month'",
-            f"'You keep ' + format(100 * ({keep}), '.1f') + '% of sales, minus ' + format({costs}, ',.0f') "
-            "+ ' yuan of costs'",
-            f"'Beating the private-sector wage: ' + format({share_beating}, '.0f') + '% of starters'",
+            vega_text(tr("Typical sales: {sales} yuan a month"), sales=f"format({sales}, ',.0f')"),
+            vega_text(
+                tr("You keep {keep}% of sales, minus {costs} yuan of costs"),
+                keep=f"format(100 * ({keep}), '.1f')",
+                costs=f"format({costs}, ',.0f')",
+            ),
+            vega_text(
+                tr("Beating the private-sector wage: {share}% of starters"),
+                share=f"format({share_beating}, '.0f')",
+            ),
         ],
         y_px=-52,
         line_height_px=17,
@@ -583,29 +678,35 @@ def calculator_chart(
     chart = charts.with_model_table(
         alt.layer(zero, *layers, *readout).add_params(*params).properties(height=BAR_ROW_PX * len(order)),
         start_table,
-        caption=(
-            f"The bars the chart starts from. Typical sales: {start['median_sales_rmb']:,.0f} yuan a month; "
-            f"the streamer keeps {100 * start['keep_rate']:.1f}% of sales, minus "
-            f"{start['costs_rmb_per_month']:,.0f} yuan of costs; "
-            f"{100 * start['share_beating_benchmark']:.0f}% of starters would beat the private-sector wage"
+        caption=tr(
+            "The bars the chart starts from. Typical sales: {median_sales_rmb:,.0f} yuan a "
+            "month; the streamer keeps {keep_rate:.1f}% of sales, minus "
+            "{costs_rmb_per_month:,.0f} yuan of costs; {share_beating_benchmark:.0f}% of "
+            "starters would beat the private-sector wage"
+        ).format(
+            median_sales_rmb=start["median_sales_rmb"],
+            keep_rate=100 * start["keep_rate"],
+            costs_rmb_per_month=start["costs_rmb_per_month"],
+            share_beating_benchmark=100 * start["share_beating_benchmark"],
         ),
-        titles={"row": "Bar", "rmb_per_hour": "Net income, yuan an hour"},
+        titles={"row": tr("Bar"), "rmb_per_hour": tr("Net income, yuan an hour")},
         model="seckill.models.streamer.net_income",
     )
     return charts.finish(
         chart,
-        title="Should I become a streamer? Net income an hour",
-        source=(
+        title=tr("Should I become a streamer? Net income an hour"),
+        source=tr(
             "every slider is an assumption; wages: NBS 2023 (private units), minimum wages 2023, "
             "ILOSTAT hours; spread of sales from the CAPA calibration"
         ),
-        description=(
-            "Interactive bar chart of net income in yuan an hour. Sliders set hours streamed, viewers, "
-            "the share who buy, order value, commission, the platform's and agency's shares, equipment "
-            "and bought traffic. Two bars show a typical (median) and an average new streamer's net "
-            "income an hour under those assumptions; others show sourced wage benchmarks. Text gives "
-            "the typical monthly sales, the share of sales the streamer keeps, and the share of new "
-            "streamers who would beat the private-sector average wage."
+        description=tr(
+            "Interactive bar chart of net income in yuan an hour. Sliders set hours streamed, "
+            "viewers, the share who buy, order value, commission, the platform's and agency's "
+            "shares, equipment and bought traffic. Two bars show a typical (median) and an "
+            "average new streamer's net income an hour under those assumptions; others show "
+            "sourced wage benchmarks. Text gives the typical monthly sales, the share of sales "
+            "the streamer keeps, and the share of new streamers who would beat the "
+            "private-sector average wage."
         ),
     )
 
@@ -617,12 +718,24 @@ def hours_findings_table(findings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Survey findings on hours, with the source's wording (over, nearly) kept in the text."""
     findings = data.load("streamer_survey_findings") if findings is None else findings
     hours = findings[findings["topic"] == "hours"].copy()
-    prefix = hours["qualifier"].map(
-        {"exact": "", "more than": "over ", "nearly": "nearly ", "about": "about "}
-    )
-    hours["value_label"] = prefix.fillna("") + hours["value"].map(lambda v: f"{v:.0f}%")
-    survey_short = hours["survey"].str.extract(r"^(CAPA|Momo|BOSS Zhipin)", expand=False).fillna("survey")
-    hours["row"] = hours["label"] + " (" + survey_short + ", " + hours["survey_date"].str[:4] + ")"
+    wording = {
+        "exact": tr("{value}%"),
+        "more than": tr("over {value}%"),
+        "nearly": tr("nearly {value}%"),
+        "about": tr("about {value}%"),
+    }
+    hours["value_label"] = [
+        wording.get(qualifier, wording["exact"]).format(value=f"{value:.0f}")
+        for qualifier, value in zip(hours["qualifier"], hours["value"], strict=True)
+    ]
+    short_names = {"CAPA": tr("CAPA"), "Momo": tr("Momo"), "BOSS Zhipin": tr("BOSS Zhipin")}
+    survey_short = hours["survey"].str.extract(r"^(CAPA|Momo|BOSS Zhipin)", expand=False)
+    hours["row"] = [
+        tr("{finding} ({survey}, {year})").format(
+            finding=tr(label), survey=short_names.get(survey, tr("survey")), year=date[:4]
+        )
+        for label, survey, date in zip(hours["label"], survey_short, hours["survey_date"], strict=True)
+    ]
     hours["text"] = hours["value_label"] + " · " + hours["row"]
     return hours.reset_index(drop=True)
 
@@ -630,24 +743,36 @@ def hours_findings_table(findings: pd.DataFrame | None = None) -> pd.DataFrame:
 def hours_chart(table: pd.DataFrame) -> alt.LayerChart:
     """One bar per survey finding on hours; the wording (over, nearly) is kept in the labels."""
     order = table["row"].tolist()
-    x = alt.X("value:Q", title="Share of those surveyed, %", scale=alt.Scale(domain=[0, 100]))
-    base = alt.Chart(table).encode(
-        tooltip=[
-            alt.Tooltip("finding:N", title="Finding"),
-            alt.Tooltip("survey:N", title="Survey"),
-            alt.Tooltip("population:N", title="Who"),
-            alt.Tooltip("value_label:N", title="Share"),
-        ]
+    x = alt.X("value:Q", title=tr("Share of those surveyed, %"), scale=alt.Scale(domain=[0, 100]))
+    shown = translate_values(
+        table.drop(columns=["text"]),
+        ["topic", "finding", "label", "survey", "population", "qualifier", "unit", "confidence", "note"],
+    )
+    # The bar's text is built in the browser, so the table under the chart does not repeat it.
+    base = (
+        alt.Chart(shown)
+        .transform_calculate(text="datum.value_label + ' · ' + datum.row")
+        .encode(
+            tooltip=[
+                alt.Tooltip("row:N", title=tr("Finding (survey, year)")),
+                alt.Tooltip("finding:N", title=tr("Finding")),
+                alt.Tooltip("survey:N", title=tr("Survey")),
+                alt.Tooltip("population:N", title=tr("Who")),
+                alt.Tooltip("value_label:N", title=tr("Share")),
+            ]
+        )
     )
     layers = _labelled_bars(base, x=x, order=order, colour=alt.value(charts.MAIN_COLOUR))
     return charts.finish(
         alt.layer(*layers).properties(height=BAR_ROW_PX * len(order)),
-        title="Long days on camera, and not for everyone",
-        source="CAPA, Momo and BOSS Zhipin surveys via news reports (see Data and sources)",
-        description=(
-            "Bar chart of survey findings on streamers' hours, in percent of those surveyed: "
-            + "; ".join(f"{r.row}: {r.value_label}" for r in table.itertuples())
-            + "."
+        title=tr("Long days on camera, and not for everyone"),
+        source=tr("CAPA, Momo and BOSS Zhipin surveys via news reports (see Data and sources)"),
+        description=tr(
+            "Bar chart of survey findings on streamers' hours, in percent of those surveyed: {findings}."
+        ).format(
+            findings=tr("; ").join(
+                tr("{row}: {value}").format(row=r.row, value=r.value_label) for r in table.itertuples()
+            )
         ),
     )
 
@@ -657,26 +782,31 @@ def working_hours_chart(hours: pd.DataFrame | None = None) -> alt.LayerChart:
     hours = data.load("working_hours") if hours is None else hours
     hours = hours.assign(weekly_hours=hours["weekly_hours"].astype(float), year=hours["year"].astype(int))
     hours = hours[hours["year"] >= 2000]
-    base = alt.Chart(hours).encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("weekly_hours:Q", title="Average hours worked a week", scale=alt.Scale(domain=[30, 50])),
-        color=alt.Color("economy:N", title="Economy"),
+    shown = translate_values(hours[["year", "economy", "weekly_hours", "source_id"]], ["economy"])
+    base = alt.Chart(shown).encode(
+        x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("weekly_hours:Q", title=tr("Average hours worked a week"), scale=alt.Scale(domain=[30, 50])),
+        color=alt.Color("economy:N", title=tr("Economy")),
         tooltip=[
-            alt.Tooltip("economy:N", title="Economy"),
-            alt.Tooltip("year:Q", title="Year", format="d"),
-            alt.Tooltip("weekly_hours:Q", title="Hours a week", format=".1f"),
+            alt.Tooltip("economy:N", title=tr("Economy")),
+            alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+            alt.Tooltip("weekly_hours:Q", title=tr("Hours a week"), format=".1f"),
         ],
     )
     chn = hours[hours["economy_code"] == "chn"].sort_values("year")
     return charts.finish(
         alt.layer(base.mark_line(), base.mark_point(filled=True, size=50)),
-        title="Average working week, China and the United States",
-        source="ILO, ILOSTAT, via Gapminder Systema Globalis (CC BY 4.0)",
-        description=(
-            "Line chart of average hours worked per week since 2000. China, with data for "
-            f"{int(chn['year'].min())} to {int(chn['year'].max())}, ranges from "
-            f"{chn['weekly_hours'].min():.1f} to {chn['weekly_hours'].max():.1f} hours; the United "
-            "States stays near 38 hours."
+        title=tr("Average working week, China and the United States"),
+        source=tr("ILO, ILOSTAT, via Gapminder Systema Globalis (CC BY 4.0)"),
+        description=tr(
+            "Line chart of average hours worked per week since 2000. China, with data for {min} "
+            "to {max}, ranges from {min2:.1f} to {max2:.1f} hours; the United States stays near "
+            "38 hours."
+        ).format(
+            min=int(chn["year"].min()),
+            max=int(chn["year"].max()),
+            min2=chn["weekly_hours"].min(),
+            max2=chn["weekly_hours"].max(),
         ),
     )
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from seckill import charts, data
+from seckill import charts, data, i18n
 from seckill.calibrations.singles_day import LAST_ONE_DAY_YEAR
-from seckill.charts import tables
+from seckill.charts import tables, vega_text
 from seckill.controls import Slider
+from seckill.i18n import mark, tr, translate_values
 
 # Seven categories in the data are grouped into three for the chart, so that colour and shape stay
 # readable for colour-blind readers and on a phone.
@@ -29,14 +30,15 @@ GROUPS = {
 GROUP_ORDER = ["Laws, codes and rules", "Antitrust action", "Tax enforcement"]
 GROUP_COLOURS = [charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR, charts.PALETTE["green"]]
 GROUP_SHAPES = ["circle", "square", "triangle-up"]
-SINGLES_DAY = "Singles' Day sales, Alibaba"
-LIVE_MARKET = "Live-commerce market, one estimate"
+ALIBABA = mark("Alibaba")
+SINGLES_DAY = mark("Singles' Day sales, Alibaba")
+LIVE_MARKET = mark("Live-commerce market, one estimate")
 FIRST_YEAR = 2016
 LAST_YEAR = 2023
 # The period the timeline lists when no brush is drawn (2020 to 2021 at first); the notebook's
 # period explorer has the same two sliders.
-FROM_YEAR = Slider("from_year", "From", "", FIRST_YEAR, LAST_YEAR, 1, 2020, note="year")
-TO_YEAR = Slider("to_year", "To", "", FIRST_YEAR, LAST_YEAR, 1, 2021, note="year")
+FROM_YEAR = Slider("from_year", mark("From"), "", FIRST_YEAR, LAST_YEAR, 1, 2020, note=mark("year"))
+TO_YEAR = Slider("to_year", mark("To"), "", FIRST_YEAR, LAST_YEAR, 1, 2021, note=mark("year"))
 PLOT_HEIGHT_PX = 230
 LIST_X_PX = -62  # the event list starts left of the plot area, under the y axis, to fit a phone
 # The period's summary and event list are drawn under the plot, in the same view, rather than in a
@@ -110,8 +112,11 @@ def growth_table(
             "year": alibaba["year"].astype(int).to_numpy(),
             "series": SINGLES_DAY,
             "value_rmb_bn": alibaba["gmv_rmb_bn"].astype(float).to_numpy(),
-            "who": "Alibaba",
-            "note": ["one day (11 Nov)" if int(d) == 1 else f"{int(d)} days" for d in alibaba["window_days"]],
+            "who": ALIBABA,
+            "note": [
+                tr("one day (11 Nov)") if int(d) == 1 else tr("{days} days").format(days=int(d))
+                for d in alibaba["window_days"]
+            ],
         }
     )
     full = market[
@@ -124,21 +129,33 @@ def growth_table(
             "series": LIVE_MARKET,
             "value_rmb_bn": full["value"].astype(float).to_numpy(),
             "who": full["estimator"].astype(str).to_numpy(),
-            "note": full["kind"].astype(str).to_numpy(),
+            "note": [tr(kind) for kind in full["kind"].astype(str)],
         }
     )
     return pd.concat([sd, lc], ignore_index=True).sort_values(["series", "date"]).reset_index(drop=True)
 
 
 # What "–" means in the tables of events, fines and their bases: the record has no such figure.
-NO_AMOUNT_NOTE = (
-    f"{tables.MISSING} means the record gives no single sum: a law, rule, guidance or probe, or fines "
-    "whose amounts are not published as one figure."
+_NO_AMOUNT = mark(
+    "{missing} means the record gives no single sum: a law, rule, guidance or probe, or fines whose "
+    "amounts are not published as one figure."
 )
-NO_BASIS_NOTE = (
-    f"{tables.MISSING} means the regulator stated no basis for the fine, so its share of one cannot be "
+_NO_BASIS = mark(
+    "{missing} means the regulator stated no basis for the fine, so its share of one cannot be "
     "computed from public figures."
 )
+NO_AMOUNT_NOTE = _NO_AMOUNT.format(missing=tables.MISSING)
+NO_BASIS_NOTE = _NO_BASIS.format(missing=tables.MISSING)
+
+
+def no_amount_note() -> str:
+    """:data:`NO_AMOUNT_NOTE` in the reader's language."""
+    return tr(_NO_AMOUNT).format(missing=tables.MISSING)
+
+
+def no_basis_note() -> str:
+    """:data:`NO_BASIS_NOTE` in the reader's language."""
+    return tr(_NO_BASIS).format(missing=tables.MISSING)
 
 
 def fines_table(events: pd.DataFrame) -> pd.DataFrame:
@@ -153,12 +170,12 @@ def fines_table(events: pd.DataFrame) -> pd.DataFrame:
     computed = (100 * fines["amount_rmb_bn"] / basis).where(basis > 0)
     shown = pd.DataFrame(
         {
-            "Date": fines["date_iso"],
-            "Event": fines["event"],
-            "Fine (bn yuan)": fines["amount_rmb_bn"],
-            "Basis (bn yuan)": basis,
-            "Stated % of basis": fines["fine_pct_of_basis"],
-            "Computed % of basis": computed.round(2),
+            tr("Date"): fines["date_iso"],
+            tr("Event"): fines["event"].map(tr),
+            tr("Fine (bn yuan)"): fines["amount_rmb_bn"],
+            tr("Basis (bn yuan)"): basis,
+            tr("Stated % of basis"): fines["fine_pct_of_basis"],
+            tr("Computed % of basis"): computed.round(2),
         }
     )
     return tables.text_table(shown.reset_index(drop=True))
@@ -191,11 +208,28 @@ def _ms(day: str) -> int:
     return int(pd.Timestamp(day, tz="UTC").timestamp() * 1000)
 
 
+def _group_names() -> dict[str, str]:
+    """Each of the chart's three groups of events, by its English name, in the reader's language."""
+    names = {
+        "Laws, codes and rules": tr("Laws, codes and rules"),
+        "Antitrust action": tr("Antitrust action"),
+        "Tax enforcement": tr("Tax enforcement"),
+    }
+    return {group: names[group] for group in GROUP_ORDER}
+
+
+def _growth_in_reader_language(growth: pd.DataFrame) -> pd.DataFrame:
+    """:func:`growth_table`'s series names and notes in the reader's language."""
+    series = {SINGLES_DAY: tr(SINGLES_DAY), LIVE_MARKET: tr(LIVE_MARKET)}
+    return translate_values(growth.assign(series=growth["series"].map(series)), ["who"])
+
+
 def _label_at(growth: pd.DataFrame, series: str, label: str, *, first: bool) -> dict:
     """Where to write a series' name on the chart: beside its first (or last) point."""
     rows = growth[growth["series"] == series].sort_values("date")
     row = rows.iloc[0] if first else rows.iloc[-1]
-    return {"date": row["date"], "value_rmb_bn": row["value_rmb_bn"], "label": label}
+    value = i18n.reader_unit("value_rmb_bn").field
+    return {"date": row["date"], value: row[value], "label": label}
 
 
 def timeline_chart(
@@ -211,8 +245,14 @@ def timeline_chart(
     which choose the period whenever no brush is drawn. All filtering runs in the browser (Vega
     parameters), so the static book needs no Python.
     """
-    growth = _json_ready(growth)
-    events = _json_ready(events[["date", "date_iso", "year", "group", "event", "line", "detail", "issuer"]])
+    # Sales in the reader's unit: billions of yuan in English, 亿元 (×10) in Chinese.
+    value = i18n.reader_unit("value_rmb_bn")
+    growth = _json_ready(i18n.in_reader_units(_growth_in_reader_language(growth), [value.name]))
+    events = _json_ready(events[["date", "date_iso", "group", "event", "line", "detail", "issuer"]])
+    groups = _group_names()
+    events = translate_values(events.assign(group=events["group"].map(groups)), ["event", "detail", "issuer"])
+    events["line"] = events["date_iso"].str[:7] + "  " + events["event"]
+    singles_day, live_market = tr(SINGLES_DAY), tr(LIVE_MARKET)
     start_param = FROM_YEAR.param(start_year)
     end_param = TO_YEAR.param(end_year)
     # Vega-Lite's default drag, except that it must start in the plot: the list under the plot is
@@ -235,15 +275,16 @@ def timeline_chart(
     domain = [_ms(f"{FIRST_YEAR}-01-01"), _ms(f"{LAST_YEAR}-12-31")]
     x = alt.X(
         "t:T",
-        title="Date",
+        title=tr("Date"),
         scale=alt.Scale(domain=domain),
         axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True),
     )
     # Only the first layer (the event rules) states the domain: Vega-Lite warns about conflicting
     # domains when other layers repeat it or when a layer with x2 comes first.
     x_shared = alt.X("t:T")
-    group_colour = alt.Scale(domain=GROUP_ORDER, range=GROUP_COLOURS)
-    group_shape = alt.Scale(domain=GROUP_ORDER, range=GROUP_SHAPES)
+    group_order = [groups[group] for group in GROUP_ORDER]
+    group_colour = alt.Scale(domain=group_order, range=GROUP_COLOURS)
+    group_shape = alt.Scale(domain=group_order, range=GROUP_SHAPES)
     to_time = {"t": "toDate(datum.date)"}
 
     window = (
@@ -262,29 +303,29 @@ def timeline_chart(
         .encode(
             x=x,
             # Same field, scale and title as the listed events' markers: one legend serves both.
-            color=alt.Color("group:N", scale=group_colour, title="Event"),
+            color=alt.Color("group:N", scale=group_colour, title=tr("Kind of event")),
             tooltip=[
-                alt.Tooltip("date_iso:N", title="Date"),
-                alt.Tooltip("event:N", title="Event"),
-                alt.Tooltip("issuer:N", title="By"),
+                alt.Tooltip("date_iso:N", title=tr("Date")),
+                alt.Tooltip("event:N", title=tr("Event")),
+                alt.Tooltip("issuer:N", title=tr("By")),
             ],
         )
     )
     y = alt.Y(
-        "value_rmb_bn:Q",
-        title="Sales, billion yuan (log scale)",
-        scale=alt.Scale(type="log", domain=[10, 10000]),
+        f"{value.field}:Q",
+        title=tr("Sales, billion yuan (log scale)"),
+        scale=alt.Scale(type="log", domain=[value.value(10), value.value(10000)]),
     )
     growth_base = alt.Chart(growth).transform_calculate(**to_time)
     growth_tooltip = [
-        alt.Tooltip("series:N", title="Series"),
-        alt.Tooltip("year:Q", title="Year", format="d"),
-        alt.Tooltip("value_rmb_bn:Q", title="Bn yuan", format=",.0f"),
-        alt.Tooltip("who:N", title="By"),
-        alt.Tooltip("note:N", title="Note"),
+        alt.Tooltip("series:N", title=tr("Series")),
+        alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+        alt.Tooltip(f"{value.field}:Q", title=tr("Bn yuan"), format=value.format(",.0f")),
+        alt.Tooltip("who:N", title=tr("By")),
+        alt.Tooltip("note:N", title=tr("Note")),
     ]
     sd_line = (
-        growth_base.transform_filter(alt.datum.series == SINGLES_DAY)
+        growth_base.transform_filter(alt.datum.series == singles_day)
         .mark_line(
             color=charts.PALETTE["black"],
             point=alt.OverlayMarkDef(filled=True, size=40, color=charts.PALETTE["black"]),
@@ -292,21 +333,21 @@ def timeline_chart(
         .encode(x=x_shared, y=y, tooltip=growth_tooltip)
     )
     lc_points = (
-        growth_base.transform_filter(alt.datum.series == LIVE_MARKET)
+        growth_base.transform_filter(alt.datum.series == live_market)
         .mark_point(shape="diamond", filled=False, size=60, strokeWidth=1.5, color=charts.PALETTE["purple"])
         .encode(x=x_shared, y=y, tooltip=growth_tooltip)
     )
     label_rows = pd.DataFrame(
         [
-            _label_at(growth, SINGLES_DAY, "Singles' Day (Alibaba)", first=True),
-            _label_at(growth, LIVE_MARKET, "Live-commerce estimates", first=True),
+            _label_at(growth, singles_day, tr("Singles' Day (Alibaba)"), first=True),
+            _label_at(growth, live_market, tr("Live-commerce estimates"), first=True),
         ]
     )
     labels = (
         alt.Chart(label_rows)
         .transform_calculate(**to_time)
         .mark_text(align="left", dx=4, dy=-10, fontSize=11, color=charts.TEXT_COLOUR)
-        .encode(x=x_shared, y=y, text="label:N")
+        .encode(x=x_shared, y=y, text=alt.Text("label:N", title=tr("Series")))
     )
     growth_layers = [rules, window, sd_line, lc_points, labels]
 
@@ -327,17 +368,19 @@ def timeline_chart(
     marks = listed.mark_point(filled=True, size=50, x=LIST_X_PX + 6).encode(
         y=row_y,
         # Colour and shape share one legend (same field and title).
-        color=alt.Color("group:N", scale=group_colour, title="Event", legend=legend),
-        shape=alt.Shape("group:N", scale=group_shape, title="Event", legend=legend),
+        color=alt.Color("group:N", scale=group_colour, title=tr("Kind of event"), legend=legend),
+        shape=alt.Shape("group:N", scale=group_shape, title=tr("Kind of event"), legend=legend),
         tooltip=[
-            alt.Tooltip("date_iso:N", title="Date"),
-            alt.Tooltip("event:N", title="Event"),
-            alt.Tooltip("detail:N", title="What it did"),
-            alt.Tooltip("issuer:N", title="By"),
+            alt.Tooltip("date_iso:N", title=tr("Date")),
+            alt.Tooltip("event:N", title=tr("Event")),
+            alt.Tooltip("detail:N", title=tr("What it did")),
+            alt.Tooltip("issuer:N", title=tr("By")),
         ],
     )
     lines = listed.mark_text(align="left", x=LIST_X_PX + 16, fontSize=11, color=charts.TEXT_COLOUR).encode(
-        y=row_y, text="line:N", tooltip=[alt.Tooltip("detail:N", title="What it did")]
+        y=row_y,
+        text=alt.Text("line:N", title=tr("Date and event")),
+        tooltip=[alt.Tooltip("detail:N", title=tr("What it did"))],
     )
     counted = (
         alt.Chart(events)
@@ -346,7 +389,10 @@ def timeline_chart(
         .transform_aggregate(n="count()")
     )
     heading = counted.transform_calculate(
-        label="datum.n == 1 ? '1 event in the period' : datum.n + ' events in the period'"
+        label="datum.n == 1 ? "
+        + vega_text(tr("1 event in the period"))
+        + " : "
+        + vega_text(tr("{n} events in the period"), n="datum.n")
     ).mark_text(
         align="left",
         x=LIST_X_PX,
@@ -357,23 +403,36 @@ def timeline_chart(
     )
     heading = heading.encode(text="label:N")
     sd_summary = (
-        growth_base.transform_filter(alt.datum.series == SINGLES_DAY)
+        growth_base.transform_filter(alt.datum.series == singles_day)
         .transform_filter(in_period)
         .transform_aggregate(first="argmin(t)", last="argmax(t)", n="count()")
         .transform_calculate(
             label=(
-                "datum.n == 0 ? 'Singles\\' Day: no published total in the period' : "
-                "datum.n == 1 ? 'Singles\\' Day ' + datum.first.year + ': ' + "
-                "format(datum.first.value_rmb_bn, ',.0f') + ' bn yuan' : "
-                "'Singles\\' Day ' + datum.first.year + '-' + datum.last.year + ': ' + "
-                "format(datum.first.value_rmb_bn, ',.0f') + ' to ' + "
-                "format(datum.last.value_rmb_bn, ',.0f') + ' bn yuan'"
+                "datum.n == 0 ? "
+                + vega_text(tr("Singles' Day: no published total in the period"))
+                + " : datum.n == 1 ? "
+                + vega_text(
+                    tr("Singles' Day {year}: {value} bn yuan"),
+                    year="datum.first.year",
+                    value=f"format(datum.first.{value.field}, '{value.format(',.0f')}')",
+                )
+                + " : "
+                + vega_text(
+                    tr("Singles' Day {first_year}-{last_year}: {first_value} to {last_value} bn yuan"),
+                    first_year="datum.first.year",
+                    last_year="datum.last.year",
+                    first_value=f"format(datum.first.{value.field}, '{value.format(',.0f')}')",
+                    last_value=f"format(datum.last.{value.field}, '{value.format(',.0f')}')",
+                )
             ),
             # Alibaba counted one day up to 2019 and eleven days from 2020 (see Chapter 1).
             caveat=(
                 f"datum.n > 1 && datum.first.year <= {LAST_ONE_DAY_YEAR} && "
-                f"datum.last.year > {LAST_ONE_DAY_YEAR} ? '(not like for like: the window grew in "
-                f"{LAST_ONE_DAY_YEAR + 1})' : ''"
+                f"datum.last.year > {LAST_ONE_DAY_YEAR} ? "
+                + vega_text(
+                    tr("(not like for like: the window grew in {year})").format(year=LAST_ONE_DAY_YEAR + 1)
+                )
+                + " : ''"
             ),
         )
     )
@@ -401,21 +460,28 @@ def timeline_chart(
             fontSize=12,
             color=charts.HIGHLIGHT_COLOUR,
         )
-        .encode(text=alt.value("'From' is after 'To': move the sliders"))
+        .encode(text=alt.value(tr("'From' is after 'To': move the sliders")))
     )
     layers = [*growth_layers, sd_line_text, sd_caveat, heading, marks, lines, empty_note]
     first_event, last_event = events["date_iso"].iloc[0], events["date_iso"].iloc[-1]
     chart = charts.finish(
         alt.layer(*layers).add_params(brush, start_param, end_param).properties(height=PLOT_HEIGHT_PX),
-        title="Growth first, rules later: live selling and its regulation",
-        source="Alibaba and estimators via news reports; laws, regulators and courts as in Data and sources",
-        description=(
-            "Interactive timeline in two parts. Top: Alibaba's Singles' Day sales and estimates of "
-            f"the live-commerce market in billion yuan on a logarithmic axis, {FIRST_YEAR} to "
-            f"{LAST_YEAR}, with a vertical line for each law, rule, antitrust action or tax case "
-            f"from {first_event} to {last_event}. Drag across it to choose a period, or use the two "
-            "year sliders. Bottom: the events in the chosen period, listed by date, and Alibaba's "
-            "Singles' Day sales at the start and end of the period."
+        title=tr("Growth first, rules later: live selling and its regulation"),
+        source=tr(
+            "Alibaba and estimators via news reports; laws, regulators and courts as in Data and sources"
+        ),
+        description=tr(
+            "Interactive timeline in two parts. Top: Alibaba's Singles' Day sales and estimates "
+            "of the live-commerce market in billion yuan on a logarithmic axis, {FIRST_YEAR} to "
+            "{LAST_YEAR}, with a vertical line for each law, rule, antitrust action or tax case "
+            "from {first_event} to {last_event}. Drag across it to choose a period, or use the "
+            "two year sliders. Bottom: the events in the chosen period, listed by date, and "
+            "Alibaba's Singles' Day sales at the start and end of the period."
+        ).format(
+            FIRST_YEAR=FIRST_YEAR,
+            LAST_YEAR=LAST_YEAR,
+            first_event=first_event,
+            last_event=last_event,
         ),
     )
     # Vega-Lite gives the two marks that draw the brush no accessible name (an axe 'serious'
@@ -425,8 +491,8 @@ def timeline_chart(
     brush_index = len(layers) + 2  # the background mark, each layer, sd_line's points
     patch = []
     for index, suffix, label in [
-        (0, "_brush_bg", "Shaded period chosen by dragging across the chart"),
-        (brush_index, "_brush", "The chosen period: drag it to move it, double-click to clear it"),
+        (0, "_brush_bg", tr("Shaded period chosen by dragging across the chart")),
+        (brush_index, "_brush", tr("The chosen period: drag it to move it, double-click to clear it")),
     ]:
         path = f"/marks/{index}"
         patch.append({"op": "test", "path": f"{path}/name", "value": f"{brush.name}{suffix}"})
@@ -438,8 +504,8 @@ def timeline_chart(
 
 
 def long_date(stamp: pd.Timestamp) -> str:
-    """A date as the text writes it, e.g. "31 August 2018"."""
-    return f"{stamp.day} {stamp.strftime('%B %Y')}"
+    """A date as the text writes it: "31 August 2018", or 2018年8月31日 in Chinese."""
+    return i18n.format_date(stamp)
 
 
 def chapter_numbers() -> dict[str, float | str]:

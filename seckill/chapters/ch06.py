@@ -15,12 +15,23 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts, data
+from seckill.charts import vega_text
 from seckill.controls import Slider
+from seckill.i18n import mark, tr
 from seckill.models import rebalancing
 
-WORLD_BANK = "World Bank"
-PWT = "PWT (PPP prices)"
-ECONOMY_ORDER = ["China", "United States", "World", "Upper middle income"]
+WORLD_BANK = mark("World Bank")
+PWT = mark("PWT (PPP prices)")
+ECONOMY_ORDER = [mark("China"), mark("United States"), mark("World"), mark("Upper middle income")]
+GDP_SERIES = mark("Real GDP (latest NBS estimate)")
+RETAIL_SERIES = mark("Retail sales of consumer goods (nominal)")
+
+
+def _in_reader_language(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``frame`` with the names in ``columns`` (economies, sources, measures) in the reader's language."""
+    return frame.assign(**{column: frame[column].map(tr) for column in columns})
+
+
 ECONOMY_COLOURS = [
     charts.HIGHLIGHT_COLOUR,
     charts.MAIN_COLOUR,
@@ -37,19 +48,26 @@ EXPLORER_HORIZON_YEARS = 60
 # 0-12 % keep every answer finite or "never"; the target's lowest value is raised to just above
 # the current share by target_control(), so the question is always one of a rise.
 GDP_GROWTH_PCT = Slider(
-    "gdp_growth_pct", "GDP growth", "% a year", 0, 10, 0.5, ASSUMED_GDP_GROWTH_PCT, note="assumption"
+    "gdp_growth_pct",
+    mark("GDP growth"),
+    mark("% a year"),
+    0,
+    10,
+    0.5,
+    ASSUMED_GDP_GROWTH_PCT,
+    note=mark("assumption"),
 )
 CONSUMPTION_GROWTH_PCT = Slider(
     "consumption_growth_pct",
-    "Household consumption growth",
-    "% a year",
+    mark("Household consumption growth"),
+    mark("% a year"),
     0,
     12,
     0.5,
     ASSUMED_CONSUMPTION_GROWTH_PCT,
-    note="assumption",
+    note=mark("assumption"),
 )
-TARGET_PCT = Slider("target_pct", "Target share of GDP", "%", 1, 70, 1, DEFAULT_TARGET_PCT)
+TARGET_PCT = Slider("target_pct", mark("Target share of GDP"), mark("%"), 1, 70, 1, DEFAULT_TARGET_PCT)
 
 
 def target_control(current_share_pct: float, target_pct: int = DEFAULT_TARGET_PCT) -> Slider:
@@ -108,24 +126,26 @@ def source_gap_table(table: pd.DataFrame) -> pd.DataFrame:
 
 def consumption_share_chart(table: pd.DataFrame, *, start_year: int = 1970) -> alt.Chart:
     """Lines by economy; solid for the World Bank, dashed for the Penn World Table."""
-    shown = table[table["year"] >= start_year]
+    shown = _in_reader_language(table[table["year"] >= start_year], ["economy", "source"])
     base = alt.Chart(shown).encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=5)),
-        y=alt.Y("share_pct:Q", title="Household consumption, % of GDP", scale=alt.Scale(domain=[20, 80])),
+        x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=5)),
+        y=alt.Y("share_pct:Q", title=tr("Household consumption, % of GDP"), scale=alt.Scale(domain=[20, 80])),
         color=alt.Color(
-            "economy:N", title="Economy", scale=alt.Scale(domain=ECONOMY_ORDER, range=ECONOMY_COLOURS)
+            "economy:N",
+            title=tr("Economy"),
+            scale=alt.Scale(domain=[tr(economy) for economy in ECONOMY_ORDER], range=ECONOMY_COLOURS),
         ),
         strokeDash=alt.StrokeDash(
             "source:N",
-            title="Source and prices",
-            scale=alt.Scale(domain=[WORLD_BANK, PWT], range=[[1, 0], [6, 3]]),
+            title=tr("Source and prices"),
+            scale=alt.Scale(domain=[tr(WORLD_BANK), tr(PWT)], range=[[1, 0], [6, 3]]),
         ),
         detail="source:N",
         tooltip=[
-            alt.Tooltip("year:Q", title="Year", format="d"),
-            alt.Tooltip("economy:N", title="Economy"),
-            alt.Tooltip("source:N", title="Source"),
-            alt.Tooltip("share_pct:Q", title="% of GDP", format=".1f"),
+            alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+            alt.Tooltip("economy:N", title=tr("Economy")),
+            alt.Tooltip("source:N", title=tr("Source")),
+            alt.Tooltip("share_pct:Q", title=tr("% of GDP"), format=".1f"),
         ],
     )
     last = int(shown["year"].max())
@@ -133,44 +153,52 @@ def consumption_share_chart(table: pd.DataFrame, *, start_year: int = 1970) -> a
     usa_wb = share_in(table, "United States", WORLD_BANK, last)
     return charts.finish(
         base.mark_line(),
-        title="Household consumption as a share of GDP",
-        source="World Bank WDI (NE.CON.PRVT.ZS); Penn World Table 10.01 (csh_c)",
-        description=(
-            f"Line chart, {start_year} to {last}, of household final consumption as a percent of GDP "
-            "for China, the United States, the world and upper-middle-income economies (World Bank, "
-            "solid lines), with Penn World Table values for China and the United States (dashed). "
-            f"In {last} the World Bank puts China at {china_wb:.1f} percent and the United States "
-            f"at {usa_wb:.1f} percent; China's share fell from the 1980s to about 2010 and has "
-            "risen a little since."
+        title=tr("Household consumption as a share of GDP"),
+        source=tr("World Bank WDI (NE.CON.PRVT.ZS); Penn World Table 10.01 (csh_c)"),
+        description=tr(
+            "Line chart, {start_year} to {last}, of household final consumption as a percent of "
+            "GDP for China, the United States, the world and upper-middle-income economies "
+            "(World Bank, solid lines), with Penn World Table values for China and the United "
+            "States (dashed). In {last} the World Bank puts China at {china_wb:.1f} percent and "
+            "the United States at {usa_wb:.1f} percent; China's share fell from the 1980s to "
+            "about 2010 and has risen a little since."
+        ).format(
+            start_year=start_year,
+            last=last,
+            china_wb=china_wb,
+            usa_wb=usa_wb,
         ),
     )
 
 
 def source_gap_chart(gap: pd.DataFrame) -> alt.Chart:
     """How far apart the two sources are, year by year, for China and the United States."""
-    base = alt.Chart(gap).encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=5)),
-        y=alt.Y("gap_pp:Q", title="World Bank minus PWT, percentage points"),
+    base = alt.Chart(_in_reader_language(gap, ["economy"])).encode(
+        x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=5)),
+        y=alt.Y("gap_pp:Q", title=tr("World Bank minus PWT, percentage points")),
         color=alt.Color(
             "economy:N",
-            title="Economy",
-            scale=alt.Scale(domain=ECONOMY_ORDER[:2], range=ECONOMY_COLOURS[:2]),
+            title=tr("Economy"),
+            scale=alt.Scale(domain=[tr(economy) for economy in ECONOMY_ORDER[:2]], range=ECONOMY_COLOURS[:2]),
         ),
         tooltip=[
-            alt.Tooltip("year:Q", title="Year", format="d"),
-            alt.Tooltip("economy:N", title="Economy"),
-            alt.Tooltip("gap_pp:Q", title="Gap (points)", format="+.1f"),
+            alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+            alt.Tooltip("economy:N", title=tr("Economy")),
+            alt.Tooltip("gap_pp:Q", title=tr("Gap (points)"), format="+.1f"),
         ],
     )
     zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color=charts.MUTED_TEXT_COLOUR).encode(y="zero:Q")
     return charts.finish(
         alt.layer(zero, base.mark_line()),
-        title="Same economy, two answers: the gap between the sources",
-        source="derived: World Bank WDI minus Penn World Table 10.01",
-        description=(
+        title=tr("Same economy, two answers: the gap between the sources"),
+        source=tr("derived: World Bank WDI minus Penn World Table 10.01"),
+        description=tr(
             "Line chart of the World Bank household consumption share minus the Penn World Table "
-            f"share, in percentage points, for China and the United States, {int(gap['year'].min())} "
-            f"to {int(gap['year'].max())}. Above zero the World Bank share is higher."
+            "share, in percentage points, for China and the United States, {min} to {max}. Above "
+            "zero the World Bank share is higher."
+        ).format(
+            min=int(gap["year"].min()),
+            max=int(gap["year"].max()),
         ),
     )
 
@@ -202,9 +230,9 @@ def recovery_table(vintages: pd.DataFrame, retail: pd.DataFrame | None = None) -
     latest = vintages.sort_values("published").groupby("year").tail(1)
     total = retail[retail["measure"] == "total_retail_sales_consumer_goods"]
     years = set(latest["year"])
-    rows = [(int(r.year), "Real GDP (latest NBS estimate)", float(r.growth_pct)) for r in latest.itertuples()]
+    rows = [(int(r.year), GDP_SERIES, float(r.growth_pct)) for r in latest.itertuples()]
     rows += [
-        (int(y), "Retail sales of consumer goods (nominal)", float(g))
+        (int(y), RETAIL_SERIES, float(g))
         for y, g in zip(total["year"], total["yoy_pct"], strict=True)
         if int(y) in years and pd.notna(g)
     ]
@@ -213,14 +241,14 @@ def recovery_table(vintages: pd.DataFrame, retail: pd.DataFrame | None = None) -
 
 def recovery_chart(table: pd.DataFrame) -> alt.Chart:
     """Grouped bars: GDP and retail growth, year by year through the 2020 shock."""
-    measures = sorted(table["measure"].unique())
+    measures = [tr(measure) for measure in sorted(table["measure"].unique())]
     chart = (
-        alt.Chart(table)
+        alt.Chart(_in_reader_language(table, ["measure"]))
         .mark_bar()
         .encode(
-            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("measure:N", sort=measures),
-            y=alt.Y("growth_pct:Q", title="Growth on previous year, %"),
+            y=alt.Y("growth_pct:Q", title=tr("Growth on previous year, %")),
             color=alt.Color(
                 "measure:N",
                 title=None,
@@ -228,22 +256,25 @@ def recovery_chart(table: pd.DataFrame) -> alt.Chart:
                 scale=alt.Scale(domain=measures, range=[charts.MAIN_COLOUR, charts.HIGHLIGHT_COLOUR]),
             ),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("measure:N", title="Measure"),
-                alt.Tooltip("growth_pct:Q", title="Growth (%)", format="+.1f"),
+                alt.Tooltip("year:O", title=tr("Year")),
+                alt.Tooltip("measure:N", title=tr("Measure")),
+                alt.Tooltip("growth_pct:Q", title=tr("Growth (%)"), format="+.1f"),
             ],
         )
     )
-    retail_2020 = table[(table["year"] == 2020) & table["measure"].str.startswith("Retail")]["growth_pct"]
+    retail_2020 = table[(table["year"] == 2020) & (table["measure"] == RETAIL_SERIES)]["growth_pct"]
     return charts.finish(
         chart,
-        title="The 2020 shock: output recovered, retail lagged",
-        source="National Bureau of Statistics via Xinhua, CGTN and AFP (see Data and sources)",
-        description=(
-            f"Grouped bar chart of yearly growth, {int(table['year'].min())} to "
-            f"{int(table['year'].max())}: real GDP (latest official estimate) and nominal retail "
-            f"sales of consumer goods. In 2020 GDP still grew while retail sales fell "
-            f"{abs(float(retail_2020.iloc[0])):.1f} percent."
+        title=tr("The 2020 shock: output recovered, retail lagged"),
+        source=tr("National Bureau of Statistics via Xinhua, CGTN and AFP (see Data and sources)"),
+        description=tr(
+            "Grouped bar chart of yearly growth, {min} to {max}: real GDP (latest official "
+            "estimate) and nominal retail sales of consumer goods. In 2020 GDP still grew while "
+            "retail sales fell {value:.1f} percent."
+        ).format(
+            min=int(table["year"].min()),
+            max=int(table["year"].max()),
+            value=abs(float(retail_2020.iloc[0])),
         ),
     )
 
@@ -297,7 +328,7 @@ def rebalancing_explorer_chart(
     ratio = "((1 + consumption_growth_pct / 100) / (1 + gdp_growth_pct / 100))"
     x = alt.X(
         "year:Q",
-        title="Year",
+        title=tr("Year"),
         axis=alt.Axis(format="d", tickMinStep=10),
         scale=alt.Scale(domain=[base_year, base_year + EXPLORER_HORIZON_YEARS]),
     )
@@ -309,10 +340,10 @@ def rebalancing_explorer_chart(
         .mark_line(color=charts.HIGHLIGHT_COLOUR)
         .encode(
             x=x,
-            y=alt.Y("share_pct:Q", title="Household consumption, % of GDP", scale=y_scale),
+            y=alt.Y("share_pct:Q", title=tr("Household consumption, % of GDP"), scale=y_scale),
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip("share_pct:Q", title=tr("Share (%)"), format=".1f"),
             ],
         )
     )
@@ -327,14 +358,23 @@ def rebalancing_explorer_chart(
     years = f"log(target_pct / datum.start_pct) / log({ratio})"
     readout = charts.readout(
         [
-            "!datum.rises ? 'Never: consumption must outgrow GDP' : "
-            f"datum.years > {EXPLORER_HORIZON_YEARS} ? 'Not within {EXPLORER_HORIZON_YEARS} years' : "
-            "'Reached in ' + format(datum.years, '.0f') + ' years (around ' + "
-            f"format({base_year} + datum.years, '.0f') + ')'",
+            "!datum.rises ? "
+            + vega_text(tr("Never: consumption must outgrow GDP"))
+            + f" : datum.years > {EXPLORER_HORIZON_YEARS} ? "
+            + vega_text(tr("Not within {years} years").format(years=EXPLORER_HORIZON_YEARS))
+            + " : "
+            + vega_text(
+                tr("Reached in {years} years (around {year})"),
+                years="format(datum.years, '.0f')",
+                year=f"format({base_year} + datum.years, '.0f')",
+            ),
             f"!datum.rises || datum.years > {EXPLORER_HORIZON_YEARS} ? '' : "
-            "'Then households buy ' + "
-            "format(pow(1 + consumption_growth_pct / 100, datum.years), '.1f') + "
-            f"' × the {base_year} volume'",
+            + vega_text(
+                tr("Then households buy {multiple} × the {base_year} volume").format(
+                    multiple="{multiple}", base_year=base_year
+                ),
+                multiple="format(pow(1 + consumption_growth_pct / 100, datum.years), '.1f')",
+            ),
         ],
         frame=alt.Chart(pd.DataFrame({"start_pct": [current_share_pct]})).transform_calculate(
             rises=f"{ratio} > 1",
@@ -350,15 +390,20 @@ def rebalancing_explorer_chart(
     )
     chart = charts.finish(
         alt.layer(target_rule, path, start, *readout).add_params(gdp, consumption, target),
-        title="How long to raise the consumption share?",
-        source=(f"start: World Bank WDI, China {base_year}; growth rates are assumptions set by the reader"),
-        description=(
+        title=tr("How long to raise the consumption share?"),
+        source=tr(
+            "start: World Bank WDI, China {base_year}; growth rates are assumptions set by the reader"
+        ).format(base_year=base_year),
+        description=tr(
             "Interactive chart. Starting from China's household consumption share of GDP in "
-            f"{base_year} ({current_share_pct:.1f} percent), a line shows the share year by year "
-            "if household consumption and GDP grow at the rates set with two sliders (assumptions, "
-            "not forecasts); a dashed line marks the target set with a third slider. Text gives "
-            "the years needed, or says the target is never reached, and how many times today's "
-            "volume households would then buy."
+            "{base_year} ({current_share_pct:.1f} percent), a line shows the share year by year "
+            "if household consumption and GDP grow at the rates set with two sliders "
+            "(assumptions, not forecasts); a dashed line marks the target set with a third "
+            "slider. Text gives the years needed, or says the target is never reached, and how "
+            "many times today's volume households would then buy."
+        ).format(
+            base_year=base_year,
+            current_share_pct=current_share_pct,
         ),
     )
     start_target = target_slider.default
@@ -369,13 +414,18 @@ def rebalancing_explorer_chart(
     except ValueError:  # consumption does not outgrow GDP: the share never rises
         answer = None
     if answer is None:
-        read_out = "never reached: consumption must outgrow GDP"
+        read_out = tr("never reached: consumption must outgrow GDP")
     elif answer.years > EXPLORER_HORIZON_YEARS:
-        read_out = f"not reached within {EXPLORER_HORIZON_YEARS} years"
+        read_out = tr("not reached within {years} years").format(years=EXPLORER_HORIZON_YEARS)
     else:
-        read_out = (
-            f"reached in {answer.years:.0f} years (around {base_year + answer.years:.0f}); then households "
-            f"buy {answer.consumption_volume_multiple:.1f} × the {base_year} volume"
+        read_out = tr(
+            "reached in {years:.0f} years (around {year:.0f}); then households buy {multiple:.1f} × "
+            "the {base_year} volume"
+        ).format(
+            years=answer.years,
+            year=base_year + answer.years,
+            multiple=answer.consumption_volume_multiple,
+            base_year=base_year,
         )
     return charts.with_model_table(
         chart,
@@ -385,19 +435,28 @@ def rebalancing_explorer_chart(
             gdp_growth_pct=gdp_growth_pct,
             consumption_growth_pct=consumption_growth_pct,
         ),
-        caption=(
-            f"China's household consumption share of GDP every {REBALANCING_TABLE_STEP_YEARS} years, "
-            f"from {current_share_pct:.1f}% in {base_year}, if GDP grows {gdp_growth_pct:g}% and household "
-            f"consumption {consumption_growth_pct:g}% a year (assumptions), as the chart starts; household "
-            f"consumption and GDP are volumes, {base_year} = 1. Target {start_target}% of GDP: {read_out}"
+        caption=tr(
+            "China's household consumption share of GDP every {REBALANCING_TABLE_STEP_YEARS} "
+            "years, from {current_share_pct:.1f}% in {base_year}, if GDP grows "
+            "{gdp_growth_pct:g}% and household consumption {consumption_growth_pct:g}% a year "
+            "(assumptions), as the chart starts; household consumption and GDP are volumes, "
+            "{base_year} = 1. Target {start_target}% of GDP: {read_out}"
+        ).format(
+            REBALANCING_TABLE_STEP_YEARS=REBALANCING_TABLE_STEP_YEARS,
+            current_share_pct=current_share_pct,
+            base_year=base_year,
+            gdp_growth_pct=gdp_growth_pct,
+            consumption_growth_pct=consumption_growth_pct,
+            start_target=start_target,
+            read_out=read_out,
         ),
         titles={
-            "year": "Year",
-            "share_pct": "% of GDP",
-            "consumption_index": f"Consumption ({base_year} = 1)",
-            "gdp_index": f"GDP ({base_year} = 1)",
+            "year": tr("Year"),
+            "share_pct": tr("% of GDP"),
+            "consumption_index": tr("Consumption ({base_year} = 1)").format(base_year=base_year),
+            "gdp_index": tr("GDP ({base_year} = 1)").format(base_year=base_year),
         },
-        model="seckill.models.rebalancing.rebalancing_path and rebalance",
+        model="seckill.models.rebalancing.rebalancing_path, seckill.models.rebalancing.rebalance",
     )
 
 

@@ -19,7 +19,9 @@ import pandas as pd
 
 from seckill import charts, data
 from seckill.calibrations import carbon_budget, doughnut, flash_sale_inputs, income_fit, parcel_inputs
+from seckill.charts import vega_text
 from seckill.controls import Slider
+from seckill.i18n import mark, tr, translate_values
 from seckill.models import decoupling, scenarios
 
 END_YEAR = 2035  # the static explorer reports this year; the notebook lets the reader choose
@@ -37,10 +39,18 @@ SIGMA_PRESET_FACTOR = 0.75  # rules that narrow the spread of log incomes by a q
 
 
 SHARE_ESTIMATOR_LABELS = {
-    "Ministry of Commerce (MOFCOM)": "MOFCOM",
-    "Mitsui & Co. Global Strategic Studies Institute": "Mitsui",
-    "前瞻产业研究院": "Qianzhan (前瞻)",
+    "Ministry of Commerce (MOFCOM)": mark("MOFCOM"),
+    "Mitsui & Co. Global Strategic Studies Institute": mark("Mitsui"),
+    "前瞻产业研究院": mark("Qianzhan (前瞻)"),
 }
+# The presets' names, by their English name, marked for the catalogue (presets() keys them in
+# English, which the chapter's numbers and the notebook use; tables show them translated).
+PRESET_NAMES = (
+    mark("Past trend"),
+    mark("Efficiency (green growth)"),
+    mark("Sufficiency"),
+    mark("Policy mix"),
+)
 
 
 def live_share_table(shares: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -146,7 +156,7 @@ def presets_table(base: scenarios.Baseline | None = None) -> pd.DataFrame:
                 f"Parcels {levers.end_year}, bn": round(r["parcels_end_bn"]),
                 f"Parcel CO2e {levers.end_year}, Mt": round(r["parcel_co2e_end_mt"]),
                 f"World CO2 {levers.end_year}, Gt": round(r["emissions_end_gt"], 1),
-                "1.5 °C budget (50 %) used up": "after 2100" if pd.isna(year) else int(year),
+                "1.5 °C budget (50 %) used up": mark("after 2100") if pd.isna(year) else int(year),
                 "Streamers' Gini": round(r["gini"], 2),
             }
         )
@@ -162,7 +172,26 @@ def presets_display_table(base: scenarios.Baseline | None = None) -> pd.DataFram
         value = float(value)
         return str(int(value)) if value.is_integer() else f"{value:g}"
 
-    table = presets_table(base).set_index("Scenario")
+    table = presets_table(base)
+    end_year = default_levers(baseline() if base is None else base).end_year
+    headers = {
+        "Scenario": tr("Scenario"),
+        "Growth, % a year": tr("Growth, % a year"),
+        "Fewer goods, % a year": tr("Fewer goods, % a year"),
+        "CO2 per unit falls, % a year": tr("CO2 per unit falls, % a year"),
+        "Reused packaging, %": tr("Reused packaging, %"),
+        "Scarcity boost, %": tr("Scarcity boost, %"),
+        f"Parcels {end_year}, bn": tr("Parcels {year}, bn").format(year=end_year),
+        f"Parcel CO2e {end_year}, Mt": tr("Parcel CO2e {year}, Mt").format(year=end_year),
+        f"World CO2 {end_year}, Gt": tr("World CO2 {year}, Gt").format(year=end_year),
+        "1.5 °C budget (50 %) used up": tr("1.5 °C budget (50 %) used up"),
+        "Streamers' Gini": tr("Streamers' Gini"),
+    }
+    table["Scenario"] = table["Scenario"].map(tr)
+    table["1.5 °C budget (50 %) used up"] = table["1.5 °C budget (50 %) used up"].map(
+        lambda value: tr(value) if isinstance(value, str) else value
+    )
+    table = table.rename(columns=headers).set_index(headers["Scenario"])
     return table.apply(lambda column: column.map(text)).T
 
 
@@ -179,12 +208,24 @@ def _lever(name: str, label: str, unit: str, step: float, note: str = "") -> Sli
 # The scenario sliders, on the page and in the notebook's explorer (which adds the packaging per
 # parcel and the year reported). Each one moves China's parcel emissions, the explorer's one result.
 SCENARIO_CONTROLS = (
-    _lever("growth_pct", "Growth of consumption per person", "% a year", 0.1),
-    _lever("sufficiency_pct", "Sufficiency: fewer goods bought", "% a year", 0.5, note="assumption"),
-    _lever("efficiency_pct", "Efficiency: CO2 per unit falls", "% a year", 0.1),
-    _lever("rebound_pct", "Rebound", "% of the saving spent again", 5, note="assumption"),
-    _lever("reuse_pct", "Policy: parcels in reused packaging", "%", 5, note="assumption"),
-    _lever("scarcity_boost_pct", "Policy: scarcity cues raise ordering by", "%", 10, note="assumption"),
+    _lever("growth_pct", mark("Growth of consumption per person"), mark("% a year"), 0.1),
+    _lever(
+        "sufficiency_pct",
+        mark("Sufficiency: fewer goods bought"),
+        mark("% a year"),
+        0.5,
+        note=mark("assumption"),
+    ),
+    _lever("efficiency_pct", mark("Efficiency: CO2 per unit falls"), mark("% a year"), 0.1),
+    _lever("rebound_pct", mark("Rebound"), mark("% of the saving spent again"), 5, note=mark("assumption")),
+    _lever("reuse_pct", mark("Policy: parcels in reused packaging"), mark("%"), 5, note=mark("assumption")),
+    _lever(
+        "scarcity_boost_pct",
+        mark("Policy: scarcity cues raise ordering by"),
+        mark("%"),
+        10,
+        note=mark("assumption"),
+    ),
 )
 
 
@@ -263,18 +304,18 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     )
     x = alt.X(
         "year:Q",
-        title="Year",
+        title=tr("Year"),
         scale=alt.Scale(domain=[base.base_year, end_year]),
         axis=alt.Axis(format="d", tickMinStep=1, values=list(range(base.base_year, end_year + 1, 2))),
     )
-    y_title = f"Parcel CO2e emitted since {base.base_year}, Mt"
+    y_title = tr("Parcel CO2e emitted since {year}, Mt").format(year=base.base_year)
     line = path.mark_line(color=charts.HIGHLIGHT_COLOUR, point=True).encode(
         x=x,
         y=alt.Y("cumulative:Q", title=y_title),
         tooltip=[
-            alt.Tooltip("year:Q", title="Year", format="d"),
-            alt.Tooltip("cumulative:Q", title="Emitted since the base year, Mt CO2e", format=",.0f"),
-            alt.Tooltip("yearly:Q", title="Emitted that year, Mt CO2e", format=",.0f"),
+            alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+            alt.Tooltip("cumulative:Q", title=tr("Emitted since the base year, Mt CO2e"), format=",.0f"),
+            alt.Tooltip("yearly:Q", title=tr("Emitted that year, Mt CO2e"), format=",.0f"),
         ],
     )
     anchor = alt.Chart(pd.DataFrame({"budget": [budget_mt]}))
@@ -283,7 +324,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     )
     rule_label = anchor.mark_text(
         align="right", baseline="bottom", dy=-4, fontSize=11, color=charts.TEXT_COLOUR, x=alt.ExprRef("width")
-    ).encode(y="budget:Q", text=alt.value("Parcels' share of the 1.5 °C budget"))
+    ).encode(y="budget:Q", text=alt.value(tr("Parcels' share of the 1.5 °C budget")))
     last = (
         path.transform_calculate(hit=f"datum.cumulative >= {budget_mt!r} && datum.t > 0 ? datum.year : 9999")
         .transform_joinaggregate(first_hit="min(hit)")
@@ -291,13 +332,30 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     )
     readout = charts.readout(
         [
-            f"'By {end_year}: ' + format(datum.cumulative, ',.0f') + ' Mt, ' + "
-            f"format(datum.cumulative / {budget_mt!r}, '.0%') + ' of the share'",
-            f"datum.first_hit == 9999 ? 'The share lasts past {end_year}' : "
-            "'The share is used up in ' + datum.first_hit",
-            f"'{end_year}: ' + format({expr['parcel_co2e_end_mt']}, ',.0f') + ' Mt a year (' + "
-            f"format({expr['parcel_co2e_end_mt']} / {base_mt!r} - 1, '+.0%') + ' on {base.base_year})'",
-            f"'from ' + format({expr['parcels_end_bn']}, ',.0f') + ' bn parcels a year'",
+            vega_text(
+                tr("By {year}: {cumulative} Mt, {share} of the share").format(
+                    year=end_year, cumulative="{cumulative}", share="{share}"
+                ),
+                cumulative="format(datum.cumulative, ',.0f')",
+                share=f"format(datum.cumulative / {budget_mt!r}, '.0%')",
+            ),
+            "datum.first_hit == 9999 ? "
+            + vega_text(tr("The share lasts past {year}").format(year=end_year))
+            + " : "
+            + vega_text(tr("The share is used up in {year}"), year="datum.first_hit"),
+            vega_text(
+                tr("{year}: {emissions} Mt a year ({change} on {base_year})").format(
+                    year=end_year, emissions="{emissions}", change="{change}", base_year=base.base_year
+                ),
+                emissions=f"format({expr['parcel_co2e_end_mt']}, ',.0f')",
+                change=f"format({expr['parcel_co2e_end_mt']} / {base_mt!r} - 1, '+.0%')",
+            ),
+            vega_text(
+                tr("from {parcels_bn} bn parcels a year"),
+                parcels_bn=f"format({expr['parcels_end_bn']}, ',.0f')",
+                # The same count in 亿 (10^8), for a Chinese translation.
+                parcels_yi=f"format(10 * {expr['parcels_end_bn']}, ',.0f')",
+            ),
         ],
         frame=last,
         x_px=4,
@@ -306,48 +364,64 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     )
     chart = charts.finish(
         alt.layer(line, rule, rule_label, *readout).add_params(*params).properties(height=280),
-        title=f"Do China's parcels stay within their share of the 1.5 °C budget by {end_year}?",
-        source=(
-            "the book's models (Chapters 2 and 7) with State Post Bureau parcels, Kang et al. 2021, "
-            "Su et al. 2020, Global Carbon Budget 2024, IGCC 2024, World Bank, MOFCOM; the share of "
-            "the budget and levers marked (assumption) are assumptions"
+        title=tr("Do China's parcels stay within their share of the 1.5 °C budget by {end_year}?").format(
+            end_year=end_year
         ),
-        description=(
-            "Interactive line chart of the CO2e emitted by China's parcel deliveries (packaging and "
-            f"transport), summed from {base.base_year + 1} to each year up to {end_year}, against a "
-            "dashed line at the parcels' share of the remaining 1.5 °C carbon budget (their share of "
-            "world CO2 today, an assumption). Six sliders set the growth of consumption per person, "
-            "sufficiency (fewer goods bought), efficiency (the yearly fall in CO2 per unit), the "
-            "rebound, the share of parcels in reused packaging and how much scarcity cues raise "
-            f"ordering in live streams. Text gives the sum by {end_year} as a share of the budget "
-            f"share, the year it is used up, and the emissions and parcels of {end_year}."
+        source=tr(
+            "the book's models (Chapters 2 and 7) with State Post Bureau parcels, Kang et al. "
+            "2021, Su et al. 2020, Global Carbon Budget 2024, IGCC 2024, World Bank, MOFCOM; the "
+            "share of the budget and levers marked (assumption) are assumptions"
         ),
+        description=tr(
+            "Interactive line chart of the CO2e emitted by China's parcel deliveries (packaging "
+            "and transport), summed from {base_year} to each year up to {end_year}, against a "
+            "dashed line at the parcels' share of the remaining 1.5 °C carbon budget (their "
+            "share of world CO2 today, an assumption). Six sliders set the growth of consumption "
+            "per person, sufficiency (fewer goods bought), efficiency (the yearly fall in CO2 "
+            "per unit), the rebound, the share of parcels in reused packaging and how much "
+            "scarcity cues raise ordering in live streams. Text gives the sum by {end_year} as a "
+            "share of the budget share, the year it is used up, and the emissions and parcels of "
+            "{end_year}."
+        ).format(base_year=base.base_year + 1, end_year=end_year),
     )
     used_up = (
-        f"used up in {verdict['used_up_year']}"
+        tr("used up in {year}").format(year=verdict["used_up_year"])
         if verdict["used_up_year"] is not None
-        else f"lasting past {end_year}"
+        else tr("lasting past {year}").format(year=end_year)
     )
-    settings = (
-        f"growth of consumption per person {levers.growth_pct:g}% a year, sufficiency "
-        f"{levers.sufficiency_pct:g}% a year, efficiency {levers.efficiency_pct:g}% a year, rebound "
-        f"{levers.rebound_pct:g}%, reused packaging {levers.reuse_pct:g}%, scarcity cues "
-        f"+{levers.scarcity_boost_pct:g}%"
+    settings = tr(
+        "growth of consumption per person {growth:g}% a year, sufficiency {sufficiency:g}% a year, "
+        "efficiency {efficiency:g}% a year, rebound {rebound:g}%, reused packaging {reuse:g}%, "
+        "scarcity cues +{scarcity:g}%"
+    ).format(
+        growth=levers.growth_pct,
+        sufficiency=levers.sufficiency_pct,
+        efficiency=levers.efficiency_pct,
+        rebound=levers.rebound_pct,
+        reuse=levers.reuse_pct,
+        scarcity=levers.scarcity_boost_pct,
     )
     return charts.with_model_table(
         chart,
         scenario_start_table(base, levers),
-        caption=(
-            f"China's parcel CO2e year by year at the starting levers ({settings}). Emitted "
-            f"{base.base_year + 1}–{end_year}: {verdict['cumulative_end_mt']:,.0f} Mt, "
-            f"{verdict['budget_used_share']:.0%} of the parcels' {budget_mt:,.0f} Mt share of the "
-            f"1.5 °C budget (50% chance), {used_up}"
+        caption=tr(
+            "China's parcel CO2e year by year at the starting levers ({settings}). Emitted "
+            "{base_year}–{end_year}: {cumulative_end_mt:,.0f} Mt, {budget_used_share:.0%} of the "
+            "parcels' {budget_mt:,.0f} Mt share of the 1.5 °C budget (50% chance), {used_up}"
+        ).format(
+            settings=settings,
+            base_year=base.base_year + 1,
+            end_year=end_year,
+            cumulative_end_mt=verdict["cumulative_end_mt"],
+            budget_used_share=verdict["budget_used_share"],
+            budget_mt=budget_mt,
+            used_up=used_up,
         ),
         titles={
-            "year": "Year",
-            "parcels_bn": "Parcels, billion",
-            "parcel_co2e_mt": "Parcel CO2e that year, Mt",
-            "cumulative_mt": f"Emitted since {base.base_year}, Mt",
+            "year": tr("Year"),
+            "parcels_bn": tr("Parcels, billion"),
+            "parcel_co2e_mt": tr("Parcel CO2e that year, Mt"),
+            "cumulative_mt": tr("Emitted since {base_year}, Mt").format(base_year=base.base_year),
         },
         model="seckill.models.scenarios.delivery_path",
     )
@@ -371,17 +445,19 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
     """
     path = scenarios.delivery_path(levers, base)
     verdict = scenarios.delivery_verdict(levers, base)
-    y_title = f"Parcel CO2e emitted since {base.base_year}, Mt"
+    y_title = tr("Parcel CO2e emitted since {year}, Mt").format(year=base.base_year)
     line = (
-        alt.Chart(path)
+        alt.Chart(path[["year", "cumulative_mt", "parcel_co2e_mt"]])
         .mark_line(color=charts.HIGHLIGHT_COLOUR, point=True)
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1)),
+            x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=1)),
             y=alt.Y("cumulative_mt:Q", title=y_title),
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("cumulative_mt:Q", title="Emitted since the base year, Mt CO2e", format=",.0f"),
-                alt.Tooltip("parcel_co2e_mt:Q", title="Emitted that year, Mt CO2e", format=",.0f"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip(
+                    "cumulative_mt:Q", title=tr("Emitted since the base year, Mt CO2e"), format=",.0f"
+                ),
+                alt.Tooltip("parcel_co2e_mt:Q", title=tr("Emitted that year, Mt CO2e"), format=",.0f"),
             ],
         )
     )
@@ -393,13 +469,28 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
     year = verdict["used_up_year"]
     return charts.finish(
         alt.layer(line, rule),
-        title=f"Your scenario: parcels against their budget share by {levers.end_year}",
-        source="the book's models (Chapters 2 and 7); the budget share and the levers are assumptions",
+        title=tr("Your scenario: parcels against their budget share by {end_year}").format(
+            end_year=levers.end_year
+        ),
+        source=tr("the book's models (Chapters 2 and 7); the budget share and the levers are assumptions"),
         description=(
-            f"Line of the CO2e of China's parcels summed from {base.base_year + 1} to {levers.end_year}, "
-            f"reaching {verdict['cumulative_end_mt']:,.0f} Mt against a dashed line at their "
-            f"{verdict['budget_mt']:,.0f} Mt share of the 1.5 °C budget; the share is "
-            + (f"used up in {year}." if year is not None else f"not used up by {levers.end_year}.")
+            tr(
+                "Line of the CO2e of China's parcels summed from {first_year} to {end_year}, reaching "
+                "{cumulative:,.0f} Mt against a dashed line at their {budget:,.0f} Mt share of the "
+                "1.5 °C budget; the share is used up in {year}."
+            )
+            if year is not None
+            else tr(
+                "Line of the CO2e of China's parcels summed from {first_year} to {end_year}, reaching "
+                "{cumulative:,.0f} Mt against a dashed line at their {budget:,.0f} Mt share of the "
+                "1.5 °C budget; the share is not used up by {end_year}."
+            )
+        ).format(
+            first_year=base.base_year + 1,
+            end_year=levers.end_year,
+            cumulative=verdict["cumulative_end_mt"],
+            budget=verdict["budget_mt"],
+            year=year,
         ),
     )
 
@@ -409,35 +500,45 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
 
 def live_share_chart(table: pd.DataFrame) -> alt.Chart:
     """Live streams' share of online retail by year; shape shows estimate, forecast or official."""
+    shown = translate_values(table, ["period", "estimator", "kind", "confidence", "note"])
+    shown = shown.assign(label=shown["label"].map(tr))
     chart = (
-        alt.Chart(table)
+        alt.Chart(shown)
         .mark_point(filled=True, size=110)
         .encode(
-            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("share_pct:Q", title="Share of online retail, %", scale=alt.Scale(domain=[0, 25])),
-            color=alt.Color("label:N", title="Published by"),
-            shape=alt.Shape("kind:N", title="Kind of figure"),
+            x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("share_pct:Q", title=tr("Share of online retail, %"), scale=alt.Scale(domain=[0, 25])),
+            color=alt.Color("label:N", title=tr("Published by")),
+            shape=alt.Shape("kind:N", title=tr("Kind of figure")),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("period:N", title="Period"),
-                alt.Tooltip("estimator:N", title="By"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("share_pct:Q", title="Share (%)", format=".2f"),
-                alt.Tooltip("confidence:N", title="Confidence"),
+                alt.Tooltip("year:O", title=tr("Year")),
+                alt.Tooltip("period:N", title=tr("Period")),
+                alt.Tooltip("estimator:N", title=tr("By")),
+                alt.Tooltip("kind:N", title=tr("Kind")),
+                alt.Tooltip("share_pct:Q", title=tr("Share (%)"), format=".2f"),
+                alt.Tooltip("confidence:N", title=tr("Confidence")),
             ],
         )
     )
     latest = table.sort_values("year").iloc[-1]
     return charts.finish(
         chart,
-        title="Live streams' share of China's online retail",
-        source="MOFCOM via Yicai Global, 2023; Mitsui & Co. Global Strategic Studies Institute, 2020; "
-        "Qianzhan Industry Research Institute, 2022",
-        description=(
-            f"Dot chart of published shares of China's online retail sold through live streams, "
-            f"{table['year'].min()} to {table['year'].max()}, in percent, by who published them; the "
-            f"latest is {latest['share_pct']:.0f} percent ({latest['estimator']}, {latest['period']} "
-            f"{latest['year']}). Definitions differ between publishers."
+        title=tr("Live streams' share of China's online retail"),
+        source=tr(
+            "MOFCOM via Yicai Global, 2023; Mitsui & Co. Global Strategic Studies Institute, "
+            "2020; Qianzhan Industry Research Institute, 2022"
+        ),
+        description=tr(
+            "Dot chart of published shares of China's online retail sold through live streams, "
+            "{min} to {max}, in percent, by who published them; the latest is {share_pct:.0f} "
+            "percent ({estimator}, {period} {year}). Definitions differ between publishers."
+        ).format(
+            min=table["year"].min(),
+            max=table["year"].max(),
+            share_pct=latest["share_pct"],
+            estimator=tr(latest["estimator"]),
+            period=tr(latest["period"]),
+            year=latest["year"],
         ),
     )
 
@@ -470,52 +571,64 @@ def reuse_scale_table(policy: pd.DataFrame, parcels_table: pd.DataFrame) -> pd.D
 
 
 POLICY_SHORT_LABELS = {
-    "Reusable delivery boxes in circulation": "Reusable boxes",
-    "Cardboard boxes collected and used again": "Cartons reused",
-    "Parcels sent in reusable packaging": "Reusable parcels",
+    "Reusable delivery boxes in circulation": mark("Reusable boxes"),
+    "Cardboard boxes collected and used again": mark("Cartons reused"),
+    "Parcels sent in reusable packaging": mark("Reusable parcels"),
 }
 
 
 def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Targets (hollow) and reported progress (filled) for the counted reuse indicators, in millions."""
     counts = table[table["unit"] == "million"].assign(
-        short=lambda t: t["indicator"].map(POLICY_SHORT_LABELS).fillna(t["indicator"])
+        short=lambda t: t["indicator"].map(POLICY_SHORT_LABELS).fillna(t["indicator"]).map(tr),
+        programme_label=lambda t: [
+            tr("'{programme}' ({year})").format(programme=programme, year=year)
+            for programme, year in zip(t["programme"], t["year"], strict=True)
+        ],
+        shown_as=lambda t: [
+            (tr("{kind} (at least)") if bound == "lower bound" else tr("{kind}")).format(kind=tr(kind))
+            for kind, bound in zip(t["kind"], t["bound"], strict=True)
+        ],
+        indicator=lambda t: t["indicator"].map(tr),
     )
-    base = alt.Chart(counts).encode(
+    targets_data, reported_data = counts[counts["kind"] == "target"], counts[counts["kind"] == "reported"]
+    counts = translate_values(counts, ["kind", "unit", "bound", "confidence", "note"])
+    columns = list(counts.columns)
+    targets_data, reported_data = counts.loc[targets_data.index], counts.loc[reported_data.index]
+    base = alt.Chart(counts[columns]).encode(
         y=alt.Y("short:N", title=None, axis=alt.Axis(labelLimit=130)),
         yOffset=alt.YOffset("programme_label:N"),
         # A log axis: reusable boxes number millions, reused cartons hundreds of millions.
         x=alt.X(
             "value:Q",
-            title="Items, millions (log scale)",
+            title=tr("Items, millions (log scale)"),
             scale=alt.Scale(type="log", domain=[1, 2000]),
             axis=alt.Axis(values=[1, 10, 100, 1000]),
         ),
-        color=alt.Color("programme_label:N", title="Programme (year)"),
+        color=alt.Color("programme_label:N", title=tr("Programme (year)")),
         tooltip=[
-            alt.Tooltip("programme_label:N", title="Programme"),
-            alt.Tooltip("indicator:N", title="Indicator"),
-            alt.Tooltip("shown_as:N", title="Value is"),
-            alt.Tooltip("value:Q", title="Millions", format=",.2f"),
-            alt.Tooltip("as_of:N", title="As of"),
+            alt.Tooltip("short:N", title=tr("Indicator, short")),
+            alt.Tooltip("programme_label:N", title=tr("Programme")),
+            alt.Tooltip("indicator:N", title=tr("Indicator")),
+            alt.Tooltip("shown_as:N", title=tr("Value is")),
+            alt.Tooltip("value:Q", title=tr("Items, millions"), format=",.2f"),
+            alt.Tooltip("as_of:N", title=tr("As of")),
         ],
     )
-    targets = base.transform_filter("datum.kind == 'target'").mark_point(
+    targets = base.properties(data=targets_data[columns]).mark_point(
         shape="diamond", size=140, filled=False, strokeWidth=2
     )
-    reported = base.transform_filter("datum.kind == 'reported'").mark_point(
-        shape="circle", size=100, filled=True
-    )
+    reported = base.properties(data=reported_data[columns]).mark_point(shape="circle", size=100, filled=True)
     return charts.finish(
         alt.layer(targets, reported).properties(height=260),
-        title="Reusable packaging: targets and reported progress",
-        source="State Post Bureau via its press conference (2022) and Workers' Daily (2023)",
-        description=(
-            "Dot chart on a log axis of the State Post Bureau's counted reuse indicators in millions of "
-            "items: reusable boxes in circulation, cardboard boxes used again and parcels sent in "
-            "reusable packaging. "
-            "Hollow diamonds are year-end targets, filled circles progress reported by September; "
-            "colour shows the programme. Progress came close to each target."
+        title=tr("Reusable packaging: targets and reported progress"),
+        source=tr("State Post Bureau via its press conference (2022) and Workers' Daily (2023)"),
+        description=tr(
+            "Dot chart on a log axis of the State Post Bureau's counted reuse indicators in "
+            "millions of items: reusable boxes in circulation, cardboard boxes used again and "
+            "parcels sent in reusable packaging. Hollow diamonds are year-end targets, filled "
+            "circles progress reported by September; colour shows the programme. Progress came "
+            "close to each target."
         ),
     )
 

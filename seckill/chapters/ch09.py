@@ -14,7 +14,9 @@ import pandas as pd
 
 from seckill import charts
 from seckill.calibrations import carbon_budget, parcel_inputs
+from seckill.charts import vega_text
 from seckill.controls import Slider
+from seckill.i18n import mark, tr
 from seckill.models import cart
 
 # Slider bounds; the axis is fixed so that bars never run off it (tests check the worst case).
@@ -23,12 +25,19 @@ RETURNED_MAX_PCT = 50
 REUSE_MAX_PCT = 90
 AXIS_MAX_KG = 400
 # The calculator's sliders. The orders start near the average resident's parcels (from the data).
-ORDERS = Slider("orders", "Your online orders a year", "", 0, ORDERS_MAX, 5, None)
+ORDERS = Slider("orders", mark("Your online orders a year"), "", 0, ORDERS_MAX, 5, None)
 RETURNED_PCT = Slider(
-    "returned_pct", "Sent back", "% of orders", 0, RETURNED_MAX_PCT, 5, 0, note="assumption"
+    "returned_pct", mark("Sent back"), mark("% of orders"), 0, RETURNED_MAX_PCT, 5, 0, note=mark("assumption")
 )
 REUSE_PCT = Slider(
-    "reuse_pct", "Delivered in reused packaging", "%", 0, REUSE_MAX_PCT, 5, 0, note="assumption"
+    "reuse_pct",
+    mark("Delivered in reused packaging"),
+    mark("%"),
+    0,
+    REUSE_MAX_PCT,
+    5,
+    0,
+    note=mark("assumption"),
 )
 
 
@@ -91,27 +100,33 @@ def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     orders = round(defaults["average_parcels"] / 10) * 10  # the slider starts near the average
     params = [ORDERS.param(orders), RETURNED_PCT.param(), REUSE_PCT.param()]
     expr = cart_expressions(defaults)
-    you = "Your parcels"
-    average = f"Average resident of China, {year}"
+    you, average = _who(year)
     rows = pd.DataFrame({"who": [you, average], "average": [0.0, defaults["average_co2e_kg"]]})
     values = (
         alt.Chart(rows)
         .transform_calculate(kg=f"datum.who == '{you}' ? {expr['total_co2e_kg']} : datum.average")
-        .transform_calculate(label="datum.who + ': ' + format(datum.kg, ',.1f') + ' kg CO2e'")
+        .transform_calculate(
+            label=vega_text(tr("{who}: {kg} kg CO2e"), who="datum.who", kg="format(datum.kg, ',.1f')")
+        )
     )
     # Names and values above the bars instead of axis labels, so the bars keep a phone's width.
     y = alt.Y("who:N", title=None, sort=[you, average], axis=None, scale=alt.Scale(paddingInner=0.9))
     bars = values.mark_bar().encode(
         y=y,
         x=alt.X(
-            "kg:Q", title="Packaging and delivery, kg CO2e a year", scale=alt.Scale(domain=[0, AXIS_MAX_KG])
+            "kg:Q",
+            title=tr("Packaging and delivery, kg CO2e a year"),
+            scale=alt.Scale(domain=[0, AXIS_MAX_KG]),
         ),
         color=alt.Color(
             "who:N",
             legend=None,
             scale=alt.Scale(domain=[you, average], range=[charts.HIGHLIGHT_COLOUR, charts.MAIN_COLOUR]),
         ),
-        tooltip=[alt.Tooltip("who:N", title="Who"), alt.Tooltip("kg:Q", title="kg CO2e", format=",.1f")],
+        tooltip=[
+            alt.Tooltip("who:N", title=tr("Who")),
+            alt.Tooltip("kg:Q", title=tr("kg CO2e"), format=",.1f"),
+        ],
     )
     labels = values.mark_text(
         align="left", baseline="bottom", dy=-6, x=2, fontSize=12, color=charts.TEXT_COLOUR
@@ -120,9 +135,16 @@ def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     year_of_co2 = defaults["consumption_co2_year"]
     readout = charts.readout(
         [
-            f"'You: ' + format({expr['parcels']}, ',.0f') + ' parcels, ' + "
-            f"format({expr['packaging_kg']}, ',.1f') + ' kg new packaging'",
-            f"'= ' + format({share}, '.1%') + ' of CO2 per head in China ({year_of_co2})'",
+            vega_text(
+                tr("You: {parcels} parcels, {packaging_kg} kg new packaging"),
+                parcels=f"format({expr['parcels']}, ',.0f')",
+                packaging_kg=f"format({expr['packaging_kg']}, ',.1f')",
+            ),
+            vega_text(
+                tr("= {share} of CO2 per head in China ({year})"),
+                share=f"format({share}, '.1%')",
+                year=f"'{year_of_co2}'",
+            ),
         ],
         # Below the x axis, clear of the bars.
         y_px="height + 44",
@@ -131,38 +153,43 @@ def cart_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     )
     chart = charts.finish(
         alt.layer(bars, labels, *readout).add_params(*params).properties(height=140),
-        title="Your cart's parcels: packaging and delivery",
-        source=(
+        title=tr("Your cart's parcels: packaging and delivery"),
+        source=tr(
             "Chapter 7's factors (Su et al. 2020, Kang et al. 2021, State Post Bureau); World Bank "
             "population; Our World in Data; returns and reuse are assumptions"
         ),
-        description=(
+        description=tr(
             "Interactive bar chart. Sliders set how many online orders you make a year, the share you "
             "send back and the share delivered in reused packaging. One bar shows the packaging and "
-            f"delivery emissions of your parcels in kilograms of CO2-equivalent a year, the other the "
-            f"average resident of China in {year}. Text gives your parcels, the new packaging they use, and "
+            "delivery emissions of your parcels in kilograms of CO2-equivalent a year, the other the "
+            "average resident of China in {year}. Text gives your parcels, the new packaging they use, and "
             "their emissions as a share of a China resident's consumption-based CO2."
-        ),
+        ).format(year=year),
     )
     return charts.with_model_table(
         chart,
         cart_start_table(defaults, orders),
-        caption=(
-            f"Parcels a year, their new packaging, and their packaging and delivery emissions, for you "
-            f"at the starting settings ({orders:g} orders a year, none sent back, none in reused "
-            f"packaging) and for the average resident of China in {year} ({year}'s parcels divided by "
-            f"the population); the last column compares the emissions with China's consumption-based "
-            f"CO2 per person in {year_of_co2}. The goods inside the parcels are not counted"
-        ),
+        caption=tr(
+            "Parcels a year, their new packaging, and their packaging and delivery emissions, for you "
+            "at the starting settings ({orders:g} orders a year, none sent back, none in reused "
+            "packaging) and for the average resident of China in {year} ({year}'s parcels divided by "
+            "the population); the last column compares the emissions with China's consumption-based "
+            "CO2 per person in {co2_year}. The goods inside the parcels are not counted"
+        ).format(orders=orders, year=year, co2_year=year_of_co2),
         titles={
-            "who": "Who",
-            "parcels": "Parcels a year",
-            "packaging_kg": "New packaging, kg",
-            "total_co2e_kg": "kg CO2e a year",
-            "share_pct": f"% of CO2 per head ({year_of_co2})",
+            "who": tr("Who"),
+            "parcels": tr("Parcels a year"),
+            "packaging_kg": tr("New packaging, kg"),
+            "total_co2e_kg": tr("kg CO2e a year"),
+            "share_pct": tr("% of CO2 per head ({year})").format(year=year_of_co2),
         },
         model="seckill.models.cart.cart_footprint",
     )
+
+
+def _who(year: int) -> tuple[str, str]:
+    """The calculator's two bars, by name: the reader's parcels and the average resident's."""
+    return tr("Your parcels"), tr("Average resident of China, {year}").format(year=year)
 
 
 def cart_start_table(defaults: dict[str, float], orders: float) -> pd.DataFrame:
@@ -172,10 +199,8 @@ def cart_start_table(defaults: dict[str, float], orders: float) -> pd.DataFrame:
     ``share_pct`` is the footprint over China's consumption-based CO2 per person.
     """
     rows = []
-    for who, count in (
-        ("Your parcels", orders),
-        (f"Average resident of China, {int(defaults['year'])}", defaults["average_parcels"]),
-    ):
+    you, average = _who(int(defaults["year"]))
+    for who, count in ((you, orders), (average, defaults["average_parcels"])):
         result = footprint_for(defaults, count)
         share = 100 * result["total_co2e_kg"] / (defaults["consumption_co2_t"] * 1000)
         rows.append((who, result["parcels"], result["packaging_kg"], result["total_co2e_kg"], share))

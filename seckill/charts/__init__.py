@@ -21,8 +21,10 @@ from seckill.charts.style import (
     TITLE_LINE_CHARS,
     TWO_LINE_LABEL,
     finish,
+    large_number_axis,
     readout,
     use,
+    vega_text,
     with_model_table,
 )
 
@@ -36,7 +38,9 @@ __all__ = [
     "TITLE_LINE_CHARS",
     "TWO_LINE_LABEL",
     "finish",
+    "large_number_axis",
     "readout",
     "use",
+    "vega_text",
     "with_model_table",
 ]

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import altair as alt
 
+from seckill import i18n
 from seckill.charts import tables
 
 RENDERER_NAME = "seckill-static"
@@ -62,14 +63,21 @@ def static_html(spec: dict) -> str:
     No script code: the site's page script (``sitebuild/web/seckill.js``) draws the chart above the
     spec.
     """
-    description = spec.get("description") or ""
     return (
         '<div class="seckill-chart">'
         f'<script type="application/json" class="seckill-chart-spec">{_json_for_script_tag(spec)}</script>'
-        f"<noscript><p>{html.escape(description)} (Interactive chart: needs JavaScript.)</p></noscript>"
+        f"{_noscript(spec)}"
         f"{tables.details_html(spec)}"
         "</div>"
     )
+
+
+def _noscript(spec: dict) -> str:
+    """What a browser without JavaScript shows in place of the chart: its description."""
+    text = i18n.tr("{description} (Interactive chart: needs JavaScript.)").format(
+        description=spec.get("description") or ""
+    )
+    return f"<noscript><p>{html.escape(text)}</p></noscript>"
 
 
 def static_renderer(spec: dict, **_metadata) -> dict[str, str]:
@@ -101,7 +109,7 @@ _KERNEL_SCRIPT = """(function () {
     w.vegaEmbed(view, spec, { actions: false, renderer: "svg" }).then(function () {
       root.setAttribute("data-seckill-state", "drawn"); say("");
     }).catch(function (error) {
-      root.setAttribute("data-seckill-state", "failed"); say("This chart could not be drawn: " + error);
+      root.setAttribute("data-seckill-state", "failed"); say(__NOT_DRAWN__ + error);
     });
   }
   function drawWaiting() {
@@ -128,14 +136,19 @@ _KERNEL_SCRIPT = """(function () {
       drawWaiting();
     })
     .catch(function (error) {
-      w.__seckillVegaLoading = false; say("The Vega library could not be unpacked: " + error);
+      w.__seckillVegaLoading = false; say(__NOT_UNPACKED__ + error);
     });
 })();"""
-WAITING_NOTE = (
+# The script's messages to the reader, in English; each is translated when a chart is shown.
+WAITING_NOTE = i18n.mark(
     "This chart waits for the Vega library, which the first chart after charts.use() brings. "
     "If it does not appear, run the notebook again from the top."
 )
-OLD_BROWSER_NOTE = "This browser cannot unpack the Vega library; open the notebook in a current browser."
+OLD_BROWSER_NOTE = i18n.mark(
+    "This browser cannot unpack the Vega library; open the notebook in a current browser."
+)
+NOT_DRAWN_NOTE = i18n.mark("This chart could not be drawn: ")
+NOT_UNPACKED_NOTE = i18n.mark("The Vega library could not be unpacked: ")
 
 
 def kernel_html(spec: dict, *, with_bundle: bool) -> str:
@@ -146,21 +159,22 @@ def kernel_html(spec: dict, *, with_bundle: bool) -> str:
     chart_id = uuid.uuid4().hex
     script = (
         _KERNEL_SCRIPT.replace("__ID__", chart_id)
-        .replace("__WAITING__", json.dumps(WAITING_NOTE))
-        .replace("__OLD_BROWSER__", json.dumps(OLD_BROWSER_NOTE))
+        .replace("__WAITING__", json.dumps(i18n.tr(WAITING_NOTE), ensure_ascii=False))
+        .replace("__OLD_BROWSER__", json.dumps(i18n.tr(OLD_BROWSER_NOTE), ensure_ascii=False))
+        .replace("__NOT_DRAWN__", json.dumps(i18n.tr(NOT_DRAWN_NOTE), ensure_ascii=False))
+        .replace("__NOT_UNPACKED__", json.dumps(i18n.tr(NOT_UNPACKED_NOTE), ensure_ascii=False))
     )
     bundle = (
         f'<script type="text/plain" class="seckill-vega-bundle">{_vega_bundle_base64()}</script>'
         if with_bundle
         else ""
     )
-    description = spec.get("description") or ""
     return (
         f'<div class="seckill-kernel-chart" id="seckill-chart-{chart_id}" style="width: 100%">'
         '<div class="seckill-chart-view" style="width: 100%"></div>'
         '<p class="seckill-chart-status" role="status"></p>'
         f'<script type="application/json" class="seckill-chart-spec">{_json_for_script_tag(spec)}</script>'
-        f"<noscript><p>{html.escape(description)} (Interactive chart: needs JavaScript.)</p></noscript>"
+        f"{_noscript(spec)}"
         f"{tables.details_html(spec)}"
         "</div>"
         f"{bundle}<script>{script}</script>"

@@ -10,13 +10,13 @@ table of numbers it shows at its starting settings, computed in Python.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from typing import Literal
 
 import altair as alt
 import pandas as pd
 
+from seckill import i18n
 from seckill.charts import render, tables
 
 # Okabe & Ito (2008), "Color Universal Design"; black first for a single main series.
@@ -42,16 +42,22 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC'
 HEIGHT_PX = 300
 # Vega-Lite shrinks the plot until the title fits the container, so a long one-line title would
 # squeeze the plot to a sliver on a phone. Titles are wrapped into lines instead (characters).
+# Widths count columns of Latin letters; a Chinese character counts two (seckill.i18n.wrap), so a
+# Chinese title wraps at about 18 characters.
 TITLE_LINE_CHARS = 36
 SUBTITLE_LINE_CHARS = 52
 THEME_NAME = "seckill"
 # A legend's labelExpr for long labels: a label longer than LEGEND_LINE_CHARS breaks before " ("
-# onto a second line, so it fits a 390 px phone (Vega draws an array of strings as lines).
+# onto a second line, so it fits a 390 px phone (Vega draws an array of strings as lines). A
+# Chinese label, whose characters are twice as wide, breaks before "（" from half that length.
 LEGEND_LINE_CHARS = 36
 _BREAK = "indexof(datum.label, ' (')"
+_WIDE_BREAK = "indexof(datum.label, '（')"
 TWO_LINE_LABEL = (
     f"length(datum.label) > {LEGEND_LINE_CHARS} && {_BREAK} > 0"
-    f" ? [slice(datum.label, 0, {_BREAK}), slice(datum.label, {_BREAK} + 1)] : datum.label"
+    f" ? [slice(datum.label, 0, {_BREAK}), slice(datum.label, {_BREAK} + 1)]"
+    f" : length(datum.label) > {LEGEND_LINE_CHARS // 2} && {_WIDE_BREAK} > 0"
+    f" ? [slice(datum.label, 0, {_WIDE_BREAK}), slice(datum.label, {_WIDE_BREAK})] : datum.label"
 )
 
 
@@ -110,6 +116,10 @@ def use() -> None:
 def finish(chart: alt.TopLevelMixin, *, title: str, source: str, description: str):
     """Give ``chart`` its title, a 'Source: …' line under the title and a screen-reader description.
 
+    The three texts come already in the reader's language (the chapter passes them through
+    :func:`seckill.i18n.tr`); titles wrap to suit it (:func:`seckill.i18n.wrap`), and a chart in a
+    language other than English gets its number and date formats (:func:`seckill.i18n.vega_locale`).
+
     ``width='container'`` lets the chart shrink to a phone's width instead of overflowing it
     (single and layered charts; concatenated charts keep the widths of their parts).
     """
@@ -117,11 +127,15 @@ def finish(chart: alt.TopLevelMixin, *, title: str, source: str, description: st
         raise ValueError("every chart needs a title, a source and a description")
     properties = {
         "title": alt.TitleParams(
-            text=textwrap.wrap(title, TITLE_LINE_CHARS),
-            subtitle=textwrap.wrap(f"Source: {source}", SUBTITLE_LINE_CHARS),
+            text=i18n.wrap(title, TITLE_LINE_CHARS),
+            subtitle=i18n.wrap(i18n.tr("Source: {source}").format(source=source), SUBTITLE_LINE_CHARS),
         ),
         "description": description,
     }
+    locale = i18n.vega_locale()
+    if locale is not None:
+        config = chart.config if isinstance(chart.config, alt.Config) else alt.Config()
+        properties["config"] = alt.Config(**{**config.to_dict(validate=False), "locale": locale})
     # Vega-Lite cannot size concatenated views to the container; each part sets its own width,
     # which its builder must keep narrow enough for a phone.
     if not isinstance(chart, alt.VConcatChart | alt.HConcatChart | alt.ConcatChart):
@@ -195,6 +209,48 @@ def readout(
             .encode(text="label:N")
         )
     return marks
+
+
+def vega_text(template: str, **expressions: str) -> str:
+    """A Vega expression that writes ``template`` (a translated text) with each ``{name}`` replaced
+    by the value of the Vega expression given for it: ``vega_text(tr("At {rate}% a year"),
+    rate="growth_pct")`` is ``'At ' + growth_pct + '% a year'``. So a read-out the browser computes
+    is one whole sentence in the catalogue, whatever the language's word order."""
+    import string
+
+    parts = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if literal:
+            parts.append("'" + literal.replace("\\", "\\\\").replace("'", "\\'") + "'")
+        if name is not None:
+            if spec or conversion or name not in expressions:
+                raise ValueError(f"{{{name}}} in {template!r} needs a plain Vega expression: give {name}=...")
+            parts.append(expressions[name])
+    if not parts:
+        raise ValueError("a read-out needs a text")
+    if not parts[0].startswith(("'", "format(", "timeFormat(")):
+        parts.insert(0, "''")  # so that + joins texts even when the sentence starts with a number
+    return " + ".join(parts)
+
+
+# Chinese counts large numbers in 万 (10^4) and 亿 (10^8), not in thousands and millions.
+_WAN_YI_LABEL = (
+    "abs(datum.value) >= 1e8 ? format(datum.value / 1e8, '~g') + '亿' : "
+    "abs(datum.value) >= 1e4 ? format(datum.value / 1e4, '~g') + '万' : format(datum.value, '~g')"
+)
+
+
+def large_number_axis(*, log_scale: bool = False, **properties) -> alt.Axis:
+    """An axis of counts spanning many powers of ten: 1k, 10k, 1M in English (SI prefixes),
+    1000, 1万, 100万 in Chinese. On a log scale only the powers of ten are labelled, as Vega
+    labels them when given a format."""
+    if not i18n.is_chinese():
+        return alt.Axis(format="~s", **properties)
+    label = _WAN_YI_LABEL
+    if log_scale:
+        exponent = "log(datum.value) / LN10"
+        label = f"abs({exponent} - round({exponent})) > 1e-6 ? '' : {label}"
+    return alt.Axis(labelExpr=label, **properties)
 
 
 def with_model_table(chart, frame: pd.DataFrame, *, caption: str, titles: dict[str, str], model: str):

@@ -7,6 +7,7 @@ import math
 from seckill import data
 from seckill.calibrations import singles_day
 from seckill.exercises.feedback import NumberExercise
+from seckill.i18n import mark, tr
 from seckill.models import growth
 
 
@@ -32,46 +33,49 @@ def _rate_2009_2014() -> float:
 
 gmv_2019 = NumberExercise(
     expected=lambda: _headline_rmb_bn()[2019],
-    unit="bn yuan",
-    hint_text="Read the row for 2019 in the headline series (singles_day.singles_day_table()), "
-    "column gmv_rmb_bn.",
+    unit=mark("bn yuan"),
+    hint_text=mark(
+        "Read the row for 2019 in the headline series (singles_day.singles_day_table()), column gmv_rmb_bn."
+    ),
     mistakes=lambda: [
         (
             _headline_rmb_bn()[2020],
-            "that is the 2020 total, counted over eleven days, not the one-day 2019 total.",
+            tr("that is the 2020 total, counted over eleven days, not the one-day 2019 total."),
         ),
-        (_headline_rmb_bn()[2018], "that is the 2018 total; look one row further down."),
-        (_headline_rmb_bn()[2019] * 1e9, "that is in yuan; the question asks for billions of yuan."),
+        (_headline_rmb_bn()[2018], tr("that is the 2018 total; look one row further down.")),
+        (_headline_rmb_bn()[2019] * 1e9, tr("that is in yuan; the question asks for billions of yuan.")),
     ],
 )
 
 years_to_retail_at_20_pct = NumberExercise(
     expected=lambda: _years_to_retail(0.20),
-    unit="years",
-    hint_text="Use growth.years_to_reach(start, target, rate) with the 2021 total as the start, all "
-    "retail sales in 2021 as the target, and a rate of 0.20 (a fraction, not 20).",
+    unit=mark("years"),
+    hint_text=mark(
+        "Use growth.years_to_reach(start, target, rate) with the 2021 total as the start, all "
+        "retail sales in 2021 as the target, and a rate of 0.20 (a fraction, not 20)."
+    ),
     mistakes=lambda: [
-        (_years_to_retail(0.36), "that is the answer at 36 % a year; change the rate to 0.20."),
+        (_years_to_retail(0.36), tr("that is the answer at 36 % a year; change the rate to 0.20.")),
         (
             math.log(_retail_2021_rmb_bn() / _headline_rmb_bn()[2021]) / 0.20,
-            "that divides by the rate itself; compound growth divides by log(1 + rate).",
+            tr("that divides by the rate itself; compound growth divides by log(1 + rate)."),
         ),
     ],
 )
 
 rate_2009_2014 = NumberExercise(
     expected=_rate_2009_2014,
-    unit="(fraction a year)",
-    hint_text="Use growth.annual_growth_rate(value_2009, value_2014, years=5) on the one-day totals.",
+    unit=mark("(fraction a year)"),
+    hint_text=mark("Use growth.annual_growth_rate(value_2009, value_2014, years=5) on the one-day totals."),
     mistakes=lambda: [
-        (_rate_2009_2014() * 100, "that is a percentage; give the rate as a fraction (3.0 for 300 %)."),
+        (_rate_2009_2014() * 100, tr("that is a percentage; give the rate as a fraction (3.0 for 300 %).")),
         (
             _headline_rmb_bn()[2014] / _headline_rmb_bn()[2009] - 1,
-            "that is the growth over all five years together, not the rate for one year.",
+            tr("that is the growth over all five years together, not the rate for one year."),
         ),
         (
             (_headline_rmb_bn()[2014] / _headline_rmb_bn()[2009] - 1) / 5,
-            "that splits the five-year growth evenly between the years, which ignores compounding.",
+            tr("that splits the five-year growth evenly between the years, which ignores compounding."),
         ),
     ],
 )

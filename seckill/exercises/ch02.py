@@ -5,6 +5,7 @@ from __future__ import annotations
 from seckill.calibrations import flash_sale_inputs
 from seckill.chapters import ch02
 from seckill.exercises.feedback import NumberExercise
+from seckill.i18n import mark, tr
 from seckill.models import flash_sale
 
 
@@ -25,39 +26,45 @@ def _unserved_share(**changes) -> float:
 
 lipstick_fast_rate = NumberExercise(
     expected=lambda: _implied_rates()[-1],
-    unit="orders a second",
-    hint_text="In ch02.lipstick_table(), take implied_orders_per_s for the shorter (faster) version "
-    "of the record.",
+    unit=mark("orders a second"),
+    hint_text=mark(
+        "In ch02.lipstick_table(), take implied_orders_per_s for the shorter (faster) version of the record."
+    ),
     mistakes=lambda: [
         (
             _implied_rates()[0],
-            "that is the slower version of the record; the question asks for the faster one.",
+            tr("that is the slower version of the record; the question asks for the faster one."),
         ),
-        (_implied_rates()[-1] * 60, "that is orders a minute; the table gives orders a second."),
+        (_implied_rates()[-1] * 60, tr("that is orders a minute; the table gives orders a second.")),
     ],
 )
 
 sell_out_without_boost = NumberExercise(
     expected=lambda: _sell_out_s(boost_pct=0),
-    unit="s",
-    hint_text="Make the sale with flash_sale_inputs.default_sale(boost_pct=0) and pass it to "
-    "flash_sale.sell_out_time_s.",
+    unit=mark("s"),
+    hint_text=mark(
+        "Make the sale with flash_sale_inputs.default_sale(boost_pct=0) and pass it to "
+        "flash_sale.sell_out_time_s."
+    ),
     mistakes=lambda: [
-        (_sell_out_s(), "that is the default sale, with its scarcity boost; set boost_pct=0."),
-        (_sell_out_s(boost_pct=0) / 60, "that is in minutes; the model gives seconds."),
+        (_sell_out_s(), tr("that is the default sale, with its scarcity boost; set boost_pct=0.")),
+        (_sell_out_s(boost_pct=0) / 60, tr("that is in minutes; the model gives seconds.")),
     ],
 )
 
 unserved_small_stock = NumberExercise(
     expected=lambda: _unserved_share(stock_units=1_000),
-    unit="(fraction of would-be buyers)",
-    hint_text="flash_sale.outcome(flash_sale_inputs.default_sale(stock_units=1_000)).unserved_share.",
+    unit=mark("(fraction of would-be buyers)"),
+    hint_text=mark("flash_sale.outcome(flash_sale_inputs.default_sale(stock_units=1_000)).unserved_share."),
     mistakes=lambda: [
-        (_unserved_share(stock_units=1_000) * 100, "that is a percentage; give a fraction between 0 and 1."),
-        (_unserved_share(), "that is the default stock; set stock_units=1_000."),
+        (
+            _unserved_share(stock_units=1_000) * 100,
+            tr("that is a percentage; give a fraction between 0 and 1."),
+        ),
+        (_unserved_share(), tr("that is the default stock; set stock_units=1_000.")),
         (
             1 - _unserved_share(stock_units=1_000),
-            "that is the share who got the product, not the share turned away.",
+            tr("that is the share who got the product, not the share turned away."),
         ),
     ],
 )

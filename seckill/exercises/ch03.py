@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from seckill.chapters import ch03
 from seckill.exercises.feedback import NumberExercise
+from seckill.i18n import mark, tr
 from seckill.models import capacity, value_chain
 
 
@@ -24,44 +25,49 @@ def _plan(**changes) -> dict[str, float]:
 
 latest_villages = NumberExercise(
     expected=lambda: _village_counts()[-1],
-    unit="villages",
-    hint_text="Sort the table by year, villages.sort_values('year'), and read the villages column "
-    "of its last row.",
+    unit=mark("villages"),
+    hint_text=mark(
+        "Sort the table by year, villages.sort_values('year'), and read the villages column of its last row."
+    ),
     rel_tol=0.0,
     mistakes=lambda: [
-        (_village_counts()[0], "that is the earliest count; the question asks for the latest."),
-        (_village_counts()[-2], "that is the count before the latest one."),
+        (_village_counts()[0], tr("that is the earliest count; the question asks for the latest.")),
+        (_village_counts()[-2], tr("that is the count before the latest one.")),
     ],
 )
 
 maker_hourly_without_commission = NumberExercise(
     expected=lambda: _maker_earnings(host_commission_pct=0.0)["rmb_per_hour"],
-    unit="yuan an hour",
-    hint_text="Change host_commission_pct to 0.0 in a copy of ch03.value_chain_defaults(), split the "
-    "price with ch03.default_split and pass it to value_chain.maker_earnings.",
+    unit=mark("yuan an hour"),
+    hint_text=mark(
+        "Change host_commission_pct to 0.0 in a copy of ch03.value_chain_defaults(), split the "
+        "price with ch03.default_split and pass it to value_chain.maker_earnings."
+    ),
     mistakes=lambda: [
         (
             _maker_earnings()["rmb_per_hour"],
-            "that is with the default commission; set host_commission_pct to 0.",
+            tr("that is with the default commission; set host_commission_pct to 0."),
         ),
         (
             _maker_earnings(host_commission_pct=0.0)["rmb_per_item"],
-            "that is yuan an item; divide by the hours an item takes to get yuan an hour.",
+            tr("that is yuan an item; divide by the hours an item takes to get yuan an hour."),
         ),
     ],
 )
 
 days_with_double_makers = NumberExercise(
     expected=lambda: _plan(makers=2 * ch03.capacity_defaults()["makers"])["days_to_fulfil"],
-    unit="working days",
-    hint_text="capacity.fulfilment_plan(**(settings | {'makers': 2 * settings['makers']})), key "
-    "days_to_fulfil, with settings = ch03.capacity_defaults().",
+    unit=mark("working days"),
+    hint_text=mark(
+        "capacity.fulfilment_plan(**(settings | {'makers': 2 * settings['makers']})), key "
+        "days_to_fulfil, with settings = ch03.capacity_defaults()."
+    ),
     mistakes=lambda: [
-        (_plan()["days_to_fulfil"], "that is the default group; double the number of makers."),
+        (_plan()["days_to_fulfil"], tr("that is the default group; double the number of makers.")),
         (
             _plan(makers=2 * ch03.capacity_defaults()["makers"])["days_to_fulfil"]
             * ch03.capacity_defaults()["hours_per_day"],
-            "that is hours of work; the question asks for working days.",
+            tr("that is hours of work; the question asks for working days."),
         ),
     ],
 )

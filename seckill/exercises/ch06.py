@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from seckill.chapters import ch06
 from seckill.exercises.feedback import NumberExercise
+from seckill.i18n import mark, tr
 from seckill.models import rebalancing
 
 GDP_GROWTH = 0.05  # the notebook's assumption, which the exercises keep
@@ -24,30 +25,33 @@ def _needed_growth() -> float:
 
 current_share_pct = NumberExercise(
     expected=_share_pct,
-    unit="% of GDP",
-    hint_text="ch06.current_china_share(shares) returns (year, share in %); take the share.",
-    mistakes=lambda: [(_share_pct() / 100, "that is a fraction; the question asks for a percentage of GDP.")],
+    unit=mark("% of GDP"),
+    hint_text=mark("ch06.current_china_share(shares) returns (year, share in %); take the share."),
+    mistakes=lambda: [
+        (_share_pct() / 100, tr("that is a fraction; the question asks for a percentage of GDP."))
+    ],
 )
 
 years_to_half_at_7_pct = NumberExercise(
     expected=lambda: _years_to_half(0.07),
-    unit="years",
-    hint_text="rebalancing.rebalance(share, 0.50, 0.05, 0.07).years, with share as a fraction "
-    "(share_pct / 100).",
+    unit=mark("years"),
+    hint_text=mark(
+        "rebalancing.rebalance(share, 0.50, 0.05, 0.07).years, with share as a fraction (share_pct / 100)."
+    ),
     mistakes=lambda: [
-        (_years_to_half(0.065), "that is with consumption growing 6.5 % a year; use 7 %."),
+        (_years_to_half(0.065), tr("that is with consumption growing 6.5 % a year; use 7 %.")),
     ],
 )
 
 needed_consumption_growth = NumberExercise(
     expected=_needed_growth,
-    unit="(fraction a year)",
-    hint_text="rebalancing.required_consumption_growth(share, share + 0.10, 0.05, 10).",
+    unit=mark("(fraction a year)"),
+    hint_text=mark("rebalancing.required_consumption_growth(share, share + 0.10, 0.05, 10)."),
     mistakes=lambda: [
-        (_needed_growth() * 100, "that is a percentage; give a fraction (0.07 for 7 %)."),
+        (_needed_growth() * 100, tr("that is a percentage; give a fraction (0.07 for 7 %).")),
         (
             _needed_growth() - GDP_GROWTH,
-            "that is how much faster than GDP; give consumption's own growth rate.",
+            tr("that is how much faster than GDP; give consumption's own growth rate."),
         ),
     ],
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from seckill import data
 from seckill.calibrations import carbon_budget, parcel_inputs
 from seckill.exercises.feedback import NumberExercise
+from seckill.i18n import mark, tr
 from seckill.models import decoupling, parcels
 
 
@@ -52,45 +53,53 @@ def _needed_decline(rebound: float) -> float:
 
 china_consumption_co2 = NumberExercise(
     expected=lambda: _china_2017()["consumption"],
-    unit="t CO2 a person",
-    hint_text="In the 2017 rows of carbon_budget.co2_table(), read China's co2_consumption_t_per_person.",
+    unit=mark("t CO2 a person"),
+    hint_text=mark(
+        "In the 2017 rows of carbon_budget.co2_table(), read China's co2_consumption_t_per_person."
+    ),
     mistakes=lambda: [
         (
             _china_2017()["territorial"],
-            "that is the territorial count (made in China); the question asks "
-            "for consumption (bought in China).",
+            tr(
+                "that is the territorial count (made in China); the question asks "
+                "for consumption (bought in China)."
+            ),
         ),
     ],
 )
 
 waste_with_half_recycled = NumberExercise(
     expected=lambda: _footprint_2018(recycling_share=0.5)["waste_not_recycled_t"] / 1e6,
-    unit="Mt",
-    hint_text="Run parcels.parcel_footprint for 2018 as the notebook does, adding recycling_share=0.5, "
-    "and divide waste_not_recycled_t by a million.",
+    unit=mark("Mt"),
+    hint_text=mark(
+        "Run parcels.parcel_footprint for 2018 as the notebook does, adding recycling_share=0.5, "
+        "and divide waste_not_recycled_t by a million."
+    ),
     mistakes=lambda: [
         (
             _footprint_2018()["waste_not_recycled_t"] / 1e6,
-            "that is with nothing recycled; set recycling_share=0.5.",
+            tr("that is with nothing recycled; set recycling_share=0.5."),
         ),
         (
             _footprint_2018(recycling_share=0.5)["waste_not_recycled_t"],
-            "that is in tonnes; divide by a million for Mt.",
+            tr("that is in tonnes; divide by a million for Mt."),
         ),
     ],
 )
 
 decline_needed_with_rebound = NumberExercise(
     expected=lambda: _needed_decline(0.25),
-    unit="(fraction a year)",
-    hint_text="decoupling.required_intensity_decline(rates['population_growth'], "
-    "rates['gdp_per_person_growth'], rebound=0.25).",
+    unit=mark("(fraction a year)"),
+    hint_text=mark(
+        "decoupling.required_intensity_decline(rates['population_growth'], "
+        "rates['gdp_per_person_growth'], rebound=0.25)."
+    ),
     mistakes=lambda: [
-        (_needed_decline(0.0), "that is with no rebound; set rebound=0.25."),
-        (_needed_decline(0.25) * 100, "that is a percentage; give a fraction."),
+        (_needed_decline(0.0), tr("that is with no rebound; set rebound=0.25.")),
+        (_needed_decline(0.25) * 100, tr("that is a percentage; give a fraction.")),
         (
             _china_rates()["intensity_decline"],
-            "that is how fast intensity did fall, not how fast it must fall.",
+            tr("that is how fast intensity did fall, not how fast it must fall."),
         ),
     ],
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from seckill.chapters import ch08
 from seckill.exercises.feedback import NumberExercise
+from seckill.i18n import mark, tr
 from seckill.models import scenarios
 
 
@@ -18,39 +19,39 @@ def _run(**changes) -> dict:
 
 largest_live_share = NumberExercise(
     expected=lambda: _shares_pct()[-1],
-    unit="% of online retail",
-    hint_text="Take the largest value in the share_pct column of ch08.live_share_table().",
+    unit=mark("% of online retail"),
+    hint_text=mark("Take the largest value in the share_pct column of ch08.live_share_table()."),
     mistakes=lambda: [
-        (_shares_pct()[-1] / 100, "that is a fraction; the column is already a percentage."),
-        (_shares_pct()[0], "that is the smallest share; the question asks for the largest."),
+        (_shares_pct()[-1] / 100, tr("that is a fraction; the column is already a percentage.")),
+        (_shares_pct()[0], tr("that is the smallest share; the question asks for the largest.")),
     ],
 )
 
 emissions_with_efficiency = NumberExercise(
     expected=lambda: _run(efficiency_pct=4.0)["emissions_end_gt"],
-    unit="Gt CO2 a year",
-    hint_text="scenarios.run(ch08.default_levers(base, efficiency_pct=4.0), base)['emissions_end_gt'].",
+    unit=mark("Gt CO2 a year"),
+    hint_text=mark("scenarios.run(ch08.default_levers(base, efficiency_pct=4.0), base)['emissions_end_gt']."),
     mistakes=lambda: [
-        (_run()["emissions_end_gt"], "that is the trend scenario; set efficiency_pct=4.0."),
+        (_run()["emissions_end_gt"], tr("that is the trend scenario; set efficiency_pct=4.0.")),
         (
             _run(efficiency_pct=4.0)["emissions_base_gt"],
-            "that is the base year's emissions, not the end year's.",
+            tr("that is the base year's emissions, not the end year's."),
         ),
     ],
 )
 
 trend_budget_used = NumberExercise(
     expected=lambda: _run()["budget_used_share"],
-    unit="(fraction of the budget)",
-    hint_text="scenarios.run(ch08.default_levers(base), base)['budget_used_share'].",
+    unit=mark("(fraction of the budget)"),
+    hint_text=mark("scenarios.run(ch08.default_levers(base), base)['budget_used_share']."),
     mistakes=lambda: [
         (
             _run()["budget_used_share"] * 100,
-            "that is a percentage; give a fraction (1.0 is the whole budget).",
+            tr("that is a percentage; give a fraction (1.0 is the whole budget)."),
         ),
         (
             _run(efficiency_pct=4.0)["budget_used_share"],
-            "that is the greener scenario; use the trend levers.",
+            tr("that is the greener scenario; use the trend levers."),
         ),
     ],
 )

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-NOT_ANSWERED = "Not answered yet: replace the ... with your answer and run the cell again."
+from seckill.i18n import mark, tr
+
+NOT_ANSWERED = mark("Not answered yet: replace the ... with your answer and run the cell again.")
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,9 @@ class Verdict:
     def __repr__(self) -> str:
         if not self.answered:
             return self.message
-        return ("Right. " if self.correct else "Not yet. ") + self.message
+        return (tr("Right. {message}") if self.correct else tr("Not yet. {message}")).format(
+            message=self.message
+        )
 
     __str__ = __repr__
 
@@ -44,7 +48,7 @@ class Hint:
     text: str
 
     def __repr__(self) -> str:
-        return "Hint: " + self.text
+        return tr("Hint: {text}").format(text=self.text)
 
     __str__ = __repr__
 
@@ -52,26 +56,32 @@ class Hint:
 def as_number(answer: object) -> tuple[float | None, str | None]:
     """The answer as a float, or None and a message saying what is wrong with it."""
     if answer is Ellipsis:
-        return None, NOT_ANSWERED
+        return None, tr(NOT_ANSWERED)
     if answer is None:
-        return None, "The answer is None: did the last line of your cell compute a number, or only print one?"
+        return None, tr(
+            "The answer is None: did the last line of your cell compute a number, or only print one?"
+        )
     if isinstance(answer, bool | np.bool_):
-        return None, f"The answer is {answer}, a yes/no value; this question asks for a number."
+        return None, tr("The answer is {answer}, a yes/no value; this question asks for a number.").format(
+            answer=answer
+        )
     if isinstance(answer, str):
-        return None, f"The answer is the text {answer!r}; give a number, without quotes or units."
+        return None, tr("The answer is the text {answer!r}; give a number, without quotes or units.").format(
+            answer=answer
+        )
     if hasattr(answer, "__len__") and not isinstance(answer, numbers.Real):
         # A one-row selection from a table is a common near miss: say how to take its number.
-        return None, (
-            f"The answer is a {type(answer).__name__} holding {len(answer)} value(s); give one number "
-            "(from a one-value selection, take it with .iloc[0] or float(...))."
-        )
+        return None, tr(
+            "The answer is a {kind} holding {n} value(s); give one number (from a one-value "
+            "selection, take it with .iloc[0] or float(...))."
+        ).format(kind=type(answer).__name__, n=len(answer))
     if not isinstance(answer, numbers.Real):
-        return None, f"The answer is a {type(answer).__name__}; give a single number."
+        return None, tr("The answer is a {kind}; give a single number.").format(kind=type(answer).__name__)
     value = float(answer)
     if math.isnan(value):
-        return None, "The answer is NaN (not a number): a missing value or a division by zero crept in."
+        return None, tr("The answer is NaN (not a number): a missing value or a division by zero crept in.")
     if math.isinf(value):
-        return None, "The answer is infinite: check for a division by zero."
+        return None, tr("The answer is infinite: check for a division by zero.")
     return value, None
 
 
@@ -99,16 +109,27 @@ class NumberExercise:
         if problem:
             return Verdict(False, problem, answered=answer is not Ellipsis)
         target = float(self.expected())
+        unit = tr(self.unit)
         if close(value, target, self.rel_tol):
-            accepted = f"within {self.rel_tol:.0%} of" if self.rel_tol else "exactly"
+            right = (
+                tr("{value} {unit} (within {tolerance} of the value the book's data and models give).")
+                if self.rel_tol
+                else tr("{value} {unit} (exactly the value the book's data and models give).")
+            )
             return Verdict(
-                True, f"{value:,.4g} {self.unit} ({accepted} the value the book's data and models give)."
+                True, right.format(value=f"{value:,.4g}", unit=unit, tolerance=f"{self.rel_tol:.0%}")
             )
         for wrong, why in self.mistakes():
             if close(value, float(wrong), self.rel_tol) and not close(float(wrong), target, self.rel_tol):
-                return Verdict(False, f"{value:,.4g} {self.unit}: {why}")
-        direction = "too high" if value > target else "too low"
-        return Verdict(False, f"{value:,.4g} {self.unit} is {direction}. {self.hint_text}")
+                return Verdict(
+                    False, tr("{value} {unit}: {why}").format(value=f"{value:,.4g}", unit=unit, why=why)
+                )
+        wrong = (
+            tr("{value} {unit} is too high. {hint}")
+            if value > target
+            else tr("{value} {unit} is too low. {hint}")
+        )
+        return Verdict(False, wrong.format(value=f"{value:,.4g}", unit=unit, hint=tr(self.hint_text)))
 
     def hint(self) -> Hint:
-        return Hint(self.hint_text)
+        return Hint(tr(self.hint_text))

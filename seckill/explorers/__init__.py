@@ -16,11 +16,13 @@ from collections.abc import Callable, Iterable, Sequence
 
 from seckill.charts.render import in_book_build as in_static_book
 from seckill.controls import Menu, Slider
+from seckill.i18n import mark, tr
 
-STATIC_NOTE = (
+STATIC_NOTE = mark(
     "**Interactive explorer: needs a live Python kernel.** Open this notebook in Binder or Colab "
     "(launch button at the top of the page) or in your own Jupyter to use the controls."
 )
+CANNOT_DRAW = mark("Cannot draw this")
 
 
 def static_placeholder():
@@ -30,21 +32,22 @@ def static_placeholder():
     """
     from IPython.display import Markdown
 
-    return Markdown(STATIC_NOTE)
+    return Markdown(tr(STATIC_NOTE))
 
 
 def explorer(
     controls: Sequence[Slider | Menu],
     draw: Callable[..., Iterable[object]],
     *,
-    failure: str = "Cannot draw this",
+    failure: str = CANNOT_DRAW,
     start: dict[str, object] | None = None,
 ):
     """Widgets for ``controls`` above one output area that ``draw`` fills whenever a control moves.
 
     ``draw`` takes each control's value as a keyword (its ``name``) and returns what to show, in
     order: charts, Markdown, DataFrames. A ``ValueError`` it raises (a model rejecting a setting)
-    is shown as "**<failure>:** <message>" instead. ``start`` overrides some starting values (by
+    is shown as "**<failure>:** <message>" instead (``failure`` is an English text marked with
+    :func:`seckill.i18n.mark`, shown translated). ``start`` overrides some starting values (by
     name), for a reader who calls the explorer with settings of their own. In the static book the
     explorer is :func:`static_placeholder`.
 
@@ -72,7 +75,7 @@ def explorer(
             try:
                 shown = list(draw(**{name: widget.value for name, widget in made.items()}))
             except ValueError as error:
-                display(Markdown(f"**{failure}:** {error}"))
+                display(Markdown(tr("**{failure}:** {error}").format(failure=tr(failure), error=error)))
                 return
             for item in shown:
                 display(item)

@@ -11,20 +11,21 @@ from seckill import charts
 from seckill.chapters.ch07 import budget as ch07_budget
 from seckill.controls import Menu, Slider
 from seckill.explorers import explorer
+from seckill.i18n import mark, tr
 from seckill.models import decoupling
 
 TABLE_EVERY_YEARS = 5
 # Controls only the notebook has; the page holds population growth, the horizon and the budget's
 # chance fixed. Population starts at its last observed rate (from the data).
-POPULATION_PCT = Slider("population_pct", "Population", "% a year", -1, 2, 0.1, None)
+POPULATION_PCT = Slider("population_pct", mark("Population"), mark("% a year"), -1, 2, 0.1, None)
 END_YEAR_STEP = 5
 CHANCE = Menu(
     "chance",
-    "Budget",
+    mark("Budget"),
     "",
     (50, 67, 83),
     50,
-    labels=("50 % chance of 1.5 °C", "67 % chance", "83 % chance"),
+    labels=(mark("50 % chance of 1.5 °C"), mark("67 % chance"), mark("83 % chance")),
 )
 
 
@@ -34,7 +35,7 @@ def end_year_slider(defaults: dict[str, float]) -> Slider:
     The fives are counted from a round year, so that the default end year is one of them.
     """
     first = END_YEAR_STEP * math.ceil((int(defaults["base_year"]) + END_YEAR_STEP) / END_YEAR_STEP)
-    return Slider("end_year", "Until year", "", first, 2100, END_YEAR_STEP, int(defaults["end_year"]))
+    return Slider("end_year", mark("Until year"), "", first, 2100, END_YEAR_STEP, int(defaults["end_year"]))
 
 
 def scenario_table(
@@ -93,18 +94,24 @@ def scenario_table(
 def scenario_chart(table: pd.DataFrame, *, budget_gtco2: float, budget_label: str) -> alt.LayerChart:
     """Yearly emissions for the scenario's table rows, with the budget noted in the title."""
     line = (
-        alt.Chart(table)
+        alt.Chart(table[["Year", "CO2, Gt a year"]])
         .mark_line(point=True, color=charts.HIGHLIGHT_COLOUR)
         .encode(
-            x=alt.X("Year:Q", axis=alt.Axis(format="d"), title="Year"),
-            y=alt.Y("CO2, Gt a year:Q", title="World CO2, billion tonnes a year", scale=alt.Scale(zero=True)),
+            x=alt.X("Year:Q", axis=alt.Axis(format="d"), title=tr("Year")),
+            y=alt.Y(
+                "CO2, Gt a year:Q", title=tr("World CO2, billion tonnes a year"), scale=alt.Scale(zero=True)
+            ),
         )
     )
     return charts.finish(
         line,
-        title=f"Your scenario against a {budget_gtco2:.0f} Gt budget",
-        source=f"Global Carbon Budget 2024; {budget_label}; World Bank; scenario set by the reader",
-        description="Line chart of the world's yearly CO2 emissions in the reader's scenario, every 5 years.",
+        title=tr("Your scenario against a {budget_gtco2:.0f} Gt budget").format(budget_gtco2=budget_gtco2),
+        source=tr("Global Carbon Budget 2024; {budget_label}; World Bank; scenario set by the reader").format(
+            budget_label=budget_label
+        ),
+        description=tr(
+            "Line chart of the world's yearly CO2 emissions in the reader's scenario, every 5 years."
+        ),
     )
 
 
@@ -127,19 +134,47 @@ def scenario_explorer(defaults: dict[str, float]):
             end_year=end_year,
             budget_gtco2=budget,
         )
-        label = f"1.5 °C budget at {chance} % chance (IGCC 2024)"
+        label = tr("1.5 °C budget at {chance} % chance (IGCC 2024)").format(chance=chance)
         year = summary["exhaustion_year"]
-        used_up = f"is used up in **{year}**" if year else f"lasts beyond {end_year}"
         text = (
-            f"Emissions in {end_year}: **{summary['emissions_end_gtco2']:.1f} Gt** "
-            f"({summary['change_vs_base']:+.0%} on {int(defaults['base_year'])}). "
-            f"The {budget:.0f} Gt budget {used_up}. "
-            f"**{ch07_budget.required_decline_text(summary['required_decline'])}** at this growth."
+            tr(
+                "Emissions in {end_year}: **{emissions:.1f} Gt** ({change:+.0%} on {base_year}). The "
+                "{budget:.0f} Gt budget is used up in **{year}**. **{decline}** at this growth."
+            )
+            if year
+            else tr(
+                "Emissions in {end_year}: **{emissions:.1f} Gt** ({change:+.0%} on {base_year}). The "
+                "{budget:.0f} Gt budget lasts beyond {end_year}. **{decline}** at this growth."
+            )
+        ).format(
+            end_year=end_year,
+            emissions=summary["emissions_end_gtco2"],
+            change=summary["change_vs_base"],
+            base_year=int(defaults["base_year"]),
+            budget=budget,
+            year=year,
+            decline=ch07_budget.required_decline_text(summary["required_decline"]),
         )
+        base_year = int(defaults["base_year"])
+        headers = {
+            "Year": tr("Year"),
+            "Population, bn": tr("Population, bn"),
+            f"Consumption per person ({base_year} = 100)": tr("Consumption per person ({year} = 100)").format(
+                year=base_year
+            ),
+            f"CO2 per unit consumed ({base_year} = 100)": tr("CO2 per unit consumed ({year} = 100)").format(
+                year=base_year
+            ),
+            "CO2, Gt a year": tr("CO2, Gt a year"),
+            f"CO2 since start of {base_year + 1}, Gt": tr("CO2 since start of {year}, Gt").format(
+                year=base_year + 1
+            ),
+        }
+        shown = table.rename(columns=headers)
         return [
             scenario_chart(table, budget_gtco2=budget, budget_label=label),
             Markdown(text),
-            table.style.set_uuid("decoupling-scenario").format(precision=1).hide(axis="index"),
+            shown.style.set_uuid("decoupling-scenario").format(precision=1).hide(axis="index"),
         ]
 
     controls = [
@@ -148,4 +183,4 @@ def scenario_explorer(defaults: dict[str, float]):
         end_year_slider(defaults),
         CHANCE,
     ]
-    return explorer(controls, draw, failure="Cannot compute this scenario")
+    return explorer(controls, draw, failure=mark("Cannot compute this scenario"))

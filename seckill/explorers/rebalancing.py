@@ -8,18 +8,33 @@ import pandas as pd
 from seckill import charts
 from seckill.chapters import ch06
 from seckill.explorers import explorer
+from seckill.i18n import tr
 from seckill.models import rebalancing
 
 
-def path_chart(path: pd.DataFrame, *, target_pct: float, source: str) -> alt.LayerChart:
-    """The consumption share path with the target as a dashed line."""
+def default_source(base_year: int) -> str:
+    """The source line of the explorer's chart: where its start comes from, in the reader's language."""
+    return tr(
+        "start: World Bank WDI, China {base_year}; growth rates are assumptions set by the reader"
+    ).format(base_year=base_year)
+
+
+def path_chart(path: pd.DataFrame, *, target_pct: float, source: str | None = None) -> alt.LayerChart:
+    """The consumption share path with the target as a dashed line; ``source`` defaults to
+    :func:`default_source` for the path's first year."""
+    source = default_source(int(path["year"].min())) if source is None else source
     line = (
-        alt.Chart(path)
+        alt.Chart(path[["year", "share_pct"]])
         .mark_line(color=charts.HIGHLIGHT_COLOUR)
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
-            y=alt.Y("share_pct:Q", title="Household consumption, % of GDP", scale=alt.Scale(domain=[0, 100])),
-            tooltip=[alt.Tooltip("year:Q", format="d"), alt.Tooltip("share_pct:Q", format=".1f")],
+            x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d")),
+            y=alt.Y(
+                "share_pct:Q", title=tr("Household consumption, % of GDP"), scale=alt.Scale(domain=[0, 100])
+            ),
+            tooltip=[
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip("share_pct:Q", title=tr("Household consumption, % of GDP"), format=".1f"),
+            ],
         )
     )
     rule = (
@@ -29,23 +44,29 @@ def path_chart(path: pd.DataFrame, *, target_pct: float, source: str) -> alt.Lay
     )
     return charts.finish(
         alt.layer(rule, line),
-        title="Household consumption share under your assumptions",
+        title=tr("Household consumption share under your assumptions"),
         source=source,
-        description=(
-            f"Line chart of the household consumption share of GDP by year under the growth rates "
-            f"chosen (assumptions), with a dashed line at the target of {target_pct:.0f} percent."
-        ),
+        description=tr(
+            "Line chart of the household consumption share of GDP by year under the growth rates "
+            "chosen (assumptions), with a dashed line at the target of {target_pct:.0f} percent."
+        ).format(target_pct=target_pct),
     )
 
 
 def describe(result: rebalancing.Rebalancing, base_year: int) -> str:
     """One paragraph in words for a :class:`~seckill.models.rebalancing.Rebalancing` answer."""
-    return (
-        f"The target is reached after **{result.years:.1f} years** (around {base_year + result.years:.0f}). "
-        f"By then households buy **{result.consumption_volume_multiple:.2f} times** the volume of "
-        f"{base_year}, GDP is {result.gdp_volume_multiple:.2f} times as large, and everything else in "
-        f"GDP (investment, government, net exports) may grow only "
-        f"{100 * result.rest_of_gdp_growth:.1f} % a year."
+    return tr(
+        "The target is reached after **{years:.1f} years** (around {year:.0f}). By then households "
+        "buy **{consumption:.2f} times** the volume of {base_year}, GDP is {gdp:.2f} times as large, "
+        "and everything else in GDP (investment, government, net exports) may grow only {rest:.1f} % "
+        "a year."
+    ).format(
+        years=result.years,
+        year=base_year + result.years,
+        consumption=result.consumption_volume_multiple,
+        base_year=base_year,
+        gdp=result.gdp_volume_multiple,
+        rest=100 * result.rest_of_gdp_growth,
     )
 
 
@@ -62,11 +83,11 @@ def answer(
             current_share_pct / 100, target_pct / 100, gdp_growth_pct / 100, consumption_growth_pct / 100
         )
     except ValueError as error:
-        return None, f"**No answer:** {error}"
+        return None, tr("**No answer:** {error}").format(error=error)
     return result, describe(result, base_year)
 
 
-def rebalancing_explorer(*, base_year: int, current_share_pct: float, source: str):
+def rebalancing_explorer(*, base_year: int, current_share_pct: float, source: str | None = None):
     """The page chart's sliders for GDP growth, consumption growth and the target; the path and the answer.
 
     As on the page, the lowest target is just above the current share; growth rates at which

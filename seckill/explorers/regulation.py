@@ -7,6 +7,7 @@ import pandas as pd
 from seckill.chapters import ch05
 from seckill.charts import tables
 from seckill.explorers import explorer
+from seckill.i18n import in_reader_units, mark, reader_unit, tr, translate_values
 
 
 def period_tables(
@@ -17,19 +18,27 @@ def period_tables(
     Cells are text: an event without an amount reads :data:`~seckill.charts.tables.MISSING`
     (explained by :data:`seckill.chapters.ch05.NO_AMOUNT_NOTE`), never "NaN".
     """
-    chosen = ch05.events_between(events, start_year, end_year)
+    chosen = translate_values(ch05.events_between(events, start_year, end_year), ["group", "event", "issuer"])
     shown_events = chosen[["date_iso", "group", "event", "issuer", "amount_rmb_bn"]].rename(
         columns={
-            "date_iso": "Date",
-            "group": "Kind",
-            "event": "Event",
-            "issuer": "By",
-            "amount_rmb_bn": "Amount (bn yuan)",
+            "date_iso": tr("Date"),
+            "group": tr("Kind"),
+            "event": tr("Event"),
+            "issuer": tr("By"),
+            "amount_rmb_bn": tr("Amount (bn yuan)"),
         }
     )
     in_years = growth[(growth["year"] >= start_year) & (growth["year"] <= end_year)]
-    shown_growth = in_years[["year", "series", "value_rmb_bn", "who", "note"]].rename(
-        columns={"year": "Year", "series": "Series", "value_rmb_bn": "Bn yuan", "who": "By", "note": "Note"}
+    value = reader_unit("value_rmb_bn")  # 亿元 in Chinese, as the chart shows them
+    in_years = in_reader_units(translate_values(in_years, ["series", "who"]), [value.name])
+    shown_growth = in_years[["year", "series", value.field, "who", "note"]].rename(
+        columns={
+            "year": tr("Year"),
+            "series": tr("Series"),
+            value.field: tr("Bn yuan"),
+            "who": tr("By"),
+            "note": tr("Note"),
+        }
     )
     return tables.text_table(shown_events.reset_index(drop=True)), tables.text_table(
         shown_growth.reset_index(drop=True)
@@ -47,13 +56,19 @@ def period_explorer(events: pd.DataFrame, growth: pd.DataFrame):
         chosen = ch05.events_between(events, from_year, to_year)
         shown_events, shown_growth = period_tables(events, growth, from_year, to_year)
         counts = ch05.counts_by_group(chosen)
-        summary = ", ".join(f"{n} {group.lower()}" for group, n in counts.items())
+        summary = tr(", ").join(
+            tr("{n} {group}").format(n=n, group=tr(group).lower()) for group, n in counts.items()
+        )
         return [
-            Markdown(f"**{from_year}-{to_year}:** {len(shown_events)} events ({summary})."),
+            Markdown(
+                tr("**{first}-{last}:** {n} events ({summary}).").format(
+                    first=from_year, last=to_year, n=len(shown_events), summary=summary
+                )
+            ),
             shown_events,
-            Markdown(ch05.NO_AMOUNT_NOTE),
-            Markdown("**Growth figures dated in these years** (each names its source):"),
+            Markdown(ch05.no_amount_note()),
+            Markdown(tr("**Growth figures dated in these years** (each names its source):")),
             shown_growth,
         ]
 
-    return explorer([ch05.FROM_YEAR, ch05.TO_YEAR], draw, failure="No period")
+    return explorer([ch05.FROM_YEAR, ch05.TO_YEAR], draw, failure=mark("No period"))

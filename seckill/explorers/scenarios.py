@@ -12,18 +12,26 @@ import pandas as pd
 from seckill.chapters import ch08
 from seckill.controls import Slider
 from seckill.explorers import explorer
+from seckill.i18n import mark, tr
 from seckill.models import scenarios
 
 # Levers the page holds fixed: the packaging per parcel (bounded by scenarios.BOUNDS like the rest)
 # and the year reported, which the explorer adds to the page's sliders (ch08.SCENARIO_CONTROLS).
 GRAMS_PER_PARCEL = Slider(
-    "grams_per_parcel", "Packaging per parcel", "grams", *scenarios.BOUNDS["grams_per_parcel"], 1, None
+    "grams_per_parcel",
+    mark("Packaging per parcel"),
+    mark("grams"),
+    *scenarios.BOUNDS["grams_per_parcel"],
+    1,
+    None,
 )
 
 
 def end_year_slider(base: scenarios.Baseline) -> Slider:
     """The year reported: any year after the base year, up to the horizon the budget is followed to."""
-    return Slider("end_year", "Report the year", "", base.base_year + 1, scenarios.HORIZON_YEAR, 1, None)
+    return Slider(
+        "end_year", mark("Report the year"), "", base.base_year + 1, scenarios.HORIZON_YEAR, 1, None
+    )
 
 
 def summary_table(result: dict, levers: scenarios.Levers, base: scenarios.Baseline) -> pd.DataFrame:
@@ -32,20 +40,36 @@ def summary_table(result: dict, levers: scenarios.Levers, base: scenarios.Baseli
     ``result`` is :func:`seckill.models.scenarios.delivery_verdict` for ``levers``.
     """
     year = result["used_up_year"]
+    end, first = levers.end_year, base.base_year + 1
     rows = [
-        (f"Parcels in China, {levers.end_year}", f"{result['parcels_end_bn']:,.0f} bn a year"),
         (
-            f"Parcel CO2e, {levers.end_year}",
-            f"{result['co2e_end_mt']:,.0f} Mt a year ({result['co2e_change']:+.0%} on {base.base_year})",
+            tr("Parcels in China, {year}").format(year=end),
+            tr("{parcels_bn:,.0f} bn a year").format(
+                parcels_bn=result["parcels_end_bn"], parcels_yi=10 * result["parcels_end_bn"]
+            ),
         ),
         (
-            f"Parcel CO2e emitted {base.base_year + 1}-{levers.end_year}",
-            f"{result['cumulative_end_mt']:,.0f} Mt = {result['budget_used_share']:.0%} of the share",
+            tr("Parcel CO2e, {year}").format(year=end),
+            tr("{co2e:,.0f} Mt a year ({change:+.0%} on {base_year})").format(
+                co2e=result["co2e_end_mt"], change=result["co2e_change"], base_year=base.base_year
+            ),
         ),
-        ("The parcels' share of the 1.5 °C budget (assumption)", f"{result['budget_mt']:,.0f} Mt CO2e"),
-        ("The share is used up", f"after {levers.end_year}" if year is None else str(year)),
+        (
+            tr("Parcel CO2e emitted {first}-{last}").format(first=first, last=end),
+            tr("{cumulative:,.0f} Mt = {share:.0%} of the share").format(
+                cumulative=result["cumulative_end_mt"], share=result["budget_used_share"]
+            ),
+        ),
+        (
+            tr("The parcels' share of the 1.5 °C budget (assumption)"),
+            tr("{budget:,.0f} Mt CO2e").format(budget=result["budget_mt"]),
+        ),
+        (
+            tr("The share is used up"),
+            tr("after {year}").format(year=end) if year is None else tr("{year}").format(year=year),
+        ),
     ]
-    return pd.DataFrame(rows, columns=["Result", "Value"])
+    return pd.DataFrame(rows, columns=[tr("Result"), tr("Value")])
 
 
 def explorer_controls(base: scenarios.Baseline, start: scenarios.Levers) -> list[Slider]:
@@ -67,4 +91,4 @@ def scenario_explorer(base: scenarios.Baseline, start: scenarios.Levers):
             summary_table(result, chosen, base).style.set_uuid("scenario-results").hide(axis="index"),
         ]
 
-    return explorer(explorer_controls(base, start), draw, failure="Cannot compute this scenario")
+    return explorer(explorer_controls(base, start), draw, failure=mark("Cannot compute this scenario"))

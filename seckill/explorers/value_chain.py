@@ -13,20 +13,35 @@ from __future__ import annotations
 from seckill.chapters import ch03
 from seckill.controls import Menu, Slider
 from seckill.explorers import explorer
+from seckill.i18n import mark, tr
 from seckill.models import capacity, value_chain
 
 # Inputs the page's chart holds fixed and this explorer can change, keyed by model input like
 # ch03.VALUE_CHAIN_CONTROLS; they start at ch03.value_chain_defaults() too.
 EXTRA_VALUE_CHAIN_CONTROLS: dict[str, Slider] = {
-    "payment_fee_pct": Slider("payment_fee_pct", "Payment fee", "%", 0, 3, 0.1, None, note="assumption"),
-    "delivery_rmb_per_item": Slider("delivery_rmb_per_item", "Delivery", "yuan per item", 0, 40, 0.5, None),
+    "payment_fee_pct": Slider(
+        "payment_fee_pct", mark("Payment fee"), mark("%"), 0, 3, 0.1, None, note=mark("assumption")
+    ),
+    "delivery_rmb_per_item": Slider(
+        "delivery_rmb_per_item", mark("Delivery"), mark("yuan per item"), 0, 40, 0.5, None
+    ),
     "packaging_rmb_per_item": Slider(
-        "packaging_rmb_per_item", "Packaging", "yuan per item", 0, 20, 0.5, None, note="assumption"
+        "packaging_rmb_per_item",
+        mark("Packaging"),
+        mark("yuan per item"),
+        0,
+        20,
+        0.5,
+        None,
+        note=mark("assumption"),
     ),
 }
-ALL_CHANNELS = "Compare three channels"
-ONE_ITEM = "One item, the settings above"
-VIEW = Menu("view", "Show", "", (ONE_ITEM, ALL_CHANNELS), ONE_ITEM)
+ALL_CHANNELS = mark("Compare three channels")
+ONE_ITEM = mark("One item, the settings above")
+# The options' values stay English (the code compares them); the menu shows them translated.
+VIEW = Menu("view", mark("Show"), "", (ONE_ITEM, ALL_CHANNELS), ONE_ITEM, labels=(ONE_ITEM, ALL_CHANNELS))
+CANNOT_SPLIT = mark("Cannot split this price")
+CANNOT_PLAN = mark("Cannot plan this")
 
 
 def value_chain_outputs(values: dict[str, float], view: str = ONE_ITEM) -> list:
@@ -45,9 +60,14 @@ def value_chain_outputs(values: dict[str, float], view: str = ONE_ITEM) -> list:
             return [
                 ch03.split_chart(split, price_rmb=price, hours_per_item=hours),
                 Markdown(
-                    f"The maker keeps **{earned['rmb_per_item']:.2f} yuan** per item "
-                    f"({earned['share_of_price_pct']:.0f} % of the price), "
-                    f"**{earned['rmb_per_hour']:.2f} yuan an hour**."
+                    tr(
+                        "The maker keeps **{rmb:.2f} yuan** per item "
+                        "({share:.0f} % of the price), **{per_hour:.2f} yuan an hour**."
+                    ).format(
+                        rmb=earned["rmb_per_item"],
+                        share=earned["share_of_price_pct"],
+                        per_hour=earned["rmb_per_hour"],
+                    )
                 ),
             ]
         channels = ch03.channel_settings(values)
@@ -58,7 +78,7 @@ def value_chain_outputs(values: dict[str, float], view: str = ONE_ITEM) -> list:
         table = value_chain.compare_channels(price, channels, **shared)
         return [ch03.channels_chart(table, price_rmb=price)]
     except ValueError as error:
-        return [Markdown(f"**Cannot split this price:** {error}")]
+        return [Markdown(tr("**{failure}:** {error}").format(failure=tr(CANNOT_SPLIT), error=error))]
 
 
 def value_chain_controls(defaults: dict[str, float] | None = None) -> dict[str, Slider]:
@@ -77,7 +97,7 @@ def value_chain_explorer():
     def draw(view, **named):
         return value_chain_outputs({key: named[control.name] for key, control in sliders.items()}, view)
 
-    return explorer([VIEW, *sliders.values()], draw, failure="Cannot split this price")
+    return explorer([VIEW, *sliders.values()], draw, failure=CANNOT_SPLIT)
 
 
 def capacity_outputs(values: dict[str, float]) -> list:
@@ -97,31 +117,39 @@ def capacity_outputs(values: dict[str, float]) -> list:
             days=ch03.CAPACITY_HORIZON_DAYS,
         )
     except ValueError as error:
-        return [Markdown(f"**Cannot plan this:** {error}")]
+        return [Markdown(tr("**{failure}:** {error}").format(failure=tr(CANNOT_PLAN), error=error))]
     chart = (
         alt.Chart(path)
         .mark_line(color=charts.MAIN_COLOUR)
         .encode(
-            x=alt.X("day:Q", title="Working days after the sale"),
-            y=alt.Y("items_made:Q", title="Items made, number"),
+            x=alt.X("day:Q", title=tr("Working days after the sale")),
+            y=alt.Y("items_made:Q", title=tr("Items made, number")),
         )
     )
     return [
         charts.finish(
             chart,
-            title="Items made by each working day",
-            source="model in seckill.models.capacity; every input is an assumption",
-            description=(
-                f"Line of items made per working day up to {values['orders']:,} orders, reached "
-                f"after {plan['days_to_fulfil']:.1f} days."
-            ),
+            title=tr("Items made by each working day"),
+            source=tr("model in seckill.models.capacity; every input is an assumption"),
+            description=tr(
+                "Line of items made per working day up to {orders:,} orders, reached after {days:.1f} days."
+            ).format(orders=values["orders"], days=plan["days_to_fulfil"]),
         ),
         Markdown(
-            f"All orders take **{plan['days_to_fulfil']:.1f} working days**. By day "
-            f"{values['deadline_days']}, {plan['made_by_deadline']:,.0f} are made and "
-            f"**{plan['unmade_by_deadline']:,.0f} are not**. Meeting the deadline takes "
-            f"{plan['makers_needed']:,.0f} makers, or {plan['hours_per_day_needed']:.1f} hours "
-            "a day from each of the present makers."
+            tr(
+                "All orders take **{days:.1f} working days**. By day "
+                "{deadline}, {made:,.0f} are made and "
+                "**{unmade:,.0f} are not**. Meeting the deadline takes "
+                "{makers:,.0f} makers, or {hours:.1f} hours "
+                "a day from each of the present makers."
+            ).format(
+                days=plan["days_to_fulfil"],
+                deadline=values["deadline_days"],
+                made=plan["made_by_deadline"],
+                unmade=plan["unmade_by_deadline"],
+                makers=plan["makers_needed"],
+                hours=plan["hours_per_day_needed"],
+            )
         ),
     ]
 
@@ -133,4 +161,4 @@ def capacity_explorer():
     def draw(**named):
         return capacity_outputs({key: named[control.name] for key, control in sliders.items()})
 
-    return explorer(list(sliders.values()), draw, failure="Cannot plan this")
+    return explorer(list(sliders.values()), draw, failure=CANNOT_PLAN)

@@ -24,6 +24,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from seckill import i18n
+from seckill.i18n import mark, tr
 from seckill.models.capacity import check_hours_per_item
 from seckill.models.checks import (
     require_between,
@@ -35,14 +37,15 @@ from seckill.models.checks import (
     shown,
 )
 
-HOST_COMMISSION = "Host commission"
-SLOT_FEE = "Slot fee"
-PLATFORM_FEE = "Platform fee"
-PAYMENT_FEE = "Payment fee"
-DELIVERY = "Delivery and packaging"
-MATERIALS = "Materials"
-INTERMEDIARY = "Shop or cooperative"
-MAKER = "Maker's labour"
+# The parts' names, in English here; a chart shows them translated (seckill.i18n.translate_values).
+HOST_COMMISSION = mark("Host commission")
+SLOT_FEE = mark("Slot fee")
+PLATFORM_FEE = mark("Platform fee")
+PAYMENT_FEE = mark("Payment fee")
+DELIVERY = mark("Delivery and packaging")
+MATERIALS = mark("Materials")
+INTERMEDIARY = mark("Shop or cooperative")
+MAKER = mark("Maker's labour")
 PARTS = (HOST_COMMISSION, SLOT_FEE, PLATFORM_FEE, PAYMENT_FEE, DELIVERY, MATERIALS, INTERMEDIARY, MAKER)
 # Bounds far beyond any live-stream item, chosen so that the split stays within a float: a billion
 # yuan for a price, a slot fee or a cost per item, and a billion units sold.
@@ -116,10 +119,18 @@ def split_price(
     left = price_rmb - sum(taken)
     # Rounding in the sum can leave -1e-12 when the costs exactly use up the price.
     if left < -1e-9 * price_rmb:
-        detail = ", ".join(f"{part.lower()} {value:.2f}" for part, value in zip(PARTS, taken, strict=False))
+        # A reader of the explorer can reach this with the sliders, so it is written in their language.
+        detail = i18n.join_items(
+            [
+                tr("{part} {rmb:.2f}").format(part=tr(part) if i18n.is_chinese() else part.lower(), rmb=value)
+                for part, value in zip(PARTS, taken, strict=False)
+            ]
+        )
         raise ValueError(
-            f"fees and costs ({sum(taken):.2f} yuan per item: {detail}) exceed price_rmb "
-            f"({price_rmb:.2f} yuan); the maker would pay to sell. Raise the price or lower a fee or cost."
+            tr(
+                "fees and costs ({costs:.2f} yuan per item: {detail}) exceed price_rmb "
+                "({price:.2f} yuan); the maker would pay to sell. Raise the price or lower a fee or cost."
+            ).format(costs=sum(taken), detail=detail, price=price_rmb)
         )
     margin = max(left, 0.0)
     intermediary = margin * intermediary_pct / 100

@@ -10,18 +10,31 @@ import pandas as pd
 
 from seckill import charts
 from seckill.calibrations.carbon_budget import MODEL_BASE_YEAR, MODEL_END_YEAR
+from seckill.charts import vega_text
 from seckill.controls import Slider
+from seckill.i18n import mark, tr
 from seckill.models import decoupling
 
 Y_MAX_GT = 600  # top of the emissions-path axis, Gt CO2
 # The explorer's sliders, on the page and in the notebook's scenario explorer. Their bounds keep the
 # yearly factor positive and finite; growth and decline start at the past trend (from the data,
 # see budget_controls), the rebound at none.
-GROWTH_PCT = Slider("growth_pct", "Consumption per person", "% a year", -3, 6, 0.1, None, note="scenario")
-DECLINE_PCT = Slider(
-    "decline_pct", "Fall in CO2 per unit consumed", "% a year", 0, 15, 0.1, None, note="scenario"
+GROWTH_PCT = Slider(
+    "growth_pct", mark("Consumption per person"), mark("% a year"), -3, 6, 0.1, None, note=mark("scenario")
 )
-REBOUND_PCT = Slider("rebound_pct", "Rebound", "% of saving spent again", 0, 100, 5, 0, note="assumption")
+DECLINE_PCT = Slider(
+    "decline_pct",
+    mark("Fall in CO2 per unit consumed"),
+    mark("% a year"),
+    0,
+    15,
+    0.1,
+    None,
+    note=mark("scenario"),
+)
+REBOUND_PCT = Slider(
+    "rebound_pct", mark("Rebound"), mark("% of saving spent again"), 0, 100, 5, 0, note=mark("assumption")
+)
 
 
 def emissions_factor_expression(population_growth: float) -> str:
@@ -37,9 +50,10 @@ def emissions_factor_expression(population_growth: float) -> str:
 
 # Below this yearly fall (a fraction), one decimal of a percentage would read "0.0 %".
 SMALLEST_SHOWN_DECLINE = 0.0005
-NO_DECLINE_NEEDED = "Emissions do not rise even with intensity flat"
-NO_DECLINE_ENOUGH = "No fall in intensity stops emissions rising"
-TINY_DECLINE = "To fall: intensity must fall, under 0.1% a year"
+NO_DECLINE_NEEDED = mark("Emissions do not rise even with intensity flat")
+NO_DECLINE_ENOUGH = mark("No fall in intensity stops emissions rising")
+TINY_DECLINE = mark("To fall: intensity must fall, under 0.1% a year")
+NEEDED_DECLINE = mark("To fall: intensity −{decline}% a year")
 
 
 def required_decline_text(needed: float | None) -> str:
@@ -52,12 +66,12 @@ def required_decline_text(needed: float | None) -> str:
     same text as a Vega expression.
     """
     if needed is None:
-        return NO_DECLINE_ENOUGH
+        return tr(NO_DECLINE_ENOUGH)
     if needed <= 0:
-        return NO_DECLINE_NEEDED
+        return tr(NO_DECLINE_NEEDED)
     if needed < SMALLEST_SHOWN_DECLINE:
-        return TINY_DECLINE
-    return f"To fall: intensity −{100 * needed:.1f}% a year"
+        return tr(TINY_DECLINE)
+    return tr(NEEDED_DECLINE).format(decline=f"{100 * needed:.1f}")
 
 
 def required_decline_expression(population_growth: float) -> str:
@@ -70,10 +84,10 @@ def required_decline_expression(population_growth: float) -> str:
     scale = f"((1 + {p!r}) * (1 + growth_pct / 100))"
     needed_pct = f"((1 - 1 / {scale}) / (1 - rebound_pct / 100) * 100)"
     return (
-        f"{scale} <= 1 ? '{NO_DECLINE_NEEDED}' : "
-        f"rebound_pct >= 100 || {needed_pct} >= 100 ? '{NO_DECLINE_ENOUGH}' : "
-        f"{needed_pct} < {100 * SMALLEST_SHOWN_DECLINE!r} ? '{TINY_DECLINE}' : "
-        f"'To fall: intensity −' + format({needed_pct}, '.1f') + '% a year'"
+        f"{scale} <= 1 ? {vega_text(tr(NO_DECLINE_NEEDED))} : "
+        f"rebound_pct >= 100 || {needed_pct} >= 100 ? {vega_text(tr(NO_DECLINE_ENOUGH))} : "
+        f"{needed_pct} < {100 * SMALLEST_SHOWN_DECLINE!r} ? {vega_text(tr(TINY_DECLINE))} : "
+        + vega_text(tr(NEEDED_DECLINE), decline=f"format({needed_pct}, '.1f')")
     )
 
 
@@ -110,7 +124,10 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
         f"{e0!r} * {factor} * (pow({factor}, datum.t) - 1) / ({factor} - 1))"
     )
     x = alt.X(
-        "year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[base_year, MODEL_END_YEAR])
+        "year:Q",
+        title=tr("Year"),
+        axis=alt.Axis(format="d"),
+        scale=alt.Scale(domain=[base_year, MODEL_END_YEAR]),
     )
     path = (
         alt.Chart(path_grid(base_year))
@@ -120,13 +137,15 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
             x=x,
             y=alt.Y(
                 "cumulative:Q",
-                title=f"CO2 emitted since the start of {base_year + 1}, billion tonnes",
+                title=tr("CO2 emitted since the start of {base_year}, billion tonnes").format(
+                    base_year=base_year + 1
+                ),
                 # A fixed axis keeps the budgets readable; paths above it run off the top.
                 scale=alt.Scale(domain=[0, Y_MAX_GT]),
             ),
             tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
-                alt.Tooltip("cumulative:Q", format=",.0f", title="Gt CO2 since start"),
+                alt.Tooltip("year:Q", format="d", title=tr("Year")),
+                alt.Tooltip("cumulative:Q", format=",.0f", title=tr("Gt CO2 since start")),
             ],
         )
     )
@@ -134,9 +153,9 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
         {
             "budget": [defaults["budget_50"], defaults["budget_67"], defaults["budget_83"]],
             "label": [
-                f"1.5 °C budget, 50% chance: {defaults['budget_50']:.0f} Gt",
-                f"67% chance: {defaults['budget_67']:.0f} Gt",
-                f"83% chance: {defaults['budget_83']:.0f} Gt",
+                tr("1.5 °C budget, 50% chance: {budget:.0f} Gt").format(budget=defaults["budget_50"]),
+                tr("67% chance: {budget:.0f} Gt").format(budget=defaults["budget_67"]),
+                tr("83% chance: {budget:.0f} Gt").format(budget=defaults["budget_83"]),
             ],
         }
     )
@@ -149,10 +168,17 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     budget_50 = defaults["budget_50"]
     readout = charts.readout(
         [
-            f"'{MODEL_END_YEAR}: ' + format(datum.annual_end, '.1f') + ' Gt a year (' + "
-            f"format(datum.annual_end / {e0!r} - 1, '+.0%') + ' vs {base_year})'",
-            f"datum.first_hit == 9999 ? '50% budget lasts past {MODEL_END_YEAR}' : "
-            "'50% budget gone in ' + datum.first_hit",
+            vega_text(
+                tr("{end_year}: {emissions} Gt a year ({change} vs {base_year})").format(
+                    end_year=MODEL_END_YEAR, emissions="{emissions}", change="{change}", base_year=base_year
+                ),
+                emissions="format(datum.annual_end, '.1f')",
+                change=f"format(datum.annual_end / {e0!r} - 1, '+.0%')",
+            ),
+            "datum.first_hit == 9999 ? "
+            + vega_text(tr("50% budget lasts past {year}").format(year=MODEL_END_YEAR))
+            + " : "
+            + vega_text(tr("50% budget gone in {year}"), year="datum.first_hit"),
             required_decline_expression(p),
         ],
         # The first year of the path, carrying the year the budget runs out.
@@ -169,18 +195,23 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     )
     chart = charts.finish(
         alt.layer(rules, rule_labels, path, *readout).add_params(*params),
-        title="Growth against efficiency: the world's CO2 and the 1.5 °C budget",
-        source=(
-            f"Global Carbon Budget 2024 (world CO2 {base_year}); Indicators of Global Climate Change 2024 "
-            "(budgets from 2025); World Bank population; scenario and rebound set by the reader"
-        ),
-        description=(
-            "Interactive line chart. Sliders set the yearly growth of consumption per person, the "
-            "yearly fall in CO2 per unit consumed, and the rebound (an assumption). The line shows the "
-            f"world's cumulative CO2 from the start of {base_year + 1} to {MODEL_END_YEAR} in billion "
-            "tonnes, against dashed lines for the remaining 1.5 °C budgets at 50, 67 and 83 percent "
-            f"chances; text gives the yearly emissions in {MODEL_END_YEAR}, the year the 50 percent "
-            "budget is used up, and the fall in intensity needed for emissions to decline."
+        title=tr("Growth against efficiency: the world's CO2 and the 1.5 °C budget"),
+        source=tr(
+            "Global Carbon Budget 2024 (world CO2 {base_year}); Indicators of Global Climate "
+            "Change 2024 (budgets from 2025); World Bank population; scenario and rebound set by "
+            "the reader"
+        ).format(base_year=base_year),
+        description=tr(
+            "Interactive line chart. Sliders set the yearly growth of consumption per person, "
+            "the yearly fall in CO2 per unit consumed, and the rebound (an assumption). The line "
+            "shows the world's cumulative CO2 from the start of {base_year} to {MODEL_END_YEAR} "
+            "in billion tonnes, against dashed lines for the remaining 1.5 °C budgets at 50, 67 "
+            "and 83 percent chances; text gives the yearly emissions in {MODEL_END_YEAR}, the "
+            "year the 50 percent budget is used up, and the fall in intensity needed for "
+            "emissions to decline."
+        ).format(
+            base_year=base_year + 1,
+            MODEL_END_YEAR=MODEL_END_YEAR,
         ),
     )
     gone = summary["exhaustion_year_50"]
@@ -188,32 +219,42 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     return charts.with_model_table(
         chart,
         table,
-        caption=(
-            f"The world's CO2 on the path the chart starts from: consumption per person grows "
-            f"{summary['growth_pct']:g}% a year, CO2 per unit consumed falls {summary['decline_pct']:g}% a "
-            f"year, rebound {summary['rebound_pct']:g}%, population grows {100 * p:.2f}% a year (fixed), "
-            f"from {e0:g} Gt in {base_year}. Rows: {base_year}, the years the 1.5 °C budgets run out, and "
-            f"every fifth year from {base_year + 1}; Gt CO2 from {base_year + 1} is the line: all emitted "
-            f"from the start of {base_year + 1} to the end of the row's year. "
-            f"{MODEL_END_YEAR}: {summary['emissions_end_gtco2']:.1f} Gt a year "
-            f"({summary['change_vs_base']:+.0%} vs {base_year}); "
-            + (
-                f"50% budget gone in {gone}"
+        caption=tr(
+            "The world's CO2 on the path the chart starts from: consumption per person grows "
+            "{growth_pct:g}% a year, CO2 per unit consumed falls {decline_pct:g}% a year, rebound "
+            "{rebound_pct:g}%, population grows {population_pct:.2f}% a year (fixed), from {e0:g} Gt "
+            "in {base_year}. Rows: {base_year}, the years the 1.5 °C budgets run out, and every fifth "
+            "year from {first_year}; Gt CO2 from {first_year} is the line: all emitted from the start "
+            "of {first_year} to the end of the row's year. {end_year}: {emissions_end:.1f} Gt a year "
+            "({change:+.0%} vs {base_year}); {budget_text}; {decline_text}. The chart's axis stops "
+            "at {axis_max} Gt; the path runs off its top above that"
+        ).format(
+            growth_pct=summary["growth_pct"],
+            decline_pct=summary["decline_pct"],
+            rebound_pct=summary["rebound_pct"],
+            population_pct=100 * p,
+            e0=e0,
+            base_year=base_year,
+            first_year=base_year + 1,
+            end_year=MODEL_END_YEAR,
+            emissions_end=summary["emissions_end_gtco2"],
+            change=summary["change_vs_base"],
+            budget_text=(
+                tr("50% budget gone in {year}").format(year=gone)
                 if gone is not None
-                else f"50% budget lasts past {MODEL_END_YEAR}"
-            )
-            + "; "
-            + required_decline_text(needed)[0].lower()
-            + required_decline_text(needed)[1:]
-            + f". The chart's axis stops at {Y_MAX_GT} Gt; the path runs off its top above that"
+                else tr("50% budget lasts past {year}").format(year=MODEL_END_YEAR)
+            ),
+            # The read-out's sentence, here inside a sentence (no effect on Chinese).
+            decline_text=required_decline_text(needed)[0].lower() + required_decline_text(needed)[1:],
+            axis_max=Y_MAX_GT,
         ),
         titles={
-            "year": "Year",
-            "emissions_gtco2": "Gt CO2 that year",
-            "cumulative_gtco2": f"Gt CO2 from {base_year + 1}",
-            "budget_gone": "1.5 °C budget used up",
+            "year": tr("Year"),
+            "emissions_gtco2": tr("Gt CO2 that year"),
+            "cumulative_gtco2": tr("Gt CO2 from {base_year}").format(base_year=base_year + 1),
+            "budget_gone": tr("1.5 °C budget used up"),
         },
-        model="seckill.models.decoupling.calibrated_path and budget_exhaustion_year",
+        model="seckill.models.decoupling.calibrated_path, seckill.models.decoupling.budget_exhaustion_year",
     )
 
 
@@ -249,7 +290,9 @@ def budget_path_start_table(defaults: dict[str, float]) -> tuple[pd.DataFrame, d
         budget = defaults[f"budget_{probability}"]
         year = decoupling.budget_exhaustion_year(path, budget)
         if year is not None:
-            gone.setdefault(year, []).append(f"{probability}% chance ({budget:.0f} Gt)")
+            gone.setdefault(year, []).append(
+                tr("{probability}% chance ({budget:.0f} Gt)").format(probability=probability, budget=budget)
+            )
     keep = (path["year"] == base_year) | path["year"].isin(gone) | ((path["year"] - base_year) % 5 == 1)
     keep |= path["year"] == MODEL_END_YEAR
     rows = path[keep]
@@ -258,7 +301,7 @@ def budget_path_start_table(defaults: dict[str, float]) -> tuple[pd.DataFrame, d
             "year": rows["year"].astype(int),
             "emissions_gtco2": rows["emissions_gtco2"].round(1),
             "cumulative_gtco2": rows["cumulative_gtco2"].round(1).where(rows["year"] > base_year),
-            "budget_gone": [", ".join(gone[y]) if y in gone else None for y in rows["year"]],
+            "budget_gone": [tr(", ").join(gone[y]) if y in gone else None for y in rows["year"]],
         }
     ).reset_index(drop=True)
     try:

@@ -7,15 +7,27 @@ import pandas as pd
 
 from seckill import charts
 from seckill.calibrations.carbon_budget import HISTORY_END, HISTORY_START, rates_between
+from seckill.i18n import in_reader_units, mark, reader_unit, tr
 from seckill.models import decoupling
 
-ECONOMY_ORDER = ["China", "United States", "World"]
+ECONOMY_ORDER = [mark("China"), mark("United States"), mark("World")]
 
 
-TERRITORIAL = "Territorial (emitted inside the country)"
+TERRITORIAL = mark("Territorial (emitted inside the country)")
 
 
-CONSUMPTION = "Consumption-based (for what residents consume)"
+CONSUMPTION = mark("Consumption-based (for what residents consume)")
+# The two measures' short names (the totals chart) and the decoupling chart's three indices.
+TERRITORIAL_SHORT = mark("Territorial")
+CONSUMPTION_SHORT = mark("Consumption-based")
+REAL_GDP = mark("Real GDP")
+CO2_TERRITORIAL = mark("CO2 emissions (territorial)")
+CO2_PER_GDP = mark("CO2 per unit of GDP")
+
+
+def _shown(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``frame`` with the names in ``columns`` (economies, measures, series) in the reader's language."""
+    return frame.assign(**{column: frame[column].map(tr) for column in columns})
 
 
 def per_person_table(table: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -51,36 +63,42 @@ def per_person_table(table: pd.DataFrame, year: int) -> pd.DataFrame:
 def per_person_chart(long: pd.DataFrame) -> alt.Chart:
     """Grouped bars: CO2 per person, territorial vs consumption-based, China / US / world."""
     year = int(long["year"].iloc[0])
+    measures = [tr(TERRITORIAL), tr(CONSUMPTION)]
     chart = (
-        alt.Chart(long)
+        alt.Chart(_shown(long, ["economy", "measure"]))
         .mark_bar()
         .encode(
-            x=alt.X("economy:N", title=None, sort=ECONOMY_ORDER, axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("measure:N", sort=[TERRITORIAL, CONSUMPTION]),
-            y=alt.Y("t_per_person:Q", title=f"CO2 per person in {year}, tonnes"),
+            x=alt.X(
+                "economy:N",
+                title=None,
+                sort=[tr(economy) for economy in ECONOMY_ORDER],
+                axis=alt.Axis(labelAngle=0),
+            ),
+            xOffset=alt.XOffset("measure:N", sort=measures),
+            y=alt.Y("t_per_person:Q", title=tr("CO2 per person in {year}, tonnes").format(year=year)),
             color=alt.Color(
                 "measure:N",
-                title="Counted as",
-                sort=[TERRITORIAL, CONSUMPTION],
+                title=tr("Counted as"),
+                sort=measures,
                 legend=alt.Legend(labelExpr=charts.TWO_LINE_LABEL),
             ),
             tooltip=[
-                alt.Tooltip("economy:N", title="Economy"),
-                alt.Tooltip("measure:N", title="Counted as"),
-                alt.Tooltip("t_per_person:Q", title="Tonnes per person", format=".2f"),
+                alt.Tooltip("economy:N", title=tr("Economy")),
+                alt.Tooltip("measure:N", title=tr("Counted as")),
+                alt.Tooltip("t_per_person:Q", title=tr("Tonnes per person"), format=".2f"),
             ],
         )
     )
     return charts.finish(
         chart,
-        title=f"CO2 per person, counted two ways ({year})",
-        source="Our World in Data from the Global Carbon Project (data to 2018); fossil fuels and cement",
-        description=(
-            f"Grouped bar chart of CO2 emissions per person in {year}, in tonnes, for China, the United "
-            "States and the world; for China and the US a second bar shows consumption-based "
-            "emissions. China's consumption-based figure is below its territorial one; the US figure "
-            "is above."
-        ),
+        title=tr("CO2 per person, counted two ways ({year})").format(year=year),
+        source=tr("Our World in Data from the Global Carbon Project (data to 2018); fossil fuels and cement"),
+        description=tr(
+            "Grouped bar chart of CO2 emissions per person in {year}, in tonnes, for China, the "
+            "United States and the world; for China and the US a second bar shows "
+            "consumption-based emissions. China's consumption-based figure is below its "
+            "territorial one; the US figure is above."
+        ).format(year=year),
     )
 
 
@@ -100,7 +118,7 @@ def totals_long(table: pd.DataFrame) -> pd.DataFrame:
                 {
                     "year": rows["year"],
                     "economy": rows["economy"],
-                    "measure": "Territorial",
+                    "measure": TERRITORIAL_SHORT,
                     "gt": rows["co2_territorial_mt"] / 1000,
                 }
             ),
@@ -108,7 +126,7 @@ def totals_long(table: pd.DataFrame) -> pd.DataFrame:
                 {
                     "year": rows["year"],
                     "economy": rows["economy"],
-                    "measure": "Consumption-based",
+                    "measure": CONSUMPTION_SHORT,
                     "gt": rows["co2_consumption_mt"] / 1000,
                 }
             ),
@@ -120,38 +138,51 @@ def totals_long(table: pd.DataFrame) -> pd.DataFrame:
 def totals_chart(table: pd.DataFrame) -> alt.Chart:
     """China's and the US's CO2 totals over time, territorial (solid) and consumption-based (dashed)."""
     long = totals_long(table)
-    crossing = {measure: first_year_above(long, measure) for measure in ("Territorial", "Consumption-based")}
+    crossing = {
+        measure: first_year_above(long, measure) for measure in (TERRITORIAL_SHORT, CONSUMPTION_SHORT)
+    }
     first_year, last_year = int(long["year"].min()), int(long["year"].max())
+    gt = reader_unit("co2_gt")
     chart = (
-        alt.Chart(long)
+        # Gigatonnes in English; 亿吨 (×10) in Chinese.
+        alt.Chart(
+            in_reader_units(_shown(long, ["economy", "measure"]).rename(columns={"gt": "co2_gt"}), [gt.name])
+        )
         .mark_line()
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
-            y=alt.Y("gt:Q", title="CO2 emissions, billion tonnes a year"),
-            color=alt.Color("economy:N", title="Economy"),
+            x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d")),
+            y=alt.Y(f"{gt.field}:Q", title=tr("CO2 emissions, billion tonnes a year")),
+            color=alt.Color("economy:N", title=tr("Economy")),
             strokeDash=alt.StrokeDash(
                 "measure:N",
-                title="Counted as",
-                scale=alt.Scale(domain=["Territorial", "Consumption-based"], range=[[1, 0], [5, 3]]),
+                title=tr("Counted as"),
+                scale=alt.Scale(
+                    domain=[tr(TERRITORIAL_SHORT), tr(CONSUMPTION_SHORT)], range=[[1, 0], [5, 3]]
+                ),
             ),
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("economy:N", title="Economy"),
-                alt.Tooltip("measure:N", title="Counted as"),
-                alt.Tooltip("gt:Q", title="Gt CO2", format=".2f"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip("economy:N", title=tr("Economy")),
+                alt.Tooltip("measure:N", title=tr("Counted as")),
+                alt.Tooltip(f"{gt.field}:Q", title=tr("Gt CO2"), format=gt.format(".2f")),
             ],
         )
     )
     return charts.finish(
         chart,
-        title="China and the United States: CO2 made at home and CO2 consumed",
-        source="Our World in Data from the Global Carbon Project; consumption-based to 2017",
-        description=(
-            f"Line chart of yearly CO2 emissions in billion tonnes, {first_year} to {last_year}, for China "
-            "and the United States; solid lines count emissions inside each country, dashed lines count "
-            "emissions for what its residents consume. China's territorial emissions pass the US's "
-            f"in {crossing['Territorial']} and its consumption-based emissions in "
-            f"{crossing['Consumption-based']}."
+        title=tr("China and the United States: CO2 made at home and CO2 consumed"),
+        source=tr("Our World in Data from the Global Carbon Project; consumption-based to 2017"),
+        description=tr(
+            "Line chart of yearly CO2 emissions in billion tonnes, {first_year} to {last_year}, "
+            "for China and the United States; solid lines count emissions inside each country, "
+            "dashed lines count emissions for what its residents consume. China's territorial "
+            "emissions pass the US's in {territorial_year} and its consumption-based emissions "
+            "in {consumption_year}."
+        ).format(
+            first_year=first_year,
+            last_year=last_year,
+            territorial_year=crossing[TERRITORIAL_SHORT],
+            consumption_year=crossing[CONSUMPTION_SHORT],
         ),
     )
 
@@ -164,9 +195,9 @@ def decoupling_table(table: pd.DataFrame, economy_code: str = "chn") -> pd.DataF
     first = rows.iloc[0]
     intensity = rows["co2_territorial_mt"] / rows["gdp_intl_usd_2011_bn"]
     series = {
-        "Real GDP": 100 * rows["gdp_intl_usd_2011_bn"] / first["gdp_intl_usd_2011_bn"],
-        "CO2 emissions (territorial)": 100 * rows["co2_territorial_mt"] / first["co2_territorial_mt"],
-        "CO2 per unit of GDP": 100 * intensity / intensity.iloc[0],
+        REAL_GDP: 100 * rows["gdp_intl_usd_2011_bn"] / first["gdp_intl_usd_2011_bn"],
+        CO2_TERRITORIAL: 100 * rows["co2_territorial_mt"] / first["co2_territorial_mt"],
+        CO2_PER_GDP: 100 * intensity / intensity.iloc[0],
     }
     return pd.concat(
         [
@@ -196,17 +227,17 @@ def decoupling_summary(table: pd.DataFrame, economy_code: str = "chn") -> dict[s
 
 def decoupling_chart(long: pd.DataFrame, *, economy: str = "China") -> alt.Chart:
     """Index lines: GDP pulls away from CO2 (relative decoupling) while CO2 still rises."""
-    order = ["Real GDP", "CO2 emissions (territorial)", "CO2 per unit of GDP"]
+    order = [tr(REAL_GDP), tr(CO2_TERRITORIAL), tr(CO2_PER_GDP)]
     first, last = int(long["year"].min()), int(long["year"].max())
     low, high = float(long["index"].min()), float(long["index"].max())
     chart = (
-        alt.Chart(long)
+        alt.Chart(_shown(long, ["series"]))
         .mark_line(point=alt.OverlayMarkDef(size=25))
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+            x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d")),
             y=alt.Y(
                 "index:Q",
-                title=f"Index, {first} = 100 (log scale)",
+                title=tr("Index, {first} = 100 (log scale)").format(first=first),
                 scale=alt.Scale(type="log", domain=[0.8 * low, 1.25 * high], nice=False),
                 # Doublings from 100, so equal steps on the axis are equal ratios.
                 axis=alt.Axis(
@@ -215,21 +246,30 @@ def decoupling_chart(long: pd.DataFrame, *, economy: str = "China") -> alt.Chart
             ),
             color=alt.Color("series:N", title=None, sort=order),
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("series:N", title="Series"),
-                alt.Tooltip("index:Q", title=f"Index ({first} = 100)", format=".0f"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip("series:N", title=tr("Series")),
+                alt.Tooltip("index:Q", title=tr("Index ({first} = 100)").format(first=first), format=".0f"),
             ],
         )
     )
     end = long[long["year"] == last].set_index("series")["index"]
     return charts.finish(
         chart,
-        title=f"{economy}: GDP and CO2, {first}-{last}",
-        source="Our World in Data: Global Carbon Project CO2 and Maddison Project GDP (2011 int. $)",
-        description=(
-            f"Line chart on a log axis of three indices for {economy}, {first} = 100: real GDP reached "
-            f"{end['Real GDP']:.0f}, CO2 emissions {end['CO2 emissions (territorial)']:.0f} and CO2 per unit "
-            f"of GDP {end['CO2 per unit of GDP']:.0f} by {last}. Emissions grew more slowly than GDP "
-            "(relative decoupling) but did not fall for long."
+        title=tr("{economy}: GDP and CO2, {first}-{last}").format(
+            economy=tr(economy), first=first, last=last
+        ),
+        source=tr("Our World in Data: Global Carbon Project CO2 and Maddison Project GDP (2011 int. $)"),
+        description=tr(
+            "Line chart on a log axis of three indices for {economy}, {first} = 100: real GDP "
+            "reached {gdp:.0f}, CO2 emissions {co2:.0f} and CO2 per unit of GDP "
+            "{intensity:.0f} by {last}. Emissions grew more slowly than GDP (relative decoupling) "
+            "but did not fall for long."
+        ).format(
+            economy=tr(economy),
+            first=first,
+            gdp=end[REAL_GDP],
+            co2=end[CO2_TERRITORIAL],
+            intensity=end[CO2_PER_GDP],
+            last=last,
         ),
     )

@@ -10,17 +10,36 @@ import altair as alt
 import pandas as pd
 
 from seckill import charts
+from seckill.charts import vega_text
 from seckill.controls import Slider
+from seckill.i18n import mark, tr, translate_values
 from seckill.models import parcels
 
 CALCULATOR_MAX_MT = 200  # top of the parcel calculator's axis; the sliders cannot exceed it
 # The calculator's sliders. Parcels and grams start at the year's figures (given with the data);
 # reuse, recycling and distance are the reader's assumptions: none extra, none, the 2018 average.
-PARCELS_BN = Slider("parcels_bn", "Parcels a year", "billions", 10, 250, 0.5, None)
-GRAMS = Slider("grams", "Packaging per parcel", "grams", 50, 400, 1, None)
-REUSE_PCT = Slider("reuse_pct", "Extra reuse", "% of parcels", 0, 90, 5, 0, note="assumption")
-RECYCLE_PCT = Slider("recycle_pct", "Recycled", "% of packaging", 0, 100, 5, 0, note="assumption")
-DISTANCE = Slider("distance", "Distance", "× 2018 average", 0.5, 2.5, 0.1, 1.0, note="assumption")
+PARCELS_BN = Slider("parcels_bn", mark("Parcels a year"), mark("billions"), 10, 250, 0.5, None)
+GRAMS = Slider("grams", mark("Packaging per parcel"), mark("grams"), 50, 400, 1, None)
+REUSE_PCT = Slider(
+    "reuse_pct", mark("Extra reuse"), mark("% of parcels"), 0, 90, 5, 0, note=mark("assumption")
+)
+RECYCLE_PCT = Slider(
+    "recycle_pct", mark("Recycled"), mark("% of packaging"), 0, 100, 5, 0, note=mark("assumption")
+)
+DISTANCE = Slider(
+    "distance", mark("Distance"), mark("× 2018 average"), 0.5, 2.5, 0.1, 1.0, note=mark("assumption")
+)
+
+
+# The names _short_study gives the studies in the data, marked for the catalogue: a chart shows
+# them translated (a study added to the data needs its short name here).
+SHORT_STUDY_NAMES = (
+    mark("Greenpeace 2019"),
+    mark("Kang et al. 2021"),
+    mark("MDPI"),
+    mark("SCMP 2021"),
+    mark("Su et al. 2020"),
+)
 
 
 def _short_study(study: str) -> str:
@@ -30,7 +49,7 @@ def _short_study(study: str) -> str:
 
 
 def _scope_group(scope: str) -> str:
-    return "Transport" if "transport" in scope.lower() else "Packaging"
+    return tr("Transport") if "transport" in scope.lower() else tr("Packaging")
 
 
 def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
@@ -40,41 +59,50 @@ def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
     rows["scope_group"] = [_scope_group(s) for s in rows["scope"]]
     # The kind goes into the label, not a second legend, so the chart fits a phone's width.
     rows["label"] = [
-        f"{_short_study(s)}: {y}{' (proj.)' if k == 'projection' else ''}"
+        (tr("{study}: {year} (proj.)") if k == "projection" else tr("{study}: {year}")).format(
+            study=tr(_short_study(s)), year=y
+        )
         for s, y, k in zip(rows["study"], rows["year"], rows["kind"], strict=True)
     ]
+    # The estimate's id is the data's key, not a text for the reader.
+    rows = translate_values(
+        rows.drop(columns=["estimate_id"]),
+        ["study", "quantity", "unit", "scope", "method", "kind", "confidence", "note"],
+    )
+    kinds = [tr("estimate"), tr("projection")]
     chart = (
         alt.Chart(rows)
         .mark_point(size=110, filled=True)
         .encode(
-            x=alt.X("value:Q", title="Mt CO2 or CO2e a year", scale=alt.Scale(zero=True)),
+            x=alt.X("value:Q", title=tr("Mt CO2 or CO2e a year"), scale=alt.Scale(zero=True)),
             y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("year"), axis=alt.Axis(labelLimit=220)),
-            color=alt.Color("scope_group:N", title="What is counted"),
+            color=alt.Color("scope_group:N", title=tr("What is counted")),
             shape=alt.Shape(
                 "kind:N",
-                scale=alt.Scale(domain=["estimate", "projection"], range=["circle", "triangle-up"]),
+                scale=alt.Scale(domain=kinds, range=["circle", "triangle-up"]),
                 legend=None,
             ),
             tooltip=[
-                alt.Tooltip("study:N", title="Study"),
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("value:Q", title="Value", format=",.1f"),
-                alt.Tooltip("unit:N", title="Unit"),
-                alt.Tooltip("scope:N", title="Scope"),
-                alt.Tooltip("method:N", title="Method"),
-                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("label:N", title=tr("Study and year")),
+                alt.Tooltip("study:N", title=tr("Study")),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip("value:Q", title=tr("Value"), format=",.1f"),
+                alt.Tooltip("unit:N", title=tr("Unit")),
+                alt.Tooltip("scope:N", title=tr("Scope")),
+                alt.Tooltip("method:N", title=tr("Method")),
+                alt.Tooltip("kind:N", title=tr("Kind")),
             ],
         )
     )
     return charts.finish(
         chart,
-        title="Published estimates of express delivery's emissions in China",
-        source="Su et al. 2020; Kang et al. 2021; Greenpeace East Asia et al. 2019; MDPI 2025; SCMP 2021",
-        description=(
-            f"Dot chart of {len(rows)} published estimates of emissions from China's express delivery, in "
-            "million tonnes of CO2 or CO2-equivalent, labelled by study and year; colour shows whether "
-            "packaging or transport is counted, and triangles mark projections."
-        ),
+        title=tr("Published estimates of express delivery's emissions in China"),
+        source=tr("Su et al. 2020; Kang et al. 2021; Greenpeace East Asia et al. 2019; MDPI 2025; SCMP 2021"),
+        description=tr(
+            "Dot chart of {rows} published estimates of emissions from China's express delivery, "
+            "in million tonnes of CO2 or CO2-equivalent, labelled by study and year; colour "
+            "shows whether packaging or transport is counted, and triangles mark projections."
+        ).format(rows=len(rows)),
     )
 
 
@@ -123,10 +151,10 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     )
     total, per_person = expr["total_mt"], expr["kg_per_person"]
     # Short labels so that the plot keeps its width on a phone.
-    components = pd.DataFrame({"component": ["Packaging", "Transport"]})
+    components = pd.DataFrame({"component": [tr("Packaging"), tr("Transport")], "packaging": [True, False]})
     bars = (
         alt.Chart(components)
-        .transform_calculate(co2e_mt=f"datum.component == 'Packaging' ? {packaging_mt} : {transport_mt}")
+        .transform_calculate(co2e_mt=f"datum.packaging ? {packaging_mt} : {transport_mt}")
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -138,20 +166,29 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
             ),
             x=alt.X(
                 "co2e_mt:Q",
-                title="Emissions, Mt CO2e a year",
+                title=tr("Emissions, Mt CO2e a year"),
                 scale=alt.Scale(domain=[0, CALCULATOR_MAX_MT]),
                 axis=alt.Axis(tickCount=5),
             ),
             color=alt.Color("component:N", title=None, legend=None),
-            tooltip=[alt.Tooltip("component:N"), alt.Tooltip("co2e_mt:Q", title="Mt CO2e", format=",.1f")],
+            tooltip=[
+                alt.Tooltip("component:N", title=tr("Emissions from")),
+                alt.Tooltip("co2e_mt:Q", title=tr("Mt CO2e"), format=",.1f"),
+            ],
         )
     )
     readout = charts.readout(
         [
-            f"'Total ' + format({total}, ',.1f') + ' Mt CO2e, ' + "
-            f"format({per_person}, ',.0f') + ' kg/person'",
-            f"'Packaging ' + format({new_packaging_mt}, ',.1f') + ' Mt, ' + "
-            f"format({expr['waste_not_recycled_mt']}, ',.1f') + ' Mt unrecycled'",
+            vega_text(
+                tr("Total {total} Mt CO2e, {per_person} kg/person"),
+                total=f"format({total}, ',.1f')",
+                per_person=f"format({per_person}, ',.0f')",
+            ),
+            vega_text(
+                tr("Packaging {new} Mt, {unrecycled} Mt unrecycled"),
+                new=f"format({new_packaging_mt}, ',.1f')",
+                unrecycled=f"format({expr['waste_not_recycled_mt']}, ',.1f')",
+            ),
         ],
         x_px=4,
         y_px=6,
@@ -160,22 +197,24 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     )
     chart = charts.finish(
         alt.layer(bars, *readout).add_params(*params).properties(height=220),
-        title="Parcel footprint calculator",
-        source=(
-            "factors derived from Su et al. 2020 and the 2018 parcel count; transport from Kang et al. 2021; "
-            f"population World Bank {int(defaults['year'])}; reuse, recycling and distance are assumptions"
-        ),
-        description=(
-            "Interactive bar chart. Sliders set parcels a year, grams of packaging per parcel, and three "
-            "assumptions: extra reuse, recycling and delivery distance. Two bars show emissions from "
-            "making new packaging and from transport, in million tonnes of CO2-equivalent, and text gives "
-            "the total, the amount per person and the packaging left unrecycled."
+        title=tr("Parcel footprint calculator"),
+        source=tr(
+            "factors derived from Su et al. 2020 and the 2018 parcel count; transport from Kang "
+            "et al. 2021; population World Bank {year}; reuse, recycling and distance are "
+            "assumptions"
+        ).format(year=int(defaults["year"])),
+        description=tr(
+            "Interactive bar chart. Sliders set parcels a year, grams of packaging per parcel, "
+            "and three assumptions: extra reuse, recycling and delivery distance. Two bars show "
+            "emissions from making new packaging and from transport, in million tonnes of "
+            "CO2-equivalent, and text gives the total, the amount per person and the packaging "
+            "left unrecycled."
         ),
     )
     start = parcel_calculator_start(defaults)
     table = pd.DataFrame(
         {
-            "component": ["Packaging", "Transport", "Total"],
+            "component": [tr("Packaging"), tr("Transport"), tr("Total")],
             "co2e_mt": [start[key] / 1e6 for key in ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t")],
             "kg_per_person": [
                 start[key] * 1000 / defaults["population"]
@@ -186,16 +225,23 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
     return charts.with_model_table(
         chart,
         table,
-        caption=(
-            f"Emissions of {defaults['parcels_bn']:g} billion parcels a year ({int(defaults['year'])}) at "
-            f"{grams_default} g of packaging each, no extra reuse or recycling and the 2018 average "
-            f"distance; they use {start['new_packaging_t'] / 1e6:.1f} Mt of new packaging, "
-            f"{start['waste_not_recycled_t'] / 1e6:.1f} Mt of it not recycled"
+        caption=tr(
+            "Emissions of {parcels_bn:g} billion parcels a year ({year}) at {grams_default} g of "
+            "packaging each, no extra reuse or recycling and the 2018 average distance; they use "
+            "{new_packaging_t:.1f} Mt of new packaging, {waste_not_recycled_t:.1f} Mt of it not "
+            "recycled"
+        ).format(
+            parcels_bn=defaults["parcels_bn"],
+            parcels_yi=defaults["parcels_bn"] * 10,  # in 亿 (10^8), for a Chinese translation
+            year=int(defaults["year"]),
+            grams_default=grams_default,
+            new_packaging_t=start["new_packaging_t"] / 1e6,
+            waste_not_recycled_t=start["waste_not_recycled_t"] / 1e6,
         ),
         titles={
-            "component": "Emissions from",
-            "co2e_mt": "Mt CO2e a year",
-            "kg_per_person": "kg CO2e per person",
+            "component": tr("Emissions from"),
+            "co2e_mt": tr("Mt CO2e a year"),
+            "kg_per_person": tr("kg CO2e per person"),
         },
         model="seckill.models.parcels.parcel_footprint",
     )

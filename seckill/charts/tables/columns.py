@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from seckill import i18n
 from seckill.charts.tables.spec import DatasetUse
 from seckill.charts.tables.values import MISSING, format_value
 from seckill.data import find_data_dir, read_descriptor
@@ -47,7 +48,7 @@ HEADER_MAX_CHARS = 40
 # column names with; fewer (year and share_pct) may be a derived table reusing common names.
 MIN_SHARED_FIELDS = 3
 SOURCE_FIELD = "source_id"
-SOURCE_HEADER = "Source"
+SOURCE_HEADER = i18n.mark("Source")  # translated where a table is written
 # Unit suffixes of the book's field names, for headers of fields with no title anywhere.
 _UNIT_SUFFIXES = (
     ("_rmb_bn", ", billion yuan"),
@@ -122,6 +123,33 @@ def readable_name(name: str) -> str:
     return text[0].upper() + text[1:]
 
 
+def _package_header(header: str, resource, name: str) -> str:
+    """A header from the data package, translated: the catalogue has it when the field is listed
+    in seckill/locales/data-texts.csv (``resource,field,title``)."""
+    try:
+        return i18n.tr(header)
+    except i18n.MissingTranslation as error:
+        where = f"{resource[0]},{name},title" if resource else f"<resource>,{name},title"
+        raise i18n.MissingTranslation(
+            f"{error}; it is the data package's header of {name!r}: list it in "
+            f"seckill/locales/data-texts.csv as {where} and run python -m scripts.translations package"
+        ) from None
+
+
+def _readable_header(name: str) -> str:
+    """A header made from the field name (:func:`readable_name`), translated. No extraction can know
+    every name a derived table uses, so a chapter marks the headers its tables need
+    (``mark("Window")``), or gives the field a title in the chart."""
+    header = readable_name(name)
+    try:
+        return i18n.tr(header)
+    except i18n.MissingTranslation as error:
+        raise i18n.MissingTranslation(
+            f"{error}; it is the header the table makes from the field {name!r}: give the field a "
+            f"title in the chart (an axis, legend or tooltip title), or mark({header!r}) in the chapter"
+        ) from None
+
+
 @dataclass
 class Column:
     """One column of a table: its field, its header, and where the header came from."""
@@ -171,9 +199,9 @@ def table_columns(use: DatasetUse, resources=None) -> list[Column]:
         if titles:
             column = Column(name, titles[0][1], 0)
         elif from_package:
-            column = Column(name, from_package, 1)
+            column = Column(name, _package_header(from_package, resource, name), 1)
         else:
-            column = Column(name, readable_name(name), 2)
+            column = Column(name, _readable_header(name), 2)
         texts = _cell_texts(use, name)
         twin = seen.get(texts) if any(text != MISSING for text in texts) else None
         if twin is not None and column.rank == twin.rank == 0 and column.header != twin.header:

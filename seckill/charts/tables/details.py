@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 
+from seckill import i18n
 from seckill.charts.tables.columns import SOURCE_FIELD, table_columns
 from seckill.charts.tables.model_values import model_table
 from seckill.charts.tables.spec import DatasetUse, bound_controls, chart_name, datasets_in_use, is_helper
@@ -36,7 +37,7 @@ from seckill.data import split_source_ids
 # notebook) is longer. A cap of 300 shows every sourced table whole; a 300-row table adds 35-56 kB
 # of HTML to its page (4-5 kB gzipped), less than its chart's JSON spec already weighs.
 MAX_ROWS = 300
-SUMMARY_PREFIX = "Show the numbers: "
+SUMMARY_PREFIX = "Show the numbers: "  # in English; the summary is translated whole (_summary)
 # The details' class: the site's stylesheet and script find the tables by it, and the build tells
 # apart charts with the same title on one page by it (sitebuild/chart_names.py).
 DETAILS_CLASS = "seckill-chart-table"
@@ -46,62 +47,100 @@ LONG_TEXT_CLASS = "seckill-text-long"
 # Chapter pages live in book/ and notebooks in notebooks/, both one folder below the site root.
 SOURCES_PAGE = "../book/data-and-sources.html"
 SOURCE_ANCHOR_PREFIX = "source-"  # seckill.chapters.appendix gives each row of the sources table this id
-_CONTROL_WORDS = {"range": ("slider", "sliders"), "select": ("menu", "menus")}
+_CONTROL_WORDS = {
+    "range": (i18n.mark("slider"), i18n.mark("sliders")),
+    "select": (i18n.mark("menu"), i18n.mark("menus")),
+}
+_OTHER_CONTROL = (i18n.mark("control"), i18n.mark("controls"))
 
 
 def _rows_note(count: int) -> str:
     """The sentence for a table cut at :data:`MAX_ROWS` rows, or "" when it is whole."""
     if count <= MAX_ROWS:
         return ""
-    return (
-        f"First {MAX_ROWS:,} of {count:,} rows; the other {count - MAX_ROWS:,} "
-        "are left out to keep the page light."
-    )
+    return i18n.tr(
+        "First {shown:,} of {count:,} rows; the other {left:,} are left out to keep the page light."
+    ).format(shown=MAX_ROWS, count=count, left=count - MAX_ROWS)
 
 
 def _caption(use: DatasetUse, number: int, count: int, controls_note: str) -> str:
-    what = f"drawn as {' and '.join(use.marks)}" if use.marks else "numbers behind the chart"
-    parts = [f"Table {number} of {count}: {what}." if count > 1 else f"{what[0].upper()}{what[1:]}."]
+    marks = i18n.join_words([i18n.tr(mark) for mark in use.marks])
+    if count > 1:
+        what = (
+            i18n.tr("Table {number} of {count}: drawn as {marks}.")
+            if use.marks
+            else i18n.tr("Table {number} of {count}: numbers behind the chart.")
+        )
+    else:
+        what = i18n.tr("Drawn as {marks}.") if use.marks else i18n.tr("Numbers behind the chart.")
+    parts = [what.format(number=number, count=count, marks=marks)]
     parts.append(_rows_note(len(use.rows)))
     parts.append(controls_note)
-    return " ".join(part for part in parts if part)
+    return _sentences(parts)
+
+
+def _sentences(parts: list[str]) -> str:
+    """Sentences one after another: with a space in English, none in Chinese."""
+    return ("" if i18n.is_chinese() else " ").join(part for part in parts if part)
+
+
+def _model_names(model: str) -> str:
+    """The model's code names as a list in the reader's language ("a, b and c" written in English)."""
+    if not i18n.is_chinese():
+        return model
+    return "、".join(model.replace(" and ", ", ").split(", "))
 
 
 def _model_caption(spec: dict, meta: dict) -> str:
     caption = meta["caption"].strip()
-    if not caption.endswith((".", "!", "?")):
-        caption += "."
-    phrase = _controls_phrase(spec)
-    if phrase:
+    if not caption.endswith((".", "!", "?", "。", "！", "？")):
+        caption += "。" if i18n.is_chinese() else "."
+    controls, plural = _controls(spec)
+    if controls:
         source = (
-            f"Values at the chart's starting settings, computed with the book's Python model "
-            f"({meta['model']}); its {phrase} the chart, not this table."
-        )
+            i18n.tr(
+                "Values at the chart's starting settings, computed with the book's Python model "
+                "({model}); its {controls} change the chart, not this table."
+            )
+            if plural
+            else i18n.tr(
+                "Values at the chart's starting settings, computed with the book's Python model "
+                "({model}); its {controls} changes the chart, not this table."
+            )
+        ).format(model=_model_names(meta["model"]), controls=controls)
     else:
-        source = f"Values computed with the book's Python model ({meta['model']})."
-    return " ".join(part for part in (caption, _rows_note(len(meta["rows"])), source) if part)
+        source = i18n.tr("Values computed with the book's Python model ({model}).")
+        source = source.format(model=_model_names(meta["model"]))
+    return _sentences([caption, _rows_note(len(meta["rows"])), source])
 
 
-def _controls_phrase(spec: dict) -> str:
-    """The chart's bound inputs and a verb, e.g. "sliders change" or "slider and menu change"; "" if none."""
+def _controls(spec: dict) -> tuple[str, bool]:
+    """The chart's bound inputs in words, e.g. "sliders" or "slider and menu", and whether they
+    take a plural verb; "" if there are none."""
     counts = bound_controls(spec)
     if not counts:
-        return ""
+        return "", False
     words = []
     for kind, number in counts.items():
-        singular, plural = _CONTROL_WORDS.get(kind, ("control", "controls"))
+        singular, plural = _CONTROL_WORDS.get(kind, _OTHER_CONTROL)
         words.append(singular if number == 1 else plural)
-    controls = " and ".join(dict.fromkeys(words))
-    verb = "changes" if controls in ("slider", "menu", "control") else "change"
-    return f"{controls} {verb}"
+    words = list(dict.fromkeys(words))
+    singulars = {singular for singular, _ in [*_CONTROL_WORDS.values(), _OTHER_CONTROL]}
+    one = len(words) == 1 and words[0] in singulars
+    return i18n.join_words([i18n.tr(word) for word in words]), not one
 
 
 def controls_note(spec: dict) -> str:
     """A sentence for charts with bound inputs: the table is the starting data, not what is drawn."""
-    phrase = _controls_phrase(spec)
-    if not phrase:
+    controls, plural = _controls(spec)
+    if not controls:
         return ""
-    return f"Numbers the chart starts from: its {phrase} the chart, not this table."
+    note = (
+        i18n.tr("Numbers the chart starts from: its {controls} change the chart, not this table.")
+        if plural
+        else i18n.tr("Numbers the chart starts from: its {controls} changes the chart, not this table.")
+    )
+    return note.format(controls=controls)
 
 
 def source_link(source_id: str) -> str:
@@ -175,14 +214,21 @@ def details_html(spec: dict) -> str:
                     _caption(use, number, len(shown), note),
                 )
             )
-    parts = [f'<details class="{DETAILS_CLASS}"><summary>{html.escape(SUMMARY_PREFIX + name)}</summary>']
+    summary = i18n.tr("Show the numbers: {title}").format(title=name)
+    parts = [f'<details class="{DETAILS_CLASS}"><summary>{html.escape(summary)}</summary>']
     if not tables:
-        parts.append('<p class="seckill-chart-table-empty">This chart computes everything it shows')
-        parts.append(" in the browser; it is given no table of numbers.</p>")
+        empty = i18n.tr(
+            "This chart computes everything it shows in the browser; it is given no table of numbers."
+        )
+        parts.append(f'<p class="seckill-chart-table-empty">{html.escape(empty)}</p>')
     for number, (columns, headers, rows, caption) in enumerate(tables, start=1):
         # A focusable, named region: a keyboard user can scroll a wide or long table (WCAG 2.1.1).
         # The class is the one seckill.js gives wrappers of notebook tables, so it is not re-wrapped.
-        label = f"Table {number} of {len(tables)}, {name}" if len(tables) > 1 else f"Table, {name}"
+        label = (
+            i18n.tr("Table {number} of {count}, {title}").format(number=number, count=len(tables), title=name)
+            if len(tables) > 1
+            else i18n.tr("Table, {title}").format(title=name)
+        )
         parts.append(
             f'<div class="seckill-scroll seckill-chart-table-scroll" tabindex="0" role="region" '
             f'aria-label="{html.escape(label)}">'

@@ -22,28 +22,31 @@ chart's title on one line (:func:`chart_name`), which names the details and its 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+
+from seckill.i18n import mark
 
 # Channels whose title is an axis or legend title (with units): preferred over tooltip titles.
 _CHANNEL_PRIORITY = ("x", "y", "x2", "y2", "theta", "radius", "longitude", "latitude", "color", "fill")
 # Channels that sort or group marks without showing the field's value to the reader.
 _UNSHOWN_CHANNELS = ("order", "detail")
 _SUB_SPEC_KEYS = ("layer", "vconcat", "hconcat", "concat")
-_MARK_WORDS = {  # how a caption names a mark: "Drawn as lines and points."
-    "line": "lines",
-    "trail": "lines",
-    "point": "points",
-    "circle": "points",
-    "square": "points",
-    "bar": "bars",
-    "rect": "rectangles",
-    "area": "shaded areas",
-    "rule": "straight lines",
-    "tick": "ticks",
-    "text": "text labels",
-    "arc": "slices",
-    "geoshape": "shapes",
-    "image": "images",
+_MARK_WORDS = {  # how a caption names a mark: "Drawn as lines and points." (translated there)
+    "line": mark("lines"),
+    "trail": mark("lines"),
+    "point": mark("points"),
+    "circle": mark("points"),
+    "square": mark("points"),
+    "bar": mark("bars"),
+    "rect": mark("rectangles"),
+    "area": mark("shaded areas"),
+    "rule": mark("straight lines"),
+    "tick": mark("ticks"),
+    "text": mark("text labels"),
+    "arc": mark("slices"),
+    "geoshape": mark("shapes"),
+    "image": mark("images"),
 }
 
 
@@ -77,12 +80,18 @@ def _mark_type(view: dict) -> str | None:
 
 def _title_text(title) -> str | None:
     if isinstance(title, list):
-        # Lines wrapped by seckill.charts.finish; textwrap breaks after the hyphen of "hand-made".
+        # Lines wrapped by seckill.charts.finish; textwrap breaks after the hyphen of "hand-made", and
+        # Chinese lines join with no space (seckill.i18n.wrap breaks between characters).
         text = ""
         for part in (str(part).strip() for part in title):
-            text += part if not text or re.search(r"\w-$", text) else f" {part}"
+            joined = not text or re.search(r"\w-$", text) or _wide(text[-1]) or (part and _wide(part[0]))
+            text += part if joined else f" {part}"
         title = text
     return title.strip() if isinstance(title, str) and title.strip() else None
+
+
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in ("W", "F")
 
 
 def _field_name(definition: dict) -> str | None:

@@ -18,6 +18,8 @@ import math
 
 import pandas as pd
 
+from seckill import i18n
+
 SIGNIFICANT_DIGITS = 6
 # Grouping digits from 10,000 up keeps years (2021) and four-digit counts unbroken.
 GROUP_DIGITS_FROM = 10_000
@@ -29,7 +31,7 @@ def format_value(value) -> tuple[str, bool]:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING, False
     if isinstance(value, bool):
-        return ("yes" if value else "no"), False
+        return (i18n.tr("yes") if value else i18n.tr("no")), False
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
         number = int(value)
         return (f"{number:,}" if abs(number) >= GROUP_DIGITS_FROM else str(number)), True
