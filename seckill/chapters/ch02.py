@@ -220,9 +220,9 @@ def concentration_summary(
 ) -> dict:
     """The few public figures on how much of live selling a handful of hosts account for.
 
-    Shares are **derived** here from separately reported figures, with the assumptions named in
-    the keys: ``top_hosts_min_share`` counts only 1 bn yuan for each of the hosts said to have
-    sold "more than" 1 bn, so it is a lower bound.
+    Shares are **derived** here from separately reported figures. The 2019 count of hosts "over
+    a billion" is reported but not used for a share: it cannot be squared with the day's total
+    (see the row's note in ``data/live_sale_records.csv``).
     """
     records = data.load("live_sale_records") if records is None else records
     gmv = (singles_day_table() if alibaba_gmv is None else alibaba_gmv).set_index("year")["gmv_rmb_bn"]
@@ -235,7 +235,6 @@ def concentration_summary(
         "taobao_live_2019_rmb_bn": live_2019,
         "taobao_live_2019_share_of_alibaba": live_2019 / float(gmv[2019]),
         "hosts_over_1bn": hosts,
-        "top_hosts_min_share": hosts * 1.0 / live_2019,
         "li_2021_low_rmb_bn": float(by_host.loc["Li Jiaqi", "min"]),
         "li_2021_high_rmb_bn": float(by_host.loc["Li Jiaqi", "max"]),
         "viya_2021_low_rmb_bn": float(by_host.loc["Viya", "min"]),
@@ -787,7 +786,6 @@ def chapter_numbers() -> dict[str, float]:
     concentration = concentration_summary(records)
     numbers |= concentration
     numbers["taobao_live_2019_share_pct"] = 100 * concentration["taobao_live_2019_share_of_alibaba"]
-    numbers["top_hosts_min_share_pct"] = 100 * concentration["top_hosts_min_share"]
     numbers["top_two_2021_low_share_pct"] = 100 * concentration["top_two_2021_low_share"]
     numbers["top_two_2021_high_share_pct"] = 100 * concentration["top_two_2021_high_share"]
 
