@@ -58,8 +58,9 @@ def _source_line(source_ids) -> str:
 
 
 # Headers the "Show the numbers" tables make from field names that no chart titles
-# (seckill.charts.tables.readable_name), marked so that the catalogue translates them.
-TABLE_HEADERS = (mark("Label"),)
+# (seckill.charts.tables.readable_name), marked so that the catalogue translates them. Notebook 1
+# adds the growth column to the Singles' Day table before charting it.
+TABLE_HEADERS = (mark("Label"), mark("Growth on previous year"))
 
 
 # The Singles' Day table's texts a chart shows, and its sales in the reader's unit (亿元 in Chinese).
