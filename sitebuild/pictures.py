@@ -23,6 +23,8 @@ fills the same column); a narrower screen shows the picture scaled to fit in the
 Drawing is cached by a digest of the spec and the renderer's version (``_build/.seckill-pictures``),
 so a rebuild draws only changed charts, and the output is the same bytes every time: element ids
 inside a picture are renamed after the chart's digest (two charts on one page never share one).
+The cache remembers which page uses which picture (:class:`PictureCache`), and at the end of a
+build removes the pictures no page uses any more, so it does not grow with every edit of a chart.
 """
 
 from __future__ import annotations
@@ -77,11 +79,18 @@ def picture_spec(spec: dict) -> dict:
     return drawn
 
 
+def picture_digest(spec: dict) -> str:
+    """The cache key of a chart's picture: its drawn spec and the renderer that draws it."""
+    key = json.dumps(
+        [_renderer_version(), VL_VERSION, picture_spec(spec)], sort_keys=True, ensure_ascii=False
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
 def draw_svg(spec: dict, cache_dir: Path | None = None) -> str:
     """The SVG Vega draws for ``spec`` at its starting settings (cached in ``cache_dir``)."""
     drawn = picture_spec(spec)
-    key = json.dumps([_renderer_version(), VL_VERSION, drawn], sort_keys=True, ensure_ascii=False)
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    digest = picture_digest(spec)
     cached = cache_dir / f"{digest}.svg" if cache_dir else None
     if cached and cached.is_file():
         return cached.read_text(encoding="utf-8")
@@ -176,8 +185,9 @@ def controls_html(spec: dict) -> str:
     return f'<form class="vega-bindings">{"".join(parts)}</form>'
 
 
-def add_pictures(page_html: str, cache_dir: Path | None = None) -> str:
-    """The page with a picture (and its controls) at the top of every chart container."""
+def add_pictures(page_html: str, cache_dir: Path | None = None, used: set[str] | None = None) -> str:
+    """The page with a picture (and its controls) at the top of every chart container; the
+    pictures' digests are added to ``used``."""
 
     position = 0
 
@@ -188,9 +198,55 @@ def add_pictures(page_html: str, cache_dir: Path | None = None) -> str:
         # Ids unique on the page (by position) and stable from build to build (by content).
         chart_key = f"c{position}-" + hashlib.sha256(match.group(2).encode("utf-8")).hexdigest()[:8]
         svg = draw_svg(spec, cache_dir)
+        if used is not None:
+            used.add(picture_digest(spec))
         still = (
             f'<div class="{STILL_VIEW_CLASS}">{picture_html(svg, spec, chart_key)}{controls_html(spec)}</div>'
         )
         return f'<div class="seckill-chart">{still}{match.group(1)}'
 
     return _CHART.sub(with_picture, page_html)
+
+
+class PictureCache:
+    """The folder of drawn pictures of one build, with a record of which page uses which.
+
+    A build rewrites only the pages whose sources changed, so the record (``pages.json`` in the
+    folder) keeps what earlier builds wrote for the pages this one left alone; a page that is no
+    longer in the book drops out of it. Removing a picture nobody uses can never change a page:
+    the worst a wrong record could do is make a later build draw a picture again.
+    """
+
+    RECORD = "pages.json"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        record = folder / self.RECORD
+        try:
+            self._pages: dict[str, list[str]] = json.loads(record.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            self._pages = {}
+
+    def record(self, pagename: str, digests: set[str]) -> None:
+        """``pagename`` now shows exactly these pictures (none: it has no chart any more)."""
+        if digests:
+            self._pages[pagename] = sorted(digests)
+        else:
+            self._pages.pop(pagename, None)
+
+    def prune(self, pagenames: set[str]) -> list[Path]:
+        """Forget pages not in ``pagenames``, remove every picture no remaining page uses, save
+        the record, and return the removed files."""
+        self._pages = {page: digests for page, digests in self._pages.items() if page in pagenames}
+        in_use = {digest for digests in self._pages.values() for digest in digests}
+        removed = []
+        if self.folder.is_dir():
+            for picture in sorted(self.folder.glob("*.svg")):
+                if picture.stem not in in_use:
+                    picture.unlink()
+                    removed.append(picture)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / self.RECORD).write_text(
+            json.dumps(self._pages, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        return removed

@@ -163,11 +163,27 @@ def _name_repeated_charts(app, pagename, templatename, context, doctree) -> None
         context["body"] = name_repeated_charts(context["body"])
 
 
+def _picture_cache(app) -> pictures.PictureCache:
+    """The build's picture cache, one per Sphinx application (beside its output folder)."""
+    if getattr(app, "seckill_picture_cache", None) is None:
+        app.seckill_picture_cache = pictures.PictureCache(Path(app.outdir).parent / pictures.CACHE_FOLDER)
+    return app.seckill_picture_cache
+
+
 def _add_pictures(app, pagename, templatename, context, doctree) -> None:
     """Put a picture of each chart, drawn at build time, in its container (:mod:`sitebuild.pictures`)."""
+    used: set[str] = set()
     if 'class="seckill-chart-spec"' in context.get("body", ""):
-        cache_dir = Path(app.outdir).parent / pictures.CACHE_FOLDER
-        context["body"] = pictures.add_pictures(context["body"], cache_dir)
+        cache = _picture_cache(app)
+        context["body"] = pictures.add_pictures(context["body"], cache.folder, used)
+    if app.builder.format == "html":
+        _picture_cache(app).record(pagename, used)
+
+
+def _prune_pictures(app, exception) -> None:
+    """Remove the cached pictures that no page of the book shows any more."""
+    if exception is None and app.builder.format == "html":
+        _picture_cache(app).prune(set(app.env.found_docs))
 
 
 def setup(app):
@@ -188,6 +204,7 @@ def setup(app):
     app.connect("build-finished", _strip_student_sources)
     app.connect("html-page-context", _name_repeated_charts)
     app.connect("html-page-context", _add_pictures)
+    app.connect("build-finished", _prune_pictures)
     app.add_js_file(
         "seckill.js", priority=101, loading_method="defer", **{"data-vega-bundle": _vega_bundle_address()}
     )

@@ -140,3 +140,50 @@ def test_every_chart_on_a_page_gets_its_picture_above_its_spec():
         assert spec["width"] == "container"  # the page keeps the spec as it was
     assert 'name="growth_pct"' in charts[1] and 'name="growth_pct"' not in charts[0]
     assert pictures.add_pictures("<p>No chart</p>") == "<p>No chart</p>"
+
+
+def _cache_with(folder, names):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / f"{name}.svg").write_text("<svg/>", encoding="utf-8")
+    return pictures.PictureCache(folder)
+
+
+def test_the_cache_keeps_the_pictures_pages_use_and_removes_the_rest(tmp_path):
+    folder = tmp_path / pictures.CACHE_FOLDER
+    cache = _cache_with(folder, ["a", "b", "shared", "stale"])
+    cache.record("book/01", {"a", "shared"})
+    cache.record("book/02", {"b", "shared"})
+    removed = cache.prune({"book/01", "book/02"})
+    assert [path.stem for path in removed] == ["stale"]
+    assert sorted(path.stem for path in folder.glob("*.svg")) == ["a", "b", "shared"]
+
+    # A later build rewrites only book/02, whose chart changed, and book/01 is gone from the book:
+    # the record from the first build says what book/02 no longer needs and what book/01 used.
+    later = pictures.PictureCache(folder)
+    later.record("book/02", {"b2"})
+    (folder / "b2.svg").write_text("<svg/>", encoding="utf-8")
+    later.prune({"book/02"})
+    assert sorted(path.stem for path in folder.glob("*.svg")) == ["b2"]
+
+
+def test_a_page_left_alone_by_a_build_keeps_its_pictures(tmp_path):
+    folder = tmp_path / pictures.CACHE_FOLDER
+    first = _cache_with(folder, ["a", "b"])
+    first.record("book/01", {"a"})
+    first.record("book/02", {"b"})
+    first.prune({"book/01", "book/02"})
+    second = pictures.PictureCache(folder)  # a build that writes book/02 only
+    second.record("book/02", set())
+    second.prune({"book/01", "book/02"})
+    assert sorted(path.stem for path in folder.glob("*.svg")) == ["a"]
+
+
+def test_add_pictures_reports_the_digest_it_drew(tmp_path):
+    spec = _spec()
+    script = f'<script type="application/json" class="seckill-chart-spec">{json.dumps(spec)}</script>'
+    page = f'<div class="seckill-chart">{script}</div>'
+    used: set[str] = set()
+    pictures.add_pictures(page, tmp_path, used)
+    assert used == {pictures.picture_digest(spec)}
+    assert (tmp_path / f"{pictures.picture_digest(spec)}.svg").is_file()
