@@ -18,6 +18,13 @@ reader or a search preview there would be no chart at all. So, when a page is wr
   draws the live chart in the picture's place, at the picture's height, and hands the controls'
   values over.
 
+The spec itself, with its data, is needed only when a chart goes live; inline, it made each page's
+HTML up to 60 % larger, and the first paint waits for the HTML. So the build moves it out of the
+page (:func:`add_pictures` with ``publish_spec``) into a small script of its own in ``_static/charts/``,
+named by its content (:func:`spec_script`), which the page script loads when it draws the live
+chart. A script rather than a JSON file: a browser fetches no file from ``file://`` (the book opened
+from a USB stick), but it runs a script from there, as it runs the Vega bundle.
+
 Pictures are drawn at the width of the book's text column on a desktop screen (the live chart
 fills the same column); a narrower screen shows the picture scaled to fit in the same box.
 Drawing is cached by a digest of the spec and the renderer's version (``_build/.seckill-pictures``),
@@ -44,6 +51,13 @@ VL_VERSION = "6.4"
 PICTURE_CLASS = "seckill-picture"
 STILL_VIEW_CLASS = "seckill-chart-view seckill-chart-still"
 CACHE_FOLDER = ".seckill-pictures"
+# Where the build puts the charts' specs, in the site (:func:`spec_script`).
+SPEC_FOLDER = "_static/charts"
+# The global object a spec script registers its spec in, by the script's name.
+SPEC_REGISTRY = "seckillChartSpecs"
+_SPEC_SCRIPT = re.compile(
+    r'^window\.(\w+) = window\.\1 \|\| \{\};\nwindow\.\1\["([0-9a-f]+)"\] = (.*);\n$', re.S
+)
 
 _CHART = re.compile(
     r'<div class="seckill-chart">(<script type="application/json" class="seckill-chart-spec">(.*?)</script>)',
@@ -185,9 +199,40 @@ def controls_html(spec: dict) -> str:
     return f'<form class="vega-bindings">{"".join(parts)}</form>'
 
 
-def add_pictures(page_html: str, cache_dir: Path | None = None, used: set[str] | None = None) -> str:
+def spec_script(spec_text: str) -> tuple[str, str]:
+    """(file name, content) of the script that carries a chart's spec, given as the page had it.
+
+    Named by a digest of the spec, so a changed chart gets a new name (no stale copy in a
+    browser's cache) and two builds write the same file. Running it registers the spec in
+    ``window.seckillChartSpecs`` under that digest.
+    """
+    key = hashlib.sha256(spec_text.encode("utf-8")).hexdigest()[:16]
+    registry = f"window.{SPEC_REGISTRY}"
+    body = f'{registry} = {registry} || {{}};\n{registry}["{key}"] = {spec_text};\n'
+    return f"{key}.js", body
+
+
+def spec_from_script(content: str) -> dict:
+    """The spec a spec script (:func:`spec_script`) carries."""
+    match = _SPEC_SCRIPT.match(content)
+    if not match or match.group(1) != SPEC_REGISTRY:
+        raise PictureError("not a chart's spec script")
+    return _spec_from_script(match.group(3))
+
+
+def add_pictures(
+    page_html: str,
+    cache_dir: Path | None = None,
+    used: set[str] | None = None,
+    publish_spec=None,
+) -> str:
     """The page with a picture (and its controls) at the top of every chart container; the
-    pictures' digests are added to ``used``."""
+    pictures' digests are added to ``used``.
+
+    With ``publish_spec`` (a function of the spec as the page had it, returning the address the page
+    finds it at), each spec leaves the page: its script element stays, empty, with that address
+    in ``data-src``.
+    """
 
     position = 0
 
@@ -203,9 +248,33 @@ def add_pictures(page_html: str, cache_dir: Path | None = None, used: set[str] |
         still = (
             f'<div class="{STILL_VIEW_CLASS}">{picture_html(svg, spec, chart_key)}{controls_html(spec)}</div>'
         )
-        return f'<div class="seckill-chart">{still}{match.group(1)}'
+        spec_element = match.group(1)
+        if publish_spec is not None:
+            address = html.escape(publish_spec(match.group(2)))
+            spec_element = (
+                f'<script type="application/json" class="seckill-chart-spec" data-src="{address}"></script>'
+            )
+        return f'<div class="seckill-chart">{still}{spec_element}'
 
     return _CHART.sub(with_picture, page_html)
+
+
+_SPEC_ADDRESS = re.compile(r'class="seckill-chart-spec" data-src="([^"]+)"')
+
+
+def prune_spec_scripts(site: Path) -> list[Path]:
+    """Remove the spec scripts in ``site`` that no page of it loads; return them."""
+    folder = (site / SPEC_FOLDER).resolve()
+    if not folder.is_dir():
+        return []
+    loaded = set()
+    for page in site.rglob("*.html"):
+        for address in _SPEC_ADDRESS.findall(page.read_text(encoding="utf-8")):
+            loaded.add((page.parent / html.unescape(address)).resolve())
+    removed = [script for script in sorted(folder.glob("*.js")) if script not in loaded]
+    for script in removed:
+        script.unlink()
+    return removed
 
 
 class PictureCache:

@@ -187,3 +187,46 @@ def test_add_pictures_reports_the_digest_it_drew(tmp_path):
     pictures.add_pictures(page, tmp_path, used)
     assert used == {pictures.picture_digest(spec)}
     assert (tmp_path / f"{pictures.picture_digest(spec)}.svg").is_file()
+
+
+def test_a_published_spec_leaves_the_page_for_a_script_that_carries_it_whole(tmp_path):
+    from seckill.charts.render import static_html
+
+    spec = _explorer_spec()
+    spec["title"] = "Growth </script> and 增长"  # what a script element must not end early on
+    published = {}
+
+    def publish(spec_text: str) -> str:
+        name, content = pictures.spec_script(spec_text)
+        published[name] = content
+        return f"../{pictures.SPEC_FOLDER}/{name}"
+
+    page = pictures.add_pictures(static_html(spec), tmp_path, publish_spec=publish)
+    [(name, content)] = published.items()
+    # The spec's element stays, empty: the spec is only in its script.
+    assert f'class="seckill-chart-spec" data-src="../{pictures.SPEC_FOLDER}/{name}"></script>' in page
+    assert page.count("seckill-chart-spec") == 1
+    assert pictures.spec_from_script(content) == spec
+    # Named by its content: the same spec, the same file; another spec, another file.
+    assert pictures.spec_script(json.dumps(spec))[0] == pictures.spec_script(json.dumps(spec))[0]
+    assert pictures.spec_script(json.dumps(_spec()))[0] != pictures.spec_script(json.dumps(spec))[0]
+    with pytest.raises(pictures.PictureError):
+        pictures.spec_from_script("alert(1);\n")
+
+
+def test_spec_scripts_no_page_loads_are_removed(tmp_path):
+    folder = tmp_path / pictures.SPEC_FOLDER
+    folder.mkdir(parents=True)
+    for name in ["kept", "student", "stale"]:
+        (folder / f"{name}.js").write_text("", encoding="utf-8")
+    (tmp_path / "book").mkdir()
+    element = '<script type="application/json" class="seckill-chart-spec" data-src="{}"></script>'
+    (tmp_path / "book" / "01.html").write_text(element.format("../_static/charts/kept.js"), encoding="utf-8")
+    # A page elsewhere that names a script of another site's folder keeps nothing here alive.
+    (tmp_path / "student" / "book").mkdir(parents=True)
+    (tmp_path / "student" / "book" / "01.html").write_text(
+        element.format("../_static/charts/student.js"), encoding="utf-8"
+    )
+    removed = pictures.prune_spec_scripts(tmp_path)
+    assert sorted(path.stem for path in removed) == ["stale", "student"]
+    assert [path.stem for path in folder.glob("*.js")] == ["kept"]
