@@ -230,3 +230,15 @@ def test_spec_scripts_no_page_loads_are_removed(tmp_path):
     removed = pictures.prune_spec_scripts(tmp_path)
     assert sorted(path.stem for path in removed) == ["stale", "student"]
     assert [path.stem for path in folder.glob("*.js")] == ["kept"]
+
+
+def test_a_picture_keeps_its_texts_whole_and_its_coordinates_to_a_tenth_of_a_pixel():
+    spec = _explorer_spec()
+    svg = pictures.draw_svg(spec)
+    picture = pictures.picture_html(svg, spec, "c1-test")
+    texts = re.compile(r"<text\b[^>]*>(.*?)</text>")
+    assert texts.findall(picture) == texts.findall(svg) and len(texts.findall(svg)) >= 5
+    paths = re.findall(r'\sd="([^"]*)"', picture)
+    assert paths and not [d for d in paths if re.search(r"\d\.\d\d", d)]
+    assert re.search(r'\sd="[^"]*\d\.\d\d', svg), "precondition: Vega drew finer coordinates"
+    assert len(picture) < len(svg)
