@@ -67,11 +67,21 @@ def _is_inline(script) -> bool:
 
 def _theme_mode_body(default_mode: str) -> str:
     """pydata-sphinx-theme 0.17's colour-mode script (layout.html), which book/_templates/layout.html
-    takes out of the page: it applies the reader's saved light or dark mode before the page is drawn."""
+    takes out of the page: it applies the reader's saved light or dark mode before the page is drawn.
+
+    The theme's script, which runs later, turns the theme "auto" into "light" or "dark" as the
+    system prefers; its colours are defined only for those two. Until then a border drawn in a
+    theme colour had no width, and the text inside it moved when the colours arrived (a layout
+    shift), so the choice is made here, the theme's way, before the first paint.
+    """
     mode = json.dumps(default_mode or "")
     return (
         f'document.documentElement.dataset.mode = localStorage.getItem("mode") || {mode};\n'
-        f'document.documentElement.dataset.theme = localStorage.getItem("theme") || {mode};'
+        f'document.documentElement.dataset.theme = localStorage.getItem("theme") || {mode};\n'
+        'if (!["light", "dark"].includes(document.documentElement.dataset.theme)) {\n'
+        '  const dark = window.matchMedia("(prefers-color-scheme: dark)").matches;\n'
+        '  document.documentElement.dataset.theme = dark ? "dark" : "light";\n'
+        "}"
     )
 
 

@@ -18,11 +18,20 @@ reader or a search preview there would be no chart at all. So, when a page is wr
   draws the live chart in the picture's place, at the picture's height, and hands the controls'
   values over.
 
+The spec itself, with its data, is needed only when a chart goes live; inline, it made each page's
+HTML up to 60 % larger, and the first paint waits for the HTML. So the build moves it out of the
+page (:func:`add_pictures` with ``publish_spec``) into a small script of its own in ``_static/charts/``,
+named by its content (:func:`spec_script`), which the page script loads when it draws the live
+chart. A script rather than a JSON file: a browser fetches no file from ``file://`` (the book opened
+from a USB stick), but it runs a script from there, as it runs the Vega bundle.
+
 Pictures are drawn at the width of the book's text column on a desktop screen (the live chart
 fills the same column); a narrower screen shows the picture scaled to fit in the same box.
 Drawing is cached by a digest of the spec and the renderer's version (``_build/.seckill-pictures``),
 so a rebuild draws only changed charts, and the output is the same bytes every time: element ids
 inside a picture are renamed after the chart's digest (two charts on one page never share one).
+The cache remembers which page uses which picture (:class:`PictureCache`), and at the end of a
+build removes the pictures no page uses any more, so it does not grow with every edit of a chart.
 """
 
 from __future__ import annotations
@@ -42,6 +51,13 @@ VL_VERSION = "6.4"
 PICTURE_CLASS = "seckill-picture"
 STILL_VIEW_CLASS = "seckill-chart-view seckill-chart-still"
 CACHE_FOLDER = ".seckill-pictures"
+# Where the build puts the charts' specs, in the site (:func:`spec_script`).
+SPEC_FOLDER = "_static/charts"
+# The global object a spec script registers its spec in, by the script's name.
+SPEC_REGISTRY = "seckillChartSpecs"
+_SPEC_SCRIPT = re.compile(
+    r'^window\.(\w+) = window\.\1 \|\| \{\};\nwindow\.\1\["([0-9a-f]+)"\] = (.*);\n$', re.S
+)
 
 _CHART = re.compile(
     r'<div class="seckill-chart">(<script type="application/json" class="seckill-chart-spec">(.*?)</script>)',
@@ -77,11 +93,18 @@ def picture_spec(spec: dict) -> dict:
     return drawn
 
 
+def picture_digest(spec: dict) -> str:
+    """The cache key of a chart's picture: its drawn spec and the renderer that draws it."""
+    key = json.dumps(
+        [_renderer_version(), VL_VERSION, picture_spec(spec)], sort_keys=True, ensure_ascii=False
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
 def draw_svg(spec: dict, cache_dir: Path | None = None) -> str:
     """The SVG Vega draws for ``spec`` at its starting settings (cached in ``cache_dir``)."""
     drawn = picture_spec(spec)
-    key = json.dumps([_renderer_version(), VL_VERSION, drawn], sort_keys=True, ensure_ascii=False)
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    digest = picture_digest(spec)
     cached = cache_dir / f"{digest}.svg" if cache_dir else None
     if cached and cached.is_file():
         return cached.read_text(encoding="utf-8")
@@ -102,6 +125,25 @@ def draw_svg(spec: dict, cache_dir: Path | None = None) -> str:
 
 
 _MARK_ARIA = re.compile(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"')
+# Attributes that hold only coordinates and sizes, and a number in them with two or more decimals.
+_GEOMETRY = re.compile(
+    r'\s(?:d|transform|x|y|x1|x2|y1|y2|cx|cy|r|width|height|points|stroke-width|font-size)="[^"]*"'
+)
+_LONG_DECIMAL = re.compile(r"\d+\.\d{2,}")
+
+
+def _shorter_numbers(svg: str) -> str:
+    """The drawing with its coordinates to a tenth of a pixel, as Vega writes many to three decimals.
+
+    A tenth of a pixel does not show (the picture is drawn at 688 px and only ever shrunk), and
+    the page's HTML, which the first paint waits for, is shorter by a seventh of the pictures' bytes.
+    Only geometry attributes change: text (tick labels, titles) keeps every digit.
+    """
+
+    def rounded(attribute: re.Match) -> str:
+        return _LONG_DECIMAL.sub(lambda number: f"{float(number.group(0)):.1f}", attribute.group(0))
+
+    return _GEOMETRY.sub(rounded, svg)
 
 
 def picture_html(svg: str, spec: dict, chart_key: str) -> str:
@@ -120,7 +162,7 @@ def picture_html(svg: str, spec: dict, chart_key: str) -> str:
     attributes = re.sub(r'\sclass="[^"]*"', "", match.group(1))
     # The picture is one image, named as a whole: the roles Vega gives its marks (graphics-symbol,
     # unnamed) would each be an image without a name to a screen reader (axe: svg-img-alt).
-    inner = _MARK_ARIA.sub("", svg[match.end() :])
+    inner = _shorter_numbers(_MARK_ARIA.sub("", svg[match.end() :]))
     opening = (
         f'<svg class="{PICTURE_CLASS}" role="img" aria-label="{html.escape(description)}"'
         f' focusable="false"{attributes}>'
@@ -176,8 +218,40 @@ def controls_html(spec: dict) -> str:
     return f'<form class="vega-bindings">{"".join(parts)}</form>'
 
 
-def add_pictures(page_html: str, cache_dir: Path | None = None) -> str:
-    """The page with a picture (and its controls) at the top of every chart container."""
+def spec_script(spec_text: str) -> tuple[str, str]:
+    """(file name, content) of the script that carries a chart's spec, given as the page had it.
+
+    Named by a digest of the spec, so a changed chart gets a new name (no stale copy in a
+    browser's cache) and two builds write the same file. Running it registers the spec in
+    ``window.seckillChartSpecs`` under that digest.
+    """
+    key = hashlib.sha256(spec_text.encode("utf-8")).hexdigest()[:16]
+    registry = f"window.{SPEC_REGISTRY}"
+    body = f'{registry} = {registry} || {{}};\n{registry}["{key}"] = {spec_text};\n'
+    return f"{key}.js", body
+
+
+def spec_from_script(content: str) -> dict:
+    """The spec a spec script (:func:`spec_script`) carries."""
+    match = _SPEC_SCRIPT.match(content)
+    if not match or match.group(1) != SPEC_REGISTRY:
+        raise PictureError("not a chart's spec script")
+    return _spec_from_script(match.group(3))
+
+
+def add_pictures(
+    page_html: str,
+    cache_dir: Path | None = None,
+    used: set[str] | None = None,
+    publish_spec=None,
+) -> str:
+    """The page with a picture (and its controls) at the top of every chart container; the
+    pictures' digests are added to ``used``.
+
+    With ``publish_spec`` (a function of the spec as the page had it, returning the address the page
+    finds it at), each spec leaves the page: its script element stays, empty, with that address
+    in ``data-src``.
+    """
 
     position = 0
 
@@ -188,9 +262,79 @@ def add_pictures(page_html: str, cache_dir: Path | None = None) -> str:
         # Ids unique on the page (by position) and stable from build to build (by content).
         chart_key = f"c{position}-" + hashlib.sha256(match.group(2).encode("utf-8")).hexdigest()[:8]
         svg = draw_svg(spec, cache_dir)
+        if used is not None:
+            used.add(picture_digest(spec))
         still = (
             f'<div class="{STILL_VIEW_CLASS}">{picture_html(svg, spec, chart_key)}{controls_html(spec)}</div>'
         )
-        return f'<div class="seckill-chart">{still}{match.group(1)}'
+        spec_element = match.group(1)
+        if publish_spec is not None:
+            address = html.escape(publish_spec(match.group(2)))
+            spec_element = (
+                f'<script type="application/json" class="seckill-chart-spec" data-src="{address}"></script>'
+            )
+        return f'<div class="seckill-chart">{still}{spec_element}'
 
     return _CHART.sub(with_picture, page_html)
+
+
+_SPEC_ADDRESS = re.compile(r'class="seckill-chart-spec" data-src="([^"]+)"')
+
+
+def prune_spec_scripts(site: Path) -> list[Path]:
+    """Remove the spec scripts in ``site`` that no page of it loads; return them."""
+    folder = (site / SPEC_FOLDER).resolve()
+    if not folder.is_dir():
+        return []
+    loaded = set()
+    for page in site.rglob("*.html"):
+        for address in _SPEC_ADDRESS.findall(page.read_text(encoding="utf-8")):
+            loaded.add((page.parent / html.unescape(address)).resolve())
+    removed = [script for script in sorted(folder.glob("*.js")) if script not in loaded]
+    for script in removed:
+        script.unlink()
+    return removed
+
+
+class PictureCache:
+    """The folder of drawn pictures of one build, with a record of which page uses which.
+
+    A build rewrites only the pages whose sources changed, so the record (``pages.json`` in the
+    folder) keeps what earlier builds wrote for the pages this one left alone; a page that is no
+    longer in the book drops out of it. Removing a picture nobody uses can never change a page:
+    the worst a wrong record could do is make a later build draw a picture again.
+    """
+
+    RECORD = "pages.json"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        record = folder / self.RECORD
+        try:
+            self._pages: dict[str, list[str]] = json.loads(record.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            self._pages = {}
+
+    def record(self, pagename: str, digests: set[str]) -> None:
+        """``pagename`` now shows exactly these pictures (none: it has no chart any more)."""
+        if digests:
+            self._pages[pagename] = sorted(digests)
+        else:
+            self._pages.pop(pagename, None)
+
+    def prune(self, pagenames: set[str]) -> list[Path]:
+        """Forget pages not in ``pagenames``, remove every picture no remaining page uses, save
+        the record, and return the removed files."""
+        self._pages = {page: digests for page, digests in self._pages.items() if page in pagenames}
+        in_use = {digest for digests in self._pages.values() for digest in digests}
+        removed = []
+        if self.folder.is_dir():
+            for picture in sorted(self.folder.glob("*.svg")):
+                if picture.stem not in in_use:
+                    picture.unlink()
+                    removed.append(picture)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / self.RECORD).write_text(
+            json.dumps(self._pages, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        return removed

@@ -11,7 +11,8 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
   for a chart (``scripts/vendor_web_assets.py`` says where the bundle comes from);
 - applies the theme fixes in :mod:`sitebuild.theme_fixes` (no console errors, no axe violations);
 - puts a picture of every chart, drawn at build time from its spec, in its container, with the
-  chart's controls, so a chart shows at once and without JavaScript (:mod:`sitebuild.pictures`);
+  chart's controls, so a chart shows at once and without JavaScript, and moves the spec out of the
+  page into a script the page script loads when the chart goes live (:mod:`sitebuild.pictures`);
 - gives charts with the same title on one page distinct table summaries
   (:func:`sitebuild.chart_names.name_repeated_charts`);
 - adds the self-check questions of the pages (``self-check`` directive) and writes them into the
@@ -200,11 +201,46 @@ def _name_repeated_charts(app, pagename, templatename, context, doctree) -> None
         context["body"] = name_repeated_charts(context["body"])
 
 
+def _picture_cache(app) -> pictures.PictureCache:
+    """The build's picture cache, one per Sphinx application (beside its output folder)."""
+    if getattr(app, "seckill_picture_cache", None) is None:
+        app.seckill_picture_cache = pictures.PictureCache(Path(app.outdir).parent / pictures.CACHE_FOLDER)
+    return app.seckill_picture_cache
+
+
+def _spec_publisher(app, context):
+    """Writes a chart's spec into the site as its own script; returns the page's address for it."""
+
+    def publish(spec_text: str) -> str:
+        name, content = pictures.spec_script(spec_text)
+        path = Path(app.outdir) / pictures.SPEC_FOLDER / name
+        if not path.is_file():  # named by its content: an existing file is this one
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+        return context["pathto"](f"{pictures.SPEC_FOLDER}/{name}", 1)
+
+    return publish
+
+
 def _add_pictures(app, pagename, templatename, context, doctree) -> None:
-    """Put a picture of each chart, drawn at build time, in its container (:mod:`sitebuild.pictures`)."""
+    """Put a picture of each chart, drawn at build time, in its container, and move its spec out
+    of the page (:mod:`sitebuild.pictures`)."""
+    used: set[str] = set()
     if 'class="seckill-chart-spec"' in context.get("body", ""):
-        cache_dir = Path(app.outdir).parent / pictures.CACHE_FOLDER
-        context["body"] = pictures.add_pictures(context["body"], cache_dir)
+        cache = _picture_cache(app)
+        # Only a site gets the specs as files; another builder's output keeps them in the page.
+        publish = _spec_publisher(app, context) if app.builder.format == "html" else None
+        context["body"] = pictures.add_pictures(context["body"], cache.folder, used, publish)
+    if app.builder.format == "html":
+        _picture_cache(app).record(pagename, used)
+
+
+def _prune_pictures(app, exception) -> None:
+    """Remove the cached pictures that no page of the book shows any more, and the spec scripts
+    that no page of the site loads (a page an incremental build left alone still names its own)."""
+    if exception is None and app.builder.format == "html":
+        _picture_cache(app).prune(set(app.env.found_docs))
+        pictures.prune_spec_scripts(Path(app.outdir))
 
 
 def setup(app):
@@ -230,5 +266,6 @@ def setup(app):
     app.connect("html-page-context", _name_repeated_charts)
     app.connect("html-page-context", _add_pictures)
     app.connect("builder-inited", _add_page_script)
+    app.connect("build-finished", _prune_pictures)
     app.add_css_file("seckill.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

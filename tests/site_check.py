@@ -7,7 +7,9 @@ Shared by the browser tests (``tests/``) and the benchmark (``scripts/benchmark.
 - :func:`open_page` opens one page with every other host blocked and records what went wrong;
 - :func:`draw_every_chart` scrolls to each chart in turn, makes it live and waits for it;
   :func:`show_every_chart` only scrolls to each (its build-time picture shows);
-- :func:`axe_violations` runs axe-core on the page.
+- :func:`axe_violations` runs axe-core on the page;
+- :func:`chart_specs` reads the specs of a built page's charts (in the page, or in the script
+  each names).
 
 Chromium is Debian's (``/usr/bin/chromium``, or ``SECKILL_CHROMIUM``); no browser is downloaded.
 """
@@ -17,8 +19,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import html
 import http.server
+import json
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -246,3 +251,24 @@ def axe_violations(page) -> list[dict]:
     """axe-core's violations on the page as it is now (each with id, impact and nodes)."""
     add_script(page, "axe-for-the-test.js", AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate("async () => (await axe.run(document, {preload: false})).violations")
+
+
+# A chart's spec element: the spec inside it, or (on the built site) the address of its script.
+CHART_SPEC = re.compile(
+    r'<script type="application/json" class="seckill-chart-spec"(?: data-src="([^"]*)")?>(.*?)</script>',
+    re.S,
+)
+
+
+def chart_specs(page_file: Path) -> list[dict]:
+    """The spec of every chart on a built page, in page order, wherever the build put it."""
+    from sitebuild.pictures import spec_from_script
+
+    specs = []
+    for address, inline in CHART_SPEC.findall(page_file.read_text(encoding="utf-8")):
+        if address:
+            script = page_file.parent / html.unescape(address)
+            specs.append(spec_from_script(script.read_text(encoding="utf-8")))
+        else:
+            specs.append(json.loads(inline.replace("<\\/", "</")))
+    return specs

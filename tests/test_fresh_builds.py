@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests import book_copy
+from tests.site_check import chart_specs
 
 pytestmark = pytest.mark.build
 
@@ -34,7 +35,6 @@ chapters:
 CSV = "data/singles_day_gmv.csv"
 OLD_ROW, NEW_ROW = "2010,Alibaba,0.936,", "2010,Alibaba,0.947,"
 OLD_VALUE, NEW_VALUE = "0.936", "0.947"
-CHART_SPEC = re.compile(r'class="seckill-chart-spec">(.*?)</script>', re.DOTALL)
 STUDENT = ("--config", "_config.student.yml", "--path-output", "_build/student")
 BUNDLE_LINK = re.compile(r'<link rel="stylesheet" href="([^"]*_static/styles/site\.[0-9a-f]{12}\.css)"')
 ADDED_RULE = ".seckill-chart { outline-offset: 1px; }"
@@ -46,9 +46,9 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def _chart_values(page: str) -> str:
+def _chart_values(site: Path, page: str) -> str:
     """Every chart spec on the page, as one JSON text."""
-    return json.dumps([json.loads(spec.replace("<\\/", "</")) for spec in CHART_SPEC.findall(page)])
+    return json.dumps(chart_specs(site / page))
 
 
 def _chapter_pages(site: Path) -> dict[str, str]:
@@ -65,6 +65,7 @@ class Step:
         self.seconds = time.perf_counter() - started
         site = work / ("_build/student/_build/html" if args else "_build/html")
         self.pages = _chapter_pages(site)
+        self.charts = {name: _chart_values(site, name) for name in self.pages}
         self.static_css = (site / "_static" / "seckill.css").read_text(encoding="utf-8")
         # The one stylesheet every page links (sitebuild/stylesheets.py), named by its content.
         self.bundles = {
@@ -107,8 +108,8 @@ def steps(tmp_path_factory) -> dict[str, Step]:
 def test_a_clean_build_runs_each_page_with_code(steps):
     assert steps["clean"].executed == CHAPTER
     assert steps["student, clean"].executed == CHAPTER
-    for page in steps["clean"].pages.values():
-        assert OLD_VALUE in _chart_values(page) and NEW_VALUE not in page
+    for name, page in steps["clean"].pages.items():
+        assert OLD_VALUE in steps["clean"].charts[name] and NEW_VALUE not in page
 
 
 def test_a_rebuild_with_nothing_changed_runs_and_reads_nothing(steps):
@@ -121,7 +122,7 @@ def test_an_edited_csv_value_reaches_every_chart_and_table_that_shows_it(steps, 
     step = steps[edition]
     assert step.executed == CHAPTER
     for name, page in step.pages.items():
-        charts = _chart_values(page)
+        charts = step.charts[name]
         assert NEW_VALUE in charts, f"{name}: the chart spec lacks the new value"
         assert f'<td class="seckill-num">{NEW_VALUE}</td>' in page, f"{name}: its table lacks it"
         assert OLD_VALUE not in page, f"{name} still shows the old value"

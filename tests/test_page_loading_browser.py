@@ -173,3 +173,44 @@ def test_code_on_a_notebook_page_still_gets_its_copy_buttons(built_site, site_ur
         context.close()
     assert code_blocks >= 3 and buttons == code_blocks
     assert problems["console"] == [] and problems["exceptions"] == []
+
+
+# Lighthouse's mobile screen, on which the benchmark measures cumulative layout shift.
+LIGHTHOUSE_PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True}
+RECORD_LAYOUT_SHIFTS_JS = """
+window.__seckillShifts = [];
+new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+        window.__seckillShifts.push({
+            value: entry.value,
+            moved: entry.sources.map(source => source.node
+                ? `${source.node.nodeName} ${(source.node.textContent || '').trim().slice(0, 40)}`
+                : '?'),
+        });
+    }
+}).observe({type: 'layout-shift', buffered: true});
+"""
+
+
+@pytest.mark.parametrize("page_path", ["book/01-buy-it.html", "notebooks/01-buy-it.html"])
+def test_nothing_moves_while_a_page_loads_on_a_phone(built_site, site_url, browser, page_path):
+    # Two causes found: the header's icons widened when the icon font arrived, and borders in the
+    # theme's colours appeared only once the theme's script had chosen light or dark.
+    context = browser.new_context(**LIGHTHOUSE_PHONE)
+    try:
+        context.route(
+            "**/*",
+            lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort(),
+        )
+        context.add_init_script(RECORD_LAYOUT_SHIFTS_JS)
+        page = context.new_page()
+        page.goto(f"{site_url}/{page_path}", wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("document.fonts.ready")
+        page.wait_for_timeout(500)  # the theme's script and late layout-shift entries
+        shifts = page.evaluate("window.__seckillShifts")
+        icons_loaded = page.evaluate("[...document.fonts].some(f => f.status === 'loaded')")
+    finally:
+        context.close()
+    assert icons_loaded, "precondition: the icon font arrived while the page was watched"
+    assert shifts == [], shifts

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import html
 import itertools
-import json
 import os
 import re
 import shutil
@@ -20,12 +19,12 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from scripts import pdf_editions
+from tests.site_check import chart_specs
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = ROOT / "_build" / "pdf"
-SPEC = re.compile(r'<script type="application/json" class="seckill-chart-spec">(.*?)</script>', re.S)
 EXTERNAL_LINK = re.compile(r'<a class="reference external" href="(https?://[^"]+)"')
 # Operators that paint a path: a chart drawn as vectors paints one per bar, point, line or rule.
 PAINT = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*"}
@@ -73,10 +72,10 @@ def _letters(text: str) -> str:
     return re.sub(r"[^A-Za-z]", "", text)
 
 
-def _chart_titles(page_html: str) -> list[str]:
+def _chart_titles(page_file: Path) -> list[str]:
     titles = []
-    for spec_json in SPEC.findall(page_html):
-        title = json.loads(spec_json).get("title")
+    for spec in chart_specs(page_file):
+        title = spec.get("title")
         if isinstance(title, dict):
             title = title.get("text")
         if isinstance(title, list):
@@ -144,7 +143,7 @@ def test_every_chart_is_printed_as_a_vector_picture_with_its_title(pdfs, built_s
     texts = [_squeeze(text) for text in _texts(pdfs, pdf_editions.TEACHER_PDF)]
     charts = 0
     for page_path in _section_pages(built_site):
-        for title in _chart_titles(page_path.read_text(encoding="utf-8")):
+        for title in _chart_titles(page_path):
             charts += 1
             where = [index for index, text in enumerate(texts) if _squeeze(html.unescape(title)) in text]
             assert where, f"{page_path.name}: chart {title!r} is not in the PDF"

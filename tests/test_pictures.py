@@ -140,3 +140,105 @@ def test_every_chart_on_a_page_gets_its_picture_above_its_spec():
         assert spec["width"] == "container"  # the page keeps the spec as it was
     assert 'name="growth_pct"' in charts[1] and 'name="growth_pct"' not in charts[0]
     assert pictures.add_pictures("<p>No chart</p>") == "<p>No chart</p>"
+
+
+def _cache_with(folder, names):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / f"{name}.svg").write_text("<svg/>", encoding="utf-8")
+    return pictures.PictureCache(folder)
+
+
+def test_the_cache_keeps_the_pictures_pages_use_and_removes_the_rest(tmp_path):
+    folder = tmp_path / pictures.CACHE_FOLDER
+    cache = _cache_with(folder, ["a", "b", "shared", "stale"])
+    cache.record("book/01", {"a", "shared"})
+    cache.record("book/02", {"b", "shared"})
+    removed = cache.prune({"book/01", "book/02"})
+    assert [path.stem for path in removed] == ["stale"]
+    assert sorted(path.stem for path in folder.glob("*.svg")) == ["a", "b", "shared"]
+
+    # A later build rewrites only book/02, whose chart changed, and book/01 is gone from the book:
+    # the record from the first build says what book/02 no longer needs and what book/01 used.
+    later = pictures.PictureCache(folder)
+    later.record("book/02", {"b2"})
+    (folder / "b2.svg").write_text("<svg/>", encoding="utf-8")
+    later.prune({"book/02"})
+    assert sorted(path.stem for path in folder.glob("*.svg")) == ["b2"]
+
+
+def test_a_page_left_alone_by_a_build_keeps_its_pictures(tmp_path):
+    folder = tmp_path / pictures.CACHE_FOLDER
+    first = _cache_with(folder, ["a", "b"])
+    first.record("book/01", {"a"})
+    first.record("book/02", {"b"})
+    first.prune({"book/01", "book/02"})
+    second = pictures.PictureCache(folder)  # a build that writes book/02 only
+    second.record("book/02", set())
+    second.prune({"book/01", "book/02"})
+    assert sorted(path.stem for path in folder.glob("*.svg")) == ["a"]
+
+
+def test_add_pictures_reports_the_digest_it_drew(tmp_path):
+    spec = _spec()
+    script = f'<script type="application/json" class="seckill-chart-spec">{json.dumps(spec)}</script>'
+    page = f'<div class="seckill-chart">{script}</div>'
+    used: set[str] = set()
+    pictures.add_pictures(page, tmp_path, used)
+    assert used == {pictures.picture_digest(spec)}
+    assert (tmp_path / f"{pictures.picture_digest(spec)}.svg").is_file()
+
+
+def test_a_published_spec_leaves_the_page_for_a_script_that_carries_it_whole(tmp_path):
+    from seckill.charts.render import static_html
+
+    spec = _explorer_spec()
+    spec["title"] = "Growth </script> and 增长"  # what a script element must not end early on
+    published = {}
+
+    def publish(spec_text: str) -> str:
+        name, content = pictures.spec_script(spec_text)
+        published[name] = content
+        return f"../{pictures.SPEC_FOLDER}/{name}"
+
+    page = pictures.add_pictures(static_html(spec), tmp_path, publish_spec=publish)
+    [(name, content)] = published.items()
+    # The spec's element stays, empty: the spec is only in its script.
+    assert f'class="seckill-chart-spec" data-src="../{pictures.SPEC_FOLDER}/{name}"></script>' in page
+    assert page.count("seckill-chart-spec") == 1
+    assert pictures.spec_from_script(content) == spec
+    # Named by its content: the same spec, the same file; another spec, another file.
+    assert pictures.spec_script(json.dumps(spec))[0] == pictures.spec_script(json.dumps(spec))[0]
+    assert pictures.spec_script(json.dumps(_spec()))[0] != pictures.spec_script(json.dumps(spec))[0]
+    with pytest.raises(pictures.PictureError):
+        pictures.spec_from_script("alert(1);\n")
+
+
+def test_spec_scripts_no_page_loads_are_removed(tmp_path):
+    folder = tmp_path / pictures.SPEC_FOLDER
+    folder.mkdir(parents=True)
+    for name in ["kept", "student", "stale"]:
+        (folder / f"{name}.js").write_text("", encoding="utf-8")
+    (tmp_path / "book").mkdir()
+    element = '<script type="application/json" class="seckill-chart-spec" data-src="{}"></script>'
+    (tmp_path / "book" / "01.html").write_text(element.format("../_static/charts/kept.js"), encoding="utf-8")
+    # A page elsewhere that names a script of another site's folder keeps nothing here alive.
+    (tmp_path / "student" / "book").mkdir(parents=True)
+    (tmp_path / "student" / "book" / "01.html").write_text(
+        element.format("../_static/charts/student.js"), encoding="utf-8"
+    )
+    removed = pictures.prune_spec_scripts(tmp_path)
+    assert sorted(path.stem for path in removed) == ["stale", "student"]
+    assert [path.stem for path in folder.glob("*.js")] == ["kept"]
+
+
+def test_a_picture_keeps_its_texts_whole_and_its_coordinates_to_a_tenth_of_a_pixel():
+    spec = _explorer_spec()
+    svg = pictures.draw_svg(spec)
+    picture = pictures.picture_html(svg, spec, "c1-test")
+    texts = re.compile(r"<text\b[^>]*>(.*?)</text>")
+    assert texts.findall(picture) == texts.findall(svg) and len(texts.findall(svg)) >= 5
+    paths = re.findall(r'\sd="([^"]*)"', picture)
+    assert paths and not [d for d in paths if re.search(r"\d\.\d\d", d)]
+    assert re.search(r'\sd="[^"]*\d\.\d\d', svg), "precondition: Vega drew finer coordinates"
+    assert len(picture) < len(svg)

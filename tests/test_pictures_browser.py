@@ -7,19 +7,20 @@ Chromium. The live chart is drawn with the site's own Vega, the picture with vl-
 from __future__ import annotations
 
 import html
-import json
 import re
 
 import pytest
 
-from tests.site_check import PHONE_WIDTH_PX, open_page, pages
+from tests.site_check import PHONE_WIDTH_PX, chart_specs, open_page, pages
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 CHAPTER_PAGES = [f"book/0{n}-" for n in range(1, 10)]
+# A chart on the built site: its picture and controls, then its spec's element, empty (the spec is
+# in the script data-src names).
 _CHART = re.compile(
     r'<div class="seckill-chart">(.*?)'
-    r'<script type="application/json" class="seckill-chart-spec">(.*?)</script>',
+    r'<script type="application/json" class="seckill-chart-spec" data-src="[^"]+"></script>',
     re.S,
 )
 # What a chart is made of, read the same way from the picture and from the live chart: for each
@@ -60,6 +61,10 @@ WATCH_LAYOUT_SHIFTS_JS = """() => {
 }"""
 
 
+def _spec_scripts(requests: list[str]) -> list[str]:
+    return [url for url in requests if "/_static/charts/" in url]
+
+
 def _chapter_pages(site) -> list[str]:
     return [p for p in pages(site) if p.startswith(tuple(CHAPTER_PAGES))]
 
@@ -68,9 +73,9 @@ def test_every_chart_on_every_page_has_its_picture_named_by_its_description(buil
     charts = 0
     for page_path in pages(built_site):
         page_html = (built_site / page_path).read_text(encoding="utf-8")
-        for still, spec_json in _CHART.findall(page_html):
+        stills = _CHART.findall(page_html)
+        for still, spec in zip(stills, chart_specs(built_site / page_path), strict=True):
             charts += 1
-            spec = json.loads(spec_json.replace("<\\/", "</"))
             where = f"{page_path}: chart {spec.get('title')!r}"
             assert still.startswith('<div class="seckill-chart-view seckill-chart-still"><svg'), where
             opening = re.match(r"<div[^>]*><svg ([^>]*)>", still).group(1)
@@ -176,6 +181,7 @@ def test_a_touched_control_gives_a_live_chart_with_the_value_handed_over(built_s
         chart.scroll_into_view_if_needed()
         page.wait_for_timeout(300)
         assert not [url for url in problems["requests"] if "vega-bundle" in url], "no Vega for looking"
+        assert not _spec_scripts(problems["requests"]), "no spec for looking"
         chart.locator(".seckill-chart-still select[name=start_year]").select_option("2011")
         page.wait_for_function(
             "el => el.dataset.seckillState === 'drawn'", arg=chart.element_handle(), timeout=15_000
@@ -187,6 +193,9 @@ def test_a_touched_control_gives_a_live_chart_with_the_value_handed_over(built_s
         context.close()
     assert [live_value, param_value] == ["2011", 2011]
     assert still_left == 0
+    # The touched chart's spec came from its own script in the site, and no other chart's did.
+    assert len(_spec_scripts(problems["requests"])) == 1
+    assert problems["external"] == [] and problems["csp"] == []
     assert problems["console"] == [] and problems["exceptions"] == []
 
 

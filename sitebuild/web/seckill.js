@@ -1,7 +1,8 @@
 /* The book's page script.
  * 1. Make every chart live when a reader reaches for it. The build puts a picture of each chart
  *    (an SVG Vega drew at build time, sitebuild/pictures.py) and its controls in its container,
- *    <div class="seckill-chart">, above the chart's Vega-Lite spec as JSON. The Vega bundle
+ *    <div class="seckill-chart">, above the chart's Vega-Lite spec as JSON (on the site, the spec
+ *    is a small script of its own, named in data-src, loaded with Vega: not in the page). The Vega bundle
  *    (280 kB gzipped, the book's own copy: no request leaves the site) is fetched only when a
  *    reader first points at, taps or tabs into a chart or its controls; the live chart is drawn
  *    out of sight, at the picture's height, then takes the picture's place, and the controls'
@@ -93,6 +94,35 @@
     return vegaLoading;
   }
 
+  // A chart's spec: in the page (a notebook's output, an old page), or in the script its element
+  // names (sitebuild/pictures.py spec_script), which registers it in window.seckillChartSpecs under
+  // its file name. Loaded as a script, not fetched: a page opened from file:// may run a script
+  // beside it but not fetch a file. Each call returns a fresh copy (liveSpec changes it).
+  var specsLoading = {};
+
+  function readSpec(specNode) {
+    var address = specNode.dataset.src;
+    if (!address) return Promise.resolve(JSON.parse(specNode.textContent));
+    var url = new URL(address, document.baseURI).href;
+    var key = url.split("/").pop().replace(/\.js([?#].*)?$/, "");
+    if (!specsLoading[url]) {
+      specsLoading[url] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.onload = function () {
+          var specs = window.seckillChartSpecs || {};
+          if (specs[key]) resolve(JSON.stringify(specs[key]));
+          else reject(new Error("the chart's spec did not load."));
+        };
+        script.onerror = function () {
+          reject(new Error("the chart's spec did not load."));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return specsLoading[url].then(JSON.parse);
+  }
+
   // The starting value a reader set on a picture's control, typed as the spec's parameter is.
   function controlValue(param, control) {
     if (control.type === "range") return Number(control.value);
@@ -105,8 +135,7 @@
 
   // The spec the live chart draws: the values of the picture's controls, and the picture's height
   // for the whole drawing, so the live chart takes exactly the picture's room (nothing moves).
-  function liveSpec(specNode, still, fitToPicture) {
-    var spec = JSON.parse(specNode.textContent);
+  function liveSpec(spec, still, fitToPicture) {
     if (!still) return spec;
     (spec.params || []).forEach(function (param) {
       var control = still.querySelector('[name="' + CSS.escape(param.name) + '"]');
@@ -142,9 +171,12 @@
     // Drawn out of sight over the picture, then swapped in one step.
     if (still) view.classList.add("seckill-chart-offstage");
     container.insertBefore(view, specNode);
-    return loadVega()
-      .then(function () {
-        return window.vegaEmbed(view, liveSpec(specNode, still, true), EMBED_OPTIONS);
+    var specText = null;
+    // The spec and Vega load side by side.
+    return Promise.all([loadVega(), readSpec(specNode)])
+      .then(function (loaded) {
+        specText = JSON.stringify(loaded[1]);
+        return window.vegaEmbed(view, liveSpec(loaded[1], still, true), EMBED_OPTIONS);
       })
       .then(function (result) {
         if (!still || !textAboveTheTop(view)) return result;
@@ -153,7 +185,7 @@
         result.finalize();
         view.textContent = "";
         container.dataset.seckillSize = "own";
-        return window.vegaEmbed(view, liveSpec(specNode, still, false), EMBED_OPTIONS);
+        return window.vegaEmbed(view, liveSpec(JSON.parse(specText), still, false), EMBED_OPTIONS);
       })
       .then(function (result) {
         if (still) {
