@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
@@ -271,3 +272,14 @@ def test_the_builds_own_texts_are_all_in_its_catalogue_translated():
         if sorted(placeholders.findall(message.string)) != sorted(placeholders.findall(msgid))
     ]
     assert changed == []
+
+
+def test_the_chinese_book_title_is_the_same_in_the_configuration_and_on_its_pages():
+    """The site's title (``_config.zh.yml``) and the landing page's translated title are one name."""
+    english_title = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["title"]
+    chinese_title = yaml.safe_load((ROOT / "_config.zh.yml").read_text(encoding="utf-8"))["title"]
+    index = {m.id: m.string for m in translations.read_catalogue(PAGE_CATALOGUES / "book" / "index.po")}
+    assert index[english_title] == chinese_title
+    cited = translations.read_catalogue(PAGE_CATALOGUES / "book" / "cite-and-reuse.po")
+    naming = [m.string for m in cited if m.string and "中文书名" in m.string]
+    assert naming and all(f"《{chinese_title.rstrip('？')}" in text for text in naming)
