@@ -256,6 +256,7 @@ def setup(app):
     app.setup_extension("sitebuild.reproducible")
     app.setup_extension("sitebuild.selfcheck")
     app.setup_extension("sitebuild.cjk_lang")
+    app.setup_extension("sitebuild.glossary_order")
     app.setup_extension("sitebuild.editions")
     app.setup_extension("sitebuild.worksheets")
     app.setup_extension("sitebuild.stylesheets")
