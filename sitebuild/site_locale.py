@@ -1,5 +1,5 @@
 """The language of the texts the build writes itself (the edition line, the language switcher, the
-self-check forms' labels, the worksheets' labels, the page script's messages).
+self-check forms' labels, the worksheets' labels, the page script's messages, the search box).
 
 They are written in English in ``sitebuild/`` and marked with :data:`_`; each other language has one
 gettext catalogue, ``sitebuild/locales/<language>/LC_MESSAGES/seckill-site.po``. This is Sphinx's
@@ -94,9 +94,16 @@ def update_catalogues(locale_dir: Path = LOCALE_DIR) -> None:
         print(f"{po}: {len(left)} messages to translate or review")
 
 
+def _search_box_text(app, pagename, templatename, context, doctree) -> None:
+    """The search box's placeholder and name: Jupyter Book sets them as a theme option, which no
+    catalogue translates."""
+    context["theme_search_bar_text"] = str(_("Search this book..."))
+
+
 def setup(app):
     compile_catalogues()
     app.add_message_catalog(DOMAIN, str(LOCALE_DIR))
+    app.connect("html-page-context", _search_box_text)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -41,6 +41,11 @@ ALLOWED_WORDS = {
     "MCN",  # multi-channel network: Chinese writes MCN (terminology.csv)
     "NaN",  # Python's values, named in the exercises' feedback
     "None",
+    # the formats a page's download menu offers, named by their file extensions
+    "ipynb",
+    "md",
+    "pdf",
+    "Ctrl",  # the key of the search shortcut, as the keyboard names it
     # software the reader is told about (the notebook's messages)
     "Vega",
     "Python",
