@@ -41,7 +41,8 @@ def test_zh_config_differs_from_the_main_one_only_where_intended():
     assert main["sphinx"]["config"].pop("language") == "en"
     assert zh["sphinx"]["config"].pop("html_search_language") == "zh"
     assert zh.pop("title") == "秒杀的是商品，还是人？"
-    main.pop("title")
+    assert zh.pop("author") == "seckill-book贡献者"
+    main.pop("title"), main.pop("author")
     assert zh == main
 
 
@@ -470,8 +471,10 @@ def test_exercise_titles_and_solution_labels_are_chinese_on_pages_and_worksheets
 
 CHROME_PAGES = ["book/01-buy-it.html", "notebooks/01-buy-it.html", "book/glossary.html", "search.html"]
 # The parts of a page around its text: header buttons and menus, the sidebars (book title, search,
-# part captions, chapter list, "on this page"), previous and next.
-CHROME = ".bd-header-article, .bd-sidebar-primary, .bd-sidebar-secondary, .prev-next-footer"
+# part captions, chapter list, "on this page"), previous and next, the footer (author, copyright).
+CHROME = (
+    ".bd-header-article, .bd-sidebar-primary, .bd-sidebar-secondary, .prev-next-footer, .bd-footer-content"
+)
 
 
 @pytest.mark.build

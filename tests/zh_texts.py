@@ -55,6 +55,7 @@ ALLOWED_WORDS = {
 # "Data") stay forbidden elsewhere: data sets, publishers and sites with no Chinese name, licences,
 # software, and cited authors (foreign authors keep their names in Latin letters).
 ALLOWED_NAMES = (
+    "seckill-book",  # the book's project, as its repository names it (the Chinese edition's author)
     "Our World in Data",  # the data's publishers, named as they name themselves
     "Global Carbon Budget",
     "Indicators of Global Climate Change",
