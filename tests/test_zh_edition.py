@@ -493,3 +493,13 @@ def test_the_chrome_around_a_chinese_page_is_chinese(zh_site, name):
     texts = [text.strip() for part in soup.select(CHROME) for text in part.find_all(string=True)]
     english = [text for text in texts if zh_texts.english_words(text)]
     assert len(texts) > 20 and english == [], english
+
+
+@pytest.mark.build
+def test_both_editions_show_the_copyright_line_from_the_builds_catalogue(built_site, zh_site):
+    # book/_templates/copyright.html shows the line sitebuild/site_locale.py writes, in each language.
+    year = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["copyright"]
+    line = re.compile(r'<p class="copyright">\s*(.*?)\s*<br/>', re.S)
+    english = line.findall((built_site / "book" / "01-buy-it.html").read_text(encoding="utf-8"))
+    chinese = line.findall((zh_site / "book" / "01-buy-it.html").read_text(encoding="utf-8"))
+    assert english == [f"© Copyright {year}."] and chinese == [f"版权所有 © {year}"]
