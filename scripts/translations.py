@@ -144,9 +144,10 @@ def messages_from_doctrees(doctree_dir: Path) -> dict[Path, set[str]]:
     return found
 
 
-# The gettext builder keeps only nodes that got a message id while the page was read (Sphinx's
-# UIDTransform); sphinx-exercise writes its titles ("Exercise 1.2 (...)", "Solution to") later, and
-# the English HTML build's parsed pages hold them too. tests/test_translations.py compares these
+# The gettext builder collects a page's messages once sphinx-exercise has rewritten each exercise's
+# heading ("Exercise" and its title, "Solution to"), so it never sees these two nodes, which the
+# English HTML build's parsed pages hold; the exercise's own title (its exercise_subtitle node) is a
+# message of the page (sitebuild/page_messages.py). tests/test_translations.py compares these
 # messages with catalogues the gettext builder made, so a difference shows there.
 NODES_THE_GETTEXT_BUILDER_SKIPS = frozenset({"exercise_title", "solution_title"})
 

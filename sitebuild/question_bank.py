@@ -62,7 +62,7 @@ def gift_question(question: dict, name: str, page_title: str) -> str:
             lines.append(f"\t{mark}{gift_escape(choice['text'])}#{gift_escape(choice['feedback'])}")
         lines.append("}")
         return "\n".join(lines)
-    unit = f"(in {question['unit']})" if question["unit"] else ""
+    unit = str(_("(in {unit})")).format(unit=question["unit"]) if question["unit"] else ""
     lines = [head + (" " + gift_escape(unit) if unit else "") + " {#"]
     tolerance = _gift_number(question["tolerance"])
     lines.append(
@@ -84,7 +84,8 @@ def gift_file(docname: str, page: dict) -> str:
     parts = [f"// {header}", ""]
     # Moodle reads the category line as it stands (no escapes); "/" would start a subcategory.
     category = " ".join(title.replace("/", "-").split())
-    parts.append(f"$CATEGORY: $course$/Sec-killing the products, or the people/{category}")
+    book = str(_("Sec-killing the products, or the people"))
+    parts.append(f"$CATEGORY: $course$/{book}/{category}")
     parts.append("")
     for number, question in enumerate(page["questions"], start=1):
         parts.append(gift_question(question, question_name(docname, number, question), title))

@@ -1,5 +1,5 @@
 """The language of the texts the build writes itself (the edition line, the language switcher, the
-self-check forms' labels, the worksheets' labels, the page script's messages).
+self-check forms' labels, the worksheets' labels, the page script's messages, the search box, the footer).
 
 They are written in English in ``sitebuild/`` and marked with :data:`_`; each other language has one
 gettext catalogue, ``sitebuild/locales/<language>/LC_MESSAGES/seckill-site.po``. This is Sphinx's
@@ -94,9 +94,20 @@ def update_catalogues(locale_dir: Path = LOCALE_DIR) -> None:
         print(f"{po}: {len(left)} messages to translate or review")
 
 
+def _theme_texts(app, pagename, templatename, context, doctree) -> None:
+    """Texts of the theme that no catalogue of its own translates: the search box's placeholder and
+    name (a theme option Jupyter Book sets) and the footer's copyright line (the theme's Chinese
+    catalogue keeps it in English; ``book/_templates/copyright.html`` shows this one)."""
+    context["theme_search_bar_text"] = str(_("Search this book..."))
+    context["seckill_copyright"] = str(_("© Copyright {copyright}.")).format(
+        copyright=context.get("copyright", "")
+    )
+
+
 def setup(app):
     compile_catalogues()
     app.add_message_catalog(DOMAIN, str(LOCALE_DIR))
+    app.connect("html-page-context", _theme_texts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

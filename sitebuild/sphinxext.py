@@ -37,7 +37,8 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 - sets ``SECKILL_LANG`` to the build's ``language`` before any notebook runs, so the package writes
   charts and tables in the edition's language, and translates the texts the build writes itself
   (:mod:`sitebuild.site_locale`), and lets a translated message glue the page's numbers
-  (:mod:`sitebuild.glue_i18n`), and gives the Chinese search a query splitter
+  (:mod:`sitebuild.glue_i18n`), makes exercise titles and the sidebar's part captions messages of
+  their page's catalogue (:mod:`sitebuild.page_messages`), and gives the Chinese search a query splitter
   (:mod:`sitebuild.search_zh`);
 - marks the process as a book build, so notebook kernels started by the build (they inherit the
   environment) use the static renderer of :mod:`seckill.charts.render` instead of Altair's CDN one.
@@ -250,6 +251,7 @@ def setup(app):
     app.connect("config-inited", _set_reader_language)
     app.setup_extension("sitebuild.site_locale")
     app.setup_extension("sitebuild.glue_i18n")
+    app.setup_extension("sitebuild.page_messages")
     app.setup_extension("sitebuild.search_zh")
     app.setup_extension("sitebuild.theme_fixes")
     app.setup_extension("sitebuild.freshness")

@@ -41,7 +41,8 @@ def test_zh_config_differs_from_the_main_one_only_where_intended():
     assert main["sphinx"]["config"].pop("language") == "en"
     assert zh["sphinx"]["config"].pop("html_search_language") == "zh"
     assert zh.pop("title") == "秒杀的是商品，还是人？"
-    main.pop("title")
+    assert zh.pop("author") == "seckill-book贡献者"
+    main.pop("title"), main.pop("author")
     assert zh == main
 
 
@@ -436,3 +437,69 @@ def test_every_heading_and_chapter_link_on_a_chinese_page_is_in_chinese(zh_site)
             if re.search(r"[A-Za-z]{3,}", words) and not HAN.search(words):
                 untranslated.append(f"{page.relative_to(zh_site)}: {words!r}")
     assert not untranslated, "\n".join(untranslated[:20])
+
+
+# The page's chrome: exercise titles, the sidebar, the search box ---------------------------------
+
+EXERCISE_HEADING = re.compile(
+    r'<div class="(?:exercise|solution)[^"]*admonition"[^>]*>\s*<p class="admonition-title">(.*?)</p>', re.S
+)
+
+
+def _exercise_headings(page: Path) -> list[str]:
+    return [_text(heading) for heading in EXERCISE_HEADING.findall(page.read_text(encoding="utf-8"))]
+
+
+def _not_chinese(texts) -> list[str]:
+    return [text for text in texts if zh_texts.english_words(text) or not HAN.search(text)]
+
+
+@pytest.mark.build
+def test_exercise_titles_and_solution_labels_are_chinese_on_pages_and_worksheets(built_site, zh_site):
+    # sphinx-exercise's titles are messages of their page's catalogue (sitebuild/page_messages.py);
+    # the worksheets are written from the same nodes as the pages.
+    compared, untranslated = 0, []
+    for folder in ("book", "notebooks", "worksheets"):
+        for page in sorted((zh_site / folder).glob("*.html")):
+            headings = _exercise_headings(page)
+            assert len(headings) == len(_exercise_headings(built_site / folder / page.name)), page.name
+            compared += len(headings)
+            untranslated += [f"{folder}/{page.name}: {text!r}" for text in _not_chinese(headings)]
+    assert compared >= 150  # 59 exercises on the pages and in the worksheets, and their solutions
+    assert not untranslated, "\n".join(untranslated[:20])
+
+
+CHROME_PAGES = ["book/01-buy-it.html", "notebooks/01-buy-it.html", "book/glossary.html", "search.html"]
+# The parts of a page around its text: header buttons and menus, the sidebars (book title, search,
+# part captions, chapter list, "on this page"), previous and next, the footer (author, copyright).
+CHROME = (
+    ".bd-header-article, .bd-sidebar-primary, .bd-sidebar-secondary, .prev-next-footer, .bd-footer-content"
+)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", CHROME_PAGES)
+def test_the_chrome_around_a_chinese_page_is_chinese(zh_site, name):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((zh_site / name).read_text(encoding="utf-8"), "html.parser")
+    captions = [caption.get_text(" ", strip=True) for caption in soup.select("nav.bd-docs-nav p.caption")]
+    assert len(captions) == 4 and _not_chinese(captions) == [], captions
+    boxes = soup.select('input[type="search"]')
+    labels = [box[attribute] for box in boxes for attribute in ("placeholder", "aria-label")]
+    assert boxes and _not_chinese(labels) == [], labels
+    for hidden in soup.select("script, style, template"):
+        hidden.decompose()
+    texts = [text.strip() for part in soup.select(CHROME) for text in part.find_all(string=True)]
+    english = [text for text in texts if zh_texts.english_words(text)]
+    assert len(texts) > 20 and english == [], english
+
+
+@pytest.mark.build
+def test_both_editions_show_the_copyright_line_from_the_builds_catalogue(built_site, zh_site):
+    # book/_templates/copyright.html shows the line sitebuild/site_locale.py writes, in each language.
+    year = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["copyright"]
+    line = re.compile(r'<p class="copyright">\s*(.*?)\s*<br/>', re.S)
+    english = line.findall((built_site / "book" / "01-buy-it.html").read_text(encoding="utf-8"))
+    chinese = line.findall((zh_site / "book" / "01-buy-it.html").read_text(encoding="utf-8"))
+    assert english == [f"© Copyright {year}."] and chinese == [f"版权所有 © {year}"]

@@ -41,6 +41,11 @@ ALLOWED_WORDS = {
     "MCN",  # multi-channel network: Chinese writes MCN (terminology.csv)
     "NaN",  # Python's values, named in the exercises' feedback
     "None",
+    # the formats a page's download menu offers, named by their file extensions
+    "ipynb",
+    "md",
+    "pdf",
+    "Ctrl",  # the key of the search shortcut, as the keyboard names it
     # software the reader is told about (the notebook's messages)
     "Vega",
     "Python",
@@ -50,6 +55,7 @@ ALLOWED_WORDS = {
 # "Data") stay forbidden elsewhere: data sets, publishers and sites with no Chinese name, licences,
 # software, and cited authors (foreign authors keep their names in Latin letters).
 ALLOWED_NAMES = (
+    "seckill-book",  # the book's project, as its repository names it (the Chinese edition's author)
     "Our World in Data",  # the data's publishers, named as they name themselves
     "Global Carbon Budget",
     "Indicators of Global Climate Change",
