@@ -204,12 +204,29 @@ def extract_package() -> Catalog:
     return template
 
 
+# The texts of one resource of the data package that data-texts.csv can name without a field:
+# (text, what it is). The sources table's description is the appendix's own page text, not shown.
+RESOURCE_TEXTS = {
+    "resource-title": lambda resource: [(resource["title"], "title")],
+    "resource-description": lambda resource: (
+        [] if resource["name"] == "sources" else [(resource["description"], "description")]
+    ),
+    "resource-sources": lambda resource: [(source["title"], "source") for source in resource["sources"]],
+    "field-description": lambda resource: [
+        (field.get("description", ""), f"{field['name']} description")
+        for field in resource["schema"]["fields"]
+    ],
+}
+
+
 def data_texts() -> list[tuple[str, str]]:
     """(English text, where it comes from) for each reader-facing text of the data package named in
     seckill/locales/data-texts.csv: a row ``resource,field,values`` gives every value of the field,
     ``resource,field,title`` the header a table gives the field (seckill.charts.tables.field_header),
-    ``resource,,resource-title`` the resource's title and ``resource,,resource-description`` its
-    description (``*`` for every resource)."""
+    ``resource,,resource-title`` the resource's title, ``resource,,resource-description`` its
+    description, ``resource,,resource-sources`` the titles of its sources and
+    ``resource,,field-description`` the description of each of its fields (``*`` for every
+    resource)."""
     from seckill import data
     from seckill.charts.tables import field_header
 
@@ -219,14 +236,14 @@ def data_texts() -> list[tuple[str, str]]:
     with DATA_TEXTS.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             where = f"{DATA_TEXTS.relative_to(ROOT)}:{line}"
-            if row["what"] in ("resource-title", "resource-description"):
+            if row["what"] in RESOURCE_TEXTS:
                 named = resources.values() if row["resource"] == "*" else [resources.get(row["resource"])]
                 if None in named:
                     raise SystemExit(f"{where}: no resource {row['resource']!r}")
-                key = row["what"].removeprefix("resource-")
                 for resource in named:
-                    if resource["name"] != "sources" or key == "title":
-                        texts.setdefault(resource[key], f"{resource['name']} ({key})")
+                    for text, origin in RESOURCE_TEXTS[row["what"]](resource):
+                        if text and text.strip():
+                            texts.setdefault(text, f"{resource['name']} ({origin})")
                 continue
             resource = resources.get(row["resource"])
             fields = {field["name"]: field for field in resource["schema"]["fields"]} if resource else {}
@@ -241,7 +258,10 @@ def data_texts() -> list[tuple[str, str]]:
                     raise SystemExit(f"{where}: the field has no title or short description")
                 found = [header]
             else:
-                raise SystemExit(f"{where}: 'what' must be 'values' or 'title', not {row['what']!r}")
+                raise SystemExit(
+                    f"{where}: 'what' must be 'values', 'title' or one of {sorted(RESOURCE_TEXTS)}, "
+                    f"not {row['what']!r}"
+                )
             for text in found:
                 if text.strip():
                     texts.setdefault(text, f"{row['resource']}.{row['field']}")
