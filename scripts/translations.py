@@ -205,12 +205,29 @@ def extract_package() -> Catalog:
     return template
 
 
+# The texts of one resource of the data package that data-texts.csv can name without a field:
+# (text, what it is). The sources table's description is the appendix's own page text, not shown.
+RESOURCE_TEXTS = {
+    "resource-title": lambda resource: [(resource["title"], "title")],
+    "resource-description": lambda resource: (
+        [] if resource["name"] == "sources" else [(resource["description"], "description")]
+    ),
+    "resource-sources": lambda resource: [(source["title"], "source") for source in resource["sources"]],
+    "field-description": lambda resource: [
+        (field.get("description", ""), f"{field['name']} description")
+        for field in resource["schema"]["fields"]
+    ],
+}
+
+
 def data_texts() -> list[tuple[str, str]]:
     """(English text, where it comes from) for each reader-facing text of the data package named in
     seckill/locales/data-texts.csv: a row ``resource,field,values`` gives every value of the field,
     ``resource,field,title`` the header a table gives the field (seckill.charts.tables.field_header),
-    ``resource,,resource-title`` the resource's title and ``resource,,resource-description`` its
-    description (``*`` for every resource)."""
+    ``resource,,resource-title`` the resource's title, ``resource,,resource-description`` its
+    description, ``resource,,resource-sources`` the titles of its sources and
+    ``resource,,field-description`` the description of each of its fields (``*`` for every
+    resource)."""
     from seckill import data
     from seckill.charts.tables import field_header
 
@@ -220,14 +237,14 @@ def data_texts() -> list[tuple[str, str]]:
     with DATA_TEXTS.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             where = f"{DATA_TEXTS.relative_to(ROOT)}:{line}"
-            if row["what"] in ("resource-title", "resource-description"):
+            if row["what"] in RESOURCE_TEXTS:
                 named = resources.values() if row["resource"] == "*" else [resources.get(row["resource"])]
                 if None in named:
                     raise SystemExit(f"{where}: no resource {row['resource']!r}")
-                key = row["what"].removeprefix("resource-")
                 for resource in named:
-                    if resource["name"] != "sources" or key == "title":
-                        texts.setdefault(resource[key], f"{resource['name']} ({key})")
+                    for text, origin in RESOURCE_TEXTS[row["what"]](resource):
+                        if text and text.strip():
+                            texts.setdefault(text, f"{resource['name']} ({origin})")
                 continue
             resource = resources.get(row["resource"])
             fields = {field["name"]: field for field in resource["schema"]["fields"]} if resource else {}
@@ -242,7 +259,10 @@ def data_texts() -> list[tuple[str, str]]:
                     raise SystemExit(f"{where}: the field has no title or short description")
                 found = [header]
             else:
-                raise SystemExit(f"{where}: 'what' must be 'values' or 'title', not {row['what']!r}")
+                raise SystemExit(
+                    f"{where}: 'what' must be 'values', 'title' or one of {sorted(RESOURCE_TEXTS)}, "
+                    f"not {row['what']!r}"
+                )
             for text in found:
                 if text.strip():
                     texts.setdefault(text, f"{row['resource']}.{row['field']}")
@@ -327,10 +347,12 @@ def _glue_names_allowed(english_roles: Counter) -> set[str]:
     return allowed
 
 
-def _prose(text: str) -> str:
-    """The text without roles, code, maths, link addresses and tags: where typed numbers live."""
+def _prose(text: str, maths: bool = True) -> str:
+    """The text without roles, code, maths, link addresses and tags: where typed numbers live.
+    With ``maths=False`` a dollar sign is a currency ("US$1.52"), not the start of maths."""
     for pattern in (ROLE, INLINE_CODE, MATH, LINK_URL, HTML_TAG):
-        text = pattern.sub(" ", text)
+        if pattern is not MATH or maths:
+            text = pattern.sub(" ", text)
     return text
 
 
@@ -359,19 +381,38 @@ NAMED_MONTH = re.compile(rf"\b({'|'.join(MONTHS)})\b")
 SHARED_SCALE = re.compile(r"^\s*(?:,|and|or|to|–|—|-)\s*$")
 
 
-def _numbers(text: str, months_in_words: bool = False) -> set[float]:
-    prose = _prose(text)
+# The data package's own texts (sources' notes, field descriptions) abbreviate scales ("1.34 bn
+# yuan", "700 m yuan", "101.36 tn") and months ("Jan–Sep 2021", "Oct 24 - Nov 11"), which Chinese
+# writes as 13.4亿元 and 2021年1—9月: with ``data=True`` these count as the words they stand for.
+DATA_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.])(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|万亿|亿|万|bn\b|tn\b|m\b)?"
+)
+DATA_SCALE_WORDS = {"bn": 1e9, "tn": 1e12, "m": 1e6}
+YEAR = re.compile(r"(19|20)\d\d")
+ABBREVIATED_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+
+
+def _numbers(text: str, months_in_words: bool = False, data: bool = False) -> set[float]:
+    prose = _prose(text, maths=not data)
     values = set()
     if months_in_words:
         values |= {float(MONTHS.index(month) + 1) for month in NAMED_MONTH.findall(prose)}
-    matches = list(NUMBER.finditer(prose))
+        if data:
+            values |= {
+                float([month[:3] for month in MONTHS].index(month[:3]) + 1)
+                for month in ABBREVIATED_MONTH.findall(prose)
+            }
+    scale_words = SCALE_WORDS | DATA_SCALE_WORDS if data else SCALE_WORDS
+    matches = list((DATA_NUMBER if data else NUMBER).finditer(prose))
     scales = [match.group(2) or "" for match in matches]
     for index in range(len(matches) - 2, -1, -1):
         between = prose[matches[index].end() : matches[index + 1].start()]
         if not scales[index] and scales[index + 1] and SHARED_SCALE.match(between):
+            if data and YEAR.fullmatch(matches[index].group(1)):
+                continue  # "83.36 billion in 2020 to 175.08 billion": a year, not 2020 billion
             scales[index] = scales[index + 1]
     for match, scale in zip(matches, scales, strict=True):
-        value = float(match.group(1).replace(",", "")) * SCALE_WORDS.get(scale, 1.0)
+        value = float(match.group(1).replace(",", "")) * scale_words.get(scale, 1.0)
         values.add(float(f"{value:.9g}"))
     return values
 
@@ -383,11 +424,12 @@ def _stray_emphasis(text: str) -> bool:
     return "*" in re.sub(r"<code>.*?</code>", "", rendered, flags=re.DOTALL)
 
 
-def check_message(english: str, translation: str) -> list[str]:
+def check_message(english: str, translation: str, data: bool = False) -> list[str]:
     """What a translation changed that it must keep: roles and their targets, glued numbers'
     names (a Chinese-scale name such as gmv_2019_rmb_yi may replace gmv_2019_rmb_bn), citation
     keys, link addresses, inline code, maths, HTML tags, every number typed in the text (with
-    its scale word: "600 million" may become "6亿") and emphasis that renders."""
+    its scale word: "600 million" may become "6亿"; with ``data=True`` also the data package's
+    abbreviations, "1.34 bn" and "Jan–Sep") and emphasis that renders."""
     problems = []
     english_roles, translated_roles = _roles(english), _roles(translation)
     allowed_glue = _glue_names_allowed(english_roles)
@@ -404,7 +446,7 @@ def check_message(english: str, translation: str) -> list[str]:
         missing = sorted((other_english - other_translated).elements())
         extra = sorted((other_translated - other_english).elements())
         problems.append(f"roles differ: missing {missing}, unexpected {extra}")
-    for label, pattern in (("link addresses", LINK_URL), ("maths", MATH)):
+    for label, pattern in (("link addresses", LINK_URL), ("maths", MATH))[: 1 if data else 2]:
         if Counter(map(str, pattern.findall(english))) != Counter(map(str, pattern.findall(translation))):
             problems.append(f"{label} differ")
     code_english = Counter(INLINE_CODE.findall(ROLE.sub(" ", english)))
@@ -413,8 +455,8 @@ def check_message(english: str, translation: str) -> list[str]:
         problems.append(f"inline code differs: {sorted(code_english)} vs {sorted(code_translated)}")
     if _tags(english) != _tags(translation):
         problems.append("HTML tags differ")
-    english_numbers = _numbers(english, months_in_words=True)
-    translated_numbers = _numbers(translation)
+    english_numbers = _numbers(english, months_in_words=True, data=data)
+    translated_numbers = _numbers(translation, data=data)
     if english_numbers != translated_numbers:
         problems.append(
             f"numbers differ: only in English {sorted(english_numbers - translated_numbers)}, "

@@ -74,6 +74,67 @@ def test_every_package_text_has_a_translation_that_keeps_its_placeholders():
     assert len(template) > 40
 
 
+def test_the_data_packages_documentation_is_in_the_catalogue():
+    """The appendix shows every field's description, every dataset's sources and every source's
+    publisher and note through tr(): each must be a text data-texts.csv hands the catalogue."""
+    from seckill import data
+
+    listed = {text for text, _ in translations.data_texts()}
+    descriptor = data.read_descriptor()
+    sources = data.sources().reset_index()
+    shown = {
+        field["description"] for resource in descriptor["resources"] for field in resource["schema"]["fields"]
+    }
+    shown |= {source["title"] for resource in descriptor["resources"] for source in resource["sources"]}
+    shown |= set(sources["publisher"].dropna()) | set(sources["note"].dropna())
+    missing = sorted(text for text in shown if text.strip() and text not in listed)
+    assert not missing, f"{len(missing)} texts of the data package not extracted, e.g. {missing[:3]}"
+    assert len(shown) > 600
+
+
+def test_every_data_text_keeps_the_english_numbers():
+    """A field's description or a source's note in Chinese keeps every number of the English, with
+    its scale ("1.34 bn yuan" as 13.4亿元, "Jan–Sep 2021" as 2021年1—9月)."""
+    catalogue = {entry.msgid: entry for entry in polib.pofile(str(i18n.catalogue_path("zh_CN")))}
+    problems = []
+    for text, where in translations.data_texts():
+        entry = catalogue.get(text)
+        if entry is None or not entry.msgstr or entry.fuzzy:
+            problems.append(f"{where}: untranslated or fuzzy: {text[:60]!r}")
+            continue
+        problems += [
+            f"{where}: {text[:60]!r}: {problem}"
+            for problem in translations.check_message(text, entry.msgstr, data=True)
+        ]
+    assert not problems, "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize(
+    ("english", "kept", "changed"),
+    [
+        (
+            "1.34 bn yuan; over 700 m yuan in 2019-2020.",
+            "13.4亿元；2019—2020年逾7亿元。",
+            "1.34亿元；2019—2020年逾7亿元。",
+        ),
+        ("1.43 tn yuan (Jan–Sep 2021).", "1.43万亿元（2021年1—9月）。", "1.43万亿元（2021年1—8月）。"),
+        ("about US$1.52 a day", "约合每天1.52美元", "约合每天1.5美元"),
+        (
+            "from 83.36 billion in 2020 to 175.08 billion",
+            "从2020年的833.6亿增至1750.8亿",
+            "从2021年的833.6亿增至1750.8亿",
+        ),
+    ],
+)
+def test_the_data_number_check_reads_the_datas_abbreviations_and_finds_a_changed_number(
+    english, kept, changed
+):
+    assert translations.check_message(english, kept, data=True) == []
+    assert any(
+        "numbers differ" in problem for problem in translations.check_message(english, changed, data=True)
+    )
+
+
 def test_a_missing_translation_is_an_error_that_names_the_text_and_the_catalogue(chinese):
     with pytest.raises(i18n.MissingTranslation, match=r"'No such text' in .*seckill\.po"):
         i18n.tr("No such text")

@@ -380,6 +380,74 @@ def test_no_chart_on_a_chinese_page_carries_english_words(zh_site):
     assert not found, "\n".join(f"{name}: {words[:15]}" for name, words in found.items())
 
 
+def appendix_english(page_html: str) -> dict[str, list[str]]:
+    """English words (outside tests/zh_texts.py's allow-list) in the data appendix's documentation
+    of the data: each field's meaning, each dataset's facts (file, licence, sources), and each
+    source's publisher and note. A source's title is a citation and keeps its own language."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    texts = []
+    for dataset in soup.select("section.seckill-dataset"):
+        texts += [row.find_all("td")[2].get_text(" ") for row in dataset.select("tbody tr")]
+        texts += [paragraph.get_text(" ") for paragraph in dataset.find_all("p")]
+    for row in soup.select("table.seckill-sources tbody tr"):
+        cells = row.find_all("td")
+        texts += [cells[1].get_text(" "), cells[5].get_text(" ")]
+    fields = zh_texts.data_field_names()
+    return {text: words for text in texts if (words := zh_texts.english_words(text, fields))}
+
+
+def test_appendix_english_finds_an_english_note_and_passes_a_chinese_one():
+    def page(note: str) -> str:
+        return (
+            "<table class='seckill-sources'><tbody><tr><td><code>x-2020</code></td><td>新华社</td>"
+            f"<td><a href='https://example.org' lang='en'>A title in English</a></td><td></td><td>是</td>"
+            f"<td>{note}</td></tr></tbody></table>"
+        )
+
+    assert appendix_english(page("Mirror of the NBS release.")) == {
+        "Mirror of the NBS release.": ["Mirror", "of", "the", "NBS", "release"]
+    }
+    assert appendix_english(page("国家统计局发布稿的转载（转载于ablewa.com）；'published'。")) == {}
+
+
+def chinese_titles(bibtex: str) -> list[str]:
+    """The titles in a BibTeX file written in Chinese, without their bracketed English translation
+    ("三部门：… [Three departments: …]") and BibTeX's case-protecting braces."""
+    titles = re.findall(r"^\s*title\s*=\s*\{(.*)\},?\s*$", bibtex, flags=re.M)
+    return [
+        re.sub(r"[{}]", "", title).split(" [")[0].strip()
+        for title in titles
+        if re.search("[\u4e00-\u9fff]", title)
+    ]
+
+
+@pytest.mark.build
+def test_chinese_sources_keep_their_chinese_titles_in_the_chinese_bibliography(zh_site):
+    titles = chinese_titles((ROOT / "book" / "references.bib").read_text(encoding="utf-8"))
+    assert len(titles) >= 2
+    page = html.unescape((zh_site / "book" / "bibliography.html").read_text(encoding="utf-8"))
+    missing = [title for title in titles if title not in page]
+    assert not missing, missing
+
+
+@pytest.mark.build
+def test_the_chinese_appendix_documents_the_data_in_chinese(zh_site):
+    from bs4 import BeautifulSoup
+
+    page = (zh_site / "book" / "data-and-sources.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    assert len(soup.select("section.seckill-dataset")) >= 30
+    assert len(soup.select("table.seckill-sources tbody tr")) >= 200
+    found = appendix_english(page)
+    assert not found, "\n".join(f"{words[:8]}: {text[:80]!r}" for text, words in list(found.items())[:20])
+    # Nothing in the data's documentation is marked English any more; sources' titles keep theirs.
+    assert not soup.select("section.seckill-dataset [lang='en'], table.seckill-sources td[lang='en']")
+    titles = soup.select("table.seckill-sources a[lang]")
+    assert {"zh", "en"} <= {title["lang"] for title in titles}
+
+
 @pytest.mark.build
 @pytest.mark.browser
 def test_a_chinese_self_check_answers_in_chinese_and_reads_full_width_digits(browser, zh_site_url):

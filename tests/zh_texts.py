@@ -50,6 +50,25 @@ ALLOWED_WORDS = {
     "Vega",
     "Python",
     "JavaScript",
+    # the data appendix's documentation of the files: units and codes as the files write them,
+    # file formats and identifiers, and the few abbreviations Chinese writing uses for a name
+    "CO2",  # in plain digits, as the files' units write it
+    "CO2e",
+    "ISO3",  # the standard's country codes
+    "YYYY",  # date formats of the files' fields (YYYY-MM-DD)
+    "MM",
+    "DD",
+    "CSV",
+    "DDF",  # Gapminder's data format
+    "JSON",
+    "PDF",
+    "DOI",
+    "CGDPo",  # a Penn World Table variable
+    "CGTN",  # China Global Television Network: Chinese texts write CGTN
+    "CNA",  # a news agency a source cites by this abbreviation only
+    "CRAN",  # R's package archive
+    "NBER",  # working-paper series known by their abbreviation
+    "SSRN",
 }
 # Names kept in Latin letters in Chinese text, matched whole so that their common words ("in",
 # "Data") stay forbidden elsewhere: data sets, publishers and sites with no Chinese name, licences,
@@ -90,6 +109,106 @@ ALLOWED_NAMES = (
     "Binder",
     "Colab",
     "Jupyter",
+    # The data appendix: publishers and outlets with no Chinese name in use (the sources table),
+    # named as they name themselves
+    "Adobe",
+    "AllTechAsia",
+    "Archynewsy",
+    "Asia Cargo News",
+    "Asia Today",
+    "AsiaOne",
+    "Axios",
+    "Bingepost",
+    "Breakingviews",
+    "Cambridge Core",
+    "Campaign Asia",
+    "CBO",
+    "China Business Observer",
+    "China Banking News",
+    "China Economic Review",
+    "China Hoje",
+    "China Internet Watch",
+    "China Justice Observer",
+    "China Law Translate",
+    "China Money Network",
+    "China Plus",
+    "DaoInsights",
+    "Devdiscourse",
+    "Digital Commerce 360",
+    "DoNews",
+    "EDGAR",  # the US Securities and Exchange Commission's filings database
+    "eMarketer",
+    "Fashionating World",
+    "Focus",  # the China-Britain Business Council's magazine
+    "Foodmate",
+    "Forexlive",
+    "Frankfurt Kurnit Klein & Selz",
+    "Gadgets360",
+    "Gala Law",
+    "GMT Eight",
+    "HomePage News",
+    "IndexMundi",
+    "India Today",
+    "Internet Retailer",
+    "IT之家",
+    "Marketing Future",
+    "nordot",
+    "Pandaily",
+    "Pandayoo",
+    "Premia Partners",
+    "Profit",  # a Pakistani business magazine
+    "Pakistan Today",
+    "RADII",
+    "SHOUJIKE",
+    "SIPS",
+    "Scribd",
+    "Seeking Alpha",
+    "Small Business Trends",
+    "Starke IP",
+    "Substack",
+    "TechNode",
+    "Teller Report",
+    "The Drum",
+    "The SeaCleaners",
+    "The Week",
+    "The World of Chinese",
+    "TIME100 Next",  # a magazine's list, cited by its name
+    "UrduPoint",
+    "Variety",
+    "Ventech",
+    "WAO News",
+    # journals, data sets and an article cited by their titles
+    "AER: Insights",
+    "Earth System Science Data",
+    "Nature Sustainability",
+    "The social shortfall and ecological overshoot of nations",
+    "Maddison Project Database",
+    "Maddison Project",
+    "pwt10",  # an R package
+    "w24384",  # a working paper's number
+    # people named by the sources (reporters, authors, officials whose characters the sources
+    # do not give keep their names in Latin letters)
+    "Adina-Laura Achim",
+    "Charlie Campbell",
+    "Chen Xia",
+    "Cheng Lu",
+    "Daniel Albrecht",
+    "Feenstra",
+    "Forster",
+    "Inklaar",
+    "Iris Deng",
+    "James Gong",
+    "Karen Ip",
+    "Li Gang",
+    "Lin Tao",
+    "Lisa Nan",
+    "Manya Koetse",
+    "Mark Robinson",
+    "Michael Pettis",
+    "Shawn Lim",
+    "Stephen Roach",
+    "Timmer",
+    "Tracy Qu",
 )
 _NAMES = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(re.escape(name) for name in ALLOWED_NAMES) + r")(?![A-Za-z])"
@@ -108,18 +227,26 @@ def data_field_names() -> set[str]:
     return {name for _, fields in tables.package_fields() for name in fields}
 
 
-# A path or address (scripts/derive_population.py, datasets/population) or a commit hash
-# (01a174d): code, not prose.
+# A web address (https://...), a path (scripts/derive_population.py, datasets/population), a
+# commit hash (01a174d), a host name (ts-vln.com), a file name (population.csv) or a source's id
+# (nbs-2017-02-ablewa): code, not prose.
 _PATH = re.compile(
-    r"[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+|(?<![0-9A-Za-z])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![0-9A-Za-z])"
+    r"https?://\S+|[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+"
+    r"|(?<![0-9A-Za-z])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![0-9A-Za-z])"
+    r"|(?<![A-Za-z0-9_.-])[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*"
+    r"\.(?:com|cn|net|org|info|io|in|us|dk|ca|cc|my|csv|rda|py)(?![A-Za-z0-9_-])"
+    r"|(?<![A-Za-z0-9_-])[a-z]+(?:-[a-z0-9]+)*-\d[a-z0-9-]*(?![A-Za-z0-9_-])"
 )
+# A value quoted as a data file writes it ('published', 'more than', 'reporter's count'), in
+# ASCII quotes in Chinese text that otherwise quotes with “”: code, not prose.
+_QUOTED = re.compile(r"(?<![A-Za-z])'[A-Za-z][\w '%-]*?'(?![A-Za-z])")
 
 
 def english_words(text: str, code_words: set[str] = frozenset()) -> list[str]:
     """Words of Latin letters in ``text`` that are neither allowed nor code (``code_words`` adds
     names that are code in this text, such as the data package's field names)."""
     found = []
-    text = _PATH.sub(" ", str(text))
+    text = _PATH.sub(" ", _QUOTED.sub(" ", str(text)))
     for word in _WORD.findall(_NAMES.sub(" ", text)):
         if word in ALLOWED_WORDS or word in code_words or _CODE.match(word) or len(word) == 1:
             continue

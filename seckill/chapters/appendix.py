@@ -3,11 +3,12 @@
 Generating it means the appendix cannot drift from the data: a new table or source appears in the
 book as soon as it is in the package.
 
-In a language other than English the appendix's own words and each dataset's title and
-description are translated; the rest of the data package's documentation (field descriptions, and
-the sources' publishers and notes) is shown as the package writes it, in English, marked
-``lang="en"`` so that screen readers and fonts treat it as English. A source's title is a citation
-and keeps its own language (``lang`` from its ``language`` field).
+In a language other than English the appendix's own words and the data package's documentation
+are translated: each dataset's title, description and sources, each field's description, and each
+source's publisher and note (they reach the package's catalogue through
+``seckill/locales/data-texts.csv``). A source's title is a citation and keeps its own language
+(``lang`` from its ``language`` field); ids, field names, licence identifiers and addresses are code
+and stay as they are.
 """
 
 from __future__ import annotations
@@ -38,9 +39,16 @@ def _link(url: str, text: str, language: str | None = None) -> str:
     return f'<a href="{html.escape(url)}"{lang}>{html.escape(text)}</a>'
 
 
-def _english() -> str:
-    """The attribute that marks the package's English documentation on a page in another language."""
-    return "" if i18n.current_language() == i18n.SOURCE_LANGUAGE else ' lang="en"'
+def _in_translation() -> bool:
+    """Whether the page is in a language other than the one the data package is written in."""
+    return i18n.current_language() != i18n.SOURCE_LANGUAGE
+
+
+def _text(value) -> str:
+    """A text of the data package in the reader's language; an empty or missing one stays empty
+    (the catalogue holds no empty message)."""
+    text = "" if value is None or str(value) == "<NA>" else str(value)
+    return tr(text) if text.strip() else text
 
 
 def _type(field: dict) -> str:
@@ -52,15 +60,14 @@ def _type(field: dict) -> str:
 def resource_html(resource: dict, data_dir: Path | None = None) -> str:
     """One dataset: what it is, its licence and sources, a download link and its fields with units."""
     frame = data.load(resource["name"], data_dir)
-    english = _english()
     sources = "; ".join(
-        _link(s["path"], s["title"]) if s.get("path") else html.escape(s["title"])
+        _link(s["path"], _text(s["title"])) if s.get("path") else html.escape(_text(s["title"]))
         for s in resource["sources"]
     )
     licences = ", ".join(_link(lic["path"], lic["name"]) for lic in resource["licenses"])
     rows = "".join(
         f"<tr><td><code>{html.escape(f['name'])}</code></td><td>{html.escape(_type(f))}</td>"
-        f"<td{english}>{html.escape(f.get('description', ''))}</td></tr>"
+        f"<td>{html.escape(_text(f.get('description')))}</td></tr>"
         for f in resource["schema"]["fields"]
     )
     # The data package's titles and descriptions reach the catalogue through data-texts.csv.
@@ -73,7 +80,7 @@ def resource_html(resource: dict, data_dir: Path | None = None) -> str:
         file=_link(DOWNLOAD_PREFIX + resource["path"], resource["path"]),
         rows=len(frame),
         licences=licences,
-        sources=f"<span{english}>{sources}</span>" if english else sources,
+        sources=sources,
     )
     caption = tr("Fields of {file}").format(file=resource["path"])
     head = "".join(
@@ -102,22 +109,21 @@ def sources_html(data_dir: Path | None = None) -> str:
     Each row has the id ``source-<source_id>``, the target of the links in charts' tables.
     """
     table = data.sources(data_dir).reset_index()
-    english = _english()
+    translated = _in_translation()
     rows = []
     for row in table.itertuples(index=False):
         published = "" if row.published is None or str(row.published) == "<NA>" else str(row.published)
-        note = "" if row.note is None or str(row.note) == "<NA>" else str(row.note)
-        language = None if not english or str(row.language) == "<NA>" else str(row.language)
+        language = None if not translated or str(row.language) == "<NA>" else str(row.language)
         rows.append(
             # The id lets a chart's table of numbers link each source_id here (seckill.charts.tables).
             f'<tr id="{html.escape(SOURCE_ANCHOR_PREFIX + row.source_id)}">'
-            f"<td><code>{html.escape(row.source_id)}</code></td><td{english}>{html.escape(row.publisher)}</td>"
+            f"<td><code>{html.escape(row.source_id)}</code></td><td>{html.escape(_text(row.publisher))}</td>"
             f"<td>{_link(row.url, row.title, language)}</td><td>{html.escape(published)}</td>"
-            f"<td>{html.escape(tr(row.verified))}</td><td{english}>{html.escape(note)}</td></tr>"
+            f"<td>{html.escape(tr(row.verified))}</td><td>{html.escape(_text(row.note))}</td></tr>"
         )
     headers = [tr("Id"), tr("Publisher"), tr("Title"), tr("Published"), tr("Re-verified"), tr("Note")]
     caption = tr("Sources of every figure (accessed {date} unless noted)").format(
-        date=ACCESSED if not english else i18n.format_date(ACCESSED)
+        date=i18n.format_date(ACCESSED) if translated else ACCESSED
     )
     head = "".join(f"<th scope='col'>{html.escape(header)}</th>" for header in headers)
     return (
