@@ -184,7 +184,11 @@ def fines_table(events: pd.DataFrame) -> pd.DataFrame:
 def events_between(events: pd.DataFrame, start_year: int, end_year: int) -> pd.DataFrame:
     """The events dated in ``start_year`` to ``end_year`` inclusive (what the chart's sliders show)."""
     if start_year > end_year:
-        raise ValueError(f"start_year ({start_year}) must not be after end_year ({end_year})")
+        raise ValueError(
+            tr("start_year ({start_year}) must not be after end_year ({end_year})").format(
+                start_year=start_year, end_year=end_year
+            )
+        )
     return events[(events["year"] >= start_year) & (events["year"] <= end_year)]
 
 
