@@ -605,3 +605,32 @@ def chapter_numbers() -> dict[str, float]:
     numbers["ten_points_gap_pct"] = 100 * (ten - g)
     numbers["ten_points_volume_x"] = rebalancing.volume_multiple(ten, 10)
     return numbers
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+# What the notebook prints, written here so that a Chinese kernel prints it in Chinese.
+
+
+def rebalance_text(
+    result: rebalancing.Rebalancing, current_share: float, target_share: float, base_year: int
+) -> str:
+    """Three lines from a :class:`seckill.models.rebalancing.Rebalancing` answer: the years to the
+    target share, the volume of household consumption then, and how slowly the rest of GDP may grow."""
+    return "\n".join(
+        [
+            tr("From {current:.1%} in {base_year} to {target:.0%}: {years:.1f} years").format(
+                current=current_share, base_year=base_year, target=target_share, years=result.years
+            ),
+            tr("Household consumption volume then: {multiple:.2f} x {base_year}").format(
+                multiple=result.consumption_volume_multiple, base_year=base_year
+            ),
+            tr("The rest of GDP may grow only {growth:.1%} a year").format(growth=result.rest_of_gdp_growth),
+        ]
+    )
+
+
+def required_growth_text(needed: float, gdp_growth: float) -> str:
+    """The yearly consumption growth a target needs (a fraction), and how much faster than GDP that is."""
+    return tr("Consumption must grow {needed:.1%} a year, {faster:.1%} faster than GDP").format(
+        needed=needed, faster=needed - gdp_growth
+    )

@@ -768,3 +768,38 @@ def chapter_numbers() -> dict[str, float]:
     )
     # Plain floats: the page formats each one, and numpy scalars would not format.
     return {key: float(value) for key, value in numbers.items()}
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+# What the notebook prints, written here so that a Chinese kernel prints it in Chinese.
+
+
+def emissions_check_text(model_gt: float, tool_gt: float) -> str:
+    """Two lines: the world's CO2 in the end year from the decoupling model and from the scenario
+    tool (billion tonnes; 亿吨 in Chinese), which must agree."""
+    return "\n".join(
+        [
+            tr("decoupling model: {emissions_gt:.3f} Gt").format(
+                emissions_gt=model_gt, emissions_yi_t=10 * model_gt
+            ),
+            tr("scenario tool:    {emissions_gt:.3f} Gt").format(
+                emissions_gt=tool_gt, emissions_yi_t=10 * tool_gt
+            ),
+        ]
+    )
+
+
+def gini_check_text(model_gini: float, tool_gini: float) -> str:
+    """The streamers' Gini from the income model and from the scenario tool, which must agree."""
+    return tr("Gini: {model} from the income model, {tool} from the scenario tool").format(
+        model=model_gini, tool=tool_gini
+    )
+
+
+def orders_check_text(model_ratio: float, tool_ratio: float) -> str:
+    """Orders without scarcity cues over orders with the default cues, from the flash-sale model
+    and from the scenario tool, which must agree."""
+    return tr(
+        "orders without cues / with default cues: {model} from the flash-sale model, "
+        "{tool} from the scenario tool"
+    ).format(model=model_ratio, tool=tool_ratio)

@@ -335,3 +335,13 @@ def budget_path_start_table(defaults: dict[str, float]) -> tuple[pd.DataFrame, d
         "required_decline": required,
     }
     return table, summary
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+
+
+def required_decline_line(rebound: float, needed: float, achieved: float) -> str:
+    """One line: the yearly fall in intensity needed with ``rebound`` (fractions), and the fall achieved."""
+    return tr(
+        "rebound {rebound:.0%}: intensity must fall {needed:.1%} a year (it fell {achieved:.1%})"
+    ).format(rebound=rebound, needed=needed, achieved=achieved)

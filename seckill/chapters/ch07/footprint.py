@@ -270,3 +270,25 @@ def parcel_calculator_start(defaults: dict[str, float]) -> dict[str, float]:
         transport_kg_co2e_per_parcel=defaults["transport_kg_co2e_per_parcel"],
         population=defaults["population"],
     )
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+
+
+def footprint_text(result: dict[str, float]) -> str:
+    """Two lines from :func:`seckill.models.parcels.parcel_footprint`: the new packaging and its
+    CO2e, and the transport's CO2e (million tonnes; 万吨 in Chinese)."""
+    amounts = {
+        "material": result["new_packaging_t"],
+        "packaging": result["packaging_co2e_t"],
+        "transport": result["transport_co2e_t"],
+    }
+    # Each amount in Mt, and in 万吨 for a Chinese translation (i18n.chinese_scale_names).
+    values = {f"{name}_mt": tonnes / 1e6 for name, tonnes in amounts.items()}
+    values |= {f"{name}_wan_t": tonnes / 1e4 for name, tonnes in amounts.items()}
+    return "\n".join(
+        [
+            tr("Packaging: {material_mt:.1f} Mt of material, {packaging_mt:.1f} Mt CO2e").format(**values),
+            tr("Transport: {transport_mt:.1f} Mt CO2e").format(**values),
+        ]
+    )
