@@ -586,3 +586,9 @@ def chapter_numbers() -> dict[str, float | str]:
     numbers["n_2018_2020"] = len(before)
     numbers["n_2021_enforcement"] = int((in_2021["group"] != "Laws, codes and rules").sum())
     return numbers
+
+
+def events_per_year(events: pd.DataFrame) -> pd.DataFrame:
+    """How many events of each group fall in each year (rows: years; columns: the groups, named
+    in the reader's language)."""
+    return translate_values(events, ["group"]).groupby(["year", "group"]).size().unstack(fill_value=0)

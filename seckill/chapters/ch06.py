@@ -17,7 +17,7 @@ import pandas as pd
 from seckill import charts, data
 from seckill.charts import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr
+from seckill.i18n import mark, tr, translate_values
 from seckill.models import rebalancing
 
 WORLD_BANK = mark("World Bank")
@@ -284,11 +284,11 @@ def campaigns_table(campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
     campaigns = data.load("consumption_campaigns") if campaigns is None else campaigns
     table = pd.DataFrame(
         {
-            "Date": campaigns["start_date"].astype(str).to_numpy(),
-            "Campaign": campaigns["campaign"].astype(str).to_numpy(),
-            "Amount (bn yuan)": campaigns["value_rmb_bn"].astype(float).to_numpy(),
-            "What the amount counts": campaigns["measure"].astype("string").fillna("").to_numpy(),
-            "Confidence": campaigns["confidence"].astype(str).to_numpy(),
+            mark("Date"): campaigns["start_date"].astype(str).to_numpy(),
+            mark("Campaign"): campaigns["campaign"].astype(str).to_numpy(),
+            mark("Amount (bn yuan)"): campaigns["value_rmb_bn"].astype(float).to_numpy(),
+            mark("What the amount counts"): campaigns["measure"].astype("string").fillna("").to_numpy(),
+            mark("Confidence"): campaigns["confidence"].astype(str).to_numpy(),
         }
     )
     return table.sort_values("Date", kind="stable").reset_index(drop=True)
@@ -634,3 +634,15 @@ def required_growth_text(needed: float, gdp_growth: float) -> str:
     return tr("Consumption must grow {needed:.1%} a year, {faster:.1%} faster than GDP").format(
         needed=needed, faster=needed - gdp_growth
     )
+
+
+def campaigns_display_table(campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`campaigns_table` with its headers in the reader's language (the rows are the data's)."""
+    return campaigns_table(campaigns).rename(columns=tr)
+
+
+def shares_by_source(shares: pd.DataFrame) -> pd.DataFrame:
+    """:func:`consumption_share_table` as one column per economy and source (rows: years), the
+    economies and sources named in the reader's language."""
+    shown = translate_values(shares, ["economy", "source"])
+    return shown.pivot_table(index="year", columns=["economy", "source"], values="share_pct")
