@@ -415,36 +415,6 @@ def test_a_chinese_self_check_answers_in_chinese_and_reads_full_width_digits(bro
 
 # English left in what a Chinese notebook page's code printed or displayed --------------------------
 
-# Words that are code in a notebook's output, for a reader who runs it: Python's own names (a
-# message gives a value's type: "got '100万' (str)") and the names pandas gives a summary's rows.
-NOTEBOOK_CODE_WORDS = {"True", "False", "ValueError", "str", "int", "float", "bool"}
-NOTEBOOK_CODE_WORDS |= {"count", "mean", "std", "min", "max"}
-# In a value's repr, a class or function (Baseline(base_year=2024, ...)) and a quoted name (a dict's
-# key: {'gini': 0.61}) are code.
-CODE_IN_REPR = re.compile(r"\b[A-Za-z_]\w*(?=\()|'[A-Za-z_]\w*'")
-# A table's header that is one name (gmv_rmb_bn, window) is a column the reader's code selects.
-COLUMN_NAME = re.compile(r"^\s*[A-Za-z_]\w*\s*$")
-
-
-def model_parameter_names() -> set[str]:
-    """The names of the models' parameters (rate, points, rebound), which their messages give as
-    code: the reader passes them by those names."""
-    import importlib
-    import inspect
-    import pkgutil
-
-    import seckill.models
-
-    names = set()
-    for module_info in pkgutil.iter_modules(seckill.models.__path__):
-        module = importlib.import_module(f"seckill.models.{module_info.name}")
-        for _, member in inspect.getmembers(module, lambda m: inspect.isfunction(m) or inspect.isclass(m)):
-            try:
-                names |= set(inspect.signature(member).parameters)
-            except (TypeError, ValueError):
-                continue
-    return names
-
 
 def english_in_notebook_outputs(page_html: str) -> list[str]:
     """Latin-letter words outside the allow-lists in a notebook page's cell outputs: what the code
@@ -461,11 +431,13 @@ def english_in_notebook_outputs(page_html: str) -> list[str]:
         for element in output.select("div.seckill-chart, td, tbody th"):
             element.decompose()
         for header in output.select("th"):
-            if COLUMN_NAME.match(header.get_text()):
+            if zh_texts.COLUMN_NAME.match(header.get_text()):
                 header.decompose()
         texts.append(output.get_text(" "))
-    code = zh_texts.data_field_names() | NOTEBOOK_CODE_WORDS | model_parameter_names()
-    words = {word for text in texts for word in zh_texts.english_words(CODE_IN_REPR.sub(" ", text), code)}
+    code = zh_texts.data_field_names() | zh_texts.NOTEBOOK_CODE_WORDS | zh_texts.model_parameter_names()
+    words = {
+        word for text in texts for word in zh_texts.english_words(zh_texts.CODE_IN_REPR.sub(" ", text), code)
+    }
     return sorted(words)
 
 

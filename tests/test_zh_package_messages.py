@@ -16,7 +16,7 @@ from seckill.charts import render
 from seckill.explorers import rebalancing as rebalancing_explorer
 from seckill.models import flash_sale, growth, incomes, parcels, rebalancing, scenarios, streamer
 from tests.vega_expression import evaluate
-from tests.zh_texts import data_field_names, english_words, reader_texts
+from tests.zh_texts import NOTEBOOK_CODE_WORDS, data_field_names, english_words, reader_texts
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -28,13 +28,9 @@ def chinese():
     i18n.set_language(None)
 
 
-# Python's names for a value's type, which a message gives as code: "got 'many' (str)".
-TYPE_NAMES = {"str", "float", "int", "bool", "NoneType"}
-
-
 def _english_left(text: str, parameter: str = "") -> list[str]:
     # A parameter's code name (price_rmb, points[0]) stays as it is; words are what is left.
-    code = data_field_names() | TYPE_NAMES | set(re.findall(r"[A-Za-z_]\w*", parameter))
+    code = data_field_names() | NOTEBOOK_CODE_WORDS | set(re.findall(r"[A-Za-z_]\w*", parameter))
     return english_words(text, code)
 
 
