@@ -280,11 +280,20 @@ class ReaderUnit:
         match = re.fullmatch(r"(.*\.)(\d+)([a-z%])", d3_format)
         if not match or self.factor == 1:
             return d3_format
-        shift = round(math.log10(self.factor))
-        return f"{match[1]}{max(0, int(match[2]) - shift)}{match[3]}"
+        return f"{match[1]}{self.decimals(int(match[2]))}{match[3]}"
+
+    def decimals(self, places: int) -> int:
+        """The decimals that keep the precision of ``places`` decimals of the English unit."""
+        return max(0, places - round(math.log10(self.factor)))
 
     def value(self, number: float) -> float:
         return number * self.factor
+
+    def expression(self, vega: str) -> str:
+        """A Vega expression of the English unit (``datum.total_mt``) in the reader's unit: itself
+        in English, multiplied by the factor in Chinese, so a chart the browser computes shows
+        万吨 and 亿吨 like the charts computed in Python."""
+        return vega if self.factor == 1 else f"({vega}) * {self.factor!r}"
 
 
 def reader_unit(name: str) -> ReaderUnit:

@@ -482,6 +482,65 @@ def test_a_chinese_self_check_answers_in_chinese_and_reads_full_width_digits(bro
     assert not problems["console"] and not problems["exceptions"] and not problems["csp"], problems
 
 
+# English left in what a Chinese notebook page's code printed or displayed --------------------------
+
+
+def english_in_notebook_outputs(page_html: str) -> list[str]:
+    """Latin-letter words outside the allow-lists in a notebook page's cell outputs: what the code
+    printed, the sentences and messages it displayed, and the headers of the tables it showed.
+    Charts are left to :func:`english_in_charts`; a table's cells hold the data's own values (which
+    the reader's code selects by, so they stay as the data writes them), and the names of the
+    data's fields and of the code's variables (underscored names, classes) are code."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    texts = []
+    for output in soup.select("div.cell_output"):
+        # A row's label (tbody th) is the data's key for it, like its cells.
+        for element in output.select("div.seckill-chart, td, tbody th"):
+            element.decompose()
+        for header in output.select("th"):
+            if zh_texts.COLUMN_NAME.match(header.get_text()):
+                header.decompose()
+        texts.append(output.get_text(" "))
+    code = zh_texts.data_field_names() | zh_texts.NOTEBOOK_CODE_WORDS | zh_texts.model_parameter_names()
+    words = {
+        word for text in texts for word in zh_texts.english_words(zh_texts.CODE_IN_REPR.sub(" ", text), code)
+    }
+    return sorted(words)
+
+
+ENGLISH_OUTPUT = """<div class="cell_output docutils container"><div class="output stream highlight-myst-ansi
+notranslate"><div class="highlight"><pre><span></span>Growth 2014-2019: 35.2% a year
+</pre></div></div><div class="output text_html"><table class="dataframe"><thead><tr><th>year</th>
+<th>Parcel CO2e 2035, Mt</th></tr></thead><tbody><tr><td>2035</td><td>Past trend</td></tr></tbody>
+</table></div></div>"""
+CHINESE_OUTPUT = """<div class="cell_output docutils container"><div class="output stream highlight-myst-ansi
+notranslate"><div class="highlight"><pre><span></span>2014—2019年增长：每年35.2%
+ValueError: rate必须是一个数，而收到的是'36'（str）
+{'sold_out_share': 0.5}  FlashSaleOutcome(sells_out=True)
+</pre></div></div><div class="output text_html"><table class="dataframe"><thead><tr><th>year</th>
+<th>2035年包裹排放，万吨</th></tr></thead><tbody><tr><td>2035</td><td>Past trend</td></tr></tbody>
+</table></div></div>"""
+
+
+def test_english_in_notebook_outputs_finds_printed_english_and_passes_chinese_output():
+    assert english_in_notebook_outputs(CHINESE_OUTPUT) == []
+    # From the printed line and the table's header; not from the data's cells ("Past trend"), nor
+    # from a column's name (year) or a unit a Chinese page keeps (Mt).
+    assert english_in_notebook_outputs(ENGLISH_OUTPUT) == ["CO2e", "Growth", "Parcel"]
+
+
+@pytest.mark.build
+def test_no_chinese_notebook_page_prints_or_displays_english(zh_site):
+    found = {}
+    for page in sorted((zh_site / "notebooks").glob("*.html")):
+        words = english_in_notebook_outputs(page.read_text(encoding="utf-8"))
+        if words:
+            found[page.name] = words
+    assert not found, "\n".join(f"{name}: {words[:20]}" for name, words in found.items())
+
+
 HEADING = re.compile(r"<(h[1-4])\b[^>]*>(.*?)</\1>", re.S)
 NAV_LINK = re.compile(r'<a class="reference internal" href="[^"]*">(.*?)</a>', re.S)
 HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -354,3 +354,36 @@ def english_in_chart(spec: dict) -> dict[str, list[str]]:
         if words:
             found[str(text)[:120]] = words
     return found
+
+
+# What a notebook page's code printed or displayed (tests/test_zh_edition.py) ------------------------
+
+# Words that are code in a notebook's output, for a reader who runs it: Python's own names (a
+# message gives a value's type: "got '100万' (str)") and the names pandas gives a summary's rows.
+NOTEBOOK_CODE_WORDS = {"True", "False", "ValueError", "str", "int", "float", "bool"}
+NOTEBOOK_CODE_WORDS |= {"count", "mean", "std", "min", "max"}
+# In a value's repr, a class or function (Baseline(base_year=2024, ...)) and a quoted name (a dict's
+# key: {'gini': 0.61}) are code.
+CODE_IN_REPR = re.compile(r"\b[A-Za-z_]\w*(?=\()|'[A-Za-z_]\w*'")
+# A table's header that is one name (gmv_rmb_bn, window) is a column the reader's code selects.
+COLUMN_NAME = re.compile(r"^\s*[A-Za-z_]\w*\s*$")
+
+
+def model_parameter_names() -> set[str]:
+    """The names of the models' parameters (rate, points, rebound), which their messages give as
+    code: the reader passes them by those names."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import seckill.models
+
+    names = set()
+    for module_info in pkgutil.iter_modules(seckill.models.__path__):
+        module = importlib.import_module(f"seckill.models.{module_info.name}")
+        for _, member in inspect.getmembers(module, lambda m: inspect.isfunction(m) or inspect.isclass(m)):
+            try:
+                names |= set(inspect.signature(member).parameters)
+            except (TypeError, ValueError):
+                continue
+    return names

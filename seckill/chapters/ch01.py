@@ -584,3 +584,57 @@ def chapter_numbers() -> dict[str, float]:
     numbers["black_friday_2023_usd_bn"] = float(us.loc[(2023, "Black Friday"), "online_spend_usd_bn"])
     numbers["black_friday_2023_yoy_pct"] = float(us.loc[(2023, "Black Friday"), "yoy_pct"])
     return numbers
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+# What the notebook prints, written here so that a Chinese kernel prints it in Chinese.
+
+
+def doubling_summary(rate: float, start_year: int, end_year: int) -> str:
+    """Three lines: the yearly growth from ``start_year`` to ``end_year`` (a fraction), the
+    doubling time it implies, and the rule of 70's shortcut for it."""
+    return "\n".join(
+        [
+            tr("Growth {start}-{end}: {rate:.1%} a year").format(start=start_year, end=end_year, rate=rate),
+            tr("Doubling time: {years:.2f} years").format(years=growth.doubling_time_years(rate)),
+            tr("Rule of 70 says: {years:.2f} years").format(years=growth.rule_of_70_years(rate)),
+        ]
+    )
+
+
+def doubling_line(rate: float) -> str:
+    """One line comparing the exact doubling time at ``rate`` (a fraction) with the rule of 70's."""
+    return tr("{rate:>5.0%}: exact {exact:6.2f} years, rule of 70 {rule:6.2f} years").format(
+        rate=rate, exact=growth.doubling_time_years(rate), rule=growth.rule_of_70_years(rate)
+    )
+
+
+def start_and_target_text(base_rmb_bn: float, target_rmb_bn: float, year: int) -> str:
+    """The projection's start (the festival's GMV) and target (all retail sales), both of ``year``."""
+    return tr(
+        "Start: {base_rmb_bn:,.1f} bn yuan ({year}); all retail in {year}: {target_rmb_bn:,.0f} bn yuan"
+    ).format(
+        base_rmb_bn=base_rmb_bn,
+        target_rmb_bn=target_rmb_bn,
+        year=year,
+        # The same in 亿元, for a Chinese translation (i18n.chinese_scale_names).
+        base_rmb_yi=10 * base_rmb_bn,
+        target_rmb_yi=10 * target_rmb_bn,
+    )
+
+
+def retail_target_label(year: int) -> str:
+    """The projection explorer's name for its target: all of China's retail sales in ``year``."""
+    return tr("all retail sales in China, {year}").format(year=year)
+
+
+def projection_source() -> str:
+    """The projection explorer's source line."""
+    return tr("Alibaba via China Daily; NBS; projection by the reader")
+
+
+def years_to_retail_text(rate_pct: float, years: float) -> str:
+    """How many years the festival, growing ``rate_pct`` % a year, takes to equal a year of all retail."""
+    return tr(
+        "At {rate_pct:g} % a year the festival would equal a year of all retail after {years:.1f} years."
+    ).format(rate_pct=rate_pct, years=years)

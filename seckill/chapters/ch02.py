@@ -852,3 +852,26 @@ def chapter_numbers() -> dict[str, float]:
         numbers[f"ex2_unserved_{seconds}_pct"] = 100 * flash_sale.outcome(chosen).unserved_share
     # Plain floats: the page formats each one, and numpy scalars would not format.
     return {key: float(number) for key, number in numbers.items()}
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+# What the notebook prints, written here so that a Chinese kernel prints it in Chinese.
+
+
+def stock_line(stock_units: int, result: flash_sale.FlashSaleOutcome) -> str:
+    """One line for a stock size: when it sells out and the share of wanting viewers who got none."""
+    if result.sell_out_s is None:
+        return tr("{stock:>7,} units: not sold out; {unserved:.0%} got none").format(
+            stock=stock_units, unserved=result.unserved_share
+        )
+    return tr("{stock:>7,} units: sold out in {seconds:6.1f} s; {unserved:.0%} got none").format(
+        stock=stock_units, seconds=result.sell_out_s, unserved=result.unserved_share
+    )
+
+
+def closed_form_text(sale: flash_sale.FlashSale) -> str:
+    """The closed-form sell-out time of ``sale``, to set beside a simulation's summary."""
+    seconds = flash_sale.sell_out_time_s(sale)
+    if seconds is None:
+        return tr("closed form: the stock outlasts the session")
+    return tr("closed form: sold out after {seconds:.1f} s").format(seconds=seconds)

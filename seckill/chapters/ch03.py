@@ -150,9 +150,9 @@ def value_chain_defaults(costs: dict[str, float] | None = None) -> dict[str, flo
 
 # Which defaults are sourced (with their origin); every other input is an assumption.
 SOURCED_INPUTS = {
-    "host_commission_pct": "top hosts' commission, The Information",
-    "delivery_rmb_per_item": "average express revenue per parcel, derived from State Post Bureau data",
-    "intermediary_pct": "a Dong cloth shop's share of the margin, China.org.cn",
+    "host_commission_pct": mark("top hosts' commission, The Information"),
+    "delivery_rmb_per_item": mark("average express revenue per parcel, derived from State Post Bureau data"),
+    "intermediary_pct": mark("a Dong cloth shop's share of the margin, China.org.cn"),
 }
 
 
@@ -888,3 +888,36 @@ def chapter_numbers() -> dict[str, float]:
         "studies_income_n": int(studies["who_gains"].isin(["producers", "sellers"]).sum()),
     }
     return {key: float(value) for key, value in out.items()}
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+# What the notebook prints, written here so that a Chinese kernel prints it in Chinese.
+
+
+def sourced_inputs_text() -> str:
+    """The sourced defaults, one a line: the input's name (code) and where its value comes from."""
+    return "\n".join(
+        tr("Sourced: {name} ({origin})").format(name=name, origin=tr(origin))
+        for name, origin in SOURCED_INPUTS.items()
+    )
+
+
+def derived_share_text(derived_pct: float, published_pct: float) -> str:
+    """A share of online retail derived from two published totals, beside the one published with them."""
+    return tr("Derived 2016 share: {derived:.1f} % (published: {published:.1f} %)").format(
+        derived=derived_pct, published=published_pct
+    )
+
+
+def maker_keeps_text(earned: dict[str, float]) -> str:
+    """What the maker keeps, from :func:`seckill.models.value_chain.maker_earnings`."""
+    return tr("The maker keeps {rmb:.2f} yuan an item, {per_hour:.2f} an hour").format(
+        rmb=earned["rmb_per_item"], per_hour=earned["rmb_per_hour"]
+    )
+
+
+def makers_line(makers: int, days: float, orders: int) -> str:
+    """One line: how many working days ``makers`` makers need for ``orders`` orders."""
+    return tr("{makers:>4} makers: {days:5.1f} working days for {orders:,} orders").format(
+        makers=makers, days=days, orders=orders
+    )

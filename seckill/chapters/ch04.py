@@ -989,3 +989,33 @@ def chapter_numbers() -> dict[str, float]:
     numbers["cohort_survivors_mean_rmb"] = float(last["survivors_mean_income_rmb"])
     numbers["cohort_starters_mean_rmb"] = float(last["starters_mean_income_rmb"])
     return numbers
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+# What the notebook prints, written here so that a Chinese kernel prints it in Chinese.
+
+
+def fit_text(fit: incomes.LognormalFit) -> str:
+    """A lognormal fit in one line: its median and mean (yuan a month) and its sigma."""
+    return tr("median {median:,.0f} yuan a month, mean {mean:,.0f}, sigma {sigma:.2f}").format(
+        median=fit.median_rmb_month, mean=fit.mean_rmb_month, sigma=fit.sigma
+    )
+
+
+def net_income_text(result: dict[str, float], benchmark_rmb_per_hour: float) -> str:
+    """Three lines from :func:`seckill.models.streamer.net_income`: the typical and the average
+    newcomer's net yuan an hour, and the share of newcomers who beat the benchmark wage."""
+    return "\n".join(
+        [
+            tr("typical newcomer: {rmb:.1f} yuan an hour").format(rmb=result["median_net_rmb_per_hour"]),
+            tr("average newcomer: {rmb:.1f} yuan an hour").format(rmb=result["expected_net_rmb_per_hour"]),
+            tr("share of newcomers beating {wage:.1f} yuan an hour: {share:.0%}").format(
+                wage=benchmark_rmb_per_hour, share=result["share_beating_benchmark"]
+            ),
+        ]
+    )
+
+
+def minimum_wage_label(year: int) -> str:
+    """The cohort explorer's name for its quitting threshold: Shanghai's monthly minimum wage."""
+    return tr("Shanghai's monthly minimum wage ({year})").format(year=year)

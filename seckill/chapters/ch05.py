@@ -184,7 +184,11 @@ def fines_table(events: pd.DataFrame) -> pd.DataFrame:
 def events_between(events: pd.DataFrame, start_year: int, end_year: int) -> pd.DataFrame:
     """The events dated in ``start_year`` to ``end_year`` inclusive (what the chart's sliders show)."""
     if start_year > end_year:
-        raise ValueError(f"start_year ({start_year}) must not be after end_year ({end_year})")
+        raise ValueError(
+            tr("start_year ({start_year}) must not be after end_year ({end_year})").format(
+                start_year=start_year, end_year=end_year
+            )
+        )
     return events[(events["year"] >= start_year) & (events["year"] <= end_year)]
 
 
@@ -582,3 +586,9 @@ def chapter_numbers() -> dict[str, float | str]:
     numbers["n_2018_2020"] = len(before)
     numbers["n_2021_enforcement"] = int((in_2021["group"] != "Laws, codes and rules").sum())
     return numbers
+
+
+def events_per_year(events: pd.DataFrame) -> pd.DataFrame:
+    """How many events of each group fall in each year (rows: years; columns: the groups, named
+    in the reader's language)."""
+    return translate_values(events, ["group"]).groupby(["year", "group"]).size().unstack(fill_value=0)

@@ -17,7 +17,7 @@ import pandas as pd
 from seckill import charts, data
 from seckill.charts import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr
+from seckill.i18n import mark, tr, translate_values
 from seckill.models import rebalancing
 
 WORLD_BANK = mark("World Bank")
@@ -284,11 +284,11 @@ def campaigns_table(campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
     campaigns = data.load("consumption_campaigns") if campaigns is None else campaigns
     table = pd.DataFrame(
         {
-            "Date": campaigns["start_date"].astype(str).to_numpy(),
-            "Campaign": campaigns["campaign"].astype(str).to_numpy(),
-            "Amount (bn yuan)": campaigns["value_rmb_bn"].astype(float).to_numpy(),
-            "What the amount counts": campaigns["measure"].astype("string").fillna("").to_numpy(),
-            "Confidence": campaigns["confidence"].astype(str).to_numpy(),
+            mark("Date"): campaigns["start_date"].astype(str).to_numpy(),
+            mark("Campaign"): campaigns["campaign"].astype(str).to_numpy(),
+            mark("Amount (bn yuan)"): campaigns["value_rmb_bn"].astype(float).to_numpy(),
+            mark("What the amount counts"): campaigns["measure"].astype("string").fillna("").to_numpy(),
+            mark("Confidence"): campaigns["confidence"].astype(str).to_numpy(),
         }
     )
     return table.sort_values("Date", kind="stable").reset_index(drop=True)
@@ -605,3 +605,44 @@ def chapter_numbers() -> dict[str, float]:
     numbers["ten_points_gap_pct"] = 100 * (ten - g)
     numbers["ten_points_volume_x"] = rebalancing.volume_multiple(ten, 10)
     return numbers
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+# What the notebook prints, written here so that a Chinese kernel prints it in Chinese.
+
+
+def rebalance_text(
+    result: rebalancing.Rebalancing, current_share: float, target_share: float, base_year: int
+) -> str:
+    """Three lines from a :class:`seckill.models.rebalancing.Rebalancing` answer: the years to the
+    target share, the volume of household consumption then, and how slowly the rest of GDP may grow."""
+    return "\n".join(
+        [
+            tr("From {current:.1%} in {base_year} to {target:.0%}: {years:.1f} years").format(
+                current=current_share, base_year=base_year, target=target_share, years=result.years
+            ),
+            tr("Household consumption volume then: {multiple:.2f} x {base_year}").format(
+                multiple=result.consumption_volume_multiple, base_year=base_year
+            ),
+            tr("The rest of GDP may grow only {growth:.1%} a year").format(growth=result.rest_of_gdp_growth),
+        ]
+    )
+
+
+def required_growth_text(needed: float, gdp_growth: float) -> str:
+    """The yearly consumption growth a target needs (a fraction), and how much faster than GDP that is."""
+    return tr("Consumption must grow {needed:.1%} a year, {faster:.1%} faster than GDP").format(
+        needed=needed, faster=needed - gdp_growth
+    )
+
+
+def campaigns_display_table(campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`campaigns_table` with its headers in the reader's language (the rows are the data's)."""
+    return campaigns_table(campaigns).rename(columns=tr)
+
+
+def shares_by_source(shares: pd.DataFrame) -> pd.DataFrame:
+    """:func:`consumption_share_table` as one column per economy and source (rows: years), the
+    economies and sources named in the reader's language."""
+    shown = translate_values(shares, ["economy", "source"])
+    return shown.pivot_table(index="year", columns=["economy", "source"], values="share_pct")

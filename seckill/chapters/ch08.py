@@ -21,7 +21,7 @@ from seckill import charts, data
 from seckill.calibrations import carbon_budget, doughnut, flash_sale_inputs, income_fit, parcel_inputs
 from seckill.charts import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr, translate_values
+from seckill.i18n import in_reader_units, mark, reader_unit, tr, translate_values
 from seckill.models import decoupling, scenarios
 
 END_YEAR = 2035  # the static explorer reports this year; the notebook lets the reader choose
@@ -292,13 +292,15 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
     verdict = scenarios.delivery_verdict(levers, base)
     budget_mt = verdict["budget_mt"]
     base_mt = float(scenarios.delivery_path(levers, base)["parcel_co2e_mt"].iloc[0])
+    # Million tonnes in English, 万吨 (×100) in Chinese: the browser converts what it shows.
+    mt = reader_unit("co2e_mt")
     params = [control.param() for control in scenario_controls(levers)]
     grid = pd.DataFrame({"t": list(range(years + 1))})
     path = (
         alt.Chart(grid)
         .transform_calculate(
             year=f"datum.t + {base.base_year}",
-            yearly=f"datum.t == 0 ? 0 : {expr['parcel_co2e_t_mt']}",
+            yearly=f"datum.t == 0 ? 0 : {mt.expression(expr['parcel_co2e_t_mt'])}",
         )
         .transform_window(cumulative="sum(yearly)", sort=[{"field": "t"}], frame=[None, 0])
     )
@@ -318,7 +320,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
             alt.Tooltip("yearly:Q", title=tr("Emitted that year, Mt CO2e"), format=",.0f"),
         ],
     )
-    anchor = alt.Chart(pd.DataFrame({"budget": [budget_mt]}))
+    anchor = alt.Chart(pd.DataFrame({"budget": [mt.value(budget_mt)]}))
     rule = anchor.mark_rule(strokeDash=[6, 4], color=charts.TEXT_COLOUR, strokeWidth=1.5).encode(
         y=alt.Y("budget:Q", title=y_title)
     )
@@ -326,7 +328,9 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         align="right", baseline="bottom", dy=-4, fontSize=11, color=charts.TEXT_COLOUR, x=alt.ExprRef("width")
     ).encode(y="budget:Q", text=alt.value(tr("Parcels' share of the 1.5 °C budget")))
     last = (
-        path.transform_calculate(hit=f"datum.cumulative >= {budget_mt!r} && datum.t > 0 ? datum.year : 9999")
+        path.transform_calculate(
+            hit=f"datum.cumulative >= {mt.value(budget_mt)!r} && datum.t > 0 ? datum.year : 9999"
+        )
         .transform_joinaggregate(first_hit="min(hit)")
         .transform_filter(f"datum.t == {years}")
     )
@@ -337,7 +341,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
                     year=end_year, cumulative="{cumulative}", share="{share}"
                 ),
                 cumulative="format(datum.cumulative, ',.0f')",
-                share=f"format(datum.cumulative / {budget_mt!r}, '.0%')",
+                share=f"format(datum.cumulative / {mt.value(budget_mt)!r}, '.0%')",
             ),
             "datum.first_hit == 9999 ? "
             + vega_text(tr("The share lasts past {year}").format(year=end_year))
@@ -347,7 +351,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
                 tr("{year}: {emissions} Mt a year ({change} on {base_year})").format(
                     year=end_year, emissions="{emissions}", change="{change}", base_year=base.base_year
                 ),
-                emissions=f"format({expr['parcel_co2e_end_mt']}, ',.0f')",
+                emissions=f"format({mt.expression(expr['parcel_co2e_end_mt'])}, ',.0f')",
                 change=f"format({expr['parcel_co2e_end_mt']} / {base_mt!r} - 1, '+.0%')",
             ),
             vega_text(
@@ -401,9 +405,10 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         reuse=levers.reuse_pct,
         scarcity=levers.scarcity_boost_pct,
     )
+    table = in_reader_units(scenario_start_table(base, levers), ["parcel_co2e_mt", "cumulative_mt"])
     return charts.with_model_table(
         chart,
-        scenario_start_table(base, levers),
+        table,
         caption=tr(
             "China's parcel CO2e year by year at the starting levers ({settings}). Emitted "
             "{base_year}–{end_year}: {cumulative_end_mt:,.0f} Mt, {budget_used_share:.0%} of the "
@@ -415,13 +420,18 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
             cumulative_end_mt=verdict["cumulative_end_mt"],
             budget_used_share=verdict["budget_used_share"],
             budget_mt=budget_mt,
+            # The same in 万吨, for a Chinese translation (i18n.chinese_scale_names).
+            cumulative_end_wan_t=100 * verdict["cumulative_end_mt"],
+            budget_wan_t=100 * budget_mt,
             used_up=used_up,
         ),
         titles={
             "year": tr("Year"),
             "parcels_bn": tr("Parcels, billion"),
-            "parcel_co2e_mt": tr("Parcel CO2e that year, Mt"),
-            "cumulative_mt": tr("Emitted since {base_year}, Mt").format(base_year=base.base_year),
+            reader_unit("parcel_co2e_mt").field: tr("Parcel CO2e that year, Mt"),
+            reader_unit("cumulative_mt").field: tr("Emitted since {base_year}, Mt").format(
+                base_year=base.base_year
+            ),
         },
         model="seckill.models.scenarios.delivery_path",
     )
@@ -445,24 +455,28 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
     """
     path = scenarios.delivery_path(levers, base)
     verdict = scenarios.delivery_verdict(levers, base)
+    # Million tonnes in English, 万吨 (×100) in Chinese, as on the page's chart.
+    cumulative, yearly = reader_unit("cumulative_mt"), reader_unit("parcel_co2e_mt")
     y_title = tr("Parcel CO2e emitted since {year}, Mt").format(year=base.base_year)
     line = (
-        alt.Chart(path[["year", "cumulative_mt", "parcel_co2e_mt"]])
+        alt.Chart(
+            in_reader_units(path[["year", "cumulative_mt", "parcel_co2e_mt"]], [cumulative.name, yearly.name])
+        )
         .mark_line(color=charts.HIGHLIGHT_COLOUR, point=True)
         .encode(
             x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=1)),
-            y=alt.Y("cumulative_mt:Q", title=y_title),
+            y=alt.Y(f"{cumulative.field}:Q", title=y_title),
             tooltip=[
                 alt.Tooltip("year:Q", title=tr("Year"), format="d"),
                 alt.Tooltip(
-                    "cumulative_mt:Q", title=tr("Emitted since the base year, Mt CO2e"), format=",.0f"
+                    f"{cumulative.field}:Q", title=tr("Emitted since the base year, Mt CO2e"), format=",.0f"
                 ),
-                alt.Tooltip("parcel_co2e_mt:Q", title=tr("Emitted that year, Mt CO2e"), format=",.0f"),
+                alt.Tooltip(f"{yearly.field}:Q", title=tr("Emitted that year, Mt CO2e"), format=",.0f"),
             ],
         )
     )
     rule = (
-        alt.Chart(pd.DataFrame({"budget": [verdict["budget_mt"]]}))
+        alt.Chart(pd.DataFrame({"budget": [cumulative.value(verdict["budget_mt"])]}))
         .mark_rule(strokeDash=[6, 4], color=charts.TEXT_COLOUR)
         .encode(y=alt.Y("budget:Q", title=y_title))
     )
@@ -476,20 +490,23 @@ def delivery_chart(levers: scenarios.Levers, base: scenarios.Baseline) -> alt.La
         description=(
             tr(
                 "Line of the CO2e of China's parcels summed from {first_year} to {end_year}, reaching "
-                "{cumulative:,.0f} Mt against a dashed line at their {budget:,.0f} Mt share of the "
+                "{cumulative_mt:,.0f} Mt against a dashed line at their {budget_mt:,.0f} Mt share of the "
                 "1.5 °C budget; the share is used up in {year}."
             )
             if year is not None
             else tr(
                 "Line of the CO2e of China's parcels summed from {first_year} to {end_year}, reaching "
-                "{cumulative:,.0f} Mt against a dashed line at their {budget:,.0f} Mt share of the "
+                "{cumulative_mt:,.0f} Mt against a dashed line at their {budget_mt:,.0f} Mt share of the "
                 "1.5 °C budget; the share is not used up by {end_year}."
             )
         ).format(
             first_year=base.base_year + 1,
             end_year=levers.end_year,
-            cumulative=verdict["cumulative_end_mt"],
-            budget=verdict["budget_mt"],
+            cumulative_mt=verdict["cumulative_end_mt"],
+            budget_mt=verdict["budget_mt"],
+            # The same in 万吨, for a Chinese translation (i18n.chinese_scale_names).
+            cumulative_wan_t=100 * verdict["cumulative_end_mt"],
+            budget_wan_t=100 * verdict["budget_mt"],
             year=year,
         ),
     )
@@ -751,3 +768,38 @@ def chapter_numbers() -> dict[str, float]:
     )
     # Plain floats: the page formats each one, and numpy scalars would not format.
     return {key: float(value) for key, value in numbers.items()}
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+# What the notebook prints, written here so that a Chinese kernel prints it in Chinese.
+
+
+def emissions_check_text(model_gt: float, tool_gt: float) -> str:
+    """Two lines: the world's CO2 in the end year from the decoupling model and from the scenario
+    tool (billion tonnes; 亿吨 in Chinese), which must agree."""
+    return "\n".join(
+        [
+            tr("decoupling model: {emissions_gt:.3f} Gt").format(
+                emissions_gt=model_gt, emissions_yi_t=10 * model_gt
+            ),
+            tr("scenario tool:    {emissions_gt:.3f} Gt").format(
+                emissions_gt=tool_gt, emissions_yi_t=10 * tool_gt
+            ),
+        ]
+    )
+
+
+def gini_check_text(model_gini: float, tool_gini: float) -> str:
+    """The streamers' Gini from the income model and from the scenario tool, which must agree."""
+    return tr("Gini: {model} from the income model, {tool} from the scenario tool").format(
+        model=model_gini, tool=tool_gini
+    )
+
+
+def orders_check_text(model_ratio: float, tool_ratio: float) -> str:
+    """Orders without scarcity cues over orders with the default cues, from the flash-sale model
+    and from the scenario tool, which must agree."""
+    return tr(
+        "orders without cues / with default cues: {model} from the flash-sale model, "
+        "{tool} from the scenario tool"
+    ).format(model=model_ratio, tool=tool_ratio)

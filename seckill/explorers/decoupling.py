@@ -91,6 +91,26 @@ def scenario_table(
     return table, summary
 
 
+def shown_table(table: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """:func:`scenario_table`'s table with its headers in the reader's language."""
+    base_year = int(base_year)  # the calibration's defaults hold it as a float
+    headers = {
+        "Year": tr("Year"),
+        "Population, bn": tr("Population, bn"),
+        f"Consumption per person ({base_year} = 100)": tr("Consumption per person ({year} = 100)").format(
+            year=base_year
+        ),
+        f"CO2 per unit consumed ({base_year} = 100)": tr("CO2 per unit consumed ({year} = 100)").format(
+            year=base_year
+        ),
+        "CO2, Gt a year": tr("CO2, Gt a year"),
+        f"CO2 since start of {base_year + 1}, Gt": tr("CO2 since start of {year}, Gt").format(
+            year=base_year + 1
+        ),
+    }
+    return table.rename(columns=headers)
+
+
 def scenario_chart(table: pd.DataFrame, *, budget_gtco2: float, budget_label: str) -> alt.LayerChart:
     """Yearly emissions for the scenario's table rows, with the budget noted in the title."""
     line = (
@@ -155,22 +175,7 @@ def scenario_explorer(defaults: dict[str, float]):
             year=year,
             decline=ch07_budget.required_decline_text(summary["required_decline"]),
         )
-        base_year = int(defaults["base_year"])
-        headers = {
-            "Year": tr("Year"),
-            "Population, bn": tr("Population, bn"),
-            f"Consumption per person ({base_year} = 100)": tr("Consumption per person ({year} = 100)").format(
-                year=base_year
-            ),
-            f"CO2 per unit consumed ({base_year} = 100)": tr("CO2 per unit consumed ({year} = 100)").format(
-                year=base_year
-            ),
-            "CO2, Gt a year": tr("CO2, Gt a year"),
-            f"CO2 since start of {base_year + 1}, Gt": tr("CO2 since start of {year}, Gt").format(
-                year=base_year + 1
-            ),
-        }
-        shown = table.rename(columns=headers)
+        shown = shown_table(table, int(defaults["base_year"]))
         return [
             scenario_chart(table, budget_gtco2=budget, budget_label=label),
             Markdown(text),

@@ -18,6 +18,7 @@ import math
 
 import pandas as pd
 
+from seckill.i18n import tr
 from seckill.models.checks import require_between, require_count, require_positive
 
 HOURS_IN_DAY = 24.0
@@ -51,7 +52,11 @@ ASSUMPTIONS: dict[str, float] = {
 def _check_day(hours_per_day: float) -> float:
     hours_per_day = require_positive("hours_per_day", hours_per_day)
     if hours_per_day > HOURS_IN_DAY:
-        raise ValueError(f"hours_per_day cannot exceed {HOURS_IN_DAY:g}; got {hours_per_day!r}")
+        raise ValueError(
+            tr("hours_per_day cannot exceed {high:g}; got {value!r}").format(
+                high=HOURS_IN_DAY, value=hours_per_day
+            )
+        )
     return require_between("hours_per_day", hours_per_day, MIN_HOURS_PER_DAY, HOURS_IN_DAY)
 
 
@@ -114,7 +119,11 @@ def production_path(
     orders = require_count("orders", orders, minimum=0, maximum=MAX_ORDERS)
     days = require_count("days", days)
     if days > MAX_DAYS:
-        raise ValueError(f"days must be at most {MAX_DAYS} (ten years); got {days!r}")
+        raise ValueError(
+            tr("{name} must be at most {high} (ten years); got {value!r}").format(
+                name="days", high=MAX_DAYS, value=days
+            )
+        )
     daily = items_per_day(makers, hours_per_item, hours_per_day)
     made = [min(orders, math.floor(daily * day + _EPSILON)) for day in range(days + 1)]
     return pd.DataFrame({"day": range(days + 1), "items_made": made, "orders": orders})

@@ -18,6 +18,8 @@ from numbers import Integral, Real
 
 import pandas as pd
 
+from seckill.i18n import tr
+
 # A value's repr is cut to this many characters in a message (10**400 has 401 digits).
 _MAX_SHOWN_CHARS = 40
 
@@ -37,13 +39,21 @@ def require_finite(name: str, value: object) -> float:
     a float, which ``float()`` would turn into an ``OverflowError`` that names nothing.
     """
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise ValueError(f"{name} must be a number; got {shown(value)} ({type(value).__name__})")
+        raise ValueError(
+            tr("{name} must be a number; got {value} ({kind})").format(
+                name=name, value=shown(value), kind=type(value).__name__
+            )
+        )
     try:
         number = float(value)
     except OverflowError:
-        raise ValueError(f"{name} must be finite; got {shown(value)}, too large for a float") from None
+        raise ValueError(
+            tr("{name} must be finite; got {value}, too large for a float").format(
+                name=name, value=shown(value)
+            )
+        ) from None
     if not math.isfinite(number):
-        raise ValueError(f"{name} must be finite; got {shown(value)}")
+        raise ValueError(tr("{name} must be finite; got {value}").format(name=name, value=shown(value)))
     return number
 
 
@@ -51,7 +61,9 @@ def require_positive(name: str, value: object) -> float:
     """Like :func:`require_finite`, and the number must be greater than zero."""
     number = require_finite(name, value)
     if number <= 0:
-        raise ValueError(f"{name} must be greater than zero; got {shown(value)}")
+        raise ValueError(
+            tr("{name} must be greater than zero; got {value}").format(name=name, value=shown(value))
+        )
     return number
 
 
@@ -59,7 +71,7 @@ def require_non_negative(name: str, value: object) -> float:
     """Like :func:`require_finite`, and the number must be zero or more."""
     number = require_finite(name, value)
     if number < 0:
-        raise ValueError(f"{name} must not be negative; got {shown(value)}")
+        raise ValueError(tr("{name} must not be negative; got {value}").format(name=name, value=shown(value)))
     return number
 
 
@@ -70,8 +82,14 @@ def require_between(name: str, value: object, low: float, high: float, *, what: 
     """
     number = require_finite(name, value)
     if not low <= number <= high:
-        described = f"{what} " if what else ""
-        raise ValueError(f"{name} must be {described}between {low:g} and {high:g}; got {shown(value)}")
+        message = (
+            tr("{name} must be {what} between {low:g} and {high:g}; got {value}")
+            if what
+            else tr("{name} must be between {low:g} and {high:g}; got {value}")
+        )
+        raise ValueError(
+            message.format(name=name, what=tr(what) if what else "", low=low, high=high, value=shown(value))
+        )
     return number
 
 
@@ -79,7 +97,11 @@ def require_percent(name: str, value: object) -> float:
     """A percentage from 0 to 100 (20 means 20 %); raises ``ValueError`` naming ``name`` otherwise."""
     number = require_finite(name, value)
     if not 0 <= number <= 100:
-        raise ValueError(f"{name} must be a percentage from 0 to 100 (20 means 20 %); got {shown(value)}")
+        raise ValueError(
+            tr("{name} must be a percentage from 0 to 100 (20 means 20 %); got {value}").format(
+                name=name, value=shown(value)
+            )
+        )
     return number
 
 
@@ -87,10 +109,15 @@ def require_share(name: str, value: object) -> float:
     """A share from 0 to 1 inclusive (0.2 means 20 %); the message suspects a percentage above 1."""
     number = require_finite(name, value)
     if not 0.0 <= number <= 1.0:
-        hint = " Did you pass a percentage instead of a fraction?" if 1 < number <= 100 else ""
-        raise ValueError(
-            f"{name} must be a share between 0 and 1 (0.2 means 20 %); got {shown(value)}.{hint}"
+        message = (
+            tr(
+                "{name} must be a share between 0 and 1 (0.2 means 20 %); got {value}. "
+                "Did you pass a percentage instead of a fraction?"
+            )
+            if 1 < number <= 100
+            else tr("{name} must be a share between 0 and 1 (0.2 means 20 %); got {value}.")
         )
+        raise ValueError(message.format(name=name, value=shown(value)))
     return number
 
 
@@ -101,11 +128,23 @@ def require_count(name: str, value: object, *, minimum: int = 1, maximum: int | 
     count feeds into within a float's range.
     """
     if isinstance(value, bool) or not isinstance(value, Integral):
-        raise ValueError(f"{name} must be a whole number (int); got {shown(value)} ({type(value).__name__})")
+        raise ValueError(
+            tr("{name} must be a whole number (int); got {value} ({kind})").format(
+                name=name, value=shown(value), kind=type(value).__name__
+            )
+        )
     if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum:,}; got {shown(value)}")
+        raise ValueError(
+            tr("{name} must be at least {minimum:,}; got {value}").format(
+                name=name, minimum=minimum, value=shown(value)
+            )
+        )
     if maximum is not None and value > maximum:
-        raise ValueError(f"{name} must be at most {maximum:,}; got {shown(value)}")
+        raise ValueError(
+            tr("{name} must be at most {maximum:,}; got {value}").format(
+                name=name, maximum=maximum, value=shown(value)
+            )
+        )
     return int(value)
 
 
@@ -120,9 +159,15 @@ def require_whole(name: str, value: object, minimum: int, maximum: int) -> int:
         value if isinstance(value, Integral) and not isinstance(value, bool) else require_finite(name, value)
     )
     if number != math.floor(number):
-        raise ValueError(f"{name} must be a whole number; got {shown(value)}")
+        raise ValueError(
+            tr("{name} must be a whole number; got {value}").format(name=name, value=shown(value))
+        )
     if not minimum <= number <= maximum:
-        raise ValueError(f"{name} must be between {minimum:,} and {maximum:,}; got {shown(value)}")
+        raise ValueError(
+            tr("{name} must be between {minimum:,} and {maximum:,}; got {value}").format(
+                name=name, minimum=minimum, maximum=maximum, value=shown(value)
+            )
+        )
     return int(number)
 
 
@@ -134,9 +179,17 @@ MAX_YEAR = 2500
 def require_year(name: str, value: object) -> int:
     """A calendar year as an int from :data:`MIN_YEAR` to :data:`MAX_YEAR` (``True`` is not a year)."""
     if isinstance(value, bool) or not isinstance(value, Integral):
-        raise ValueError(f"{name} must be a whole year (int); got {shown(value)} ({type(value).__name__})")
+        raise ValueError(
+            tr("{name} must be a whole year (int); got {value} ({kind})").format(
+                name=name, value=shown(value), kind=type(value).__name__
+            )
+        )
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise ValueError(f"{name} must be a year from {MIN_YEAR} to {MAX_YEAR}; got {shown(value)}")
+        raise ValueError(
+            tr("{name} must be a year from {first} to {last}; got {value}").format(
+                name=name, first=MIN_YEAR, last=MAX_YEAR, value=shown(value)
+            )
+        )
     return int(value)
 
 
@@ -164,5 +217,9 @@ def finite_result(what: str, value: float, advice: str) -> float:
     and a huge end over a fraction of a year); ``advice`` says which inputs to change.
     """
     if not math.isfinite(value):
-        raise ValueError(f"{what} is too large to compute ({value!r}); {advice}")
+        raise ValueError(
+            tr("{what} is too large to compute ({value!r}); {advice}").format(
+                what=what, value=value, advice=advice
+            )
+        )
     return value

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from seckill.i18n import mark, tr
 from seckill.models import growth
 from seckill.models.checks import (
     finite_result,
@@ -54,8 +55,10 @@ def _rate(name: str, value: object, low: float, high: float) -> float:
     value = require_finite(name, value)
     if not low <= value <= high:
         raise ValueError(
-            f"{name} must be a yearly rate as a fraction between {low} and {high} "
-            f"(0.02 means 2 % a year); got {value!r}. Did you pass a percentage instead of a fraction?"
+            tr(
+                "{name} must be a yearly rate as a fraction between {low} and {high} "
+                "(0.02 means 2 % a year); got {value!r}. Did you pass a percentage instead of a fraction?"
+            ).format(name=name, low=low, high=high, value=value)
         )
     return value
 
@@ -63,14 +66,25 @@ def _rate(name: str, value: object, low: float, high: float) -> float:
 def _intensity_decline(value: object) -> float:
     value = require_finite("intensity_decline", value)
     if value > MAX_INTENSITY_DECLINE:
-        hint = " Did you pass a percentage?" if value >= 1.0 else ""
-        raise ValueError(
-            f"intensity_decline must be at most {MAX_INTENSITY_DECLINE} (intensity halving every year; "
-            "a fall of 100 % or more would make emissions per unit of consumption zero or negative); "
-            f"got {value!r}.{hint}"
+        message = (
+            tr(
+                "intensity_decline must be at most {high} (intensity halving every year; a fall of 100 % "
+                "or more would make emissions per unit of consumption zero or negative); got {value!r}. "
+                "Did you pass a percentage?"
+            )
+            if value >= 1.0
+            else tr(
+                "intensity_decline must be at most {high} (intensity halving every year; a fall of 100 % "
+                "or more would make emissions per unit of consumption zero or negative); got {value!r}."
+            )
         )
+        raise ValueError(message.format(high=MAX_INTENSITY_DECLINE, value=value))
     if value < -1.0:
-        raise ValueError(f"intensity_decline must be at least -1 (intensity doubling a year); got {value!r}")
+        raise ValueError(
+            tr("intensity_decline must be at least -1 (intensity doubling a year); got {value!r}").format(
+                value=value
+            )
+        )
     return value
 
 
@@ -78,8 +92,10 @@ def _rebound(value: object) -> float:
     value = require_finite("rebound", value)
     if not 0.0 <= value <= 1.0:
         raise ValueError(
-            f"rebound must be a share between 0 and 1 (0.3 means 30 % of the efficiency saving is "
-            f"spent on more consumption); got {value!r}"
+            tr(
+                "{name} must be a share between 0 and 1 (0.3 means 30 % of the efficiency saving is spent "
+                "on more consumption); got {value!r}"
+            ).format(name="rebound", value=value)
         )
     return value
 
@@ -98,7 +114,7 @@ def kaya_emissions(population: float, consumption_per_person: float, intensity: 
     The units multiply: people × units per person × t CO2 per unit gives t CO2.
     """
     population = require_positive("population", population)
-    population = require_between("population", population, 0, MAX_POPULATION, what="a number of people")
+    population = require_between("population", population, 0, MAX_POPULATION, what=mark("a number of people"))
     consumption_per_person = require_between("consumption_per_person", consumption_per_person, 0, MAX_LEVEL)
     intensity = require_between("intensity", intensity, 0, MAX_LEVEL)
     return population * consumption_per_person * intensity
@@ -142,11 +158,17 @@ def required_intensity_decline(
     if scale <= 1.0:
         return 0.0
     if r >= 1.0:
-        raise ValueError("with a rebound of 100 % efficiency never reduces emissions; choose rebound < 1")
+        raise ValueError(
+            tr("with a rebound of 100 % efficiency never reduces emissions; choose {name} < 1").format(
+                name="rebound"
+            )
+        )
     needed = (1.0 - 1.0 / scale) / (1.0 - r)
     if needed >= 1.0:
         raise ValueError(
-            f"no intensity decline below 100 % a year offsets this growth with a rebound of {r:.0%}"
+            tr(
+                "no intensity decline below 100 % a year offsets this growth with a rebound of {rebound:.0%}"
+            ).format(rebound=r)
         )
     return needed
 
@@ -173,9 +195,13 @@ def kaya_path(
     base_year = require_year("base_year", base_year)
     end_year = require_year("end_year", end_year)
     if end_year < base_year:
-        raise ValueError(f"end_year ({end_year}) must not be before base_year ({base_year})")
+        raise ValueError(
+            tr("end_year ({end_year}) must not be before base_year ({base_year})").format(
+                end_year=end_year, base_year=base_year
+            )
+        )
     if end_year - base_year > MAX_YEARS:
-        raise ValueError(f"paths longer than {MAX_YEARS} years are not supported")
+        raise ValueError(tr("paths longer than {years} years are not supported").format(years=MAX_YEARS))
     kaya_emissions(population, consumption_per_person, intensity)  # validates the levels
     population = float(population)
     consumption_per_person = float(consumption_per_person)
@@ -322,5 +348,7 @@ def years_of_budget_at_current_rate(budget_gtco2: float, emissions_gtco2_per_yea
     budget_gtco2 = require_positive("budget_gtco2", budget_gtco2)
     emissions = require_positive("emissions_gtco2_per_year", emissions_gtco2_per_year)
     return finite_result(
-        "the years the budget lasts", budget_gtco2 / emissions, "emissions_gtco2_per_year is too small"
+        tr("the years the budget lasts"),
+        budget_gtco2 / emissions,
+        tr("emissions_gtco2_per_year is too small"),
     )

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from seckill.i18n import tr
 from seckill.models.checks import (
     require_between,
     require_count,
@@ -58,8 +59,10 @@ def _require_fraction(name: str, value: object) -> float:
     number = require_finite(name, value)
     if not 0.0 <= number <= 1.0:
         raise ValueError(
-            f"{name} must be a rate between 0 and 1 per second (0.001 means 0.1 % a second); got {value!r}. "
-            "Did you pass a percentage instead of a fraction?"
+            tr(
+                "{name} must be a rate between 0 and 1 per second (0.001 means 0.1 % a second); got "
+                "{value!r}. Did you pass a percentage instead of a fraction?"
+            ).format(name=name, value=value)
         )
     return number
 
@@ -102,8 +105,10 @@ class FlashSale:
         boost = require_finite("scarcity_boost", self.scarcity_boost)
         if not 0.0 <= boost <= MAX_SCARCITY_BOOST:
             raise ValueError(
-                f"scarcity_boost must be a fractional rise between 0 and {MAX_SCARCITY_BOOST} "
-                f"(0.5 means +50 %); got {self.scarcity_boost!r}"
+                tr(
+                    "scarcity_boost must be a fractional rise between 0 and {high} (0.5 means +50 %); "
+                    "got {value!r}"
+                ).format(high=MAX_SCARCITY_BOOST, value=self.scarcity_boost)
             )
         object.__setattr__(self, "scarcity_boost", boost)
         object.__setattr__(
@@ -112,8 +117,10 @@ class FlashSale:
         session = require_positive("session_s", self.session_s)
         if session > MAX_SESSION_S:
             raise ValueError(
-                f"session_s must be at most {MAX_SESSION_S:,.0f} seconds (one day); got {self.session_s!r}. "
-                "Did you pass milliseconds?"
+                tr(
+                    "session_s must be at most {high:,.0f} seconds (one day); got {value!r}. "
+                    "Did you pass milliseconds?"
+                ).format(high=MAX_SESSION_S, value=self.session_s)
             )
         object.__setattr__(self, "session_s", session)
         price = require_positive("price_rmb", self.price_rmb)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from seckill.i18n import mark, tr
 from seckill.models.checks import finite_result, require_finite, require_positive, require_year, shown
 
 # A rate of -100 % or lower has no doubling time and no meaningful projection; rates far above
@@ -24,15 +25,19 @@ MAX_RATE = 10.0
 # (ten trillion times, far past any series) is a unit slip; refusing it also keeps 1 + rate
 # representable and non-zero, which callers divide by.
 _MAX_LOG_FACTOR = 30.0
+# A reader meets these in an explorer or a notebook, so they are written in the reader's language.
+NO_DOUBLING = mark("rate must be positive for a doubling time; got {rate!r}")
+TOO_SMALL = mark("rate {rate!r} is too small")
 
 
 def _check_rate(name: str, rate: float) -> float:
     rate = require_finite(name, rate)
     if not MIN_RATE <= rate <= MAX_RATE:
         raise ValueError(
-            f"{name} must be a yearly growth rate as a fraction between {MIN_RATE} and "
-            f"{MAX_RATE} (0.25 means 25 % a year); got {rate!r}. "
-            "Did you pass a percentage instead of a fraction?"
+            tr(
+                "{name} must be a yearly growth rate as a fraction between {low} and {high} "
+                "(0.25 means 25 % a year); got {rate!r}. Did you pass a percentage instead of a fraction?"
+            ).format(name=name, low=MIN_RATE, high=MAX_RATE, rate=rate)
         )
     return rate
 
@@ -62,8 +67,10 @@ def doubling_time_years(rate: float) -> float:
     """
     rate = _check_rate("rate", rate)
     if rate <= 0:
-        raise ValueError(f"rate must be positive for a doubling time; got {rate!r}")
-    return finite_result("the doubling time", math.log(2.0) / math.log1p(rate), f"rate {rate!r} is too small")
+        raise ValueError(tr(NO_DOUBLING).format(rate=rate))
+    return finite_result(
+        tr("the doubling time"), math.log(2.0) / math.log1p(rate), tr(TOO_SMALL).format(rate=rate)
+    )
 
 
 def rule_of_70_years(rate: float) -> float:
@@ -74,8 +81,10 @@ def rule_of_70_years(rate: float) -> float:
     """
     rate = _check_rate("rate", rate)
     if rate <= 0:
-        raise ValueError(f"rate must be positive for a doubling time; got {rate!r}")
-    return finite_result("the rule-of-70 doubling time", 70.0 / (rate * 100.0), f"rate {rate!r} is too small")
+        raise ValueError(tr(NO_DOUBLING).format(rate=rate))
+    return finite_result(
+        tr("the rule-of-70 doubling time"), 70.0 / (rate * 100.0), tr(TOO_SMALL).format(rate=rate)
+    )
 
 
 def year_on_year_growth(values: Sequence[float]) -> list[float | None]:
@@ -96,7 +105,7 @@ def year_on_year_growth(values: Sequence[float]) -> list[float | None]:
             out.append(None)
             continue
         ratio = finite_result(
-            "the growth from one value to the next", current / previous, "the values differ too much"
+            tr("the growth from one value to the next"), current / previous, tr("the values differ too much")
         )
         out.append(ratio - 1.0)
     return out
@@ -116,15 +125,19 @@ def project(
     if not isinstance(value_name, str) or not value_name or value_name == "year":
         raise ValueError(f"value_name must be a column name other than 'year'; got {shown(value_name)}")
     if end_year < base_year:
-        raise ValueError(f"end_year ({end_year}) must not be before base_year ({base_year})")
+        raise ValueError(
+            tr("end_year ({end_year}) must not be before base_year ({base_year})").format(
+                end_year=end_year, base_year=base_year
+            )
+        )
     if end_year - base_year > 200:
-        raise ValueError("projections longer than 200 years are not supported")
+        raise ValueError(tr("projections longer than 200 years are not supported"))
     years = list(range(base_year, end_year + 1))
     values = [base_value * (1.0 + rate) ** (year - base_year) for year in years]
     finite_result(
-        f"the projected value in {end_year}",
+        tr("the projected value in {year}").format(year=end_year),
         values[-1],
-        "lower base_value or rate, or shorten the projection",
+        tr("lower base_value or rate, or shorten the projection"),
     )
     return pd.DataFrame({"year": years, value_name: values})
 
@@ -143,8 +156,10 @@ def years_to_reach(current_value: float, target_value: float, rate: float) -> fl
         return 0.0
     if rate <= 0:
         raise ValueError(
-            f"with a growth rate of {rate!r} the value never rises from {current_value!r} to "
-            f"{target_value!r}; choose a positive rate"
+            tr(
+                "with a growth rate of {rate!r} the value never rises from {current!r} to {target!r}; "
+                "choose a positive rate"
+            ).format(rate=rate, current=current_value, target=target_value)
         )
     years = (math.log(target_value) - math.log(current_value)) / math.log1p(rate)
-    return finite_result("the years to reach the target", years, f"rate {rate!r} is too small")
+    return finite_result(tr("the years to reach the target"), years, tr(TOO_SMALL).format(rate=rate))

@@ -25,6 +25,7 @@ from statistics import NormalDist
 
 import numpy as np
 
+from seckill.i18n import mark, tr
 from seckill.models.checks import require_between, require_finite, require_positive, shown
 
 _STANDARD_NORMAL = NormalDist()
@@ -50,19 +51,21 @@ def check_sigma(sigma: float, name: str = "sigma") -> float:
     sigma = require_finite(name, sigma)
     if not MIN_SIGMA <= sigma <= MAX_SIGMA:
         raise ValueError(
-            f"{name} (spread of log income) must be between {MIN_SIGMA} and {MAX_SIGMA}; got {sigma!r}"
+            tr("{name} (spread of log income) must be between {low} and {high}; got {sigma!r}").format(
+                name=name, low=MIN_SIGMA, high=MAX_SIGMA, sigma=sigma
+            )
         )
     return sigma
 
 
 def check_mu(mu: float, name: str = "mu") -> float:
     """The log of the median income (log yuan a month), from :data:`MIN_MU` to :data:`MAX_MU`."""
-    return require_between(name, mu, MIN_MU, MAX_MU, what="the log of a median income in yuan a month")
+    return require_between(name, mu, MIN_MU, MAX_MU, what=mark("the log of a median income in yuan a month"))
 
 
 def _check_income(name: str, value: object) -> float:
     value = require_positive(name, value)
-    return require_between(name, value, 0, MAX_INCOME_RMB_MONTH, what="an income in yuan a month")
+    return require_between(name, value, 0, MAX_INCOME_RMB_MONTH, what=mark("an income in yuan a month"))
 
 
 # A fraction "strictly between 0 and 1" goes through the inverse normal, which needs 1 − q to
@@ -74,10 +77,12 @@ def _check_fraction(name: str, value: float, *, open_interval: bool = True) -> f
     value = require_finite(name, value)
     low = MIN_OPEN_FRACTION if open_interval else 0.0
     if not low <= value <= 1 - low:
-        interval = (
-            f"strictly between 0 and 1 ({low:g} to 1 - {low:g})" if open_interval else "between 0 and 1"
+        message = (
+            tr("{name} must be a fraction strictly between 0 and 1 ({low:g} to 1 - {low:g}); got {value!r}")
+            if open_interval
+            else tr("{name} must be a fraction between 0 and 1; got {value!r}")
         )
-        raise ValueError(f"{name} must be a fraction {interval}; got {value!r}")
+        raise ValueError(message.format(name=name, low=low, value=value))
     return value
 
 
@@ -157,7 +162,9 @@ def lognormal_band_share(
         lower_rmb_month is not None and upper_rmb_month is not None and upper_rmb_month < lower_rmb_month
     ):
         raise ValueError(
-            f"upper_rmb_month ({upper_rmb_month}) must be above lower_rmb_month ({lower_rmb_month})"
+            tr("upper_rmb_month ({upper}) must be above lower_rmb_month ({lower})").format(
+                upper=upper_rmb_month, lower=lower_rmb_month
+            )
         )
     return below_upper - below_lower
 
@@ -175,21 +182,32 @@ def calibrate_lognormal(points: Iterable[tuple[float, float]]) -> LognormalFit:
     pairs = []
     for index, point in enumerate(points):
         if isinstance(point, str | bytes) or not isinstance(point, Sequence) or len(point) != 2:
-            raise ValueError(f"points[{index}] must be an (income, share below) pair; got {shown(point)}")
+            raise ValueError(
+                tr("points[{index}] must be an (income, share below) pair; got {point}").format(
+                    index=index, point=shown(point)
+                )
+            )
         income, share = point
         pairs.append(
             (
-                _check_income(f"points[{index}] income", income),
-                _check_fraction(f"points[{index}] share below", share),
+                # Names of the pair's two numbers, in the reader's language: a message shows them.
+                _check_income(tr("points[{index}] income").format(index=index), income),
+                _check_fraction(tr("points[{index}] share below").format(index=index), share),
             )
         )
     pairs.sort()
     if len({x for x, _ in pairs}) < 2:
-        raise ValueError("points must give shares at two or more different incomes to fit mu and sigma")
+        raise ValueError(
+            tr("{name} must give shares at two or more different incomes to fit mu and sigma").format(
+                name="points"
+            )
+        )
     for (x1, s1), (x2, s2) in zip(pairs[:-1], pairs[1:], strict=True):
         if s2 <= s1:
             raise ValueError(
-                f"share below must rise with income: {s1:.3f} below {x1:,.0f} but {s2:.3f} below {x2:,.0f}"
+                tr(
+                    "share below must rise with income: {s1:.3f} below {x1:,.0f} but {s2:.3f} below {x2:,.0f}"
+                ).format(s1=s1, x1=x1, s2=s2, x2=x2)
             )
     z = np.array([_STANDARD_NORMAL.inv_cdf(s) for _, s in pairs])
     log_income = np.log([x for x, _ in pairs])
@@ -197,7 +215,9 @@ def calibrate_lognormal(points: Iterable[tuple[float, float]]) -> LognormalFit:
     try:
         sigma, mu = check_sigma(float(sigma)), check_mu(float(mu))
     except ValueError as error:
-        raise ValueError(f"points give no lognormal the book can use: {error}") from None
+        raise ValueError(
+            tr("points give no lognormal the book can use: {error}").format(error=error)
+        ) from None
     fitted = tuple(_STANDARD_NORMAL.cdf((math.log(x) - mu) / sigma) for x, _ in pairs)
     error = max(abs(f - s) for f, (_, s) in zip(fitted, pairs, strict=True)) * 100
     return LognormalFit(float(mu), sigma, tuple(pairs), fitted, float(error))
@@ -248,12 +268,18 @@ def sigma_for_top_share(top_fraction: float, share: float) -> float:
     top_fraction = _check_fraction("top_fraction", top_fraction)
     share = _check_fraction("share", share)
     if share <= top_fraction:
-        raise ValueError(f"share ({share}) must exceed top_fraction ({top_fraction}) for unequal incomes")
+        raise ValueError(
+            tr("share ({share}) must exceed top_fraction ({top_fraction}) for unequal incomes").format(
+                share=share, top_fraction=top_fraction
+            )
+        )
     sigma = _STANDARD_NORMAL.inv_cdf(1 - top_fraction) - _STANDARD_NORMAL.inv_cdf(1 - share)
     if not MIN_SIGMA <= sigma <= MAX_SIGMA:
         raise ValueError(
-            f"top_fraction {top_fraction!r} earning share {share!r} implies sigma {sigma:.3g}, outside "
-            f"{MIN_SIGMA} to {MAX_SIGMA}: incomes nearly equal or more unequal than any survey reports"
+            tr(
+                "top_fraction {top_fraction!r} earning share {share!r} implies sigma {sigma:.3g}, outside "
+                "{low} to {high}: incomes nearly equal or more unequal than any survey reports"
+            ).format(top_fraction=top_fraction, share=share, sigma=sigma, low=MIN_SIGMA, high=MAX_SIGMA)
         )
     return sigma
 

@@ -37,6 +37,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from seckill.i18n import mark
 from seckill.models.checks import (
     require_between,
     require_frame,
@@ -81,7 +82,7 @@ def parcel_footprint(
     See the module docstring for the formulas and which inputs are sourced, derived or assumed.
     """
     parcels = require_non_negative("parcels", parcels)
-    parcels = require_between("parcels", parcels, 0, MAX_PARCELS, what="a number of parcels")
+    parcels = require_between("parcels", parcels, 0, MAX_PARCELS, what=mark("a number of parcels"))
     grams = require_positive("packaging_g_per_parcel", packaging_g_per_parcel)
     grams = require_between("packaging_g_per_parcel", grams, 0, MAX_GRAMS_PER_PARCEL)
     packaging_factor = require_between("packaging_t_co2e_per_t", packaging_t_co2e_per_t, 0, MAX_FACTOR)
@@ -89,7 +90,7 @@ def parcel_footprint(
         "transport_kg_co2e_per_parcel", transport_kg_co2e_per_parcel, 0, MAX_FACTOR
     )
     population = require_positive("population", population)
-    population = require_between("population", population, 1, MAX_POPULATION, what="a number of people")
+    population = require_between("population", population, 1, MAX_POPULATION, what=mark("a number of people"))
     reuse = require_share("extra_reuse_share", extra_reuse_share)
     recycling = require_share("recycling_share", recycling_share)
     distance = require_positive("distance_factor", distance_factor)

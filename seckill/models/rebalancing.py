@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from seckill.i18n import mark, tr
 from seckill.models.checks import (
     require_count,
     require_finite,
@@ -46,11 +47,18 @@ MAX_HORIZON_YEARS = 200
 def _check_share(name: str, share: float) -> float:
     share = require_finite(name, share)
     if not 0 < share < 1:
-        hint = " Did you pass a percentage instead of a fraction?" if 1 <= share <= 100 else ""
-        raise ValueError(
-            f"{name} must be a share of GDP as a fraction strictly between 0 and 1 "
-            f"(0.39 means 39 %); got {share!r}.{hint}"
+        message = (
+            tr(
+                "{name} must be a share of GDP as a fraction strictly between 0 and 1 (0.39 means 39 %); "
+                "got {share!r}. Did you pass a percentage instead of a fraction?"
+            )
+            if 1 <= share <= 100
+            else tr(
+                "{name} must be a share of GDP as a fraction strictly between 0 and 1 (0.39 means 39 %); "
+                "got {share!r}."
+            )
         )
+        raise ValueError(message.format(name=name, share=share))
     return share
 
 
@@ -58,9 +66,10 @@ def _check_growth(name: str, growth: float) -> float:
     growth = require_finite(name, growth)
     if not MIN_GROWTH <= growth <= MAX_GROWTH:
         raise ValueError(
-            f"{name} must be a yearly real growth rate as a fraction between {MIN_GROWTH} and "
-            f"{MAX_GROWTH} (0.05 means 5 % a year); got {growth!r}. "
-            "Did you pass a percentage instead of a fraction?"
+            tr(
+                "{name} must be a yearly real growth rate as a fraction between {low} and {high} "
+                "(0.05 means 5 % a year); got {growth!r}. Did you pass a percentage instead of a fraction?"
+            ).format(name=name, low=MIN_GROWTH, high=MAX_GROWTH, growth=growth)
         )
     return growth
 
@@ -71,14 +80,20 @@ def _grow(base: float, years: float, what: str) -> float:
         return base**years
     except OverflowError:
         raise ValueError(
-            f"{what} after {years:,.0f} years is too large to compute; choose growth rates further apart"
+            tr(
+                "{what} after {years:,.0f} years is too large to compute; choose growth rates further apart"
+            ).format(what=tr(what), years=years)
         ) from None
 
 
 def _check_years(name: str, years: float) -> float:
     years = require_finite(name, years)
     if not 0 <= years <= MAX_HORIZON_YEARS:
-        raise ValueError(f"{name} must be between 0 and {MAX_HORIZON_YEARS} years; got {years!r}")
+        raise ValueError(
+            tr("{name} must be between 0 and {high} years; got {years!r}").format(
+                name=name, high=MAX_HORIZON_YEARS, years=years
+            )
+        )
     return years
 
 
@@ -97,16 +112,20 @@ def years_to_target_share(
     consumption_growth = _check_growth("consumption_growth", consumption_growth)
     if target_share < current_share:
         raise ValueError(
-            f"target_share ({target_share:.3f}) is below current_share ({current_share:.3f}): this "
-            "calculates how long it takes to raise the share; choose a target above the current share"
+            tr(
+                "target_share ({target:.3f}) is below current_share ({current:.3f}): this calculates how "
+                "long it takes to raise the share; choose a target above the current share"
+            ).format(target=target_share, current=current_share)
         )
     if target_share == current_share:
         return 0.0
     if consumption_growth <= gdp_growth:
         raise ValueError(
-            f"with consumption_growth {consumption_growth:.3f} not above gdp_growth {gdp_growth:.3f} "
-            "the consumption share never rises, so it never reaches the target; household "
-            "consumption must grow faster than GDP"
+            tr(
+                "with consumption_growth {consumption:.3f} not above gdp_growth {gdp:.3f} the consumption "
+                "share never rises, so it never reaches the target; household consumption must grow "
+                "faster than GDP"
+            ).format(consumption=consumption_growth, gdp=gdp_growth)
         )
     # Logs taken separately, so that a tiny current share does not overflow the ratio.
     return (math.log(target_share) - math.log(current_share)) / (
@@ -128,8 +147,10 @@ def required_consumption_growth(
     _check_years("years", years)
     if target_share < current_share:
         raise ValueError(
-            f"target_share ({target_share:.3f}) is below current_share ({current_share:.3f}); "
-            "choose a target above the current share"
+            tr(
+                "target_share ({target:.3f}) is below current_share ({current:.3f}); choose a target above "
+                "the current share"
+            ).format(target=target_share, current=current_share)
         )
     exponent = (math.log(target_share) - math.log(current_share)) / years
     try:
@@ -179,7 +200,7 @@ def rebalance(
 ) -> Rebalancing:
     """Years to the target and the growth in household consumption, GDP and the rest of GDP."""
     years = years_to_target_share(current_share, target_share, gdp_growth, consumption_growth)
-    gdp_multiple = _grow(1 + gdp_growth, years, "GDP's volume")
+    gdp_multiple = _grow(1 + gdp_growth, years, mark("GDP's volume"))
     rest_multiple = (1 - target_share) / (1 - current_share) * gdp_multiple
     # rest_multiple ** (1 / years) - 1, written so that a short time (a target just above the
     # current share) cannot overflow: the shares' ratio is below 1.
@@ -190,7 +211,9 @@ def rebalance(
     )
     return Rebalancing(
         years=years,
-        consumption_volume_multiple=_grow(1 + consumption_growth, years, "household consumption's volume"),
+        consumption_volume_multiple=_grow(
+            1 + consumption_growth, years, mark("household consumption's volume")
+        ),
         gdp_volume_multiple=gdp_multiple,
         rest_of_gdp_volume_multiple=rest_multiple,
         rest_of_gdp_growth=rest_growth,

@@ -45,6 +45,7 @@ from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
+from seckill.i18n import mark, tr
 from seckill.models import decoupling, flash_sale, incomes, parcels
 from seckill.models.checks import (
     require_between,
@@ -140,7 +141,11 @@ class Baseline:
     def __post_init__(self):
         require_year("base_year", self.base_year)
         if self.base_year >= HORIZON_YEAR:
-            raise ValueError(f"base_year must be before {HORIZON_YEAR}; got {self.base_year!r}")
+            raise ValueError(
+                tr("base_year must be before {year}; got {value!r}").format(
+                    year=HORIZON_YEAR, value=self.base_year
+                )
+            )
         # The levels' upper bounds are far beyond any real value; they keep every result finite.
         for name, high in [
             ("base_emissions_gtco2", decoupling.MAX_BASE_EMISSIONS_GTCO2),
@@ -151,11 +156,13 @@ class Baseline:
             require_between(name, require_positive(name, getattr(self, name)), low, high)
         for name in ("world_population", "china_population"):
             require_between(
-                name, getattr(self, name), 1, decoupling.MAX_POPULATION, what="a number of people"
+                name, getattr(self, name), 1, decoupling.MAX_POPULATION, what=mark("a number of people")
             )
         for name in ("world_population_growth", "china_population_growth"):
             # Fractions a year, within the decoupling model's bounds for population growth.
-            require_between(name, getattr(self, name), -0.5, 0.5, what="a yearly growth rate as a fraction")
+            require_between(
+                name, getattr(self, name), -0.5, 0.5, what=mark("a yearly growth rate as a fraction")
+            )
         base_footprint = parcels.parcel_footprint(  # checks the parcel factors under their own names
             self.parcels_bn * 1e9,
             packaging_g_per_parcel=self.packaging_g_per_parcel,
@@ -243,8 +250,9 @@ def run(levers: Levers, base: Baseline) -> dict[str, float | int | None]:
     require_instance("base", base, Baseline)
     if not base.base_year < levers.end_year <= HORIZON_YEAR:
         raise ValueError(
-            f"end_year must be after the base year {base.base_year} and at most {HORIZON_YEAR}; "
-            f"got {levers.end_year!r}"
+            tr("end_year must be after the base year {base_year} and at most {last}; got {value!r}").format(
+                base_year=base.base_year, last=HORIZON_YEAR, value=levers.end_year
+            )
         )
     years = levers.end_year - base.base_year
     path = world_path(levers, base).set_index("year")
@@ -272,9 +280,16 @@ def run(levers: Levers, base: Baseline) -> dict[str, float | int | None]:
         )
     except ValueError as error:
         raise ValueError(
-            f"by {levers.end_year} this scenario leaves the parcel model's range ({parcels_end_bn:.3g} bn "
-            f"parcels for {china_population_end:.3g} people): {error}. Choose an earlier end_year or "
-            "slower growth"
+            tr(
+                "by {year} this scenario leaves the parcel model's range ({parcels_bn:.3g} bn parcels for "
+                "{people:.3g} people): {error}. Choose an earlier end_year or slower growth"
+            ).format(
+                year=levers.end_year,
+                parcels_bn=parcels_end_bn,
+                parcels_yi=10 * parcels_end_bn,  # in 亿 (10^8), for a Chinese translation
+                people=china_population_end,
+                error=error,
+            )
         ) from None
     parcel_co2e_base_mt = _base_parcel_co2e_mt(base)
     sigma = levers.income_sigma

@@ -30,6 +30,7 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
+from seckill.i18n import tr
 from seckill.models.checks import require_between, require_count, require_frame, require_instance
 from seckill.models.incomes import check_sigma
 
@@ -214,7 +215,11 @@ class CohortInputs:
         require_count("months", self.months, minimum=1, maximum=MAX_MONTHS)
         require_count("patience_months", self.patience_months, minimum=1, maximum=MAX_MONTHS)
         if require_between("median_income_rmb", self.median_income_rmb, 0, MAX_INCOME_RMB_MONTH) == 0:
-            raise ValueError(f"median_income_rmb must be greater than zero; got {self.median_income_rmb!r}")
+            raise ValueError(
+                tr("{name} must be greater than zero; got {value}").format(
+                    name="median_income_rmb", value=repr(self.median_income_rmb)
+                )
+            )
         require_between("sigma_pull", self.sigma_pull, 0, 4)
         require_between("sigma_month", self.sigma_month, 0, 4)
         require_between("quit_below_rmb", self.quit_below_rmb, 0, MAX_INCOME_RMB_MONTH)

@@ -72,7 +72,9 @@ ASSUMPTIONS: dict[str, float] = {
 
 
 def _check_rmb(name: str, value: object) -> float:
-    return require_between(name, require_non_negative(name, value), 0, MAX_RMB, what="an amount in yuan")
+    return require_between(
+        name, require_non_negative(name, value), 0, MAX_RMB, what=mark("an amount in yuan")
+    )
 
 
 def slot_fee_per_item_rmb(slot_fee_rmb: float, units_sold: int) -> float:

@@ -12,7 +12,7 @@ from seckill import charts
 from seckill.calibrations.carbon_budget import MODEL_BASE_YEAR, MODEL_END_YEAR
 from seckill.charts import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr
+from seckill.i18n import mark, reader_unit, tr
 from seckill.models import decoupling
 
 Y_MAX_GT = 600  # top of the emissions-path axis, Gt CO2
@@ -119,7 +119,9 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     table, summary = budget_path_start_table(defaults)
     params = [control.param() for control in budget_controls(defaults, summary)]
     factor = emissions_factor_expression(p)
-    cumulative = (
+    # Billion tonnes in English, 亿吨 (×10) in Chinese: the browser converts what it shows.
+    gt = reader_unit("co2_gt")
+    cumulative = gt.expression(
         f"datum.t == 0 ? 0 : (abs({factor} - 1) < 1e-9 ? {e0!r} * datum.t : "
         f"{e0!r} * {factor} * (pow({factor}, datum.t) - 1) / ({factor} - 1))"
     )
@@ -141,21 +143,27 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
                     base_year=base_year + 1
                 ),
                 # A fixed axis keeps the budgets readable; paths above it run off the top.
-                scale=alt.Scale(domain=[0, Y_MAX_GT]),
+                scale=alt.Scale(domain=[0, gt.value(Y_MAX_GT)]),
             ),
             tooltip=[
                 alt.Tooltip("year:Q", format="d", title=tr("Year")),
-                alt.Tooltip("cumulative:Q", format=",.0f", title=tr("Gt CO2 since start")),
+                alt.Tooltip("cumulative:Q", format=gt.format(",.0f"), title=tr("Gt CO2 since start")),
             ],
         )
     )
+    # Each budget in Gt, and in 亿吨 for a Chinese translation (i18n.chinese_scale_names).
     budgets = pd.DataFrame(
         {
-            "budget": [defaults["budget_50"], defaults["budget_67"], defaults["budget_83"]],
+            "budget": [gt.value(defaults[f"budget_{chance}"]) for chance in (50, 67, 83)],
             "label": [
-                tr("1.5 °C budget, 50% chance: {budget:.0f} Gt").format(budget=defaults["budget_50"]),
-                tr("67% chance: {budget:.0f} Gt").format(budget=defaults["budget_67"]),
-                tr("83% chance: {budget:.0f} Gt").format(budget=defaults["budget_83"]),
+                tr(text).format(
+                    budget_gt=defaults[f"budget_{chance}"], budget_yi_t=10 * defaults[f"budget_{chance}"]
+                )
+                for text, chance in (
+                    (mark("1.5 °C budget, 50% chance: {budget_gt:.0f} Gt"), 50),
+                    (mark("67% chance: {budget_gt:.0f} Gt"), 67),
+                    (mark("83% chance: {budget_gt:.0f} Gt"), 83),
+                )
             ],
         }
     )
@@ -172,7 +180,7 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
                 tr("{end_year}: {emissions} Gt a year ({change} vs {base_year})").format(
                     end_year=MODEL_END_YEAR, emissions="{emissions}", change="{change}", base_year=base_year
                 ),
-                emissions="format(datum.annual_end, '.1f')",
+                emissions=f"format({gt.expression('datum.annual_end')}, '{gt.format('.1f')}')",
                 change=f"format(datum.annual_end / {e0!r} - 1, '+.0%')",
             ),
             "datum.first_hit == 9999 ? "
@@ -184,7 +192,7 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
         # The first year of the path, carrying the year the budget runs out.
         frame=alt.Chart(path_grid(base_year))
         .transform_calculate(cumulative=cumulative)
-        .transform_calculate(hit=f"datum.cumulative >= {budget_50!r} ? datum.year : 9999")
+        .transform_calculate(hit=f"datum.cumulative >= {gt.value(budget_50)!r} ? datum.year : 9999")
         .transform_joinaggregate(first_hit="min(hit)")
         .transform_filter("datum.t == 0")
         .transform_calculate(annual_end=f"{e0!r} * pow({factor}, {MODEL_END_YEAR - base_year})"),
@@ -216,28 +224,34 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
     )
     gone = summary["exhaustion_year_50"]
     needed = summary["required_decline"]
+    # The table in the chart's unit too (its Gt already rounded to one decimal).
+    gt_columns = ["emissions_gtco2", "cumulative_gtco2"]
+    table[gt_columns] = (table[gt_columns] * gt.factor).round(gt.decimals(1))
     return charts.with_model_table(
         chart,
         table,
         caption=tr(
             "The world's CO2 on the path the chart starts from: consumption per person grows "
             "{growth_pct:g}% a year, CO2 per unit consumed falls {decline_pct:g}% a year, rebound "
-            "{rebound_pct:g}%, population grows {population_pct:.2f}% a year (fixed), from {e0:g} Gt "
+            "{rebound_pct:g}%, population grows {population_pct:.2f}% a year (fixed), from {e0_gt:g} Gt "
             "in {base_year}. Rows: {base_year}, the years the 1.5 °C budgets run out, and every fifth "
             "year from {first_year}; Gt CO2 from {first_year} is the line: all emitted from the start "
-            "of {first_year} to the end of the row's year. {end_year}: {emissions_end:.1f} Gt a year "
+            "of {first_year} to the end of the row's year. {end_year}: {emissions_end_gt:.1f} Gt a year "
             "({change:+.0%} vs {base_year}); {budget_text}; {decline_text}. The chart's axis stops "
-            "at {axis_max} Gt; the path runs off its top above that"
+            "at {axis_max_gt} Gt; the path runs off its top above that"
         ).format(
             growth_pct=summary["growth_pct"],
             decline_pct=summary["decline_pct"],
             rebound_pct=summary["rebound_pct"],
             population_pct=100 * p,
-            e0=e0,
+            # Gt, and 亿吨 for a Chinese translation (i18n.chinese_scale_names).
+            e0_gt=e0,
+            e0_yi_t=10 * e0,
             base_year=base_year,
             first_year=base_year + 1,
             end_year=MODEL_END_YEAR,
-            emissions_end=summary["emissions_end_gtco2"],
+            emissions_end_gt=summary["emissions_end_gtco2"],
+            emissions_end_yi_t=10 * summary["emissions_end_gtco2"],
             change=summary["change_vs_base"],
             budget_text=(
                 tr("50% budget gone in {year}").format(year=gone)
@@ -246,7 +260,8 @@ def budget_explorer_chart(defaults: dict[str, float]) -> alt.LayerChart:
             ),
             # The read-out's sentence, here inside a sentence (no effect on Chinese).
             decline_text=required_decline_text(needed)[0].lower() + required_decline_text(needed)[1:],
-            axis_max=Y_MAX_GT,
+            axis_max_gt=Y_MAX_GT,
+            axis_max_yi_t=10 * Y_MAX_GT,
         ),
         titles={
             "year": tr("Year"),
@@ -291,7 +306,9 @@ def budget_path_start_table(defaults: dict[str, float]) -> tuple[pd.DataFrame, d
         year = decoupling.budget_exhaustion_year(path, budget)
         if year is not None:
             gone.setdefault(year, []).append(
-                tr("{probability}% chance ({budget:.0f} Gt)").format(probability=probability, budget=budget)
+                tr("{probability}% chance ({budget_gt:.0f} Gt)").format(
+                    probability=probability, budget_gt=budget, budget_yi_t=10 * budget
+                )
             )
     keep = (path["year"] == base_year) | path["year"].isin(gone) | ((path["year"] - base_year) % 5 == 1)
     keep |= path["year"] == MODEL_END_YEAR
@@ -318,3 +335,13 @@ def budget_path_start_table(defaults: dict[str, float]) -> tuple[pd.DataFrame, d
         "required_decline": required,
     }
     return table, summary
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+
+
+def required_decline_line(rebound: float, needed: float, achieved: float) -> str:
+    """One line: the yearly fall in intensity needed with ``rebound`` (fractions), and the fall achieved."""
+    return tr(
+        "rebound {rebound:.0%}: intensity must fall {needed:.1%} a year (it fell {achieved:.1%})"
+    ).format(rebound=rebound, needed=needed, achieved=achieved)

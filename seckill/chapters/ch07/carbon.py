@@ -273,3 +273,34 @@ def decoupling_chart(long: pd.DataFrame, *, economy: str = "China") -> alt.Chart
             last=last,
         ),
     )
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+# What the notebook prints, written here so that a Chinese kernel prints it in Chinese.
+
+# decoupling.decoupling_status's answers, each in a sentence of its own.
+DECOUPLING_SENTENCES = {
+    "absolute": mark("Decoupling over {start}-{end}: absolute (the economy grew, emissions fell)"),
+    "relative": mark("Decoupling over {start}-{end}: relative (emissions grew more slowly than the economy)"),
+    "none": mark("Decoupling over {start}-{end}: none (emissions grew as fast as the economy or faster)"),
+    "no growth": mark("Decoupling over {start}-{end}: the economy did not grow"),
+}
+
+
+def kaya_check_text(rates: dict[str, float]) -> str:
+    """The yearly growth rebuilt from :func:`seckill.models.decoupling.historical_rates`'s three
+    factors, (1 + p)(1 + g)(1 - d) - 1, beside the emissions growth measured directly."""
+    rebuilt = (
+        (1 + rates["population_growth"])
+        * (1 + rates["gdp_per_person_growth"])
+        * (1 - rates["intensity_decline"])
+    )
+    return tr("(1 + p)(1 + g)(1 - d) - 1 = {rebuilt:.4%}; emissions grew {measured:.4%} a year").format(
+        rebuilt=rebuilt - 1, measured=rates["emissions_growth"]
+    )
+
+
+def decoupling_text(rates: dict[str, float], start_year: int, end_year: int) -> str:
+    """Which decoupling :func:`seckill.models.decoupling.decoupling_status` finds over the years."""
+    status = decoupling.decoupling_status(rates["gdp_growth"], rates["emissions_growth"])
+    return tr(DECOUPLING_SENTENCES[status]).format(start=start_year, end=end_year)

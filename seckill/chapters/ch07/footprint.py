@@ -12,7 +12,7 @@ import pandas as pd
 from seckill import charts
 from seckill.charts import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr, translate_values
+from seckill.i18n import in_reader_units, mark, reader_unit, tr, translate_values
 from seckill.models import parcels
 
 CALCULATOR_MAX_MT = 200  # top of the parcel calculator's axis; the sliders cannot exceed it
@@ -150,11 +150,13 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
         expr["transport_mt"],
     )
     total, per_person = expr["total_mt"], expr["kg_per_person"]
+    # Million tonnes in English, 万吨 (×100) in Chinese: the browser converts what it shows.
+    mt = reader_unit("co2e_mt")
     # Short labels so that the plot keeps its width on a phone.
     components = pd.DataFrame({"component": [tr("Packaging"), tr("Transport")], "packaging": [True, False]})
     bars = (
         alt.Chart(components)
-        .transform_calculate(co2e_mt=f"datum.packaging ? {packaging_mt} : {transport_mt}")
+        .transform_calculate(co2e_mt=mt.expression(f"datum.packaging ? {packaging_mt} : {transport_mt}"))
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -167,13 +169,13 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
             x=alt.X(
                 "co2e_mt:Q",
                 title=tr("Emissions, Mt CO2e a year"),
-                scale=alt.Scale(domain=[0, CALCULATOR_MAX_MT]),
+                scale=alt.Scale(domain=[0, mt.value(CALCULATOR_MAX_MT)]),
                 axis=alt.Axis(tickCount=5),
             ),
             color=alt.Color("component:N", title=None, legend=None),
             tooltip=[
                 alt.Tooltip("component:N", title=tr("Emissions from")),
-                alt.Tooltip("co2e_mt:Q", title=tr("Mt CO2e"), format=",.1f"),
+                alt.Tooltip("co2e_mt:Q", title=tr("Mt CO2e"), format=mt.format(",.1f")),
             ],
         )
     )
@@ -181,13 +183,13 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
         [
             vega_text(
                 tr("Total {total} Mt CO2e, {per_person} kg/person"),
-                total=f"format({total}, ',.1f')",
+                total=f"format({mt.expression(total)}, '{mt.format(',.1f')}')",
                 per_person=f"format({per_person}, ',.0f')",
             ),
             vega_text(
                 tr("Packaging {new} Mt, {unrecycled} Mt unrecycled"),
-                new=f"format({new_packaging_mt}, ',.1f')",
-                unrecycled=f"format({expr['waste_not_recycled_mt']}, ',.1f')",
+                new=f"format({mt.expression(new_packaging_mt)}, '{mt.format(',.1f')}')",
+                unrecycled=f"format({mt.expression(expr['waste_not_recycled_mt'])}, '{mt.format(',.1f')}')",
             ),
         ],
         x_px=4,
@@ -212,35 +214,43 @@ def parcel_calculator_chart(defaults: dict[str, float]) -> alt.LayerChart:
         ),
     )
     start = parcel_calculator_start(defaults)
-    table = pd.DataFrame(
-        {
-            "component": [tr("Packaging"), tr("Transport"), tr("Total")],
-            "co2e_mt": [start[key] / 1e6 for key in ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t")],
-            "kg_per_person": [
-                start[key] * 1000 / defaults["population"]
-                for key in ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t")
-            ],
-        }
-    ).round({"co2e_mt": 1, "kg_per_person": 1})
+    table = in_reader_units(
+        pd.DataFrame(
+            {
+                "component": [tr("Packaging"), tr("Transport"), tr("Total")],
+                "co2e_mt": [
+                    start[key] / 1e6 for key in ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t")
+                ],
+                "kg_per_person": [
+                    start[key] * 1000 / defaults["population"]
+                    for key in ("packaging_co2e_t", "transport_co2e_t", "total_co2e_t")
+                ],
+            }
+        ),
+        [mt.name],
+    ).round({mt.field: mt.decimals(1), "kg_per_person": 1})
     return charts.with_model_table(
         chart,
         table,
         caption=tr(
             "Emissions of {parcels_bn:g} billion parcels a year ({year}) at {grams_default} g of "
             "packaging each, no extra reuse or recycling and the 2018 average distance; they use "
-            "{new_packaging_t:.1f} Mt of new packaging, {waste_not_recycled_t:.1f} Mt of it not "
+            "{new_packaging_mt:.1f} Mt of new packaging, {waste_not_recycled_mt:.1f} Mt of it not "
             "recycled"
         ).format(
             parcels_bn=defaults["parcels_bn"],
             parcels_yi=defaults["parcels_bn"] * 10,  # in 亿 (10^8), for a Chinese translation
             year=int(defaults["year"]),
             grams_default=grams_default,
-            new_packaging_t=start["new_packaging_t"] / 1e6,
-            waste_not_recycled_t=start["waste_not_recycled_t"] / 1e6,
+            # In Mt, and in 万吨 for a Chinese translation (i18n.chinese_scale_names).
+            new_packaging_mt=start["new_packaging_t"] / 1e6,
+            new_packaging_wan_t=start["new_packaging_t"] / 1e4,
+            waste_not_recycled_mt=start["waste_not_recycled_t"] / 1e6,
+            waste_not_recycled_wan_t=start["waste_not_recycled_t"] / 1e4,
         ),
         titles={
             "component": tr("Emissions from"),
-            "co2e_mt": tr("Mt CO2e a year"),
+            mt.field: tr("Mt CO2e a year"),
             "kg_per_person": tr("kg CO2e per person"),
         },
         model="seckill.models.parcels.parcel_footprint",
@@ -259,4 +269,26 @@ def parcel_calculator_start(defaults: dict[str, float]) -> dict[str, float]:
         packaging_t_co2e_per_t=defaults["packaging_t_co2e_per_t"],
         transport_kg_co2e_per_parcel=defaults["transport_kg_co2e_per_parcel"],
         population=defaults["population"],
+    )
+
+
+# --- The notebook's sentences ----------------------------------------------------------------------
+
+
+def footprint_text(result: dict[str, float]) -> str:
+    """Two lines from :func:`seckill.models.parcels.parcel_footprint`: the new packaging and its
+    CO2e, and the transport's CO2e (million tonnes; 万吨 in Chinese)."""
+    amounts = {
+        "material": result["new_packaging_t"],
+        "packaging": result["packaging_co2e_t"],
+        "transport": result["transport_co2e_t"],
+    }
+    # Each amount in Mt, and in 万吨 for a Chinese translation (i18n.chinese_scale_names).
+    values = {f"{name}_mt": tonnes / 1e6 for name, tonnes in amounts.items()}
+    values |= {f"{name}_wan_t": tonnes / 1e4 for name, tonnes in amounts.items()}
+    return "\n".join(
+        [
+            tr("Packaging: {material_mt:.1f} Mt of material, {packaging_mt:.1f} Mt CO2e").format(**values),
+            tr("Transport: {transport_mt:.1f} Mt CO2e").format(**values),
+        ]
     )
