@@ -22,7 +22,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.locale import get_translation
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 DOMAIN = "seckill-site"
 LOCALE_DIR = Path(__file__).resolve().parent / "locales"
@@ -104,10 +106,39 @@ def _theme_texts(app, pagename, templatename, context, doctree) -> None:
     )
 
 
+# The column headings of MyST-NB's build status table (``{nb-exec-table}``), which it writes in
+# English whatever the language; the same texts, marked so that the catalogue carries them.
+RUN_TABLE_HEADINGS = {
+    "Document": _("Document"),
+    "Modified": _("Modified"),
+    "Method": _("Method"),
+    "Run Time (s)": _("Run Time (s)"),
+    "Status": _("Status"),
+}
+
+
+class TranslateRunTableHeadings(SphinxPostTransform):
+    """The build status table's headings in the edition's language."""
+
+    default_priority = 9  # MyST-NB fills the table in at 8
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        from sitebuild.reproducible import NotIndexed  # the wrapper the status table sits in
+
+        for wrapper in self.document.findall(NotIndexed):
+            for heading in wrapper.findall(nodes.thead):
+                for paragraph in heading.findall(nodes.paragraph):
+                    english = paragraph.astext()
+                    if english in RUN_TABLE_HEADINGS:
+                        paragraph[:] = [nodes.Text(str(RUN_TABLE_HEADINGS[english]))]
+
+
 def setup(app):
     compile_catalogues()
     app.add_message_catalog(DOMAIN, str(LOCALE_DIR))
     app.connect("html-page-context", _theme_texts)
+    app.add_post_transform(TranslateRunTableHeadings)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

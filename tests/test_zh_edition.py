@@ -630,3 +630,18 @@ def test_both_editions_show_the_copyright_line_from_the_builds_catalogue(built_s
     english = line.findall((built_site / "book" / "01-buy-it.html").read_text(encoding="utf-8"))
     chinese = line.findall((zh_site / "book" / "01-buy-it.html").read_text(encoding="utf-8"))
     assert english == [f"© Copyright {year}."] and chinese == [f"版权所有 © {year}"]
+
+
+@pytest.mark.build
+def test_the_chinese_build_status_table_has_chinese_headings(zh_site, built_site):
+    """MyST-NB writes the status table's headings in English; the Chinese edition translates them."""
+
+    def headings(site: Path) -> list[str]:
+        page = (site / "book" / "status.html").read_text(encoding="utf-8")
+        return [
+            re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<th[^>]*>(.*?)</th>", page, re.S)
+        ]
+
+    assert headings(built_site) == ["Document", "Modified", "Method", "Run Time (s)", "Status"]
+    chinese = headings(zh_site)
+    assert len(chinese) == 5 and not [h for h in chinese if re.search(r"[A-Za-z]", h)], chinese
