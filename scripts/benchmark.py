@@ -331,7 +331,7 @@ WATCH_BUNDLE_JS = """
 window.__seckillTimes = {};
 new MutationObserver(records => {
     for (const record of records) for (const node of record.addedNodes) {
-        if (node.tagName === 'SCRIPT' && /vega-bundle/.test(node.src || '')) {
+        if (node.tagName === 'SCRIPT' && /vega-site/.test(node.src || '')) {
             node.addEventListener('load', () => { window.__seckillTimes.ran = performance.now(); });
         }
     }
@@ -356,7 +356,7 @@ TOUCH_FIRST_CONTROL_JS = """async () => {
     await window.seckillCharts.draw(chart);
     const live = performance.now();
     if (chart.dataset.seckillState !== 'drawn') return {failed: true};
-    const bundle = performance.getEntriesByType('resource').find(e => /vega-bundle/.test(e.name));
+    const bundle = performance.getEntriesByType('resource').find(e => /vega-site/.test(e.name));
     const fetched = bundle ? bundle.responseEnd : touched;
     const ran = window.__seckillTimes.ran || fetched;
     return {total: live - touched, fetch: fetched - touched, run: ran - fetched, draw: live - ran};

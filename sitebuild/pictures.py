@@ -218,21 +218,102 @@ def controls_html(spec: dict) -> str:
     return f'<form class="vega-bindings">{"".join(parts)}</form>'
 
 
-def spec_script(spec_text: str) -> tuple[str, str]:
-    """(file name, content) of the script that carries a chart's spec, given as the page had it.
+def _apply_patch(document: dict, patch: list, title) -> dict:
+    """``document`` with a JSON Patch (RFC 6902: test, add, replace, remove) applied, as vega-embed
+    applies a spec's ``usermeta.embedOptions.patch`` to the compiled Vega (seckill/chapters/ch05.py
+    names the brush's marks this way). A failed "test" stops the build: the patch was written for
+    another layout, and would otherwise change the wrong part."""
+    for operation in patch:
+        op, path = operation.get("op"), operation.get("path", "")
+        keys = [key.replace("~1", "/").replace("~0", "~") for key in path.split("/")[1:]]
+        if not keys:
+            raise PictureError(f"chart {title!r}: a patch of the whole spec is not supported")
+        parent = document
+        for key in keys[:-1]:
+            parent = parent[int(key)] if isinstance(parent, list) else parent[key]
+        last = keys[-1]
+        index = (len(parent) if last == "-" else int(last)) if isinstance(parent, list) else last
+        if op == "test":
+            found = parent[index] if isinstance(parent, list) else parent.get(index)
+            if found != operation["value"]:
+                raise PictureError(f"chart {title!r}: patch test failed at {path}: {found!r}")
+        elif op == "add" and isinstance(parent, list):
+            parent.insert(index, operation["value"])
+        elif op in ("add", "replace"):
+            parent[index] = operation["value"]
+        elif op == "remove":
+            del parent[index]
+        else:
+            raise PictureError(f"chart {title!r}: patch operation {op!r} is not supported")
+    return document
 
-    Named by a digest of the spec, so a changed chart gets a new name (no stale copy in a
-    browser's cache) and two builds write the same file. Running it registers the spec in
+
+def vega_spec(spec: dict, height_px: float | None = None) -> dict:
+    """The Vega spec the live chart draws: ``spec`` compiled from Vega-Lite at build time.
+
+    The reader's browser then needs Vega alone, not Vega-Lite and vega-embed (less to fetch and
+    run between a touch and a live chart). Compiled by the same Vega-Lite as the picture
+    (vl-convert's :data:`VL_VERSION`), with the patch in ``usermeta.embedOptions`` applied as
+    vega-embed would. With ``height_px``, the whole drawing fits that height (the picture's), as
+    the live chart that takes the picture's place must. ``usermeta`` (the spec's notes for the
+    build, such as the table of model values) is left out: the browser has no use for it.
+    """
+    import vl_convert
+
+    drawn = dict(spec)
+    if height_px is not None:
+        drawn["height"] = height_px
+        drawn["autosize"] = {"type": "fit", "contains": "padding"}
+    try:
+        compiled = vl_convert.vegalite_to_vega(drawn, vl_version=VL_VERSION)
+    except Exception as error:  # vl-convert raises ValueError or its own errors
+        raise PictureError(f"chart {spec.get('title')!r} could not be compiled to Vega: {error}") from error
+    usermeta = compiled.pop("usermeta", None) or {}
+    patch = (usermeta.get("embedOptions") or {}).get("patch")
+    if patch:
+        compiled = _apply_patch(compiled, patch, spec.get("title"))
+    return compiled
+
+
+def live_specs(spec: dict, picture_height_px: float) -> dict:
+    """What the page script needs to draw a chart live: its Vega spec fitted to the picture's
+    height (``fit``), and at its own height (``own``: for a chart whose fixed-size parts leave no
+    room to shrink into the picture's height; the page script measures that). ``own`` leaves out
+    the data values that ``fit`` has (the same), and the page script copies them over."""
+    fit = vega_spec(spec, picture_height_px)
+    own = vega_spec(spec)
+    shared = {entry["name"]: entry.get("values") for entry in fit.get("data", []) if "values" in entry}
+    for entry in own.get("data", []):
+        if "values" in entry and shared.get(entry["name"]) == entry["values"]:
+            del entry["values"]
+    return {"fit": fit, "own": own}
+
+
+def spec_script(spec_text: str, picture_height_px: float) -> tuple[str, str]:
+    """(file name, content) of the script that carries a chart's live specs (:func:`live_specs`),
+    given the Vega-Lite spec as the page had it and its picture's height.
+
+    Named by a digest of what it carries, so a changed chart gets a new name (no stale copy in a
+    browser's cache) and two builds write the same file. Running it registers the specs in
     ``window.seckillChartSpecs`` under that digest.
     """
-    key = hashlib.sha256(spec_text.encode("utf-8")).hexdigest()[:16]
+    payload = json.dumps(
+        live_specs(_spec_from_script(spec_text), picture_height_px), ensure_ascii=False, sort_keys=True
+    ).replace("</", "<\\/")
+    key = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
     registry = f"window.{SPEC_REGISTRY}"
-    body = f'{registry} = {registry} || {{}};\n{registry}["{key}"] = {spec_text};\n'
+    body = f'{registry} = {registry} || {{}};\n{registry}["{key}"] = {payload};\n'
     return f"{key}.js", body
 
 
+def source_name(script_name: str) -> str:
+    """The file beside a spec script that keeps the chart's Vega-Lite spec, its source (not loaded
+    by pages: for readers who want a chart's spec, and for the book's tests)."""
+    return script_name.removesuffix(".js") + ".vl.json"
+
+
 def spec_from_script(content: str) -> dict:
-    """The spec a spec script (:func:`spec_script`) carries."""
+    """The live specs (``fit``, ``own``) a spec script (:func:`spec_script`) carries."""
     match = _SPEC_SCRIPT.match(content)
     if not match or match.group(1) != SPEC_REGISTRY:
         raise PictureError("not a chart's spec script")
@@ -248,9 +329,9 @@ def add_pictures(
     """The page with a picture (and its controls) at the top of every chart container; the
     pictures' digests are added to ``used``.
 
-    With ``publish_spec`` (a function of the spec as the page had it, returning the address the page
-    finds it at), each spec leaves the page: its script element stays, empty, with that address
-    in ``data-src``.
+    With ``publish_spec`` (a function of the spec as the page had it and its picture's height,
+    returning the address the page finds it at), each spec leaves the page: its script element
+    stays, empty, with that address in ``data-src``.
     """
 
     position = 0
@@ -269,7 +350,7 @@ def add_pictures(
         )
         spec_element = match.group(1)
         if publish_spec is not None:
-            address = html.escape(publish_spec(match.group(2)))
+            address = html.escape(publish_spec(match.group(2), picture_height(svg)))
             spec_element = (
                 f'<script type="application/json" class="seckill-chart-spec" data-src="{address}"></script>'
             )
@@ -278,11 +359,20 @@ def add_pictures(
     return _CHART.sub(with_picture, page_html)
 
 
+def picture_height(svg: str) -> float:
+    """The height of a drawn picture (its root element's ``height``), in CSS pixels."""
+    found = re.match(r'<svg\b[^>]*?\sheight="([0-9.]+)"', svg)
+    if not found:
+        raise PictureError("the renderer's SVG has no height")
+    return float(found.group(1))
+
+
 _SPEC_ADDRESS = re.compile(r'class="seckill-chart-spec" data-src="([^"]+)"')
 
 
 def prune_spec_scripts(site: Path) -> list[Path]:
-    """Remove the spec scripts in ``site`` that no page of it loads; return them."""
+    """Remove the spec scripts in ``site`` that no page of it loads, and their sources beside them
+    (:func:`source_name`); return them."""
     folder = (site / SPEC_FOLDER).resolve()
     if not folder.is_dir():
         return []
@@ -291,6 +381,8 @@ def prune_spec_scripts(site: Path) -> list[Path]:
         for address in _SPEC_ADDRESS.findall(page.read_text(encoding="utf-8")):
             loaded.add((page.parent / html.unescape(address)).resolve())
     removed = [script for script in sorted(folder.glob("*.js")) if script not in loaded]
+    kept = {source_name(script.name) for script in loaded}
+    removed += [source for source in sorted(folder.glob("*.vl.json")) if source.name not in kept]
     for script in removed:
         script.unlink()
     return removed

@@ -176,11 +176,11 @@ def test_a_touched_control_gives_a_live_chart_with_the_value_handed_over(built_s
     context, page, problems = open_page(browser, site_url, "book/01-buy-it.html", width=PHONE_WIDTH_PX)
     try:
         page.wait_for_load_state("networkidle")
-        assert not [url for url in problems["requests"] if "vega-bundle" in url]
+        assert not [url for url in problems["requests"] if "vega-site" in url]
         chart = page.locator("div.seckill-chart", has=page.locator("select[name=start_year]"))
         chart.scroll_into_view_if_needed()
         page.wait_for_timeout(300)
-        assert not [url for url in problems["requests"] if "vega-bundle" in url], "no Vega for looking"
+        assert not [url for url in problems["requests"] if "vega-site" in url], "no Vega for looking"
         assert not _spec_scripts(problems["requests"]), "no spec for looking"
         chart.locator(".seckill-chart-still select[name=start_year]").select_option("2011")
         page.wait_for_function(
