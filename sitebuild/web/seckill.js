@@ -115,6 +115,9 @@
       };
       document.head.appendChild(script);
     });
+    vegaLoading.catch(function () {
+      vegaLoading = null; // the next reach tries again
+    });
     return vegaLoading;
   }
 
@@ -143,6 +146,9 @@
           reject(new Error("the chart's spec did not load."));
         };
         document.head.appendChild(script);
+      });
+      specsLoading[url].catch(function () {
+        delete specsLoading[url];
       });
     }
     return specsLoading[url].then(JSON.parse);
@@ -319,8 +325,48 @@
     });
   }
 
+  // Vega and a chart's spec are fetched and run ahead of a reader's reach when the chart comes
+  // near the screen (DRAW_AHEAD), once the page has loaded and the browser is idle: on a slow
+  // phone, fetching and running Vega take over a second, and made after a touch they kept the
+  // live chart from arriving within about a second of it. Nothing is drawn until a reader
+  // reaches for the chart; a failed fetch is tried again then.
+  function whenIdle(task) {
+    function soon() {
+      if (window.requestIdleCallback) window.requestIdleCallback(task, { timeout: 2000 });
+      else window.setTimeout(task, 200);
+    }
+    if (document.readyState === "complete") soon();
+    else window.addEventListener("load", soon, { once: true });
+  }
+
+  function prepare(container) {
+    var specNode = container.querySelector("script.seckill-chart-spec");
+    loadVega().catch(function () {});
+    if (specNode) readSpec(specNode).catch(function () {});
+  }
+
+  function prepareWhenNear(charts) {
+    if (!charts.length || !("IntersectionObserver" in window)) return;
+    var observer = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) return;
+          observer.unobserve(entry.target);
+          whenIdle(function () {
+            prepare(entry.target);
+          });
+        });
+      },
+      { rootMargin: DRAW_AHEAD }
+    );
+    charts.forEach(function (container) {
+      observer.observe(container);
+    });
+  }
+
   function wireCharts() {
     var withoutPicture = [];
+    var withPicture = [];
     document.querySelectorAll("div.seckill-chart").forEach(function (container) {
       var still = container.querySelector("div.seckill-chart-still");
       if (!still) {
@@ -332,7 +378,9 @@
         control.disabled = false;
       });
       drawWhenReachedFor(container);
+      withPicture.push(container);
     });
+    prepareWhenNear(withPicture);
     drawWhenNearTheScreen(withoutPicture);
   }
 
@@ -524,9 +572,30 @@
   // prepareForPrint: what printing does, resolving when the charts it starts are drawn (the PDF
   // editions, scripts/pdf_editions.py, wait for it).
   window.seckillCharts = { drawAll: drawAll, draw: enqueue, prepareForPrint: beforePrint };
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", onReady);
-  } else {
+  // The work above waits until the page has been painted once: run before it, reading the tables'
+  // styles (wrapScrollableTables) made the browser lay the whole page out first, and held back
+  // the first paint of the text (Lighthouse counted about half a second of it on a slowed phone).
+  // A frame, then a task: the task runs after that frame's paint. A page in a background tab
+  // gets no frames, so a timer starts the work there.
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
     onReady();
+  }
+
+  function afterFirstPaint() {
+    if (window.requestAnimationFrame) {
+      window.requestAnimationFrame(function () {
+        window.setTimeout(start, 0);
+      });
+    }
+    window.setTimeout(start, 1000);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", afterFirstPaint);
+  } else {
+    afterFirstPaint();
   }
 })();
