@@ -357,9 +357,12 @@ TOUCH_FIRST_CONTROL_JS = """async () => {
     const live = performance.now();
     if (chart.dataset.seckillState !== 'drawn') return {failed: true};
     const bundle = performance.getEntriesByType('resource').find(e => /vega-site/.test(e.name));
-    const fetched = bundle ? bundle.responseEnd : touched;
-    const ran = window.__seckillTimes.ran || fetched;
-    return {total: live - touched, fetch: fetched - touched, run: ran - fetched, draw: live - ran};
+    // Vega may have been fetched and run before the touch (the page script does so when a chart
+    // nears the screen): then those parts took no time after it.
+    const fetched = Math.max(touched, bundle ? bundle.responseEnd : touched);
+    const ran = Math.max(fetched, window.__seckillTimes.ran || fetched);
+    return {total: live - touched, fetch: fetched - touched, run: ran - fetched, draw: live - ran,
+            ahead: !!bundle && bundle.responseEnd <= touched};
 }"""
 
 
@@ -389,7 +392,9 @@ def touch_to_live(browser, base_url: str, page_path: str) -> dict[str, float]:
         return {}
     if measured.get("failed"):
         raise RuntimeError(f"{page_path}: the touched chart did not go live")
-    return {part: round(ms) for part, ms in measured.items()}
+    return {part: round(ms) for part, ms in measured.items() if part != "ahead"} | {
+        "ahead": int(measured["ahead"])
+    }
 
 
 # --- 4. Lighthouse --------------------------------------------------------------------------------
@@ -489,7 +494,8 @@ def page_checks(result: PageResult) -> list[tuple[str, bool, str]]:
                 f"touch to live chart <= {MAX_TOUCH_TO_LIVE_MS / 1000} s on a throttled phone",
                 ms["total"] <= MAX_TOUCH_TO_LIVE_MS,
                 f"{ms['total'] / 1000:.2f} s (fetch Vega {ms['fetch'] / 1000:.2f}, run it "
-                f"{ms['run'] / 1000:.2f}, draw {ms['draw'] / 1000:.2f})",
+                f"{ms['run'] / 1000:.2f}, draw {ms['draw'] / 1000:.2f}"
+                f"{'; Vega fetched before the touch' if ms.get('ahead') else ''})",
             )
         )
     for name, minimum in MIN_LIGHTHOUSE.items():

@@ -45,6 +45,11 @@ from pathlib import Path
 # Width of the text column at desktop size (46rem max, less the theme's padding), in CSS pixels:
 # the width the live chart has there, measured in Chromium at a 1280 px wide window.
 PICTURE_WIDTH_PX = 688
+# Width of the text column on a phone 390 px wide (the narrowest the book is laid out for,
+# tests/site_check.py PHONE_WIDTH_PX), measured in Chromium: the phone picture's width. The desktop
+# picture shrunk to it drew its texts about 6 px high; drawn at this width they keep their size.
+PHONE_PICTURE_WIDTH_PX = 358
+PHONE_PICTURE_CLASS = "seckill-picture-phone"
 # The Vega-Lite version the specs are written for ("$schema" .../v6.4.1.json) and the one of
 # vl-convert's bundled versions that matches it (the site ships Vega-Lite 6.4.1).
 VL_VERSION = "6.4"
@@ -80,7 +85,7 @@ def _renderer_version() -> str:
     return f"vl-convert {vl_convert.__version__}, Vega {vl_convert.get_vega_version()}"
 
 
-def picture_spec(spec: dict) -> dict:
+def picture_spec(spec: dict, width_px: int = PICTURE_WIDTH_PX) -> dict:
     """The spec as the picture draws it: the live chart's width, fitted like the live chart.
 
     Charts fill their container (``width: "container"``), which a renderer without a page does not
@@ -88,23 +93,24 @@ def picture_spec(spec: dict) -> dict:
     and title included) fits it, as the live chart does.
     """
     drawn = dict(spec)
-    drawn["width"] = PICTURE_WIDTH_PX
+    drawn["width"] = width_px
     drawn["autosize"] = {"type": "fit-x", "contains": "padding"}
     return drawn
 
 
-def picture_digest(spec: dict) -> str:
+def picture_digest(spec: dict, width_px: int = PICTURE_WIDTH_PX) -> str:
     """The cache key of a chart's picture: its drawn spec and the renderer that draws it."""
     key = json.dumps(
-        [_renderer_version(), VL_VERSION, picture_spec(spec)], sort_keys=True, ensure_ascii=False
+        [_renderer_version(), VL_VERSION, picture_spec(spec, width_px)], sort_keys=True, ensure_ascii=False
     )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def draw_svg(spec: dict, cache_dir: Path | None = None) -> str:
-    """The SVG Vega draws for ``spec`` at its starting settings (cached in ``cache_dir``)."""
-    drawn = picture_spec(spec)
-    digest = picture_digest(spec)
+def draw_svg(spec: dict, cache_dir: Path | None = None, width_px: int = PICTURE_WIDTH_PX) -> str:
+    """The SVG Vega draws for ``spec`` at its starting settings and ``width_px`` (cached in
+    ``cache_dir``)."""
+    drawn = picture_spec(spec, width_px)
+    digest = picture_digest(spec, width_px)
     cached = cache_dir / f"{digest}.svg" if cache_dir else None
     if cached and cached.is_file():
         return cached.read_text(encoding="utf-8")
@@ -168,6 +174,32 @@ def picture_html(svg: str, spec: dict, chart_key: str) -> str:
         f' focusable="false"{attributes}>'
     )
     return opening + inner
+
+
+def phone_picture_html(svg: str, spec: dict, address: str) -> str:
+    """The phone picture: an image of the chart drawn at the phone column's width, which the page's
+    styles show instead of the inline picture on a narrow screen (sitebuild/web/seckill.css).
+
+    A file, not inline: a desktop reader's browser never fetches it (a lazy image that is not
+    shown), and a phone reader's fetches only those near the screen. Its width and height hold
+    its box before it arrives, so nothing moves; its description is its text alternative.
+    """
+    description = html.escape(spec.get("description") or "")
+    match = re.match(r'<svg\b[^>]*?\swidth="([0-9.]+)"[^>]*?\sheight="([0-9.]+)"', svg)
+    if not match:
+        raise PictureError(f"chart {spec.get('title')!r}: the phone picture has no size")
+    width, height = (round(float(value)) for value in match.groups())
+    return (
+        f'<img class="{PHONE_PICTURE_CLASS}" src="{html.escape(address)}" alt="{description}"'
+        f' width="{width}" height="{height}" loading="lazy" decoding="async">'
+    )
+
+
+def phone_picture_file(svg: str) -> tuple[str, str]:
+    """(file name, content) of a phone picture, named by its content, with its coordinates
+    shortened as the inline pictures' are."""
+    content = _shorter_numbers(svg)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16] + ".svg", content
 
 
 def _format_value(value) -> str:
@@ -325,13 +357,16 @@ def add_pictures(
     cache_dir: Path | None = None,
     used: set[str] | None = None,
     publish_spec=None,
+    publish_picture=None,
 ) -> str:
     """The page with a picture (and its controls) at the top of every chart container; the
     pictures' digests are added to ``used``.
 
     With ``publish_spec`` (a function of the spec as the page had it and its picture's height,
     returning the address the page finds it at), each spec leaves the page: its script element
-    stays, empty, with that address in ``data-src``.
+    stays, empty, with that address in ``data-src``. With ``publish_picture`` (a function of a
+    phone picture's file name and content, returning its address), each chart also gets its phone
+    picture (:func:`phone_picture_html`).
     """
 
     position = 0
@@ -345,8 +380,15 @@ def add_pictures(
         svg = draw_svg(spec, cache_dir)
         if used is not None:
             used.add(picture_digest(spec))
+        phone = ""
+        if publish_picture is not None:
+            phone_svg = draw_svg(spec, cache_dir, PHONE_PICTURE_WIDTH_PX)
+            if used is not None:
+                used.add(picture_digest(spec, PHONE_PICTURE_WIDTH_PX))
+            phone = phone_picture_html(phone_svg, spec, publish_picture(*phone_picture_file(phone_svg)))
         still = (
-            f'<div class="{STILL_VIEW_CLASS}">{picture_html(svg, spec, chart_key)}{controls_html(spec)}</div>'
+            f'<div class="{STILL_VIEW_CLASS}">{picture_html(svg, spec, chart_key)}{phone}'
+            f"{controls_html(spec)}</div>"
         )
         spec_element = match.group(1)
         if publish_spec is not None:
@@ -367,20 +409,25 @@ def picture_height(svg: str) -> float:
     return float(found.group(1))
 
 
-_SPEC_ADDRESS = re.compile(r'class="seckill-chart-spec" data-src="([^"]+)"')
+_SPEC_ADDRESS = re.compile(
+    r'class="seckill-chart-spec" data-src="([^"]+)"|class="seckill-picture-phone" src="([^"]+)"'
+)
 
 
 def prune_spec_scripts(site: Path) -> list[Path]:
-    """Remove the spec scripts in ``site`` that no page of it loads, and their sources beside them
-    (:func:`source_name`); return them."""
+    """Remove the spec scripts and phone pictures in ``site`` that no page of it loads, and the
+    scripts' sources beside them (:func:`source_name`); return them."""
     folder = (site / SPEC_FOLDER).resolve()
     if not folder.is_dir():
         return []
     loaded = set()
     for page in site.rglob("*.html"):
-        for address in _SPEC_ADDRESS.findall(page.read_text(encoding="utf-8")):
+        for addresses in _SPEC_ADDRESS.findall(page.read_text(encoding="utf-8")):
+            address = next(a for a in addresses if a)
             loaded.add((page.parent / html.unescape(address)).resolve())
-    removed = [script for script in sorted(folder.glob("*.js")) if script not in loaded]
+    removed = [
+        file for file in sorted(folder.glob("*.js")) + sorted(folder.glob("*.svg")) if file not in loaded
+    ]
     kept = {source_name(script.name) for script in loaded}
     removed += [source for source in sorted(folder.glob("*.vl.json")) if source.name not in kept]
     for script in removed:

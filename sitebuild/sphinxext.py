@@ -224,6 +224,19 @@ def _spec_publisher(app, context):
     return publish
 
 
+def _picture_publisher(app, context):
+    """Writes a phone picture into the site; returns the page's address for it."""
+
+    def publish(name: str, content: str) -> str:
+        path = Path(app.outdir) / pictures.SPEC_FOLDER / name
+        if not path.is_file():  # named by its content: an existing file is this one
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+        return context["pathto"](f"{pictures.SPEC_FOLDER}/{name}", 1)
+
+    return publish
+
+
 def _add_pictures(app, pagename, templatename, context, doctree) -> None:
     """Put a picture of each chart, drawn at build time, in its container, and move its spec out
     of the page (:mod:`sitebuild.pictures`)."""
@@ -231,8 +244,10 @@ def _add_pictures(app, pagename, templatename, context, doctree) -> None:
     if 'class="seckill-chart-spec"' in context.get("body", ""):
         cache = _picture_cache(app)
         # Only a site gets the specs as files; another builder's output keeps them in the page.
-        publish = _spec_publisher(app, context) if app.builder.format == "html" else None
-        context["body"] = pictures.add_pictures(context["body"], cache.folder, used, publish)
+        site = app.builder.format == "html"
+        publish = _spec_publisher(app, context) if site else None
+        publish_picture = _picture_publisher(app, context) if site else None
+        context["body"] = pictures.add_pictures(context["body"], cache.folder, used, publish, publish_picture)
     if app.builder.format == "html":
         _picture_cache(app).record(pagename, used)
 

@@ -291,3 +291,48 @@ def test_a_picture_keeps_its_texts_whole_and_its_coordinates_to_a_tenth_of_a_pix
     assert paths and not [d for d in paths if re.search(r"\d\.\d\d", d)]
     assert re.search(r'\sd="[^"]*\d\.\d\d', svg), "precondition: Vega drew finer coordinates"
     assert len(picture) < len(svg)
+
+
+def test_a_chart_gets_a_phone_picture_drawn_at_the_phone_columns_width(tmp_path):
+    from seckill.charts.render import static_html
+
+    spec = _explorer_spec()
+    published = {}
+
+    def publish_picture(name: str, content: str) -> str:
+        published[name] = content
+        return f"../{pictures.SPEC_FOLDER}/{name}"
+
+    used: set[str] = set()
+    page = pictures.add_pictures(static_html(spec), tmp_path, used, publish_picture=publish_picture)
+    [(name, content)] = published.items()
+    assert (
+        content.startswith("<svg") and f'width="{pictures.PHONE_PICTURE_WIDTH_PX}"' in content.split(">")[0]
+    )
+    image = re.search(r'<img class="seckill-picture-phone"[^>]*>', page).group(0)
+    assert f'src="../{pictures.SPEC_FOLDER}/{name}"' in image
+    assert f'alt="{spec["description"]}"' in image
+    assert f'width="{pictures.PHONE_PICTURE_WIDTH_PX}"' in image and 'loading="lazy"' in image
+    height = re.search(r'height="([0-9.]+)"', content.split(">")[0]).group(1)
+    assert f'height="{round(float(height))}"' in image
+    # Inside the still view, after the inline picture and before the controls.
+    assert page.index('<svg class="seckill-picture"') < page.index(image) < page.index("vega-bindings")
+    # Both pictures are the cache's to keep.
+    assert used == {
+        pictures.picture_digest(spec),
+        pictures.picture_digest(spec, pictures.PHONE_PICTURE_WIDTH_PX),
+    }
+    # Without a publisher (another builder than the site's), no phone picture.
+    assert "seckill-picture-phone" not in pictures.add_pictures(static_html(spec), tmp_path)
+
+
+def test_phone_pictures_no_page_shows_are_removed(tmp_path):
+    folder = tmp_path / pictures.SPEC_FOLDER
+    folder.mkdir(parents=True)
+    for name in ["shown.svg", "stale.svg"]:
+        (folder / name).write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "01.html").write_text(
+        '<img class="seckill-picture-phone" src="_static/charts/shown.svg" alt="x">', encoding="utf-8"
+    )
+    removed = pictures.prune_spec_scripts(tmp_path)
+    assert [path.name for path in removed] == ["stale.svg"]

@@ -164,6 +164,15 @@
     return param.value;
   }
 
+  // The picture the reader sees: the inline one, or on a narrow screen the phone picture.
+  function shownPicture(still) {
+    var shown = null;
+    still.querySelectorAll("svg.seckill-picture, img.seckill-picture-phone").forEach(function (picture) {
+      if (!shown && picture.getBoundingClientRect().height > 0) shown = picture;
+    });
+    return shown;
+  }
+
   // The Vega spec the live chart draws: fitted to the picture's height, so the live chart takes
   // exactly the picture's room (nothing moves), or at its own height; with the values of the
   // picture's controls.
@@ -179,6 +188,12 @@
       });
     }
     if (!still) return spec;
+    var picture = shownPicture(still);
+    if (picture && spec === specs.fit) {
+      // The build fitted the drawing to the desktop picture's height; the picture a phone shows is
+      // drawn for its width, and as tall as its box is there.
+      spec.height = Math.round(picture.getBoundingClientRect().height);
+    }
     (spec.signals || []).forEach(function (signal) {
       if (!signal.bind) return;
       var control = still.querySelector('[name="' + CSS.escape(signal.name) + '"]');
