@@ -2,7 +2,7 @@
 
 A chart on the built site is ``<div class="seckill-chart">`` holding its Vega-Lite spec
 (:func:`seckill.charts.render.static_html`). Left alone, a reader sees nothing there until the page
-script has fetched the Vega bundle (279 kB gzipped) and run it; with JavaScript off, in a feed
+script has fetched the Vega bundle and run it; with JavaScript off, in a feed
 reader or a search preview there would be no chart at all. So, when a page is written
 (:func:`add_pictures`, on ``html-page-context`` in :mod:`sitebuild.sphinxext`), each chart gets
 
@@ -26,7 +26,12 @@ chart. A script rather than a JSON file: a browser fetches no file from ``file:/
 from a USB stick), but it runs a script from there, as it runs the Vega bundle.
 
 Pictures are drawn at the width of the book's text column on a desktop screen (the live chart
-fills the same column); a narrower screen shows the picture scaled to fit in the same box.
+fills the same column). Shrunk to a phone's column, that picture's texts were about 6 px high, so
+each chart also gets a phone picture, drawn at a 390 px phone's column width, as an image file
+that the styles show instead on a narrow screen (:func:`phone_picture_html`).
+
+The live chart needs the spec compiled to Vega (:func:`vega_spec`); the build does that, so the
+site ships Vega alone, not Vega-Lite and vega-embed as well.
 Drawing is cached by a digest of the spec and the renderer's version (``_build/.seckill-pictures``),
 so a rebuild draws only changed charts, and the output is the same bytes every time: element ids
 inside a picture are renamed after the chart's digest (two charts on one page never share one).
