@@ -5,8 +5,10 @@
  *    own, with the spec compiled from Vega-Lite to Vega at build time, so the browser needs Vega
  *    alone (with its expression interpreter and tooltips: 190 kB gzipped, the book's own copy, no
  *    request leaves the site). Vega is fetched only when a reader first points at, taps or tabs
- *    into a chart or its controls, and the chart's spec with it; the live chart is drawn out of
- *    sight, at the picture's height, then takes the picture's place, and the controls' values and
+ *    into a chart or its controls, and the chart's spec with it. (Fetched ahead, when a chart
+ *    neared the screen, it cost Lighthouse's performance score 15 to 30 points and put a first
+ *    visit over 300 kB, and touch-to-live was slower, not faster: scripts/benchmark.py.) The live
+ *    chart is drawn out of sight, at the shown picture's height, then takes the picture's place, and the controls' values and
  *    the keyboard focus carry over. A page whose charts are only looked at costs no Vega at all.
  *    (A chart without a picture is drawn when it comes near the screen.)
  * 2. Make wide notebook tables that scroll sideways reachable by keyboard (WCAG 2.1.1).
@@ -340,48 +342,8 @@
     });
   }
 
-  // Vega and a chart's spec are fetched and run ahead of a reader's reach when the chart comes
-  // near the screen (DRAW_AHEAD), once the page has loaded and the browser is idle: on a slow
-  // phone, fetching and running Vega take over a second, and made after a touch they kept the
-  // live chart from arriving within about a second of it. Nothing is drawn until a reader
-  // reaches for the chart; a failed fetch is tried again then.
-  function whenIdle(task) {
-    function soon() {
-      if (window.requestIdleCallback) window.requestIdleCallback(task, { timeout: 2000 });
-      else window.setTimeout(task, 200);
-    }
-    if (document.readyState === "complete") soon();
-    else window.addEventListener("load", soon, { once: true });
-  }
-
-  function prepare(container) {
-    var specNode = container.querySelector("script.seckill-chart-spec");
-    loadVega().catch(function () {});
-    if (specNode) readSpec(specNode).catch(function () {});
-  }
-
-  function prepareWhenNear(charts) {
-    if (!charts.length || !("IntersectionObserver" in window)) return;
-    var observer = new IntersectionObserver(
-      function (entries) {
-        entries.forEach(function (entry) {
-          if (!entry.isIntersecting) return;
-          observer.unobserve(entry.target);
-          whenIdle(function () {
-            prepare(entry.target);
-          });
-        });
-      },
-      { rootMargin: DRAW_AHEAD }
-    );
-    charts.forEach(function (container) {
-      observer.observe(container);
-    });
-  }
-
   function wireCharts() {
     var withoutPicture = [];
-    var withPicture = [];
     document.querySelectorAll("div.seckill-chart").forEach(function (container) {
       var still = container.querySelector("div.seckill-chart-still");
       if (!still) {
@@ -393,9 +355,7 @@
         control.disabled = false;
       });
       drawWhenReachedFor(container);
-      withPicture.push(container);
     });
-    prepareWhenNear(withPicture);
     drawWhenNearTheScreen(withoutPicture);
   }
 
