@@ -26,8 +26,10 @@ What it does:
 3. **Touch to live chart** per page with a chart that has controls: on a phone-sized window with
    Lighthouse's slow-4G network and four-times-slower CPU applied to the browser (devtools
    throttling, :data:`PHONE_NETWORK`), the page loaded and its first such chart scrolled into view,
-   the time from a reader changing its first control to the live chart drawn, split into fetching
-   the Vega bundle, running it, and drawing. The throttled CPU is this machine's, slowed: a busy
+   the time from a reader changing its first control (300 ms after the chart came into view) to
+   the live chart drawn, split into fetching the Vega bundle, running it, and drawing (the parts
+   that happened before the touch, as the page script fetches Vega when a chart nears the screen,
+   count as none, and the line says so). The throttled CPU is this machine's, slowed: a busy
    machine makes it slower still.
 4. **Lighthouse** (mobile, simulated throttling, Lighthouse's defaults) per page: performance,
    accessibility, best practices, SEO, largest contentful paint and cumulative layout shift.
@@ -331,7 +333,7 @@ WATCH_BUNDLE_JS = """
 window.__seckillTimes = {};
 new MutationObserver(records => {
     for (const record of records) for (const node of record.addedNodes) {
-        if (node.tagName === 'SCRIPT' && /vega-bundle/.test(node.src || '')) {
+        if (node.tagName === 'SCRIPT' && /vega-(site|bundle)/.test(node.src || '')) {
             node.addEventListener('load', () => { window.__seckillTimes.ran = performance.now(); });
         }
     }
@@ -356,10 +358,13 @@ TOUCH_FIRST_CONTROL_JS = """async () => {
     await window.seckillCharts.draw(chart);
     const live = performance.now();
     if (chart.dataset.seckillState !== 'drawn') return {failed: true};
-    const bundle = performance.getEntriesByType('resource').find(e => /vega-bundle/.test(e.name));
-    const fetched = bundle ? bundle.responseEnd : touched;
-    const ran = window.__seckillTimes.ran || fetched;
-    return {total: live - touched, fetch: fetched - touched, run: ran - fetched, draw: live - ran};
+    const bundle = performance.getEntriesByType('resource').find(e => /vega-(site|bundle)/.test(e.name));
+    // Vega may have been fetched and run before the touch (the page script does so when a chart
+    // nears the screen): then those parts took no time after it.
+    const fetched = Math.max(touched, bundle ? bundle.responseEnd : touched);
+    const ran = Math.max(fetched, window.__seckillTimes.ran || fetched);
+    return {total: live - touched, fetch: fetched - touched, run: ran - fetched, draw: live - ran,
+            ahead: !!bundle && bundle.responseEnd <= touched};
 }"""
 
 
@@ -389,7 +394,9 @@ def touch_to_live(browser, base_url: str, page_path: str) -> dict[str, float]:
         return {}
     if measured.get("failed"):
         raise RuntimeError(f"{page_path}: the touched chart did not go live")
-    return {part: round(ms) for part, ms in measured.items()}
+    return {part: round(ms) for part, ms in measured.items() if part != "ahead"} | {
+        "ahead": int(measured["ahead"])
+    }
 
 
 # --- 4. Lighthouse --------------------------------------------------------------------------------
@@ -489,7 +496,8 @@ def page_checks(result: PageResult) -> list[tuple[str, bool, str]]:
                 f"touch to live chart <= {MAX_TOUCH_TO_LIVE_MS / 1000} s on a throttled phone",
                 ms["total"] <= MAX_TOUCH_TO_LIVE_MS,
                 f"{ms['total'] / 1000:.2f} s (fetch Vega {ms['fetch'] / 1000:.2f}, run it "
-                f"{ms['run'] / 1000:.2f}, draw {ms['draw'] / 1000:.2f})",
+                f"{ms['run'] / 1000:.2f}, draw {ms['draw'] / 1000:.2f}"
+                f"{'; Vega fetched before the touch' if ms.get('ahead') else ''})",
             )
         )
     for name, minimum in MIN_LIGHTHOUSE.items():

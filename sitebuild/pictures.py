@@ -2,7 +2,7 @@
 
 A chart on the built site is ``<div class="seckill-chart">`` holding its Vega-Lite spec
 (:func:`seckill.charts.render.static_html`). Left alone, a reader sees nothing there until the page
-script has fetched the Vega bundle (279 kB gzipped) and run it; with JavaScript off, in a feed
+script has fetched the Vega bundle and run it; with JavaScript off, in a feed
 reader or a search preview there would be no chart at all. So, when a page is written
 (:func:`add_pictures`, on ``html-page-context`` in :mod:`sitebuild.sphinxext`), each chart gets
 
@@ -26,7 +26,12 @@ chart. A script rather than a JSON file: a browser fetches no file from ``file:/
 from a USB stick), but it runs a script from there, as it runs the Vega bundle.
 
 Pictures are drawn at the width of the book's text column on a desktop screen (the live chart
-fills the same column); a narrower screen shows the picture scaled to fit in the same box.
+fills the same column). Shrunk to a phone's column, that picture's texts were about 6 px high, so
+each chart also gets a phone picture, drawn at a 390 px phone's column width, as an image file
+that the styles show instead on a narrow screen (:func:`phone_picture_html`).
+
+The live chart needs the spec compiled to Vega (:func:`vega_spec`); the build does that, so the
+site ships Vega alone, not Vega-Lite and vega-embed as well.
 Drawing is cached by a digest of the spec and the renderer's version (``_build/.seckill-pictures``),
 so a rebuild draws only changed charts, and the output is the same bytes every time: element ids
 inside a picture are renamed after the chart's digest (two charts on one page never share one).
@@ -45,6 +50,11 @@ from pathlib import Path
 # Width of the text column at desktop size (46rem max, less the theme's padding), in CSS pixels:
 # the width the live chart has there, measured in Chromium at a 1280 px wide window.
 PICTURE_WIDTH_PX = 688
+# Width of the text column on a phone 390 px wide (the narrowest the book is laid out for,
+# tests/site_check.py PHONE_WIDTH_PX), measured in Chromium: the phone picture's width. The desktop
+# picture shrunk to it drew its texts about 6 px high; drawn at this width they keep their size.
+PHONE_PICTURE_WIDTH_PX = 358
+PHONE_PICTURE_CLASS = "seckill-picture-phone"
 # The Vega-Lite version the specs are written for ("$schema" .../v6.4.1.json) and the one of
 # vl-convert's bundled versions that matches it (the site ships Vega-Lite 6.4.1).
 VL_VERSION = "6.4"
@@ -80,7 +90,7 @@ def _renderer_version() -> str:
     return f"vl-convert {vl_convert.__version__}, Vega {vl_convert.get_vega_version()}"
 
 
-def picture_spec(spec: dict) -> dict:
+def picture_spec(spec: dict, width_px: int = PICTURE_WIDTH_PX) -> dict:
     """The spec as the picture draws it: the live chart's width, fitted like the live chart.
 
     Charts fill their container (``width: "container"``), which a renderer without a page does not
@@ -88,23 +98,24 @@ def picture_spec(spec: dict) -> dict:
     and title included) fits it, as the live chart does.
     """
     drawn = dict(spec)
-    drawn["width"] = PICTURE_WIDTH_PX
+    drawn["width"] = width_px
     drawn["autosize"] = {"type": "fit-x", "contains": "padding"}
     return drawn
 
 
-def picture_digest(spec: dict) -> str:
+def picture_digest(spec: dict, width_px: int = PICTURE_WIDTH_PX) -> str:
     """The cache key of a chart's picture: its drawn spec and the renderer that draws it."""
     key = json.dumps(
-        [_renderer_version(), VL_VERSION, picture_spec(spec)], sort_keys=True, ensure_ascii=False
+        [_renderer_version(), VL_VERSION, picture_spec(spec, width_px)], sort_keys=True, ensure_ascii=False
     )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def draw_svg(spec: dict, cache_dir: Path | None = None) -> str:
-    """The SVG Vega draws for ``spec`` at its starting settings (cached in ``cache_dir``)."""
-    drawn = picture_spec(spec)
-    digest = picture_digest(spec)
+def draw_svg(spec: dict, cache_dir: Path | None = None, width_px: int = PICTURE_WIDTH_PX) -> str:
+    """The SVG Vega draws for ``spec`` at its starting settings and ``width_px`` (cached in
+    ``cache_dir``)."""
+    drawn = picture_spec(spec, width_px)
+    digest = picture_digest(spec, width_px)
     cached = cache_dir / f"{digest}.svg" if cache_dir else None
     if cached and cached.is_file():
         return cached.read_text(encoding="utf-8")
@@ -170,6 +181,32 @@ def picture_html(svg: str, spec: dict, chart_key: str) -> str:
     return opening + inner
 
 
+def phone_picture_html(svg: str, spec: dict, address: str) -> str:
+    """The phone picture: an image of the chart drawn at the phone column's width, which the page's
+    styles show instead of the inline picture on a narrow screen (sitebuild/web/seckill.css).
+
+    A file, not inline: a desktop reader's browser never fetches it (a lazy image that is not
+    shown), and a phone reader's fetches only those near the screen. Its width and height hold
+    its box before it arrives, so nothing moves; its description is its text alternative.
+    """
+    description = html.escape(spec.get("description") or "")
+    match = re.match(r'<svg\b[^>]*?\swidth="([0-9.]+)"[^>]*?\sheight="([0-9.]+)"', svg)
+    if not match:
+        raise PictureError(f"chart {spec.get('title')!r}: the phone picture has no size")
+    width, height = (round(float(value)) for value in match.groups())
+    return (
+        f'<img class="{PHONE_PICTURE_CLASS}" src="{html.escape(address)}" alt="{description}"'
+        f' width="{width}" height="{height}" loading="lazy" decoding="async">'
+    )
+
+
+def phone_picture_file(svg: str) -> tuple[str, str]:
+    """(file name, content) of a phone picture, named by its content, with its coordinates
+    shortened as the inline pictures' are."""
+    content = _shorter_numbers(svg)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16] + ".svg", content
+
+
 def _format_value(value) -> str:
     # What Vega's range binding shows beside the slider: the number as JavaScript writes it.
     if isinstance(value, float) and value.is_integer():
@@ -218,21 +255,102 @@ def controls_html(spec: dict) -> str:
     return f'<form class="vega-bindings">{"".join(parts)}</form>'
 
 
-def spec_script(spec_text: str) -> tuple[str, str]:
-    """(file name, content) of the script that carries a chart's spec, given as the page had it.
+def _apply_patch(document: dict, patch: list, title) -> dict:
+    """``document`` with a JSON Patch (RFC 6902: test, add, replace, remove) applied, as vega-embed
+    applies a spec's ``usermeta.embedOptions.patch`` to the compiled Vega (seckill/chapters/ch05.py
+    names the brush's marks this way). A failed "test" stops the build: the patch was written for
+    another layout, and would otherwise change the wrong part."""
+    for operation in patch:
+        op, path = operation.get("op"), operation.get("path", "")
+        keys = [key.replace("~1", "/").replace("~0", "~") for key in path.split("/")[1:]]
+        if not keys:
+            raise PictureError(f"chart {title!r}: a patch of the whole spec is not supported")
+        parent = document
+        for key in keys[:-1]:
+            parent = parent[int(key)] if isinstance(parent, list) else parent[key]
+        last = keys[-1]
+        index = (len(parent) if last == "-" else int(last)) if isinstance(parent, list) else last
+        if op == "test":
+            found = parent[index] if isinstance(parent, list) else parent.get(index)
+            if found != operation["value"]:
+                raise PictureError(f"chart {title!r}: patch test failed at {path}: {found!r}")
+        elif op == "add" and isinstance(parent, list):
+            parent.insert(index, operation["value"])
+        elif op in ("add", "replace"):
+            parent[index] = operation["value"]
+        elif op == "remove":
+            del parent[index]
+        else:
+            raise PictureError(f"chart {title!r}: patch operation {op!r} is not supported")
+    return document
 
-    Named by a digest of the spec, so a changed chart gets a new name (no stale copy in a
-    browser's cache) and two builds write the same file. Running it registers the spec in
+
+def vega_spec(spec: dict, height_px: float | None = None) -> dict:
+    """The Vega spec the live chart draws: ``spec`` compiled from Vega-Lite at build time.
+
+    The reader's browser then needs Vega alone, not Vega-Lite and vega-embed (less to fetch and
+    run between a touch and a live chart). Compiled by the same Vega-Lite as the picture
+    (vl-convert's :data:`VL_VERSION`), with the patch in ``usermeta.embedOptions`` applied as
+    vega-embed would. With ``height_px``, the whole drawing fits that height (the picture's), as
+    the live chart that takes the picture's place must. ``usermeta`` (the spec's notes for the
+    build, such as the table of model values) is left out: the browser has no use for it.
+    """
+    import vl_convert
+
+    drawn = dict(spec)
+    if height_px is not None:
+        drawn["height"] = height_px
+        drawn["autosize"] = {"type": "fit", "contains": "padding"}
+    try:
+        compiled = vl_convert.vegalite_to_vega(drawn, vl_version=VL_VERSION)
+    except Exception as error:  # vl-convert raises ValueError or its own errors
+        raise PictureError(f"chart {spec.get('title')!r} could not be compiled to Vega: {error}") from error
+    usermeta = compiled.pop("usermeta", None) or {}
+    patch = (usermeta.get("embedOptions") or {}).get("patch")
+    if patch:
+        compiled = _apply_patch(compiled, patch, spec.get("title"))
+    return compiled
+
+
+def live_specs(spec: dict, picture_height_px: float) -> dict:
+    """What the page script needs to draw a chart live: its Vega spec fitted to the picture's
+    height (``fit``), and at its own height (``own``: for a chart whose fixed-size parts leave no
+    room to shrink into the picture's height; the page script measures that). ``own`` leaves out
+    the data values that ``fit`` has (the same), and the page script copies them over."""
+    fit = vega_spec(spec, picture_height_px)
+    own = vega_spec(spec)
+    shared = {entry["name"]: entry.get("values") for entry in fit.get("data", []) if "values" in entry}
+    for entry in own.get("data", []):
+        if "values" in entry and shared.get(entry["name"]) == entry["values"]:
+            del entry["values"]
+    return {"fit": fit, "own": own}
+
+
+def spec_script(spec_text: str, picture_height_px: float) -> tuple[str, str]:
+    """(file name, content) of the script that carries a chart's live specs (:func:`live_specs`),
+    given the Vega-Lite spec as the page had it and its picture's height.
+
+    Named by a digest of what it carries, so a changed chart gets a new name (no stale copy in a
+    browser's cache) and two builds write the same file. Running it registers the specs in
     ``window.seckillChartSpecs`` under that digest.
     """
-    key = hashlib.sha256(spec_text.encode("utf-8")).hexdigest()[:16]
+    payload = json.dumps(
+        live_specs(_spec_from_script(spec_text), picture_height_px), ensure_ascii=False, sort_keys=True
+    ).replace("</", "<\\/")
+    key = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
     registry = f"window.{SPEC_REGISTRY}"
-    body = f'{registry} = {registry} || {{}};\n{registry}["{key}"] = {spec_text};\n'
+    body = f'{registry} = {registry} || {{}};\n{registry}["{key}"] = {payload};\n'
     return f"{key}.js", body
 
 
+def source_name(script_name: str) -> str:
+    """The file beside a spec script that keeps the chart's Vega-Lite spec, its source (not loaded
+    by pages: for readers who want a chart's spec, and for the book's tests)."""
+    return script_name.removesuffix(".js") + ".vl.json"
+
+
 def spec_from_script(content: str) -> dict:
-    """The spec a spec script (:func:`spec_script`) carries."""
+    """The live specs (``fit``, ``own``) a spec script (:func:`spec_script`) carries."""
     match = _SPEC_SCRIPT.match(content)
     if not match or match.group(1) != SPEC_REGISTRY:
         raise PictureError("not a chart's spec script")
@@ -244,13 +362,16 @@ def add_pictures(
     cache_dir: Path | None = None,
     used: set[str] | None = None,
     publish_spec=None,
+    publish_picture=None,
 ) -> str:
     """The page with a picture (and its controls) at the top of every chart container; the
     pictures' digests are added to ``used``.
 
-    With ``publish_spec`` (a function of the spec as the page had it, returning the address the page
-    finds it at), each spec leaves the page: its script element stays, empty, with that address
-    in ``data-src``.
+    With ``publish_spec`` (a function of the spec as the page had it and its picture's height,
+    returning the address the page finds it at), each spec leaves the page: its script element
+    stays, empty, with that address in ``data-src``. With ``publish_picture`` (a function of a
+    phone picture's file name and content, returning its address), each chart also gets its phone
+    picture (:func:`phone_picture_html`).
     """
 
     position = 0
@@ -264,12 +385,19 @@ def add_pictures(
         svg = draw_svg(spec, cache_dir)
         if used is not None:
             used.add(picture_digest(spec))
+        phone = ""
+        if publish_picture is not None:
+            phone_svg = draw_svg(spec, cache_dir, PHONE_PICTURE_WIDTH_PX)
+            if used is not None:
+                used.add(picture_digest(spec, PHONE_PICTURE_WIDTH_PX))
+            phone = phone_picture_html(phone_svg, spec, publish_picture(*phone_picture_file(phone_svg)))
         still = (
-            f'<div class="{STILL_VIEW_CLASS}">{picture_html(svg, spec, chart_key)}{controls_html(spec)}</div>'
+            f'<div class="{STILL_VIEW_CLASS}">{picture_html(svg, spec, chart_key)}{phone}'
+            f"{controls_html(spec)}</div>"
         )
         spec_element = match.group(1)
         if publish_spec is not None:
-            address = html.escape(publish_spec(match.group(2)))
+            address = html.escape(publish_spec(match.group(2), picture_height(svg)))
             spec_element = (
                 f'<script type="application/json" class="seckill-chart-spec" data-src="{address}"></script>'
             )
@@ -278,19 +406,35 @@ def add_pictures(
     return _CHART.sub(with_picture, page_html)
 
 
-_SPEC_ADDRESS = re.compile(r'class="seckill-chart-spec" data-src="([^"]+)"')
+def picture_height(svg: str) -> float:
+    """The height of a drawn picture (its root element's ``height``), in CSS pixels."""
+    found = re.match(r'<svg\b[^>]*?\sheight="([0-9.]+)"', svg)
+    if not found:
+        raise PictureError("the renderer's SVG has no height")
+    return float(found.group(1))
+
+
+_SPEC_ADDRESS = re.compile(
+    r'class="seckill-chart-spec" data-src="([^"]+)"|class="seckill-picture-phone" src="([^"]+)"'
+)
 
 
 def prune_spec_scripts(site: Path) -> list[Path]:
-    """Remove the spec scripts in ``site`` that no page of it loads; return them."""
+    """Remove the spec scripts and phone pictures in ``site`` that no page of it loads, and the
+    scripts' sources beside them (:func:`source_name`); return them."""
     folder = (site / SPEC_FOLDER).resolve()
     if not folder.is_dir():
         return []
     loaded = set()
     for page in site.rglob("*.html"):
-        for address in _SPEC_ADDRESS.findall(page.read_text(encoding="utf-8")):
+        for addresses in _SPEC_ADDRESS.findall(page.read_text(encoding="utf-8")):
+            address = next(a for a in addresses if a)
             loaded.add((page.parent / html.unescape(address)).resolve())
-    removed = [script for script in sorted(folder.glob("*.js")) if script not in loaded]
+    removed = [
+        file for file in sorted(folder.glob("*.js")) + sorted(folder.glob("*.svg")) if file not in loaded
+    ]
+    kept = {source_name(script.name) for script in loaded}
+    removed += [source for source in sorted(folder.glob("*.vl.json")) if source.name not in kept]
     for script in removed:
         script.unlink()
     return removed

@@ -62,7 +62,7 @@ from sitebuild.chart_names import name_repeated_charts
 from sitebuild.site_locale import _
 
 WEB_DIR = Path(__file__).parent / "web"
-VEGA_BUNDLE = "vendor/vega-bundle.min.js"
+VEGA_BUNDLE = "vendor/vega-site.min.js"
 
 
 class DataPackageError(SphinxError):
@@ -212,8 +212,23 @@ def _picture_cache(app) -> pictures.PictureCache:
 def _spec_publisher(app, context):
     """Writes a chart's spec into the site as its own script; returns the page's address for it."""
 
-    def publish(spec_text: str) -> str:
-        name, content = pictures.spec_script(spec_text)
+    def publish(spec_text: str, picture_height_px: float) -> str:
+        name, content = pictures.spec_script(spec_text, picture_height_px)
+        path = Path(app.outdir) / pictures.SPEC_FOLDER / name
+        if not path.is_file():  # named by its content: an existing file is this one
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+            source = spec_text.replace("<\\/", "</") + "\n"
+            (path.parent / pictures.source_name(name)).write_text(source, encoding="utf-8")
+        return context["pathto"](f"{pictures.SPEC_FOLDER}/{name}", 1)
+
+    return publish
+
+
+def _picture_publisher(app, context):
+    """Writes a phone picture into the site; returns the page's address for it."""
+
+    def publish(name: str, content: str) -> str:
         path = Path(app.outdir) / pictures.SPEC_FOLDER / name
         if not path.is_file():  # named by its content: an existing file is this one
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -230,8 +245,10 @@ def _add_pictures(app, pagename, templatename, context, doctree) -> None:
     if 'class="seckill-chart-spec"' in context.get("body", ""):
         cache = _picture_cache(app)
         # Only a site gets the specs as files; another builder's output keeps them in the page.
-        publish = _spec_publisher(app, context) if app.builder.format == "html" else None
-        context["body"] = pictures.add_pictures(context["body"], cache.folder, used, publish)
+        site = app.builder.format == "html"
+        publish = _spec_publisher(app, context) if site else None
+        publish_picture = _picture_publisher(app, context) if site else None
+        context["body"] = pictures.add_pictures(context["body"], cache.folder, used, publish, publish_picture)
     if app.builder.format == "html":
         _picture_cache(app).record(pagename, used)
 

@@ -261,14 +261,15 @@ CHART_SPEC = re.compile(
 
 
 def chart_specs(page_file: Path) -> list[dict]:
-    """The spec of every chart on a built page, in page order, wherever the build put it."""
-    from sitebuild.pictures import spec_from_script
+    """The Vega-Lite spec of every chart on a built page, in page order, wherever the build put it
+    (in the page, or beside the script of the chart's compiled Vega: sitebuild.pictures.source_name)."""
+    from sitebuild.pictures import source_name
 
     specs = []
     for address, inline in CHART_SPEC.findall(page_file.read_text(encoding="utf-8")):
         if address:
             script = page_file.parent / html.unescape(address)
-            specs.append(spec_from_script(script.read_text(encoding="utf-8")))
+            specs.append(json.loads(script.with_name(source_name(script.name)).read_text(encoding="utf-8")))
         else:
             specs.append(json.loads(inline.replace("<\\/", "</")))
     return specs

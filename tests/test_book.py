@@ -43,7 +43,7 @@ def test_no_page_loads_anything_from_another_host(edition_site):
 def test_charts_are_written_for_the_static_renderer(built_site):
     chapter = (built_site / "book" / "01-buy-it.html").read_text(encoding="utf-8")
     assert chapter.count('class="seckill-chart"') >= 5
-    assert "vendor/vega-bundle.min.js" in chapter
+    assert "vendor/vega-site.min.js" in chapter
     assert "jsdelivr" not in chapter and "vega-embed@" not in chapter
 
 
@@ -122,7 +122,7 @@ def test_the_page_script_names_the_vega_bundle_it_fetches(built_site):
         assert tag, f"{page.relative_to(built_site)}: no page script naming the Vega bundle"
         bundle = (page.parent / tag.group(2) / tag.group(1)).resolve()
         assert bundle.is_file() and bundle.stat().st_size > 100_000, bundle
-        assert "vega-bundle.min.js" not in html.replace(tag.group(0), ""), "the bundle is loaded up front"
+        assert "vega-site.min.js" not in html.replace(tag.group(0), ""), "the bundle is loaded up front"
 
 
 HEAD_SCRIPT = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"")

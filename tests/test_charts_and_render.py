@@ -103,7 +103,8 @@ def test_kernel_chart_carries_the_book_vega_bundle_once_after_enable(monkeypatch
     assert packed is not None and _bundle_part(second) is None and _bundle_part(third) is None
     manifest = json.loads((WEB_VENDOR / "VENDOR.json").read_text())
     assert (
-        hashlib.sha256(gzip.decompress(base64.b64decode(packed))).hexdigest() == manifest["sha256_of_bundle"]
+        hashlib.sha256(gzip.decompress(base64.b64decode(packed))).hexdigest()
+        == manifest["package"]["sha256_of_bundle"]
     )
     render.enable()  # charts.use() near a notebook's top: its first chart carries the bundle again
     assert _bundle_part(_html(_simple_chart().properties(description="d"))) == packed

@@ -19,7 +19,7 @@ ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
 
 
 def _bundle_requests(requests: list[str]) -> list[str]:
-    return [url for url in requests if "vega-bundle" in url]
+    return [url for url in requests if "vega-site" in url]
 
 
 def test_vega_is_fetched_when_a_reader_reaches_for_a_chart_not_when_scrolling_past(

@@ -189,29 +189,76 @@ def test_add_pictures_reports_the_digest_it_drew(tmp_path):
     assert (tmp_path / f"{pictures.picture_digest(spec)}.svg").is_file()
 
 
-def test_a_published_spec_leaves_the_page_for_a_script_that_carries_it_whole(tmp_path):
+def test_a_published_spec_leaves_the_page_for_a_script_that_carries_it_compiled_to_vega(tmp_path):
     from seckill.charts.render import static_html
 
     spec = _explorer_spec()
     spec["title"] = "Growth </script> and 增长"  # what a script element must not end early on
     published = {}
 
-    def publish(spec_text: str) -> str:
-        name, content = pictures.spec_script(spec_text)
-        published[name] = content
+    def publish(spec_text: str, picture_height_px: float) -> str:
+        name, content = pictures.spec_script(spec_text, picture_height_px)
+        published[name] = (content, picture_height_px)
         return f"../{pictures.SPEC_FOLDER}/{name}"
 
     page = pictures.add_pictures(static_html(spec), tmp_path, publish_spec=publish)
-    [(name, content)] = published.items()
+    [(name, (content, height))] = published.items()
     # The spec's element stays, empty: the spec is only in its script.
     assert f'class="seckill-chart-spec" data-src="../{pictures.SPEC_FOLDER}/{name}"></script>' in page
     assert page.count("seckill-chart-spec") == 1
-    assert pictures.spec_from_script(content) == spec
-    # Named by its content: the same spec, the same file; another spec, another file.
-    assert pictures.spec_script(json.dumps(spec))[0] == pictures.spec_script(json.dumps(spec))[0]
-    assert pictures.spec_script(json.dumps(_spec()))[0] != pictures.spec_script(json.dumps(spec))[0]
+    assert "</script>" not in content
+    # The picture's own height is the one the live chart is fitted to.
+    assert height == float(re.search(r'<svg class="seckill-picture"[^>]*? height="([0-9.]+)"', page).group(1))
+    live = pictures.spec_from_script(content)
+    assert live == pictures.live_specs(spec, height)
+    for variant in ("fit", "own"):
+        assert live[variant]["$schema"].startswith("https://vega.github.io/schema/vega/v6")
+        assert live[variant]["title"]["text"] == spec["title"]
+        # Each bound parameter is a signal with its control, at its starting value.
+        signals = {s["name"]: s for s in live[variant]["signals"] if "bind" in s}
+        assert {name: s["value"] for name, s in signals.items()} == {"growth_pct": 12.5, "start_year": 2020}
+    assert live["fit"]["autosize"] == {"type": "fit", "contains": "padding"}
+    assert {"name": "height", "update": f"{height:g}"} in live["fit"]["signals"] or live["fit"][
+        "height"
+    ] == height
+    # The data is carried once: "own" leaves out what "fit" has.
+    assert [d.get("values") for d in live["fit"]["data"] if "values" in d]
+    assert not [d for d in live["own"]["data"] if "values" in d]
+    # Named by its content: the same spec, the same file; another spec or height, another file.
+    text = json.dumps(spec)
+    assert pictures.spec_script(text, height)[0] == pictures.spec_script(text, height)[0]
+    assert pictures.spec_script(json.dumps(_spec()), height)[0] != pictures.spec_script(text, height)[0]
+    assert pictures.spec_script(text, height + 10)[0] != pictures.spec_script(text, height)[0]
     with pytest.raises(pictures.PictureError):
         pictures.spec_from_script("alert(1);\n")
+
+
+def test_the_compiled_spec_carries_the_charts_patch_and_no_build_notes():
+    spec = _spec()
+    spec["usermeta"] = {
+        "embedOptions": {
+            "patch": [
+                {"op": "test", "path": "/marks/0/type", "value": "line"},
+                {"op": "add", "path": "/marks/0/description", "value": "The line of sales"},
+            ]
+        },
+        "seckill_table": {"caption": "a note for the build"},
+    }
+    compiled = pictures.vega_spec(spec)
+    assert compiled["marks"][0]["description"] == "The line of sales"
+    assert "usermeta" not in compiled
+    # A patch written for another layout stops the build rather than label the wrong mark.
+    spec["usermeta"]["embedOptions"]["patch"][0]["value"] = "rect"
+    with pytest.raises(pictures.PictureError, match="patch test failed"):
+        pictures.vega_spec(spec)
+    spec["usermeta"]["embedOptions"]["patch"] = [{"op": "move", "from": "/a", "path": "/b"}]
+    with pytest.raises(pictures.PictureError, match="not supported"):
+        pictures.vega_spec(spec)
+
+
+def test_a_spec_vega_lite_cannot_compile_stops_the_build():
+    with pytest.raises(pictures.PictureError, match="compiled to Vega"):
+        pictures.vega_spec({"mark": "no-such-mark", "data": {"values": []}})
 
 
 def test_spec_scripts_no_page_loads_are_removed(tmp_path):
@@ -227,9 +274,11 @@ def test_spec_scripts_no_page_loads_are_removed(tmp_path):
     (tmp_path / "student" / "book" / "01.html").write_text(
         element.format("../_static/charts/student.js"), encoding="utf-8"
     )
+    for name in ["kept", "stale"]:  # each script's Vega-Lite source beside it
+        (folder / pictures.source_name(f"{name}.js")).write_text("{}", encoding="utf-8")
     removed = pictures.prune_spec_scripts(tmp_path)
-    assert sorted(path.stem for path in removed) == ["stale", "student"]
-    assert [path.stem for path in folder.glob("*.js")] == ["kept"]
+    assert sorted(path.name for path in removed) == ["stale.js", "stale.vl.json", "student.js"]
+    assert sorted(path.name for path in folder.iterdir()) == ["kept.js", "kept.vl.json"]
 
 
 def test_a_picture_keeps_its_texts_whole_and_its_coordinates_to_a_tenth_of_a_pixel():
@@ -242,3 +291,48 @@ def test_a_picture_keeps_its_texts_whole_and_its_coordinates_to_a_tenth_of_a_pix
     assert paths and not [d for d in paths if re.search(r"\d\.\d\d", d)]
     assert re.search(r'\sd="[^"]*\d\.\d\d', svg), "precondition: Vega drew finer coordinates"
     assert len(picture) < len(svg)
+
+
+def test_a_chart_gets_a_phone_picture_drawn_at_the_phone_columns_width(tmp_path):
+    from seckill.charts.render import static_html
+
+    spec = _explorer_spec()
+    published = {}
+
+    def publish_picture(name: str, content: str) -> str:
+        published[name] = content
+        return f"../{pictures.SPEC_FOLDER}/{name}"
+
+    used: set[str] = set()
+    page = pictures.add_pictures(static_html(spec), tmp_path, used, publish_picture=publish_picture)
+    [(name, content)] = published.items()
+    assert (
+        content.startswith("<svg") and f'width="{pictures.PHONE_PICTURE_WIDTH_PX}"' in content.split(">")[0]
+    )
+    image = re.search(r'<img class="seckill-picture-phone"[^>]*>', page).group(0)
+    assert f'src="../{pictures.SPEC_FOLDER}/{name}"' in image
+    assert f'alt="{spec["description"]}"' in image
+    assert f'width="{pictures.PHONE_PICTURE_WIDTH_PX}"' in image and 'loading="lazy"' in image
+    height = re.search(r'height="([0-9.]+)"', content.split(">")[0]).group(1)
+    assert f'height="{round(float(height))}"' in image
+    # Inside the still view, after the inline picture and before the controls.
+    assert page.index('<svg class="seckill-picture"') < page.index(image) < page.index("vega-bindings")
+    # Both pictures are the cache's to keep.
+    assert used == {
+        pictures.picture_digest(spec),
+        pictures.picture_digest(spec, pictures.PHONE_PICTURE_WIDTH_PX),
+    }
+    # Without a publisher (another builder than the site's), no phone picture.
+    assert "seckill-picture-phone" not in pictures.add_pictures(static_html(spec), tmp_path)
+
+
+def test_phone_pictures_no_page_shows_are_removed(tmp_path):
+    folder = tmp_path / pictures.SPEC_FOLDER
+    folder.mkdir(parents=True)
+    for name in ["shown.svg", "stale.svg"]:
+        (folder / name).write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "01.html").write_text(
+        '<img class="seckill-picture-phone" src="_static/charts/shown.svg" alt="x">', encoding="utf-8"
+    )
+    removed = pictures.prune_spec_scripts(tmp_path)
+    assert [path.name for path in removed] == ["stale.svg"]

@@ -142,7 +142,7 @@ def test_every_page_is_self_contained_error_free_and_accessible(edition, browser
                 failures.append(f"{page_path}: {label}: {items[:5]}")
         if drawn != charts:
             failures.append(f"{page_path}: {drawn} of {charts} charts drawn")
-        if charts == 0 and any("vega-bundle" in url for url in problems["requests"]):
+        if charts == 0 and any("vega-site" in url for url in problems["requests"]):
             failures.append(f"{page_path}: fetched the Vega bundle without a chart to draw")
     assert not failures, "\n".join(failures)
     assert charts_seen > 0, "no chart containers found on any page"

@@ -1,13 +1,16 @@
 /* The book's page script.
  * 1. Make every chart live when a reader reaches for it. The build puts a picture of each chart
  *    (an SVG Vega drew at build time, sitebuild/pictures.py) and its controls in its container,
- *    <div class="seckill-chart">, above the chart's Vega-Lite spec as JSON (on the site, the spec
- *    is a small script of its own, named in data-src, loaded with Vega: not in the page). The Vega bundle
- *    (280 kB gzipped, the book's own copy: no request leaves the site) is fetched only when a
- *    reader first points at, taps or tabs into a chart or its controls; the live chart is drawn
- *    out of sight, at the picture's height, then takes the picture's place, and the controls'
- *    values and the keyboard focus carry over. A page whose charts are only looked at costs no
- *    Vega at all. (A chart without a picture is drawn when it comes near the screen.)
+ *    <div class="seckill-chart">, above an element naming the chart's spec: a small script of its
+ *    own, with the spec compiled from Vega-Lite to Vega at build time, so the browser needs Vega
+ *    alone (with its expression interpreter and tooltips: 190 kB gzipped, the book's own copy, no
+ *    request leaves the site). Vega is fetched only when a reader first points at, taps or tabs
+ *    into a chart or its controls, and the chart's spec with it. (Fetched ahead, when a chart
+ *    neared the screen, it cost Lighthouse's performance score 15 to 30 points and put a first
+ *    visit over 300 kB, and touch-to-live was slower, not faster: scripts/benchmark.py.) The live
+ *    chart is drawn out of sight, at the shown picture's height, then takes the picture's place, and the controls' values and
+ *    the keyboard focus carry over. A page whose charts are only looked at costs no Vega at all.
+ *    (A chart without a picture is drawn when it comes near the screen.)
  * 2. Make wide notebook tables that scroll sideways reachable by keyboard (WCAG 2.1.1).
  * 3. When the page is printed, make sure every chart's numbers are in the printout.
  * 4. Run the header's print and full-screen buttons, and put the cursor in the search page's field:
@@ -52,16 +55,39 @@
     return Reflect.construct(Date, Array.prototype.slice.call(arguments));
   }
 
-  var EMBED_OPTIONS = {
-    // actions: false removes the export menu, whose <details> has no accessible name.
-    actions: false,
-    renderer: "svg",
-    // The page's Content-Security-Policy forbids Function(), with which Vega compiles its
-    // expressions by default; ast: true has vega-embed evaluate them with the interpreter its
-    // build carries (vega-interpreter) instead.
-    ast: true,
-    expressionFunctions: { datetime: datetime },
-  };
+  var vegaReady = false;
+  var tooltips = null;
+
+  // Draw a Vega spec into an element, as vega-embed did for the Vega-Lite spec (in SVG, with
+  // tooltips and the spec's bindings). The page's Content-Security-Policy forbids Function(), with
+  // which Vega compiles its expressions by default: they are parsed to syntax trees (ast: true)
+  // and evaluated by Vega's interpreter (vega-interpreter) instead.
+  function embed(element, spec) {
+    var vega = window.vega;
+    if (!vegaReady) {
+      vega.expressionFunction("datetime", datetime);
+      vegaReady = true;
+    }
+    if (!tooltips) tooltips = new window.vegaTooltip.Handler();
+    var runtime = vega.parse(spec, {}, { ast: true });
+    var view = new vega.View(runtime, {
+      renderer: "svg",
+      expr: window.vegaInterpreter.expressionInterpreter,
+      logger: vega.logger(vega.Warn),
+    });
+    view.tooltip(tooltips.call);
+    element.classList.add("vega-embed");
+    return view
+      .initialize(element)
+      .runAsync()
+      .then(function () {
+        return { view: view, finalize: view.finalize.bind(view) };
+      });
+  }
+
+  function vegaLoaded() {
+    return !!(window.vega && window.vegaInterpreter && window.vegaTooltip);
+  }
 
   function showError(container, message) {
     var note = document.createElement("p");
@@ -71,9 +97,9 @@
     container.appendChild(note);
   }
 
-  // Resolves when window.vegaEmbed exists; rejects with a reader-facing message otherwise.
+  // Resolves when Vega is loaded; rejects with a reader-facing message otherwise.
   function loadVega() {
-    if (typeof window.vegaEmbed === "function") return Promise.resolve();
+    if (vegaLoaded()) return Promise.resolve();
     if (vegaLoading) return vegaLoading;
     vegaLoading = new Promise(function (resolve, reject) {
       if (!bundleAddress) {
@@ -83,7 +109,7 @@
       var script = document.createElement("script");
       script.src = bundleAddress;
       script.onload = function () {
-        if (typeof window.vegaEmbed === "function") resolve();
+        if (vegaLoaded()) resolve();
         else reject(new Error("the Vega libraries did not load."));
       };
       script.onerror = function () {
@@ -91,17 +117,22 @@
       };
       document.head.appendChild(script);
     });
+    vegaLoading.catch(function () {
+      vegaLoading = null; // the next reach tries again
+    });
     return vegaLoading;
   }
 
-  // A chart's spec: in the page (a notebook's output, an old page), or in the script its element
-  // names (sitebuild/pictures.py spec_script), which registers it in window.seckillChartSpecs under
-  // its file name. Loaded as a script, not fetched: a page opened from file:// may run a script
-  // beside it but not fetch a file. Each call returns a fresh copy (liveSpec changes it).
+  // A chart's live specs, in its element or in the script it names (sitebuild/pictures.py spec_script),
+  // which registers them in window.seckillChartSpecs under its file name: its Vega spec fitted to
+  // the picture's height ("fit") and at its own height ("own", without the data "fit" has).
+  // Loaded as a script, not fetched: a page opened from file:// may run a script beside it but
+  // not fetch a file. Each call returns a fresh copy (liveSpec changes it).
   var specsLoading = {};
 
   function readSpec(specNode) {
     var address = specNode.dataset.src;
+    // In the page: the same live specs as JSON (a page written by hand, a test).
     if (!address) return Promise.resolve(JSON.parse(specNode.textContent));
     var url = new URL(address, document.baseURI).href;
     var key = url.split("/").pop().replace(/\.js([?#].*)?$/, "");
@@ -119,6 +150,9 @@
         };
         document.head.appendChild(script);
       });
+      specsLoading[url].catch(function () {
+        delete specsLoading[url];
+      });
     }
     return specsLoading[url].then(JSON.parse);
   }
@@ -133,19 +167,41 @@
     return param.value;
   }
 
-  // The spec the live chart draws: the values of the picture's controls, and the picture's height
-  // for the whole drawing, so the live chart takes exactly the picture's room (nothing moves).
-  function liveSpec(spec, still, fitToPicture) {
-    if (!still) return spec;
-    (spec.params || []).forEach(function (param) {
-      var control = still.querySelector('[name="' + CSS.escape(param.name) + '"]');
-      if (control) param.value = controlValue(param, control);
+  // The picture the reader sees: the inline one, or on a narrow screen the phone picture.
+  function shownPicture(still) {
+    var shown = null;
+    still.querySelectorAll("svg.seckill-picture, img.seckill-picture-phone").forEach(function (picture) {
+      if (!shown && picture.getBoundingClientRect().height > 0) shown = picture;
     });
-    var picture = still.querySelector("svg.seckill-picture");
-    if (picture && fitToPicture) {
-      spec.height = Number(picture.getAttribute("height"));
-      spec.autosize = { type: "fit", contains: "padding" };
+    return shown;
+  }
+
+  // The Vega spec the live chart draws: fitted to the picture's height, so the live chart takes
+  // exactly the picture's room (nothing moves), or at its own height; with the values of the
+  // picture's controls.
+  function liveSpec(specs, still, fitToPicture) {
+    var spec = fitToPicture && still ? specs.fit : specs.own;
+    if (spec === specs.own) {
+      var values = {};
+      (specs.fit.data || []).forEach(function (entry) {
+        if (entry.values) values[entry.name] = entry.values;
+      });
+      (spec.data || []).forEach(function (entry) {
+        if (!entry.values && values[entry.name]) entry.values = values[entry.name];
+      });
     }
+    if (!still) return spec;
+    var picture = shownPicture(still);
+    if (picture && spec === specs.fit) {
+      // The build fitted the drawing to the desktop picture's height; the picture a phone shows is
+      // drawn for its width, and as tall as its box is there.
+      spec.height = Math.round(picture.getBoundingClientRect().height);
+    }
+    (spec.signals || []).forEach(function (signal) {
+      if (!signal.bind) return;
+      var control = still.querySelector('[name="' + CSS.escape(signal.name) + '"]');
+      if (control) signal.value = controlValue(signal, control);
+    });
     return spec;
   }
 
@@ -176,7 +232,7 @@
     return Promise.all([loadVega(), readSpec(specNode)])
       .then(function (loaded) {
         specText = JSON.stringify(loaded[1]);
-        return window.vegaEmbed(view, liveSpec(loaded[1], still, true), EMBED_OPTIONS);
+        return embed(view, liveSpec(loaded[1], still, true));
       })
       .then(function (result) {
         if (!still || !textAboveTheTop(view)) return result;
@@ -185,7 +241,7 @@
         result.finalize();
         view.textContent = "";
         container.dataset.seckillSize = "own";
-        return window.vegaEmbed(view, liveSpec(JSON.parse(specText), still, false), EMBED_OPTIONS);
+        return embed(view, liveSpec(JSON.parse(specText), still, false));
       })
       .then(function (result) {
         if (still) {
@@ -492,9 +548,30 @@
   // prepareForPrint: what printing does, resolving when the charts it starts are drawn (the PDF
   // editions, scripts/pdf_editions.py, wait for it).
   window.seckillCharts = { drawAll: drawAll, draw: enqueue, prepareForPrint: beforePrint };
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", onReady);
-  } else {
+  // The work above waits until the page has been painted once: run before it, reading the tables'
+  // styles (wrapScrollableTables) made the browser lay the whole page out first, and held back
+  // the first paint of the text (Lighthouse counted about half a second of it on a slowed phone).
+  // A frame, then a task: the task runs after that frame's paint. A page in a background tab
+  // gets no frames, so a timer starts the work there.
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
     onReady();
+  }
+
+  function afterFirstPaint() {
+    if (window.requestAnimationFrame) {
+      window.requestAnimationFrame(function () {
+        window.setTimeout(start, 0);
+      });
+    }
+    window.setTimeout(start, 1000);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", afterFirstPaint);
+  } else {
+    afterFirstPaint();
   }
 })();
