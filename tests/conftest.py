@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests import site_check
+from sitebuild import builds
+from tests import book_copy, site_check
 
 # The property tests (tests/test_model_properties.py) try the same examples on every run
 # (derandomized, no example database), few enough to stay quick.
@@ -38,90 +38,133 @@ def root() -> Path:
     return ROOT
 
 
+# The session's book builds ------------------------------------------------------------------------
+#
+# Each edition the selected tests need, and the clean copy the reproducibility test compares with the
+# main build, is built once per session. The builds start in the background as soon as the tests are
+# collected (pytest_collection_finish), side by side (sitebuild/builds.py), so the 2-core machine
+# builds on both cores while the first tests run; a fixture then waits for its build. The full
+# edition, which most tests wait for first, runs at normal priority; the others run niced, on what
+# the full build and the tests leave of the machine.
+
+SKIP_BUILD = os.environ.get("SECKILL_SKIP_BUILD") == "1"
+EDITION_SITES = {
+    "full": SITE_DIR,
+    "student": ROOT / "_build" / "student" / "_build" / "html",
+    "zh": ROOT / "_build" / "zh" / "_build" / "html",
+}
+# Which builds a test needs, by the fixtures it uses (``edition_site`` asks for its site by name).
+BUILDS_OF_FIXTURE = {
+    "built_site": ("full",),
+    "student_site": ("student",),
+    "zh_site": ("zh",),
+    "edition_site": ("full", "zh"),
+    "clean_copy_site": ("clean copy",),
+}
+# How much lower the builds that tests wait for later run than the full edition (os.nice).
+BACKGROUND_NICENESS = 10
+CLEAN_COPY = "clean copy"
+
+_started: dict[str, builds.Build] = {}
+_scratch: list[Path] = []
+
+
+def _nice():
+    os.nice(BACKGROUND_NICENESS)
+
+
+def _start(name: str) -> builds.Build | None:
+    """Start one of the session's builds unless it is running or reused; return it."""
+    if name in _started:
+        return _started[name]
+    if name in EDITION_SITES and SKIP_BUILD and (EDITION_SITES[name] / "index.html").is_file():
+        return None
+    niced = {} if name == "full" else {"preexec_fn": _nice}
+    if name == CLEAN_COPY:
+        work = Path(tempfile.mkdtemp(prefix="seckill-clean-copy-"))
+        _scratch.append(work)
+        book_copy.copy_checkout(work)
+        _started[name] = book_copy.start_build(work, *builds.STRICT, **niced)
+    else:
+        _started[name] = builds.start_edition(name, **niced)
+    return _started[name]
+
+
+def pytest_collection_finish(session):
+    wanted = {
+        build
+        for item in session.items
+        for fixture in item.fixturenames
+        for build in BUILDS_OF_FIXTURE.get(fixture, ())
+    }
+    for name in ("full", "student", "zh", CLEAN_COPY):
+        if name in wanted:
+            _start(name)
+
+
+def pytest_sessionfinish(session):
+    # A session that ends early (-x, Ctrl-C) leaves no build running behind it.
+    for build in _started.values():
+        build.stop()
+    for folder in _scratch:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _wait_for(name: str) -> builds.Finished | None:
+    build = _start(name)
+    if build is None:
+        return None
+    result = build.wait()
+    if not result.ok:
+        pytest.fail(
+            f"{name} build failed (see {result.log_file}):\n"
+            + (builds.warnings_in(result.log) or result.log[-3000:])
+        )
+    return result
+
+
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """Build the book once per test run, with warnings as errors, and return ``_build/html``.
+    """The full edition, built once per test run with warnings as errors: ``_build/html``.
 
     The execution cache in ``_build/.jupyter_cache`` makes a rebuild fast when notebooks are
     unchanged. ``SECKILL_SKIP_BUILD=1`` reuses an existing build (for quick local iteration only).
     """
-    if os.environ.get("SECKILL_SKIP_BUILD") == "1" and (SITE_DIR / "index.html").is_file():
-        return SITE_DIR
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run(
-        [str(jupyter_book), "build", str(ROOT), "-W", "-n", "--keep-going"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    log = result.stdout + result.stderr
-    (ROOT / "_build").mkdir(exist_ok=True)
-    (ROOT / "_build" / "last-build.log").write_text(log, encoding="utf-8")
-    if result.returncode != 0:
-        warnings = [line for line in log.splitlines() if "WARNING" in line or "ERROR" in line]
-        pytest.fail("book build failed (see _build/last-build.log):\n" + "\n".join(warnings[-30:]))
+    _wait_for("full")
     return SITE_DIR
-
-
-STUDENT_OUTPUT = ROOT / "_build" / "student"
 
 
 @pytest.fixture(scope="session")
 def student_site(built_site) -> Path:
-    """Build the student edition once per test run where ``./dev.sh student`` builds it, and return
-    its ``_build/html``. So the deploy workflow's ``./dev.sh editions``, run after the tests, finds it
+    """The student edition, built once per test run where ``./dev.sh student`` builds it: its
+    ``_build/html``. So the deploy workflow's ``./dev.sh editions``, run after the tests, finds it
     built and only copies it into the site (sitebuild/editions.py).
 
     Shared by the student-edition, worksheet, edition and PDF tests. ``SECKILL_SKIP_BUILD=1`` reuses
     an existing build (for quick local iteration only).
     """
     # built_site first: both builds execute the same notebooks, and the main build must pass too.
-    built = STUDENT_OUTPUT / "_build" / "html"
-    if os.environ.get("SECKILL_SKIP_BUILD") == "1" and (built / "index.html").is_file():
-        return built
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run(
-        [
-            str(jupyter_book),
-            "build",
-            ".",
-            "--config",
-            "_config.student.yml",
-            "--path-output",
-            str(STUDENT_OUTPUT),
-        ]
-        + ["-W", "-n", "--keep-going"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        pytest.fail("student edition build failed:\n" + (result.stdout + result.stderr)[-3000:])
-    return STUDENT_OUTPUT / "_build" / "html"
-
-
-ZH_OUTPUT = ROOT / "_build" / "zh"
+    _wait_for("student")
+    return EDITION_SITES["student"]
 
 
 @pytest.fixture(scope="session")
 def zh_site(built_site) -> Path:
-    """Build the Chinese edition once per test run where ``./dev.sh zh`` builds it (its own execution
-    cache, ``_build/zh/_build/.jupyter_cache``), and return its ``_build/html``. The deploy workflow's
+    """The Chinese edition, built once per test run where ``./dev.sh zh`` builds it (its own execution
+    cache, ``_build/zh/_build/.jupyter_cache``): its ``_build/html``. The deploy workflow's
     ``./dev.sh editions`` then finds it built. ``SECKILL_SKIP_BUILD=1`` reuses an existing build."""
-    built = ZH_OUTPUT / "_build" / "html"
-    if os.environ.get("SECKILL_SKIP_BUILD") == "1" and (built / "index.html").is_file():
-        return built
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run(
-        [str(jupyter_book), "build", ".", "--config", "_config.zh.yml", "--path-output", str(ZH_OUTPUT)]
-        + ["-W", "-n", "--keep-going"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        pytest.fail("Chinese edition build failed:\n" + (result.stdout + result.stderr)[-3000:])
-    return built
+    _wait_for("zh")
+    return EDITION_SITES["zh"]
+
+
+@pytest.fixture(scope="session")
+def clean_copy_site() -> Path:
+    """A clean build of a fresh copy of the book (tests/book_copy.py): its ``_build/html``.
+
+    For the reproducibility test, which compares it with the main build byte for byte.
+    """
+    result = _wait_for(CLEAN_COPY)
+    return result.cwd / "_build" / "html"
 
 
 @pytest.fixture(scope="session", params=["en", "zh"])
