@@ -117,5 +117,9 @@ def test_build_job_publishes_the_student_edition_inside_the_site():
     dev_sh = (WORKFLOW.parent.parent.parent / "dev.sh").read_text(encoding="utf-8")
     function = re.search(r"^editions\(\) \{\n(?P<body>.*?)^\}", dev_sh, re.M | re.S)
     assert function, "dev.sh has no editions function"
-    assert function["body"].split() == ["student", "zh", '"$PY"', "-m", "sitebuild.editions"]
+    # Both editions built (side by side, sitebuild/builds.py), then published.
+    # Both editions built (side by side, sitebuild/builds.py), then published.
+    assert " ".join(function["body"].split()) == (
+        'setup "$PY" -m sitebuild.builds student zh "$PY" -m sitebuild.editions'
+    )
     assert re.search(r"^\s*editions\) editions ;;$", dev_sh, re.M)
