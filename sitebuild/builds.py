@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,9 +82,14 @@ class Build:
                 [str(jupyter_book()), "build", ".", *args], cwd=cwd, env=env, stdout=out, stderr=err, **popen
             )
         self._finished: Finished | None = None
+        self._lock = threading.Lock()  # a test and a job that needs the build may wait at once
 
     def wait(self, timeout: float | None = None) -> Finished:
         """Wait for the build to end (killing it after ``timeout`` seconds) and return its result."""
+        with self._lock:
+            return self._wait(timeout)
+
+    def _wait(self, timeout: float | None) -> Finished:
         if self._finished is None:
             try:
                 returncode = self.process.wait(timeout=timeout)
@@ -105,11 +111,6 @@ class Build:
         if self._finished is None and self.process.poll() is None:
             self.process.kill()
         self.wait()
-
-
-def run(args, *, cwd: Path = ROOT, log_file: Path, env: dict | None = None, timeout=None) -> Finished:
-    """Build in the foreground: start, wait, return the result."""
-    return Build(Path(log_file).stem, args, cwd=cwd, log_file=log_file, env=env).wait(timeout)
 
 
 def start_edition(edition: str, *, cwd: Path = ROOT, env: dict | None = None, **popen) -> Build:
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("editions", nargs="+", choices=sorted(EDITIONS), help="the editions to build")
     args = parser.parse_args(argv)
     print(f"Building {', '.join(args.editions)} side by side; logs in {LOG_FOLDER}/", flush=True)
-    results = build_editions(args.editions)
+    results = build_editions(args.editions, cwd=ROOT)
     for result in results:
         verdict = "built" if result.ok else f"FAILED (exit code {result.returncode})"
         print(f"  {result.name}: {verdict} in {result.seconds:.0f} s ({result.log_file})", flush=True)

@@ -6,9 +6,15 @@ they never download a browser. Set ``SECKILL_CHROMIUM`` to use another binary.
 
 from __future__ import annotations
 
+import concurrent.futures
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -90,6 +96,62 @@ def _start(name: str) -> builds.Build | None:
     return _started[name]
 
 
+# The PDF editions: printed from the full and student sites as soon as both are built, and every
+# page's text extracted, in processes of their own while other tests run (tests/test_pdf_editions.py).
+PDF_FOLDER = ROOT / "_build" / "pdf"
+_pdf_job: list[concurrent.futures.Future] = []
+_pdf_processes: list[subprocess.Popen] = []
+_stopping = threading.Event()
+
+
+def _run_niced(command: list[str]) -> subprocess.CompletedProcess:
+    if _stopping.is_set():
+        raise RuntimeError("the test session ended")
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_nice
+    )
+    _pdf_processes.append(process)
+    output, _ = process.communicate()
+    return subprocess.CompletedProcess(command, process.returncode, output)
+
+
+def _print_and_read_pdfs() -> dict:
+    """Print the PDF editions into PDF_FOLDER and extract their texts: what the ``pdfs`` fixture reads."""
+    for name in ("full", "student"):
+        build = _start(name)
+        if build is not None and not build.wait().ok:
+            return {"error": f"no PDFs: the {name} build failed"}
+    shutil.rmtree(PDF_FOLDER, ignore_errors=True)
+    started = time.monotonic()
+    printed = _run_niced(
+        [sys.executable, "-m", "scripts.pdf_editions", "--site", str(SITE_DIR)]
+        + ["--student-site", str(EDITION_SITES["student"]), "--out", str(PDF_FOLDER)]
+    )
+    seconds = time.monotonic() - started
+    if printed.returncode != 0:
+        return {"error": "printing the PDF editions failed:\n" + printed.stdout[-3000:]}
+    texts_file = Path(tempfile.mkdtemp(prefix="seckill-pdf-texts-")) / "texts.json"
+    _scratch.append(texts_file.parent)
+    read = _run_niced([sys.executable, "-m", "tests.pdf_texts", str(PDF_FOLDER), str(texts_file)])
+    if read.returncode != 0:
+        return {"error": "reading the PDF editions failed:\n" + read.stdout[-3000:]}
+    return {"seconds": seconds, "texts": json.loads(texts_file.read_text(encoding="utf-8"))}
+
+
+# With SECKILL_SKIP_BUILD=1, the PDFs ./dev.sh pdf wrote, if any (local iteration only).
+REUSED_PDFS = SITE_DIR / "pdf"
+
+
+def _pdfs_reused() -> bool:
+    return SKIP_BUILD and (REUSED_PDFS / "seckill-book-student.pdf").is_file()
+
+
+def _start_pdf_job() -> concurrent.futures.Future:
+    if not _pdf_job:
+        _pdf_job.append(concurrent.futures.ThreadPoolExecutor(max_workers=1).submit(_print_and_read_pdfs))
+    return _pdf_job[0]
+
+
 def pytest_collection_finish(session):
     wanted = {
         build
@@ -100,12 +162,20 @@ def pytest_collection_finish(session):
     for name in ("full", "student", "zh", CLEAN_COPY):
         if name in wanted:
             _start(name)
+    if any("printed_pdfs" in item.fixturenames for item in session.items) and not _pdfs_reused():
+        _start_pdf_job()
 
 
 def pytest_sessionfinish(session):
     # A session that ends early (-x, Ctrl-C) leaves no build running behind it.
+    _stopping.set()
     for build in _started.values():
         build.stop()
+    for process in _pdf_processes:
+        if process.poll() is None:
+            process.kill()
+    if _pdf_job:
+        _pdf_job[0].exception()  # wait until the job has ended
     for folder in _scratch:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -165,6 +235,26 @@ def clean_copy_site() -> Path:
     """
     result = _wait_for(CLEAN_COPY)
     return result.cwd / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def printed_pdfs(built_site, student_site) -> tuple[Path, dict[str, list[str]]]:
+    """The PDF editions printed from this run's full and student sites, and each page's text per
+    file: (folder, texts). Printed into a fixed folder outside the site (the reproducibility test
+    compares the site's files), ``_build/pdf``: the deploy workflow publishes these, the PDFs this
+    run has checked, instead of printing again. ``SECKILL_SKIP_BUILD=1`` reuses the ones
+    ``./dev.sh pdf`` wrote, if any (local iteration only)."""
+    from tests import pdf_texts
+
+    if _pdfs_reused():
+        return REUSED_PDFS, {
+            path.name: pdf_texts.page_texts(path) for path in sorted(REUSED_PDFS.glob("*.pdf"))
+        }
+    job = _start_pdf_job().result()
+    if "error" in job:
+        pytest.fail(job["error"])
+    print(f"\nPDF editions: printed in {job['seconds']:.0f} s")
+    return PDF_FOLDER, job["texts"]
 
 
 @pytest.fixture(scope="session", params=["en", "zh"])
