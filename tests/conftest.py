@@ -72,6 +72,7 @@ BACKGROUND_NICENESS = 10
 CLEAN_COPY = "clean copy"
 
 _started: dict[str, builds.Build] = {}
+_start_lock = threading.Lock()
 _scratch: list[Path] = []
 
 
@@ -81,6 +82,11 @@ def _nice():
 
 def _start(name: str) -> builds.Build | None:
     """Start one of the session's builds unless it is running or reused; return it."""
+    with _start_lock:  # the PDF job (below) asks for builds from a thread of its own
+        return _start_unlocked(name)
+
+
+def _start_unlocked(name: str) -> builds.Build | None:
     if name in _started:
         return _started[name]
     if name in EDITION_SITES and SKIP_BUILD and (EDITION_SITES[name] / "index.html").is_file():
