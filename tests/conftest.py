@@ -49,9 +49,9 @@ def root() -> Path:
 # Each edition the selected tests need, and the clean copy the reproducibility test compares with the
 # main build, is built once per session. The builds start in the background as soon as the tests are
 # collected (pytest_collection_finish), side by side (sitebuild/builds.py), so the 2-core machine
-# builds on both cores while the first tests run; a fixture then waits for its build. The full
-# edition, which most tests wait for first, runs at normal priority; the others run niced, on what
-# the full build and the tests leave of the machine.
+# builds on both cores while the first tests run; a fixture then waits for its build. The builds
+# that tests wait for first run at normal priority, the others niced, on what those and the tests
+# leave of the machine (NICENESS).
 
 SKIP_BUILD = os.environ.get("SECKILL_SKIP_BUILD") == "1"
 EDITION_SITES = {
@@ -67,17 +67,22 @@ BUILDS_OF_FIXTURE = {
     "edition_site": ("full", "zh"),
     "clean_copy_site": ("clean copy",),
 }
-# How much lower the builds that tests wait for later run than the full edition (os.nice).
-BACKGROUND_NICENESS = 10
 CLEAN_COPY = "clean copy"
+# How much lower than the tests each build runs (os.nice), by how soon tests wait for it: the site
+# tests of test_book.py and test_csp.py run on both languages (``edition_site``) first, then the
+# student edition's (test_editions.py, and the PDF editions, printed from it), then the clean copy's.
+NICENESS = {"full": 0, "zh": 0, "student": 5, CLEAN_COPY: 10}
+# The PDF job, after the student edition.
+PDF_NICENESS = 10
 
 _started: dict[str, builds.Build] = {}
 _start_lock = threading.Lock()
 _scratch: list[Path] = []
 
 
-def _nice():
-    os.nice(BACKGROUND_NICENESS)
+def _niced(niceness: int) -> dict:
+    """Popen's arguments to start a process ``niceness`` steps below this one (none for 0)."""
+    return {"preexec_fn": lambda: os.nice(niceness)} if niceness else {}
 
 
 def _start(name: str) -> builds.Build | None:
@@ -91,7 +96,7 @@ def _start_unlocked(name: str) -> builds.Build | None:
         return _started[name]
     if name in EDITION_SITES and SKIP_BUILD and (EDITION_SITES[name] / "index.html").is_file():
         return None
-    niced = {} if name == "full" else {"preexec_fn": _nice}
+    niced = _niced(NICENESS[name])
     if name == CLEAN_COPY:
         work = Path(tempfile.mkdtemp(prefix="seckill-clean-copy-"))
         _scratch.append(work)
@@ -114,7 +119,7 @@ def _run_niced(command: list[str]) -> subprocess.CompletedProcess:
     if _stopping.is_set():
         raise RuntimeError("the test session ended")
     process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_nice
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **_niced(PDF_NICENESS)
     )
     _pdf_processes.append(process)
     output, _ = process.communicate()
@@ -159,6 +164,8 @@ def _start_pdf_job() -> concurrent.futures.Future:
 
 
 def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return
     wanted = {
         build
         for item in session.items
