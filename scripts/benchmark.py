@@ -205,7 +205,7 @@ def editions_check(clean_build_seconds: float, editions_seconds: float) -> tuple
         f"clean build of both editions <= {MAX_EDITIONS_RATIO} x the English one's",
         ratio <= MAX_EDITIONS_RATIO,
         f"{editions_seconds:.1f} s = {ratio:.2f} x {clean_build_seconds:.1f} s "
-        f"({' '.join(EDITIONS_COMMAND[1:])})",
+        f"(python {' '.join(EDITIONS_COMMAND[1:])})",
     )
 
 
