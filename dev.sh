@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Developer tasks for the book. Needs Python 3.11 (python3.11 or python3 on PATH).
 #
-#   ./dev.sh build   set up .venv (pinned) and build every edition, warnings as errors: the full book
-#                    into _build/html, the student edition into _build/student/_build/html and the
-#                    Chinese edition into _build/zh/_build/html, then publish the student and Chinese
-#                    editions inside the full one as _build/html/student/ and _build/html/zh/, and
-#                    print the (English) PDF editions into _build/html/pdf (./dev.sh pdf)
+#   ./dev.sh build   set up .venv (pinned) and build every edition, warnings as errors, side by side
+#                    (python -m sitebuild.builds; each build's log in _build/logs/, printed if it
+#                    fails): the full book into _build/html, the student edition into
+#                    _build/student/_build/html and the Chinese edition into _build/zh/_build/html,
+#                    then publish the student and Chinese editions inside the full one as
+#                    _build/html/student/ and _build/html/zh/, and print the (English) PDF editions
+#                    into _build/html/pdf (./dev.sh pdf)
 #   ./dev.sh test    set up .venv (pinned) and run every test: lint, package, data, notebooks,
 #                    book build and the built site in headless Chromium (needs /usr/bin/chromium,
 #                    Debian package "chromium")
@@ -69,9 +71,13 @@ full_edition() {
   echo "Built _build/html. Open _build/html/index.html, or run ./dev.sh serve"
 }
 
+# The three editions side by side (each mostly on one core, so two cores build them in little more
+# than the time of one), each logging to _build/logs/<edition>.log, which is printed if it fails.
 build() {
-  full_edition
-  editions
+  setup
+  "$PY" -m sitebuild.builds full student zh
+  "$PY" -m sitebuild.editions
+  echo "Built _build/html (the student edition in student/, the Chinese one in zh/)"
   pdf
 }
 
@@ -121,8 +127,8 @@ pdf() {
 # The site publishes every edition: the student one under student/, the Chinese one under zh/
 # (sitebuild/editions.py).
 editions() {
-  student
-  zh
+  setup
+  "$PY" -m sitebuild.builds student zh
   "$PY" -m sitebuild.editions
 }
 

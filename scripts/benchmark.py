@@ -11,8 +11,10 @@ What it does:
    ``.venv``, and times a clean build; then edits one narrative page, one notebook's code and the package in
    turn, rebuilds after each, and counts how many notebooks were executed again.
    The clean build is compared with :data:`BASELINE_CLEAN_BUILD_SECONDS`, measured before the
-   first-view work on the same machine; the PDF editions' build time is measured by
-   :func:`pdf_build_seconds` (``./dev.sh pdf``, after ``./dev.sh student`` builds what it prints).
+   first-view work on the same machine, and a clean build of both editions, English and Chinese
+   side by side in a second fresh copy, with it (at most :data:`MAX_EDITIONS_RATIO` times); the
+   PDF editions' build time is measured by :func:`pdf_build_seconds` (``./dev.sh pdf``, after
+   ``./dev.sh student`` builds what it prints).
 2. **Pages**: serves the site gzip-compressed, as a web host would, and opens every chapter page
    (narrative and notebook) in headless Chromium with other hosts blocked, with an empty cache.
    Bytes on the wire (compressed bodies and headers), counted in three steps of one visit:
@@ -91,6 +93,11 @@ PHONE_CPU_SLOWDOWN = 4
 BASELINE_CLEAN_BUILD_SECONDS = 505.4
 BASELINE_MEASURED = "2026-12-07, 2-core build machine, load average 11-14, commit b619142"
 MAX_BUILD_GROWTH = 1 / 3
+
+# Issue 20: a clean build of both editions, English and Chinese (side by side, sitebuild/builds.py),
+# within 1.6 times the clean build of the English one alone, both measured in this run.
+MAX_EDITIONS_RATIO = 1.6
+EDITIONS_COMMAND = [".venv/bin/python", "-m", "sitebuild.builds", "full", "zh"]
 
 # The command that builds the PDF editions (scripts/pdf_editions.py), run and timed in the fresh
 # copy after the HTML builds; None would leave the PDF build out.
@@ -181,6 +188,27 @@ def pdf_build_seconds(work: Path) -> float | None:
     if result.returncode != 0:
         sys.exit(f"PDF build failed in {work}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return seconds
+
+
+def clean_editions_seconds(work: Path) -> float:
+    """Seconds for a clean build of both editions (:data:`EDITIONS_COMMAND`) in ``work``, a fresh copy."""
+    started = time.perf_counter()
+    result = subprocess.run(EDITIONS_COMMAND, cwd=work, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"editions build failed in {work}:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}")
+    return seconds
+
+
+def editions_check(clean_build_seconds: float, editions_seconds: float) -> tuple[str, bool, str]:
+    """Both editions' clean build against the English one's: (target, met, what was measured)."""
+    ratio = editions_seconds / clean_build_seconds
+    return (
+        f"clean build of both editions <= {MAX_EDITIONS_RATIO} x the English one's",
+        ratio <= MAX_EDITIONS_RATIO,
+        f"{editions_seconds:.1f} s = {ratio:.2f} x {clean_build_seconds:.1f} s "
+        f"(python {' '.join(EDITIONS_COMMAND[1:])})",
+    )
 
 
 def build_checks(clean_build_seconds: float) -> tuple[str, bool, str]:
@@ -558,6 +586,7 @@ def main(argv: list[str] | None = None) -> int:
     build_steps: list[tuple[str, float, int, int]] = []
     clean_build_seconds: float | None = None
     pdf_seconds: float | None = None
+    editions_seconds: float | None = None
     with tempfile.TemporaryDirectory(prefix="seckill-benchmark-") as scratch:
         if args.no_build:
             site = args.site.resolve()
@@ -567,6 +596,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Building a fresh copy in {work} ...", flush=True)
             build_steps.append(("clean build", *_timed_build(work), _notebook_count(work)))
             clean_build_seconds = build_steps[0][1]
+            # Right after the English one, so both meet much the same load: both editions, clean,
+            # in a fresh copy of their own.
+            editions_work = Path(scratch + "-editions")
+            editions_work.mkdir()
+            book_copy.copy_checkout(editions_work)
+            editions_seconds = clean_editions_seconds(editions_work)
+            shutil.rmtree(editions_work, ignore_errors=True)
             site = work / "_build" / "html"
             # Measure the clean build's pages before any edit; keep a copy to serve meanwhile.
             shutil.copytree(site, Path(scratch + "-site"))
@@ -629,6 +665,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     if clean_build_seconds is not None:
         target, ok, measured = build_checks(clean_build_seconds)
+        failures += not ok
+        print(f"  {_verdict(ok)}  {target}: {measured}")
+        target, ok, measured = editions_check(clean_build_seconds, editions_seconds)
         failures += not ok
         print(f"  {_verdict(ok)}  {target}: {measured}")
         if pdf_seconds is None:

@@ -19,7 +19,9 @@ fails while a message is untranslated or fuzzy.
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from docutils import nodes
@@ -60,8 +62,13 @@ def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
             continue
         with po.open("rb") as source:
             catalogue = read_po(source, locale=po.parent.parent.name)
-        with mo.open("wb") as target:
+        # Written beside it and then renamed: editions built side by side (sitebuild/builds.py)
+        # may compile the same catalogue at once, and none may read a half-written one.
+        handle, temporary = tempfile.mkstemp(dir=mo.parent, prefix=f".{mo.name}-")
+        with os.fdopen(handle, "wb") as target:
             write_mo(target, catalogue, use_fuzzy=False)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, mo)
         written.append(mo)
     return written
 

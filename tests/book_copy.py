@@ -12,11 +12,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+from sitebuild import builds
+
 ROOT = Path(__file__).resolve().parent.parent
-JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 # MyST-NB logs one such line for each page it runs rather than takes from the execution cache.
 EXECUTED = re.compile(r"^(\S+): Executing notebook", re.MULTILINE)
 
@@ -37,18 +37,25 @@ def copy_checkout(target: Path) -> None:
     (target / ".venv").symlink_to(ROOT / ".venv")
 
 
+def start_build(work: Path, *args: str, **popen) -> builds.Build:
+    """Start ``jupyter-book build . ARGS`` in ``work``, its log in ``work/_build/logs/build.log``."""
+    env = {**os.environ, "PYTHONPATH": str(work)}
+    log_file = work / builds.LOG_FOLDER / "build.log"
+    return builds.Build(f"build in {work}", args, cwd=work, log_file=log_file, env=env, **popen)
+
+
+def executed_pages(work: Path, log: str) -> set[str]:
+    """The pages a build's log says it executed, as paths relative to ``work``."""
+    return {str(Path(path).resolve().relative_to(work.resolve())) for path in EXECUTED.findall(log)}
+
+
 def build(work: Path, *args: str) -> tuple[str, set[str]]:
     """``jupyter-book build . ARGS`` in ``work``; return its log and the pages it executed.
 
     Pages are paths relative to ``work`` (``notebooks/01-buy-it.ipynb``). A failed build fails
     with the end of its log.
     """
-    env = {**os.environ, "PYTHONPATH": str(work)}
-    result = subprocess.run(
-        [str(JUPYTER_BOOK), "build", ".", *args], cwd=work, env=env, capture_output=True, text=True
-    )
-    log = result.stdout + result.stderr
-    if result.returncode != 0:
-        raise AssertionError(f"build in {work} failed:\n{log[-4000:]}")
-    executed = {str(Path(path).resolve().relative_to(work.resolve())) for path in EXECUTED.findall(log)}
-    return log, executed
+    result = start_build(work, *args).wait()
+    if not result.ok:
+        raise AssertionError(f"build in {work} failed:\n{result.log[-4000:]}")
+    return result.log, executed_pages(work, result.log)

@@ -5,6 +5,7 @@ Shared by the browser tests (``tests/``) and the benchmark (``scripts/benchmark.
 - :func:`serve` serves a built site on 127.0.0.1, optionally gzip-compressed as a real web host
   would send it (so transferred bytes are what a reader downloads);
 - :func:`open_page` opens one page with every other host blocked and records what went wrong;
+  :func:`open_from_folder` opens one from ``file://`` with nothing outside its folder;
 - :func:`draw_every_chart` scrolls to each chart in turn, makes it live and waits for it;
   :func:`show_every_chart` only scrolls to each (its build-time picture shows);
 - :func:`axe_violations` runs axe-core on the page;
@@ -172,6 +173,26 @@ def open_page(browser, site_url: str, page_path: str, width: int = 1280):
     page.on("requestfinished", lambda r: problems["responses"].append(r))
     page.goto(f"{site_url}/{page_path}", wait_until="load")
     return context, page, problems
+
+
+def open_from_folder(browser, folder: Path, page_path: str, width: int = PHONE_WIDTH_PX):
+    """Open a page of a site from ``file://`` (the classroom copy opened from a USB stick), refusing
+    every request outside ``folder``; return (context, page, outside), ``outside`` filling in with
+    the addresses refused."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    outside = []
+
+    def only_the_folder(route):
+        if route.request.url.startswith(folder.as_uri()):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_folder)
+    page = context.new_page()
+    page.goto((folder / page_path).as_uri(), wait_until="load")
+    return context, page, outside
 
 
 def draw_every_chart(page, timeout_ms: int = 15_000) -> tuple[int, int]:

@@ -117,19 +117,7 @@ def _follow_the_edition_links(page) -> list[str]:
 def test_the_edition_links_work_served_and_from_a_folder(browser, both_editions):
     page_path = "book/01-buy-it.html"
     # From file:// (the classroom copy opened from a USB stick); any request outside the folder is refused.
-    context = browser.new_context(viewport={"width": site_check.PHONE_WIDTH_PX, "height": 800})
-    outside = []
-
-    def only_the_folder(route):
-        if route.request.url.startswith(both_editions.as_uri()):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_the_folder)
-    page = context.new_page()
-    page.goto((both_editions / page_path).as_uri(), wait_until="load")
+    context, page, outside = site_check.open_from_folder(browser, both_editions, page_path)
     stops = _follow_the_edition_links(page)
     context.close()
     assert [edition for _, edition in stops] == ["Full edition", "Student edition", "Full edition"]

@@ -1,7 +1,8 @@
 """The PDF editions (scripts/pdf_editions.py): the whole book for teachers and students, and handouts.
 
 They are printed once per test run from the two built sites (the session's ``built_site`` and
-``student_site``), into a temporary folder, then read back with pypdf.
+``student_site``), into ``_build/pdf``, then read back with pypdf (the ``printed_pdfs`` fixture in
+tests/conftest.py, which does both in the background while other tests run).
 """
 
 from __future__ import annotations
@@ -9,9 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import itertools
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -24,43 +23,33 @@ from tests.site_check import chart_specs
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parent.parent
-PUBLISHED = ROOT / "_build" / "pdf"
 EXTERNAL_LINK = re.compile(r'<a class="reference external" href="(https?://[^"]+)"')
 # Operators that paint a path: a chart drawn as vectors paints one per bar, point, line or rule.
 PAINT = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*"}
 
 
 @pytest.fixture(scope="session")
-def pdfs(built_site, student_site):
-    """(folder, pages per file) of the PDFs printed from this run's two built sites.
-
-    ``SECKILL_SKIP_BUILD=1`` reuses the ones ``./dev.sh pdf`` wrote, if any (local iteration only).
-    """
-    made = built_site / pdf_editions.OUT_FOLDER
-    if os.environ.get("SECKILL_SKIP_BUILD") == "1" and (made / pdf_editions.STUDENT_PDF).is_file():
-        return made, {path.name: len(PdfReader(path).pages) for path in sorted(made.glob("*.pdf"))}
-    # A fixed folder, outside the site (the reproducibility test compares the site's files): the
-    # deploy workflow publishes these, the PDFs this run has checked, instead of printing again.
-    out = PUBLISHED
-    shutil.rmtree(out, ignore_errors=True)
-    written, seconds = pdf_editions.timed_build(built_site, student_site, out)
-    print(f"\nPDF editions: {written} in {seconds:.0f} s")
-    return out, written
+def pdfs(printed_pdfs):
+    """(folder, pages per file, each page's text per file) of the PDFs printed from this run's two
+    built sites (the session's ``printed_pdfs``: printed, and their text extracted, in the
+    background as soon as both sites are built)."""
+    folder, texts = printed_pdfs
+    return folder, {name: len(pages) for name, pages in sorted(texts.items())}, texts
 
 
 @functools.cache
-def _read(path: Path) -> tuple[PdfReader, list[str]]:
-    """The PDF and each page's text, read once per test run (extracting text is the slow part)."""
-    reader = PdfReader(path)
-    return reader, [page.extract_text() or "" for page in reader.pages]
+def _read(path: Path) -> PdfReader:
+    """The PDF, opened once per test run."""
+    return PdfReader(path)
 
 
 def _reader(pdfs, name: str) -> PdfReader:
-    return _read(pdfs[0] / name)[0]
+    return _read(pdfs[0] / name)
 
 
 def _texts(pdfs, name: str) -> list[str]:
-    return _read(pdfs[0] / name)[1]
+    """Each page's text, as pypdf extracts it (tests/pdf_texts.py)."""
+    return pdfs[2][name]
 
 
 def _squeeze(text: str) -> str:

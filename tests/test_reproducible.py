@@ -1,10 +1,11 @@
 """Two builds of the same commit publish the same bytes, apart from the files listed here.
 
-The build test compares a clean build of a fresh copy of the book with the suite's main build
-(``_build/html``, the ``built_site`` fixture): byte for byte, every file either build publishes
-(pages, scripts, styles, fonts, data, search index, notebook downloads). In CI the main build is a
-clean build too; on a working copy it is incremental, so the test also shows that an incremental
-build publishes what a clean one does. What keeps the bytes equal: sitebuild/reproducible.py.
+The build test compares a clean build of a fresh copy of the book (the ``clean_copy_site`` fixture)
+with the suite's main build (``_build/html``, the ``built_site`` fixture): byte for byte, every
+file either build publishes (pages, scripts, styles, fonts, data, search index, notebook
+downloads). In CI the main build is a clean build too; on a working copy it is incremental, so the
+test also shows that an incremental build publishes what a clean one does. What keeps the bytes
+equal: sitebuild/reproducible.py.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import pytest
 from myst_nb.core import render as myst_nb_render
 
 from sitebuild import editions, reproducible
-from tests import book_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -136,12 +136,10 @@ def test_the_comparison_sees_a_changed_byte(tmp_path):
 
 
 @pytest.mark.build
-def test_a_clean_build_publishes_the_same_bytes_as_the_main_build(built_site, tmp_path):
-    work = tmp_path / "book"
-    work.mkdir()
-    book_copy.copy_checkout(work)
-    book_copy.build(work, "-W", "-n", "--keep-going")
-    differences = _differences(work / "_build" / "html", built_site)
+def test_a_clean_build_publishes_the_same_bytes_as_the_main_build(built_site, clean_copy_site):
+    # clean_copy_site: a fresh copy of the book (tests/book_copy.py), built with warnings as errors
+    # in the background while the session's first tests run (tests/conftest.py).
+    differences = _differences(clean_copy_site, built_site)
     assert not differences, (
         "two builds of the same files differ (a file only in the main build may be left over from "
         "an earlier build: remove _build/html and build again):\n" + "\n".join(differences)

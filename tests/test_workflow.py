@@ -57,11 +57,11 @@ def test_build_job_publishes_the_pdf_editions_inside_the_site_with_cjk_fonts():
     commands = [step.get("run", "").strip() for step in steps]
     pdf = next(i for i, command in enumerate(commands) if "_build/html/pdf/" in command)
     upload = next(i for i, step in enumerate(steps) if "upload-pages-artifact" in step.get("uses", ""))
-    # The PDFs the test run printed and checked (tests/test_pdf_editions.py) go into the site's
-    # pdf/ folder, which the landing page links to, before the site is uploaded; every deploy
-    # carries them.
-    published = Path(__file__).resolve().parent / "test_pdf_editions.py"
-    assert 'PUBLISHED = ROOT / "_build" / "pdf"' in published.read_text(encoding="utf-8")
+    # The PDFs the test run printed (the printed_pdfs fixture of tests/conftest.py) and checked
+    # (tests/test_pdf_editions.py) go into the site's pdf/ folder, which the landing page links to,
+    # before the site is uploaded; every deploy carries them.
+    published = Path(__file__).resolve().parent / "conftest.py"
+    assert 'PDF_FOLDER = ROOT / "_build" / "pdf"' in published.read_text(encoding="utf-8")
     assert "cp _build/pdf/*.pdf _build/html/pdf/" in commands[pdf].splitlines()
     assert commands.index("./dev.sh test") < pdf < upload
     assert "if" not in steps[pdf]
@@ -117,5 +117,9 @@ def test_build_job_publishes_the_student_edition_inside_the_site():
     dev_sh = (WORKFLOW.parent.parent.parent / "dev.sh").read_text(encoding="utf-8")
     function = re.search(r"^editions\(\) \{\n(?P<body>.*?)^\}", dev_sh, re.M | re.S)
     assert function, "dev.sh has no editions function"
-    assert function["body"].split() == ["student", "zh", '"$PY"', "-m", "sitebuild.editions"]
+    # Both editions built (side by side, sitebuild/builds.py), then published.
+    # Both editions built (side by side, sitebuild/builds.py), then published.
+    assert " ".join(function["body"].split()) == (
+        'setup "$PY" -m sitebuild.builds student zh "$PY" -m sitebuild.editions'
+    )
     assert re.search(r"^\s*editions\) editions ;;$", dev_sh, re.M)

@@ -190,19 +190,7 @@ def _follow_the_switcher(page) -> list[tuple[str, str]]:
 @pytest.mark.browser
 def test_the_switcher_works_served_and_from_a_folder_and_fits_a_phone(browser, three_editions):
     page_path = "book/01-buy-it.html"
-    context = browser.new_context(viewport={"width": site_check.PHONE_WIDTH_PX, "height": 800})
-    outside = []
-
-    def only_the_folder(route):
-        if route.request.url.startswith(three_editions.as_uri()):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_the_folder)
-    page = context.new_page()
-    page.goto((three_editions / "student" / page_path).as_uri(), wait_until="load")
+    context, page, outside = site_check.open_from_folder(browser, three_editions, f"student/{page_path}")
     stops = _follow_the_switcher(page)
     context.close()
     assert [lang for _, lang in stops] == ["en", "zh-CN", "en"]
