@@ -29,6 +29,11 @@ from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 DOMAIN = "seckill-site"
+# Texts of Sphinx, the themes and the book's template overrides that their own Chinese catalogues
+# leave untranslated (screen-reader names and tooltips: "Link to this heading", "Color mode",
+# "Launch on" ...). Each is answered from ``locales/<language>/LC_MESSAGES/<domain>.po`` here,
+# added behind the domain's own catalogue, so it only fills what that catalogue lacks.
+THEME_DOMAINS = ("sphinx", "booktheme")
 LOCALE_DIR = Path(__file__).resolve().parent / "locales"
 
 _ = get_translation(DOMAIN)
@@ -51,12 +56,13 @@ def html_lang(config) -> str:
 
 
 def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
-    """Write ``<domain>.mo`` beside every ``<domain>.po`` that is newer; returns what it wrote."""
+    """Write ``<domain>.mo`` beside every ``<domain>.po`` that is newer (the build's own and the
+    theme texts of :data:`THEME_DOMAINS`); returns what it wrote."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     written = []
-    for po in sorted(locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    for po in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
         mo = po.with_suffix(".mo")
         if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
@@ -144,6 +150,8 @@ class TranslateRunTableHeadings(SphinxPostTransform):
 def setup(app):
     compile_catalogues()
     app.add_message_catalog(DOMAIN, str(LOCALE_DIR))
+    for domain in THEME_DOMAINS:
+        app.add_message_catalog(domain, str(LOCALE_DIR))
     app.connect("html-page-context", _theme_texts)
     app.add_post_transform(TranslateRunTableHeadings)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -285,3 +285,11 @@ def test_the_chinese_book_title_is_the_same_in_the_configuration_and_on_its_page
     cited = translations.read_catalogue(PAGE_CATALOGUES / "book" / "cite-and-reuse.po")
     naming = [m.string for m in cited if m.string and "中文书名" in m.string]
     assert naming and all(f"《{chinese_title.rstrip('？')}" in text for text in naming)
+
+
+def test_the_theme_texts_the_build_translates_are_translated_and_each_domain_has_its_file():
+    folder = site_locale.LOCALE_DIR / LANGUAGE / "LC_MESSAGES"
+    for domain in site_locale.THEME_DOMAINS:
+        held = [message for message in translations.read_catalogue(folder / f"{domain}.po") if message.id]
+        assert held, domain
+        assert [m.id for m in held if m.fuzzy or not m.string] == [], domain

@@ -633,3 +633,39 @@ def test_the_chinese_build_status_table_has_chinese_headings(zh_site, built_site
     assert headings(built_site) == ["Document", "Modified", "Method", "Run Time (s)", "Status"]
     chinese = headings(zh_site)
     assert len(chinese) == 5 and not [h for h in chinese if re.search(r"[A-Za-z]", h)], chinese
+
+
+# Attributes a reader hears (screen readers) or sees on hover.
+SPOKEN_ATTRIBUTES = re.compile(r'\b(aria-label|title|alt|placeholder|data-bs-title)="([^"]*)"')
+
+
+def english_names_and_tooltips(page: str) -> list[str]:
+    """Screen-reader names and tooltips of a page with an English word and no Chinese, except a
+    citation's tooltip (the cited work's own title, which stays in its language)."""
+    found = []
+    for tag in re.findall(r"<[a-zA-Z][^>]*>", page):
+        if 'class="reference internal"' in tag and "bibliography.html#" in tag:
+            continue
+        for attribute, value in SPOKEN_ATTRIBUTES.findall(tag):
+            text = html.unescape(value)
+            if re.search(r"[A-Za-z]{3,}", text) and not re.search(r"[\u4e00-\u9fff]", text):
+                found.append(f"{attribute}={text!r}")
+    return found
+
+
+def test_english_names_and_tooltips_are_found_but_citations_are_not():
+    page = (
+        '<button title="Toggle primary sidebar"></button><a aria-label="全书目录" title="链接到此标题"></a>'
+        '<a class="reference internal" href="../bibliography.html#id3" title="Wanyi Ji. Live-stream"></a>'
+    )
+    assert english_names_and_tooltips(page) == ["title='Toggle primary sidebar'"]
+
+
+@pytest.mark.build
+def test_a_chinese_pages_screen_reader_names_and_tooltips_are_chinese(zh_site):
+    pages = ["book/index", "book/01-buy-it", "notebooks/02-flash-sale", "book/glossary", "search"]
+    left = {
+        page: english_names_and_tooltips((zh_site / f"{page}.html").read_text(encoding="utf-8"))
+        for page in pages
+    }
+    assert not any(left.values()), left
