@@ -557,11 +557,11 @@ def chapter_numbers() -> dict[str, float | str]:
     est_2019 = market[market["year"] == 2019]["value_rmb_bn"]
     est_2020 = market[market["year"] == 2020]["value_rmb_bn"]
     est_2021 = market[market["year"] == 2021]["value_rmb_bn"]
-    numbers["market_2019_low"] = float(est_2019.min())
-    numbers["market_2019_high"] = float(est_2019.max())
-    numbers["market_2020_low"] = float(est_2020.min())
-    numbers["market_2020_high"] = float(est_2020.max())
-    numbers["market_2021"] = float(est_2021.iloc[0])
+    numbers["market_2019_low_rmb_bn"] = float(est_2019.min())
+    numbers["market_2019_high_rmb_bn"] = float(est_2019.max())
+    numbers["market_2020_low_rmb_bn"] = float(est_2020.min())
+    numbers["market_2020_high_rmb_bn"] = float(est_2020.max())
+    numbers["market_2021_rmb_bn"] = float(est_2021.iloc[0])
     numbers["market_2021_over_2019"] = float(est_2021.iloc[0] / est_2019.max())
     # The lowest and highest growth the estimates allow: the lowest 2020 estimate over the highest
     # 2019 one, and the highest over the lowest.
