@@ -90,6 +90,14 @@ def events_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
     return table.sort_values("date", kind="stable").reset_index(drop=True)
 
 
+def events_listing(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as the page lists them (date, category, group, event, issuer, source), with the
+    texts in the reader's language. ``events_table`` itself stays in English: the chapter's numbers
+    and charts look events up by their English names."""
+    shown = events[["date_iso", "category", "group", "event", "issuer", "source_id"]]
+    return translate_values(shown, ["category", "group", "event", "issuer"])
+
+
 def growth_table(
     gmv: pd.DataFrame | None = None, market: pd.DataFrame | None = None, *, first_year: int = FIRST_YEAR
 ) -> pd.DataFrame:

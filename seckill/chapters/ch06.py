@@ -17,7 +17,7 @@ import pandas as pd
 from seckill import charts, data
 from seckill.charts import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr
+from seckill.i18n import mark, tr, translate_values
 from seckill.models import rebalancing
 
 WORLD_BANK = mark("World Bank")
@@ -218,6 +218,12 @@ def gdp_vintages_table(vintages: pd.DataFrame | None = None) -> pd.DataFrame:
     return table.sort_values(["year", "published"]).reset_index(drop=True)
 
 
+def gdp_vintages_listing(vintages: pd.DataFrame) -> pd.DataFrame:
+    """The GDP estimates as the page lists them, the vintage ("preliminary", "final") in the
+    reader's language; :func:`revision` looks vintages up in English, so the table stays so."""
+    return translate_values(vintages, ["estimate"])
+
+
 def revision(table: pd.DataFrame, year: int) -> tuple[float, float]:
     """(preliminary, final) growth for ``year``, in percent."""
     rows = table[table["year"] == year].set_index("estimate")["growth_pct"]
@@ -279,6 +285,15 @@ def recovery_chart(table: pd.DataFrame) -> alt.Chart:
     )
 
 
+CAMPAIGN_COLUMNS = [
+    mark("Date"),
+    mark("Campaign"),
+    mark("Amount (bn yuan)"),
+    mark("What the amount counts"),
+    mark("Confidence"),
+]
+
+
 def campaigns_table(campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
     """The consumption campaigns as a reader-facing table (dates, what, amount, what it counts)."""
     campaigns = data.load("consumption_campaigns") if campaigns is None else campaigns
@@ -287,11 +302,15 @@ def campaigns_table(campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
             "Date": campaigns["start_date"].astype(str).to_numpy(),
             "Campaign": campaigns["campaign"].astype(str).to_numpy(),
             "Amount (bn yuan)": campaigns["value_rmb_bn"].astype(float).to_numpy(),
-            "What the amount counts": campaigns["measure"].astype("string").fillna("").to_numpy(),
+            "What the amount counts": campaigns["measure"].astype(object).to_numpy(),
             "Confidence": campaigns["confidence"].astype(str).to_numpy(),
         }
     )
-    return table.sort_values("Date", kind="stable").reset_index(drop=True)
+    table = table.sort_values("Date", kind="stable").reset_index(drop=True)
+    # A campaign without an amount counts nothing: left blank, after translating the others.
+    shown = translate_values(table, ["Campaign", "What the amount counts", "Confidence"])
+    shown["What the amount counts"] = shown["What the amount counts"].fillna("")
+    return shown.rename(columns={column: tr(column) for column in CAMPAIGN_COLUMNS})
 
 
 def current_china_share(table: pd.DataFrame | None = None) -> tuple[int, float]:
