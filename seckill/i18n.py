@@ -291,6 +291,24 @@ def format_date(value, precision: str = "day") -> str:
     )
 
 
+_ENGLISH_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def large_number(value: float, english_scale: str = "million") -> str:
+    """A large count for running text: in English in ``english_scale`` ("150 million"), in
+    Chinese in 亿 from 10^8 and in 万 from 10^4 ("1.5亿", "30万"), never "15000万"."""
+    if english_scale not in _ENGLISH_SCALE_WORDS:
+        raise ValueError(f"english_scale must be one of {list(_ENGLISH_SCALE_WORDS)}, not {english_scale!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"a count to write must be a finite number, not {value!r}")
+    if not is_chinese():
+        return f"{value / _ENGLISH_SCALE_WORDS[english_scale]:g} {english_scale}"
+    for unit, size in (("亿", 1e8), ("万", 1e4)):
+        if abs(value) >= size:
+            return f"{value / size:g}{unit}"
+    return f"{value:g}"
+
+
 # English scales to the Chinese one a chart shows them in: billions of yuan as 亿元, millions of
 # people as 万人, trillions as 万亿, thousands as 万, megatonnes as 万吨, gigatonnes as 亿吨.
 _READER_SCALE = {"k": "wan", "m": "wan", "bn": "yi", "tn": "wanyi", "mt": "wan_t", "gt": "yi_t"}

@@ -112,6 +112,27 @@ def test_chinese_wrap_keeps_a_number_with_its_unit_brackets_with_their_text_and_
             assert title not in text or not fits or any(title in line for line in lines)
 
 
+def test_a_large_count_reads_in_yi_from_a_hundred_million_and_in_wan_below(chinese):
+    assert [i18n.large_number(value) for value in (1.5e8, 1e8, 9.9e7, 3e5, 1e4, 2500)] == [
+        "1.5亿",
+        "1亿",
+        "9900万",
+        "30万",
+        "1万",
+        "2500",
+    ]
+    with pytest.raises(ValueError, match="finite"):
+        i18n.large_number(float("nan"))
+
+
+def test_a_large_count_reads_in_the_english_scale_asked_for():
+    assert i18n.large_number(1.5e8) == "150 million"
+    assert i18n.large_number(3e5) == "0.3 million"
+    assert i18n.large_number(2.5e9, "billion") == "2.5 billion"
+    with pytest.raises(ValueError, match="english_scale"):
+        i18n.large_number(1e6, "lakh")
+
+
 def test_quantities_are_shown_in_chinese_units_with_the_same_precision(chinese):
     frame = pd.DataFrame({"year": [2019], "gmv_rmb_bn": [268.4], "people_m": [560.0]})
     converted = i18n.in_reader_units(frame, ["gmv_rmb_bn", "people_m"])
