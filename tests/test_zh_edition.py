@@ -436,3 +436,12 @@ def test_every_heading_and_chapter_link_on_a_chinese_page_is_in_chinese(zh_site)
             if re.search(r"[A-Za-z]{3,}", words) and not HAN.search(words):
                 untranslated.append(f"{page.relative_to(zh_site)}: {words!r}")
     assert not untranslated, "\n".join(untranslated[:20])
+
+
+@pytest.mark.build
+def test_a_chinese_answer_label_never_nests_brackets(zh_site):
+    page = (zh_site / "book" / "03-selling-poverty-alleviation.html").read_text(encoding="utf-8")
+    labels = [_text(label) for label in re.findall(r"<label[^>]*>.*?</label>", page, re.S)]
+    answers = [label for label in labels if label.startswith("你的答案")]
+    assert "你的答案：%（占价格）" in answers
+    assert [label for label in answers if re.search(r"（[^）]*（", label)] == []
