@@ -181,48 +181,79 @@ def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns of Latin letters.
 
     English text wraps as :func:`textwrap.wrap` wraps it. Text with Chinese characters counts
-    each of them as two columns (so a line holds about half as many of them), may break between
-    any two Chinese characters but never inside a Latin word or a number, and keeps closing
-    punctuation off the start of a line and opening punctuation off its end.
+    each of them as two columns (so a line holds about half as many of them) and may break between
+    any two Chinese characters, but never inside a Latin word or a number, between a number and
+    its unit ("1.5 °C", "130 Gt") or inside a title in 《》 that fits on a line; a line never
+    starts with closing punctuation nor ends with opening punctuation. A line ends, where it can,
+    after its last pause (a comma, a colon) unless that leaves a stub of less than a fifth of it.
     """
     if not any(_is_wide(character) for character in text):
         return textwrap.wrap(text, width)
-    # Tokens: a run of Latin letters, digits and their signs (kept whole), or one other character.
-    tokens = re.findall(r"[A-Za-z0-9₀-₉⁰-⁹.,%+\-–/'’&_]+|\s+|.", text.strip())
     lines: list[str] = []
-    line = ""
-    for token in tokens:
-        if len(line) > 1 and text_width(line + token.rstrip()) > width:
-            if token[0] in _NO_LINE_START:  # closing punctuation: carry the character before it down too
-                kept, carried = _split_line(line[:-1], width)
-                lines.append(kept)
-                line = carried + line[-1]
-            else:
-                kept, line = _split_line(line, width)
-                lines.append(kept)
-        if line or not token.isspace():
-            line += token
-    if line.strip():
-        lines.append(line.rstrip())
+    line: list[str] = []  # the current line's pieces, each unbreakable
+    for piece in _pieces(text.strip(), width):
+        if line and text_width("".join(line) + piece.rstrip()) > width:
+            cut = _best_cut(line, width)
+            lines.append("".join(line[:cut]).rstrip())
+            line = line[cut:]
+            while line and line[0].isspace():
+                line.pop(0)
+        if line or not piece.isspace():
+            line.append(piece)
+    if "".join(line).strip():
+        lines.append("".join(line).rstrip())
     return lines
 
 
+# Unbreakable runs: a title in 《》, a number with its unit (a space between is allowed), a run of
+# Latin letters, digits and their signs, white space, or any other single character.
+_RUNS = re.compile(
+    r"《[^《》]*》"
+    r"|\d[\d.,]*\s?(?:°[CF]|[A-Za-z]{1,4}(?![A-Za-z]))"
+    r"|[A-Za-z0-9₀-₉⁰-⁹.,%+\-–/'’&_°]+"
+    r"|\s+|."
+)
+
+
+def _pieces(text: str, width: int, split: frozenset[str] = frozenset()) -> list[str]:
+    """``text`` as the pieces a line may break between: opening punctuation joined to what follows
+    it, closing punctuation to what precedes it; a title that does not fit on a line with its
+    brackets is split into characters (the titles in ``split``, found by a first pass)."""
+    runs: list[str] = []
+    for run in _RUNS.findall(text):
+        runs += list(run) if run in split else [run]
+    pieces: list[str] = []
+    opening = ""
+    for run in runs:
+        if run[0] in _NO_LINE_START and pieces and not opening:
+            pieces[-1] += run
+        elif run in _NO_LINE_END:
+            opening += run
+        else:
+            pieces.append(opening + run)
+            opening = ""
+    if opening:
+        pieces.append(opening)
+    too_wide = frozenset(
+        title for piece in pieces if text_width(piece) > width for title in re.findall(r"《[^《》]*》", piece)
+    )
+    return _pieces(text, width, split | too_wide) if too_wide - split else pieces
+
+
 # A line of Chinese breaks best after one of these (a pause), if one falls late enough in it.
-_SOFT_BREAKS = set("，。、：；！？）》” ")
+_SOFT_BREAKS = set("，。、：；！？）” ")
 
 
-def _split_line(line: str, width: int) -> tuple[str, str]:
-    """A full line to keep and the text to carry to the next: the line ends after its last pause
-    (a comma, a colon: "试一试：" before the question), unless that leaves a stub of less than a
-    fifth of the width, else where it is full, never after an opening bracket."""
+def _best_cut(line: list[str], width: int) -> int:
+    """How many of a full line's pieces to keep: up to its last pause (or before an opening
+    bracket) unless that leaves a stub of less than a fifth of the width, else all of them."""
     for cut in range(len(line) - 1, 0, -1):
-        if text_width(line[:cut]) < width // 5:
+        kept = "".join(line[:cut])
+        if text_width(kept) < width // 5:
             break
-        if (line[cut - 1] in _SOFT_BREAKS or line[cut] in _NO_LINE_END) and line[cut] not in _NO_LINE_START:
-            return line[:cut].rstrip(), line[cut:].lstrip()
-    if line[-1] in _NO_LINE_END:  # carry the opening bracket down with what it opens
-        return line[:-1].rstrip(), line[-1]
-    return line.rstrip(), ""
+        if kept.rstrip()[-1:] in _SOFT_BREAKS or kept[-1].isspace() or line[cut][0] in _NO_LINE_END:
+            return cut
+    return len(line)
 
 
 # --------------------------------------------------------------------------- dates and units
@@ -258,6 +289,24 @@ def format_date(value, precision: str = "day") -> str:
     return {"day": f"{stamp.day} {month} {stamp.year}", "month": f"{month} {stamp.year}"}.get(
         precision, str(stamp.year)
     )
+
+
+_ENGLISH_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def large_number(value: float, english_scale: str = "million") -> str:
+    """A large count for running text: in English in ``english_scale`` ("150 million"), in
+    Chinese in 亿 from 10^8 and in 万 from 10^4 ("1.5亿", "30万"), never "15000万"."""
+    if english_scale not in _ENGLISH_SCALE_WORDS:
+        raise ValueError(f"english_scale must be one of {list(_ENGLISH_SCALE_WORDS)}, not {english_scale!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"a count to write must be a finite number, not {value!r}")
+    if not is_chinese():
+        return f"{value / _ENGLISH_SCALE_WORDS[english_scale]:g} {english_scale}"
+    for unit, size in (("亿", 1e8), ("万", 1e4)):
+        if abs(value) >= size:
+            return f"{value / size:g}{unit}"
+    return f"{value:g}"
 
 
 # English scales to the Chinese one a chart shows them in: billions of yuan as 亿元, millions of

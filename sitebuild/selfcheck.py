@@ -464,14 +464,14 @@ class SelfCheckDirective(SphinxDirective):
                 )
         else:
             field_id = f"{ident}-answer"
+            label = element(
+                "label", *self._with_unit(_("Your answer"), question, _("{before} ({unit})")), for_=field_id
+            )
+            label["seckill_unit_label"] = str(_("Your answer"))  # see _unnest_unit_brackets
             body.append(
                 element(
                     "div",
-                    element(
-                        "label",
-                        *self._with_unit(_("Your answer"), question, _("{before} ({unit})")),
-                        for_=field_id,
-                    ),
+                    label,
                     element(
                         "input",
                         type="text",
@@ -577,6 +577,24 @@ def _relative_source(source: str, srcdir: str) -> str:
 ENV_KEY = "seckill_selfchecks"
 
 
+OPENING_BRACKETS = "(（"
+
+
+def _unnest_unit_brackets(app, doctree) -> None:
+    """ "Your answer (unit)", unless the unit, as this edition words it, has brackets of its own
+    ("%（占价格）"): then "Your answer: unit", never brackets inside brackets. The unit's words are
+    known only once the page's translation has replaced them, hence after the page is read."""
+    for label in doctree.findall(selfcheck_element):
+        before = label.get("seckill_unit_label")
+        units = [child for child in label.children if isinstance(child, selfcheck_text)]
+        if before is None or not units or not any(c in units[0].astext() for c in OPENING_BRACKETS):
+            continue
+        start, _unit, end = str(_("{before}: {unit}")).partition("{unit}")
+        label.children = [nodes.Text(start.format(before=before)), units[0], nodes.Text(end)]
+        for child in label.children:
+            child.parent = label
+
+
 def _collect(app, doctree) -> None:
     """Keep the page's questions, in page order, with the page's and section's titles."""
     env = app.env
@@ -654,6 +672,7 @@ def setup(app):
         texinfo=(_pass, _pass),
     )
     app.add_directive("self-check", SelfCheckDirective)
+    app.connect("doctree-read", _unnest_unit_brackets)
     app.connect("doctree-read", _collect)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

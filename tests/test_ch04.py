@@ -2,11 +2,12 @@
 
 import json
 import math
+import re
 
 import pandas as pd
 import pytest
 
-from seckill import data
+from seckill import data, i18n
 from seckill.calibrations import income_fit
 from seckill.chapters import ch04
 from seckill.charts import render, tables
@@ -294,3 +295,18 @@ def test_the_pages_reading_of_the_band_sensitivity_holds():
     assert (fitted["top10_pct"] > 100 / 3).all()
     with pytest.raises(ValueError, match="shifts_pct"):
         ch04.band_sensitivity_table((0.0,))
+
+
+def test_the_counts_description_writes_a_count_over_a_hundred_million_in_yi():
+    table = ch04.counts_table()
+    largest_m = table["count_m"].max()
+    assert largest_m >= 100  # the case this checks: a count of over 1亿
+    english = ch04.counts_chart(table).to_dict()["description"]
+    assert f"to {largest_m:g} million." in english
+    i18n.set_language("zh_CN")
+    try:
+        chinese = ch04.counts_chart(table).to_dict()["description"]
+    finally:
+        i18n.set_language(None)
+    assert f"到{largest_m / 100:g}亿不等" in chinese
+    assert not re.search(r"\d{5,}万", chinese)

@@ -4,10 +4,11 @@ import ipywidgets
 import pandas as pd
 import pytest
 
-from seckill import data
+from seckill import data, i18n
 from seckill.chapters import ch05
 from seckill.charts import render, tables
 from seckill.explorers import regulation
+from tests.zh_texts import english_words
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +145,20 @@ def test_brush_marks_get_names_through_a_guarded_patch(events, growth):
     adds = [op for op in patch if op["op"] == "add"]
     assert {op["value"] for op in tests} == {"period_brush_bg", "period_brush"}
     assert all(op["path"].endswith("/description") and op["value"] for op in adds)
+
+
+def test_the_events_listing_is_in_the_readers_language():
+    events = ch05.events_table()
+    english = ch05.events_listing(events)
+    assert list(english.columns) == ["date_iso", "category", "group", "event", "issuer", "source_id"]
+    assert "E-Commerce Law adopted" in set(english["event"])
+    i18n.set_language("zh_CN")
+    try:
+        chinese = ch05.events_listing(events)
+    finally:
+        i18n.set_language(None)
+    assert "《电子商务法》通过" in set(chinese["event"])
+    assert "法律、规范与规章" in set(chinese["group"])
+    shown = chinese[["category", "group", "event", "issuer"]].to_numpy().ravel()
+    assert [text for text in shown if english_words(text)] == []
+    assert events["event"].iloc[0] == english["event"].iloc[0]  # the table the numbers use stays English

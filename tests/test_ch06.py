@@ -5,12 +5,13 @@ import math
 import ipywidgets
 import pytest
 
-from seckill import data
+from seckill import data, i18n
 from seckill.chapters import ch06
 from seckill.charts import render, tables
 from seckill.explorers import rebalancing as rebalancing_explorer
 from seckill.models import rebalancing
 from tests.details_table import number, read_table, starting_values
+from tests.zh_texts import english_words
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +166,18 @@ def test_rebalancing_explorer_table_is_the_model_path_at_the_sliders_starting_va
     assert f"buy {math.pow(1 + c, years_needed):.1f} × the {year} volume" in caption
     assert "seckill.models.rebalancing.rebalancing_path" in caption
     assert caption.endswith("its sliders change the chart, not this table.")
+
+
+def test_the_vintages_and_campaigns_tables_are_in_the_readers_language():
+    vintages = ch06.gdp_vintages_table()
+    assert {"preliminary", "final"} <= set(ch06.gdp_vintages_listing(vintages)["estimate"])
+    i18n.set_language("zh_CN")
+    try:
+        estimates = ch06.gdp_vintages_listing(vintages)["estimate"]
+        campaigns = ch06.campaigns_table()
+    finally:
+        i18n.set_language(None)
+    assert {"初步核算数", "最终核实数"} <= set(estimates)
+    assert set(campaigns["可信度"]) <= {"高", "中", "低"}
+    texts = [*estimates, *campaigns.columns, *campaigns.select_dtypes(["object", "str"]).to_numpy().ravel()]
+    assert [text for text in texts if english_words(text)] == []

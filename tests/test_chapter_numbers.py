@@ -225,7 +225,7 @@ def test_chapter_2_numbers_agree_with_the_csv_files():
         float(by_id.loc["alibaba-2019-sd-peak-orders", "value"])
     )
     jiemian = by_id.loc["li-2021-presale-sales-jiemian"]
-    assert numbers["li_2021_sales_rmb_m_per_hour"] == pytest.approx(
+    assert numbers["li_2021_sales_per_hour_rmb_m"] == pytest.approx(
         1000 * float(jiemian["value"]) / (jiemian["duration_min"] / 60)
     )
 

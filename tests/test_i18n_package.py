@@ -155,6 +155,45 @@ def test_chinese_titles_wrap_at_half_the_characters_and_never_start_a_line_with_
     assert i18n.wrap(english, 36) == __import__("textwrap").wrap(english, 36)
 
 
+@pytest.mark.parametrize("width", range(14, 60, 2))
+def test_chinese_wrap_keeps_a_number_with_its_unit_brackets_with_their_text_and_titles_whole(width):
+    texts = [
+        "到2035年，中国快递包裹的排放能否守住其在1.5 °C预算中的份额？",
+        "1.5 °C预算，50%概率：130 Gt",
+        "李佳琦的15,000支口红：5分钟（《时代》周刊）；5分钟内卖出15,000支（《南华早报》）",
+    ]
+    for text in texts:
+        lines = i18n.wrap(text, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert all(i18n.text_width(line) <= width for line in lines)
+        assert all(line[-1] not in "（《“" and line[0] not in "，。、：；）》”" for line in lines)
+        assert all(not line.endswith(("1.5", "130")) for line in lines)  # "1.5 °C" and "130 Gt" stay whole
+        for title in ("《时代》", "《南华早报》"):  # whole wherever it fits with its brackets
+            fits = i18n.text_width(f"（{title}）") <= width
+            assert title not in text or not fits or any(title in line for line in lines)
+
+
+def test_a_large_count_reads_in_yi_from_a_hundred_million_and_in_wan_below(chinese):
+    assert [i18n.large_number(value) for value in (1.5e8, 1e8, 9.9e7, 3e5, 1e4, 2500)] == [
+        "1.5亿",
+        "1亿",
+        "9900万",
+        "30万",
+        "1万",
+        "2500",
+    ]
+    with pytest.raises(ValueError, match="finite"):
+        i18n.large_number(float("nan"))
+
+
+def test_a_large_count_reads_in_the_english_scale_asked_for():
+    assert i18n.large_number(1.5e8) == "150 million"
+    assert i18n.large_number(3e5) == "0.3 million"
+    assert i18n.large_number(2.5e9, "billion") == "2.5 billion"
+    with pytest.raises(ValueError, match="english_scale"):
+        i18n.large_number(1e6, "lakh")
+
+
 def test_quantities_are_shown_in_chinese_units_with_the_same_precision(chinese):
     frame = pd.DataFrame({"year": [2019], "gmv_rmb_bn": [268.4], "people_m": [560.0]})
     converted = i18n.in_reader_units(frame, ["gmv_rmb_bn", "people_m"])

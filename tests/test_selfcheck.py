@@ -14,9 +14,17 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from docutils import nodes
 
 from sitebuild import question_bank
-from sitebuild.selfcheck import SelfCheckError, chapter_module, parse_question
+from sitebuild.selfcheck import (
+    SelfCheckError,
+    _unnest_unit_brackets,
+    chapter_module,
+    element,
+    parse_question,
+    selfcheck_text,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBERS = {"share_pct": 27.6, "old_share_pct": 12.6, "name": "a text"}
@@ -212,3 +220,20 @@ def test_an_unknown_answer_key_stops_the_build_naming_file_line_and_field(tmp_pa
     result = _build_page(tmp_path, NUMERIC_PAGE)
     assert result.returncode != 0
     assert "index.md:9: self-check field 'answer-key': this page has no chapter numbers" in result.stderr
+
+
+def _answer_label(unit: str) -> str:
+    """The answer field's label for ``unit``, as the page reads once its text is final."""
+    label = element("label", nodes.Text("Your answer ("), selfcheck_text(unit, unit), nodes.Text(")"))
+    label["seckill_unit_label"] = "Your answer"
+    page = nodes.section()
+    page += label
+    _unnest_unit_brackets(None, page)
+    return "".join(child.astext() for child in label.children)
+
+
+def test_a_unit_with_brackets_of_its_own_is_not_put_in_brackets_again():
+    assert _answer_label("% of the price") == "Your answer (% of the price)"
+    assert _answer_label("%") == "Your answer (%)"
+    assert _answer_label("%（占价格）") == "Your answer: %（占价格）"
+    assert _answer_label("% (of the price)") == "Your answer: % (of the price)"

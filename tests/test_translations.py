@@ -293,3 +293,33 @@ def test_the_theme_texts_the_build_translates_are_translated_and_each_domain_has
         held = [message for message in translations.read_catalogue(folder / f"{domain}.po") if message.id]
         assert held, domain
         assert [m.id for m in held if m.fuzzy or not m.string] == [], domain
+
+
+# A glued number (or a range of them) written with an English scale word after it.
+SCALED_GLUE = re.compile(
+    r"((?:\{glue:text\}`[a-z0-9_]+(?::[^`]*)?`\s*(?:–|-|to)\s*)*)"
+    r"\{glue:text\}`([a-z0-9_]+)(?::[^`]*)?`\s*(?:billion|million|Mt\b)"
+)
+GLUE_NAME = re.compile(r"\{glue:text\}`([a-z0-9_]+)")
+
+
+def scaled_names_without_a_chinese_scale(text: str) -> list[str]:
+    """Names of glued numbers the English writes in millions, billions or Mt whose name has no
+    scale suffix, so that the Chinese cannot glue them in 万 or 亿 (``chinese_scale_names``)."""
+    names = []
+    for match in SCALED_GLUE.finditer(text):
+        names += GLUE_NAME.findall(match.group(1)) + [match.group(2)]
+    return [name for name in names if not translations.chinese_scale_names(name)]
+
+
+def test_a_number_written_in_millions_or_billions_has_a_name_the_chinese_can_rescale():
+    assert scaled_names_without_a_chinese_scale(
+        "were {glue:text}`low:,.0f`–{glue:text}`high_rmb_bn:,.0f` billion yuan, "
+        "{glue:text}`per_hour_rmb_m:,.0f` million an hour and {glue:text}`waste:.1f` Mt"
+    ) == ["low", "waste"]
+    unscaled = {
+        page.name: names
+        for page in sorted((ROOT / "book").glob("*.md"))
+        if (names := scaled_names_without_a_chinese_scale(page.read_text(encoding="utf-8")))
+    }
+    assert unscaled == {}

@@ -669,3 +669,12 @@ def test_a_chinese_pages_screen_reader_names_and_tooltips_are_chinese(zh_site):
         for page in pages
     }
     assert not any(left.values()), left
+
+
+@pytest.mark.build
+def test_a_chinese_answer_label_never_nests_brackets(zh_site):
+    page = (zh_site / "book" / "03-selling-poverty-alleviation.html").read_text(encoding="utf-8")
+    labels = [_text(label) for label in re.findall(r"<label[^>]*>.*?</label>", page, re.S)]
+    answers = [label for label in labels if label.startswith("你的答案")]
+    assert "你的答案：%（占价格）" in answers
+    assert [label for label in answers if re.search(r"（[^）]*（", label)] == []

@@ -780,7 +780,7 @@ def chapter_numbers() -> dict[str, float]:
     jiemian = "li-2021-presale-sales-jiemian"
     numbers["li_2021_jiemian_rmb_bn"] = value[jiemian]
     numbers["li_2021_jiemian_hours"] = minutes[jiemian] / 60
-    numbers["li_2021_sales_rmb_m_per_hour"] = 1000 * value[jiemian] / (minutes[jiemian] / 60)
+    numbers["li_2021_sales_per_hour_rmb_m"] = 1000 * value[jiemian] / (minutes[jiemian] / 60)
     numbers["li_2021_sales_rmb_per_s"] = 1e9 * value[jiemian] / (minutes[jiemian] * 60)
 
     concentration = concentration_summary(records)

@@ -18,7 +18,7 @@ from seckill import charts, data
 from seckill.calibrations.income_fit import COMPARISON_SURVEY, MAIN_SURVEY, calibrate
 from seckill.charts import vega_text
 from seckill.controls import Slider
-from seckill.i18n import in_reader_units, mark, reader_unit, tr, translate_values
+from seckill.i18n import in_reader_units, large_number, mark, reader_unit, tr, translate_values
 from seckill.models import incomes, streamer
 
 SHORT_BODY = {
@@ -83,17 +83,11 @@ def counts_chart(table: pd.DataFrame) -> alt.Chart:
         source=tr("CAPA, MOFCOM and CNSA reports as quoted by news media (see Data and sources)"),
         description=tr(
             "Dot chart on a logarithmic axis of published counts of live streamers in China, "
-            "from {smallest_m:g} million to {largest_m:g} million. Accounts ever opened number over "
+            "from {smallest} to {largest}. Accounts ever opened number over "
             "100 million; people who stream as their main job about 15 million; hosts active on "
             "monitored e-commerce platforms well under 3 million. A low-confidence count is "
             "faded."
-        ).format(
-            smallest_m=smallest,
-            largest_m=largest,
-            # The same counts in 万 (10^4), for a translation to give them in Chinese units.
-            smallest_wan=smallest * 100,
-            largest_wan=largest * 100,
-        ),
+        ).format(smallest=large_number(smallest * 1e6), largest=large_number(largest * 1e6)),
     )
 
 

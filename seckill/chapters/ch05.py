@@ -90,6 +90,14 @@ def events_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
     return table.sort_values("date", kind="stable").reset_index(drop=True)
 
 
+def events_listing(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as the page lists them (date, category, group, event, issuer, source), with the
+    texts in the reader's language. ``events_table`` itself stays in English: the chapter's numbers
+    and charts look events up by their English names."""
+    shown = events[["date_iso", "category", "group", "event", "issuer", "source_id"]]
+    return translate_values(shown, ["category", "group", "event", "issuer"])
+
+
 def growth_table(
     gmv: pd.DataFrame | None = None, market: pd.DataFrame | None = None, *, first_year: int = FIRST_YEAR
 ) -> pd.DataFrame:
@@ -561,11 +569,11 @@ def chapter_numbers() -> dict[str, float | str]:
     est_2019 = market[market["year"] == 2019]["value_rmb_bn"]
     est_2020 = market[market["year"] == 2020]["value_rmb_bn"]
     est_2021 = market[market["year"] == 2021]["value_rmb_bn"]
-    numbers["market_2019_low"] = float(est_2019.min())
-    numbers["market_2019_high"] = float(est_2019.max())
-    numbers["market_2020_low"] = float(est_2020.min())
-    numbers["market_2020_high"] = float(est_2020.max())
-    numbers["market_2021"] = float(est_2021.iloc[0])
+    numbers["market_2019_low_rmb_bn"] = float(est_2019.min())
+    numbers["market_2019_high_rmb_bn"] = float(est_2019.max())
+    numbers["market_2020_low_rmb_bn"] = float(est_2020.min())
+    numbers["market_2020_high_rmb_bn"] = float(est_2020.max())
+    numbers["market_2021_rmb_bn"] = float(est_2021.iloc[0])
     numbers["market_2021_over_2019"] = float(est_2021.iloc[0] / est_2019.max())
     # The lowest and highest growth the estimates allow: the lowest 2020 estimate over the highest
     # 2019 one, and the highest over the lowest.

@@ -218,6 +218,12 @@ def gdp_vintages_table(vintages: pd.DataFrame | None = None) -> pd.DataFrame:
     return table.sort_values(["year", "published"]).reset_index(drop=True)
 
 
+def gdp_vintages_listing(vintages: pd.DataFrame) -> pd.DataFrame:
+    """The GDP estimates as the page lists them, the vintage ("preliminary", "final") in the
+    reader's language; :func:`revision` looks vintages up in English, so the table stays so."""
+    return translate_values(vintages, ["estimate"])
+
+
 def revision(table: pd.DataFrame, year: int) -> tuple[float, float]:
     """(preliminary, final) growth for ``year``, in percent."""
     rows = table[table["year"] == year].set_index("estimate")["growth_pct"]
@@ -279,19 +285,32 @@ def recovery_chart(table: pd.DataFrame) -> alt.Chart:
     )
 
 
+CAMPAIGN_COLUMNS = [
+    mark("Date"),
+    mark("Campaign"),
+    mark("Amount (bn yuan)"),
+    mark("What the amount counts"),
+    mark("Confidence"),
+]
+
+
 def campaigns_table(campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
     """The consumption campaigns as a reader-facing table (dates, what, amount, what it counts)."""
     campaigns = data.load("consumption_campaigns") if campaigns is None else campaigns
     table = pd.DataFrame(
         {
-            mark("Date"): campaigns["start_date"].astype(str).to_numpy(),
-            mark("Campaign"): campaigns["campaign"].astype(str).to_numpy(),
-            mark("Amount (bn yuan)"): campaigns["value_rmb_bn"].astype(float).to_numpy(),
-            mark("What the amount counts"): campaigns["measure"].astype("string").fillna("").to_numpy(),
-            mark("Confidence"): campaigns["confidence"].astype(str).to_numpy(),
+            "Date": campaigns["start_date"].astype(str).to_numpy(),
+            "Campaign": campaigns["campaign"].astype(str).to_numpy(),
+            "Amount (bn yuan)": campaigns["value_rmb_bn"].astype(float).to_numpy(),
+            "What the amount counts": campaigns["measure"].astype(object).to_numpy(),
+            "Confidence": campaigns["confidence"].astype(str).to_numpy(),
         }
     )
-    return table.sort_values("Date", kind="stable").reset_index(drop=True)
+    table = table.sort_values("Date", kind="stable").reset_index(drop=True)
+    # A campaign without an amount counts nothing: left blank, after translating the others.
+    shown = translate_values(table, ["Campaign", "What the amount counts", "Confidence"])
+    shown["What the amount counts"] = shown["What the amount counts"].fillna("")
+    return shown.rename(columns={column: tr(column) for column in CAMPAIGN_COLUMNS})
 
 
 def current_china_share(table: pd.DataFrame | None = None) -> tuple[int, float]:
@@ -634,11 +653,6 @@ def required_growth_text(needed: float, gdp_growth: float) -> str:
     return tr("Consumption must grow {needed:.1%} a year, {faster:.1%} faster than GDP").format(
         needed=needed, faster=needed - gdp_growth
     )
-
-
-def campaigns_display_table(campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
-    """:func:`campaigns_table` with its headers in the reader's language (the rows are the data's)."""
-    return campaigns_table(campaigns).rename(columns=tr)
 
 
 def shares_by_source(shares: pd.DataFrame) -> pd.DataFrame:

@@ -34,6 +34,16 @@ QUOTED_ESTIMATES = [
     "spb2023-paper-recovery",
 ]
 
+# Each quoted estimate's name ends in its unit, so that the Chinese edition can write millions of
+# tonnes in 万吨 (``est_su2020_waste_mt`` is also glued as ``est_su2020_waste_wan_t``).
+ESTIMATE_UNIT_SUFFIXES = {
+    "Mt": "_mt",
+    "Mt CO2": "_mt",
+    "Mt CO2e": "_mt",
+    "kg CO2e per parcel": "_kg",
+    "%": "_pct",
+}
+
 
 def chapter_numbers() -> dict[str, float]:
     """Every number the Chapter 7 page quotes, by name, as floats, from the data package and the models.
@@ -78,7 +88,12 @@ def chapter_numbers() -> dict[str, float]:
     # Packaging and delivery emissions
     estimates = parcel_inputs.estimates_table().set_index("estimate_id")
     for key in QUOTED_ESTIMATES:
-        numbers["est_" + key.replace("-", "_")] = estimates.loc[key, "value"]
+        unit = estimates.loc[key, "unit"]
+        if unit not in ESTIMATE_UNIT_SUFFIXES:
+            raise ValueError(
+                f"estimate {key!r} is in {unit!r}: add its name suffix to ESTIMATE_UNIT_SUFFIXES"
+            )
+        numbers["est_" + key.replace("-", "_") + ESTIMATE_UNIT_SUFFIXES[unit]] = estimates.loc[key, "value"]
 
     defaults = parcel_inputs.parcel_defaults()
     for key in [
@@ -162,8 +177,9 @@ def chapter_numbers() -> dict[str, float]:
 
     # Budget and Kaya
     budget = carbon_budget.budget_defaults()
-    for key in ["base_emissions_gtco2", "budget_50", "budget_67", "budget_83"]:
-        numbers["b_" + key] = budget[key]
+    numbers["b_base_emissions_gtco2"] = budget["base_emissions_gtco2"]
+    for key in ["budget_50", "budget_67", "budget_83"]:
+        numbers[f"b_{key}_gt"] = budget[key]  # GtCO2
     numbers["b_population_growth_pct"] = 100 * budget["population_growth"]
     numbers["b_consumption_growth_pct"] = 100 * budget["consumption_growth"]
     numbers["b_intensity_decline_pct"] = 100 * budget["intensity_decline"]
