@@ -19,11 +19,7 @@ def _document(name: str):
 
 
 def _linked_elsewhere(document) -> list:
-    return [
-        node
-        for node in document.findall()
-        if node.__dict__.get("_document") not in (None, document)
-    ]
+    return [node for node in document.findall() if node.__dict__.get("_document") not in (None, document)]
 
 
 def test_adopt_moves_nodes_parsed_elsewhere_to_the_page_and_leaves_its_own():
@@ -55,3 +51,22 @@ def test_no_saved_chinese_page_links_to_another_document(zh_site):
     for path in doctrees:
         document = pickle.loads(path.read_bytes())
         assert _linked_elsewhere(document) == [], path.name
+
+
+def test_myst_gets_documents_with_default_settings_of_their_own():
+    from docutils.parsers.rst import Parser as RSTParser
+
+    from sitebuild.translated_nodes import _make_document
+
+    first, second = _make_document("a.md"), _make_document("b.md")
+    defaults = vars(get_default_settings(RSTParser))
+    made = vars(first.settings)
+    assert made.keys() == defaults.keys()
+    assert {k: v for k, v in made.items() if k != "record_dependencies"} == {
+        k: v for k, v in defaults.items() if k != "record_dependencies"
+    }
+    assert first.settings.record_dependencies is not second.settings.record_dependencies
+    assert first["source"] == "a.md" and second["source"] == "b.md"
+    first.settings.language_code = "zh_CN"
+    assert second.settings.language_code == "en"
+    assert _make_document().settings.language_code == "en"
