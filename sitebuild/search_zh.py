@@ -7,6 +7,11 @@ search for it found nothing. :class:`ChineseSearch` gives the browser a splitter
 of Chinese characters into the longest words the index holds (forward maximum matching against the
 index's own words, jieba's segmentation as the index recorded it), so the query's words are the
 index's words; Latin words split as before. Sphinx's search then lists the pages holding every word.
+
+Sphinx's Chinese search also keeps every Latin word of every page in one list, and asks for each
+word it indexes whether the word is in that list: a look through a list that grows with the book,
+about two thirds of the time the Chinese index took. :class:`LatinTerms` is that list answering
+the question from a set; the index is the same.
 """
 
 from __future__ import annotations
@@ -40,8 +45,34 @@ function splitQuery(query) {
 """
 
 
+class LatinTerms(list):
+    """Sphinx's list of the Latin words seen (``SearchChinese.latin_terms``), with ``in`` answered
+    from a set. Sphinx only extends the list and asks whether a word is in it."""
+
+    def __init__(self, words=()):
+        super().__init__(words)
+        self._seen = set(self)
+
+    def extend(self, words) -> None:
+        words = list(words)
+        super().extend(words)
+        self._seen.update(words)
+
+    def append(self, word) -> None:
+        super().append(word)
+        self._seen.add(word)
+
+    def __contains__(self, word) -> bool:
+        return word in self._seen
+
+
 class ChineseSearch(SearchChinese):
     js_splitter_code = JS_SPLITTER
+
+    def init(self, options) -> None:
+        super().init(options)
+        # An instance's own (Sphinx's is one list on the class, shared by every instance).
+        self.latin_terms = LatinTerms()
 
 
 def setup(app):

@@ -268,6 +268,7 @@ def setup(app):
     app.connect("config-inited", _set_reader_language)
     app.setup_extension("sitebuild.site_locale")
     app.setup_extension("sitebuild.glue_i18n")
+    app.setup_extension("sitebuild.translated_nodes")
     app.setup_extension("sitebuild.page_messages")
     app.setup_extension("sitebuild.search_zh")
     app.setup_extension("sitebuild.theme_fixes")
