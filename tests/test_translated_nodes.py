@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
@@ -45,6 +46,7 @@ def test_adopt_moves_nodes_parsed_elsewhere_to_the_page_and_leaves_its_own():
     assert len(pickle.dumps(page)) < 10_000
 
 
+@pytest.mark.build
 def test_no_saved_chinese_page_links_to_another_document(zh_site):
     doctrees = sorted((zh_site.parent / ".doctrees").rglob("*.doctree"))
     assert len(doctrees) > 20
