@@ -194,6 +194,10 @@ def wrap(text: str, width: int) -> list[str]:
     for piece in _pieces(text.strip(), width):
         if line and text_width("".join(line) + piece.rstrip()) > width:
             cut = _best_cut(line, width)
+            # A pause earlier in the line is no use if what follows it still does not fit with
+            # this piece (a long bracketed code name, say): then the whole line ends here.
+            if text_width("".join(line[cut:]) + piece.rstrip()) > width:
+                cut = len(line)
             lines.append("".join(line[:cut]).rstrip())
             line = line[cut:]
             while line and line[0].isspace():

@@ -173,6 +173,16 @@ def test_chinese_wrap_keeps_a_number_with_its_unit_brackets_with_their_text_and_
             assert title not in text or not fits or any(title in line for line in lines)
 
 
+@pytest.mark.parametrize("width", range(44, 80, 2))
+def test_chinese_wrap_never_leaves_a_line_wider_than_it_must_be(width):
+    """A pause early in a line must not keep what follows it with a long unbreakable piece (a code
+    name in brackets): every line fits whenever each piece fits."""
+    text = "资料来源：按读者假设进行的模拟（seckill.models.streamer.simulate_cohort）"
+    lines = i18n.wrap(text, width)
+    assert "".join(lines) == text
+    assert all(i18n.text_width(line) <= width for line in lines), lines
+
+
 def test_a_large_count_reads_in_yi_from_a_hundred_million_and_in_wan_below(chinese):
     assert [i18n.large_number(value) for value in (1.5e8, 1e8, 9.9e7, 3e5, 1e4, 2500)] == [
         "1.5亿",

@@ -97,13 +97,14 @@ def _first_line(source: str) -> str:
     return next((line for line in source.splitlines() if line.strip()), "")[:80]
 
 
-def execute(path: Path) -> nbformat.NotebookNode:
-    """Run the notebook in a fresh kernel, as a reader would, and return it with its outputs.
+def execute(path: Path, notebook: nbformat.NotebookNode | None = None) -> nbformat.NotebookNode:
+    """Run the notebook (the one at ``path``, or ``notebook``, a changed copy of it, run from its
+    folder) in a fresh kernel, as a reader would, and return it with its outputs.
 
     Fails the test, naming the notebook and the cell, when a cell raises or runs past
     :data:`CELL_TIMEOUT_S`.
     """
-    notebook = nbformat.read(path, as_version=4)
+    notebook = nbformat.read(path, as_version=4) if notebook is None else notebook
     running = {}
     client = NotebookClient(
         notebook,
