@@ -6,6 +6,7 @@ Registered by :mod:`sitebuild.sphinxext`. Template-level fixes live in ``book/_t
 import os
 
 import sphinx
+from docutils import nodes
 from sphinx.builders.html._assets import _JavaScript
 
 # Inline scripts in the theme's <head> read DOCUMENTATION_OPTIONS as soon as they run, so the file
@@ -42,6 +43,18 @@ def _fix_citation_role(app, pagename, templatename, context, doctree):
     body = context.get("body")
     if body and 'role="doc-biblioentry"' in body:
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def _drop_empty_table_heads(app, doctree, docname):
+    """Give a table whose header row holds no text no header row at all.
+
+    A Markdown table must have a header row, so a table of labelled rows (each notebook's overview:
+    time to learn, prerequisites, what you will use) is written with an empty one. Header cells
+    with no text name nothing to a screen reader (axe: empty-table-header).
+    """
+    for thead in list(doctree.findall(nodes.thead)):
+        if not thead.astext().strip():
+            thead.parent.remove(thead)
 
 
 def _defer_head_scripts(app, pagename, templatename, context, doctree):
@@ -104,6 +117,7 @@ def setup(app):
     app.setup_extension("sitebuild.csp")
     app.connect("builder-inited", _normalize_inline_js, priority=100)
     app.connect("html-page-context", _fix_citation_role)
+    app.connect("doctree-resolved", _drop_empty_table_heads)
     # After every other handler has added its page scripts.
     app.connect("html-page-context", _defer_head_scripts, priority=900)
     app.connect("html-page-context", _drop_scripts_the_page_does_not_use, priority=900)

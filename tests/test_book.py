@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from seckill import data
 from tests import site_check
@@ -37,6 +38,17 @@ def test_no_page_loads_anything_from_another_host(edition_site):
             )
             if loads and OTHER_HOST.search(text):
                 offenders.append(f"{page.relative_to(edition_site)}: {text[:120]}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_no_table_has_a_header_row_without_text(edition_site):
+    """An empty header row names nothing to a screen reader; the build leaves such a row out."""
+    offenders = []
+    for page in _pages(edition_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for row in soup.select("thead tr"):
+            if not row.get_text(strip=True):
+                offenders.append(f"{page.relative_to(edition_site)}: {str(row)[:100]}")
     assert not offenders, "\n".join(offenders)
 
 
