@@ -397,10 +397,7 @@ def touch_to_live(browser, base_url: str, page_path: str) -> dict[str, float]:
         viewport={"width": site_check.PHONE_WIDTH_PX, "height": 844}, is_mobile=True, has_touch=True
     )
     try:
-        context.route(
-            "**/*",
-            lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort(),
-        )
+        site_check.only_requests_to(context, base_url)
         context.add_init_script(WATCH_BUNDLE_JS)
         page = context.new_page()
         session = context.new_cdp_session(page)
