@@ -7,7 +7,7 @@ pinyin is in the translators' terminology file, ``book/locales/zh_CN/terminology
 every glossary term there), so this transform re-sorts the Chinese glossary by pinyin, letters first
 and tones ignored, as dictionaries do. A term whose pinyin is missing stops the build, naming it.
 
-The file is read in one place, :func:`read_terminology`, here and in ``tests/test_terminology.py``.
+This transform and ``tests/test_terminology.py`` both read the file with :func:`read_terminology`.
 """
 
 from __future__ import annotations
