@@ -281,10 +281,7 @@ def update_package(language: str) -> Path:
 
     template = extract_package()
     po_path = catalogue_path(language)
-    if po_path.exists():
-        catalogue = read_catalogue(po_path, language)
-    else:
-        catalogue = new_catalogue(language, "seckill")
+    catalogue = read_catalogue(po_path, language) if po_path.exists() else new_catalogue(language, "seckill")
     catalogue.update(template, no_fuzzy_matching=False)
     catalogue.obsolete.clear()
     # Fixed dates: two branches that each update the catalogue then differ only in their messages.
