@@ -134,14 +134,21 @@ class PageResult:
 # --- 1. build times -------------------------------------------------------------------------------
 
 
-def _timed_build(work: Path) -> tuple[float, int]:
-    """Build the full edition in ``work`` (``./dev.sh book``); return (seconds, notebooks executed)."""
+def _timed_run(command: list[str], work: Path, what: str) -> tuple[float, str]:
+    """Run ``command`` in ``work``; return (seconds, its output), or stop saying that ``what`` failed."""
     started = time.perf_counter()
-    result = subprocess.run(["./dev.sh", "book"], cwd=work, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=work, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
-        sys.exit(f"build failed in {work}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return seconds, (result.stdout + result.stderr).count("Executing notebook")
+        # A build says why it failed at the end; editions built side by side mix theirs there.
+        sys.exit(f"{what} failed in {work}:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}")
+    return seconds, result.stdout + result.stderr
+
+
+def _timed_build(work: Path) -> tuple[float, int]:
+    """Build the full edition in ``work`` (``./dev.sh book``); return (seconds, notebooks executed)."""
+    seconds, output = _timed_run(["./dev.sh", "book"], work, "build")
+    return seconds, output.count("Executing notebook")
 
 
 def _append(path: Path, text: str) -> None:
@@ -180,25 +187,13 @@ def pdf_build_seconds(work: Path) -> float | None:
     """Seconds that :data:`PDF_BUILD_COMMAND` takes in ``work`` (after the HTML build); None if unset."""
     if PDF_BUILD_COMMAND is None:
         return None
-    needed = subprocess.run(PDF_NEEDS_COMMAND, cwd=work, capture_output=True, text=True)
-    if needed.returncode != 0:
-        sys.exit(f"student edition build failed in {work}:\n{needed.stdout[-3000:]}\n{needed.stderr[-3000:]}")
-    started = time.perf_counter()
-    result = subprocess.run(PDF_BUILD_COMMAND, cwd=work, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        sys.exit(f"PDF build failed in {work}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return seconds
+    _timed_run(PDF_NEEDS_COMMAND, work, "student edition build")
+    return _timed_run(PDF_BUILD_COMMAND, work, "PDF build")[0]
 
 
 def clean_editions_seconds(work: Path) -> float:
     """Seconds for a clean build of both editions (:data:`EDITIONS_COMMAND`) in ``work``, a fresh copy."""
-    started = time.perf_counter()
-    result = subprocess.run(EDITIONS_COMMAND, cwd=work, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        sys.exit(f"editions build failed in {work}:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}")
-    return seconds
+    return _timed_run(EDITIONS_COMMAND, work, "editions build")[0]
 
 
 def editions_check(clean_build_seconds: float, editions_seconds: float) -> tuple[str, bool, str]:
@@ -403,10 +398,7 @@ def touch_to_live(browser, base_url: str, page_path: str) -> dict[str, float]:
         viewport={"width": site_check.PHONE_WIDTH_PX, "height": 844}, is_mobile=True, has_touch=True
     )
     try:
-        context.route(
-            "**/*",
-            lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort(),
-        )
+        site_check.only_requests_to(context, base_url)
         context.add_init_script(WATCH_BUNDLE_JS)
         page = context.new_page()
         session = context.new_cdp_session(page)

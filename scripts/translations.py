@@ -68,6 +68,20 @@ def read_catalogue(path: Path, language: str | None = None) -> Catalog:
         return read_po(handle, locale=language)
 
 
+def new_catalogue(language: str, project: str) -> Catalog:
+    """An empty catalogue for ``language``, its header naming ``project`` and the book's contributors."""
+    contributors = "The seckill-book contributors"
+    return Catalog(
+        locale=language,
+        project=project,
+        copyright_holder=contributors,
+        last_translator=contributors,
+        language_team=contributors,
+        charset="utf-8",
+        fuzzy=False,
+    )
+
+
 def write_catalogue(path: Path, catalogue: Catalog) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
@@ -93,15 +107,7 @@ def update(pot_dir: Path, language: str) -> None:
             catalogue.update(template, no_fuzzy_matching=False)
             catalogue.obsolete.clear()
         else:
-            catalogue = Catalog(
-                locale=language,
-                project="seckill-book",
-                copyright_holder="The seckill-book contributors",
-                last_translator="The seckill-book contributors",
-                language_team="The seckill-book contributors",
-                charset="utf-8",
-                fuzzy=False,
-            )
+            catalogue = new_catalogue(language, "seckill-book")
             for message in _messages(template):
                 catalogue.add(message.id, "", flags=message.flags)
         write_catalogue(po_path, catalogue)
@@ -275,18 +281,7 @@ def update_package(language: str) -> Path:
 
     template = extract_package()
     po_path = catalogue_path(language)
-    if po_path.exists():
-        catalogue = read_catalogue(po_path, language)
-    else:
-        catalogue = Catalog(
-            locale=language,
-            project="seckill",
-            copyright_holder="The seckill-book contributors",
-            last_translator="The seckill-book contributors",
-            language_team="The seckill-book contributors",
-            charset="utf-8",
-            fuzzy=False,
-        )
+    catalogue = read_catalogue(po_path, language) if po_path.exists() else new_catalogue(language, "seckill")
     catalogue.update(template, no_fuzzy_matching=False)
     catalogue.obsolete.clear()
     # Fixed dates: two branches that each update the catalogue then differ only in their messages.

@@ -34,6 +34,8 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sitebuild.site_locale import is_chinese
+
 CHINESE = "zh-CN"
 JAPANESE = "ja"
 LANG_CLASS_PREFIX = "language-"  # docutils' HTML writer writes it as the lang attribute
@@ -208,11 +210,6 @@ def mark_html(html: str) -> str:
     return "".join(out)
 
 
-def is_chinese_edition(config) -> bool:
-    """The Chinese edition's pages say ``lang="zh-CN"`` themselves: nothing to mark there."""
-    return _is_cjk_language((getattr(config, "language", None) or "en").replace("_", "-"))
-
-
 class MarkChineseText(SphinxTransform):
     """When a page is read: headings and text carry the mark wherever Sphinx copies them."""
 
@@ -220,7 +217,7 @@ class MarkChineseText(SphinxTransform):
     default_priority = 870
 
     def apply(self, **kwargs) -> None:
-        if not is_chinese_edition(self.config):
+        if not is_chinese(self.config):  # its pages say lang="zh-CN" themselves
             mark_doctree(self.document)
 
 
@@ -231,7 +228,7 @@ class MarkChineseOutputs(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        if not is_chinese_edition(self.config):
+        if not is_chinese(self.config):
             mark_doctree(self.document)
 
 

@@ -6,6 +6,8 @@ scatters the rest (主 before 买 before 二 ...), an order no reader can search
 pinyin is in the translators' terminology file, ``book/locales/zh_CN/terminology.csv`` (a test keeps
 every glossary term there), so this transform re-sorts the Chinese glossary by pinyin, letters first
 and tones ignored, as dictionaries do. A term whose pinyin is missing stops the build, naming it.
+
+This transform and ``tests/test_terminology.py`` both read the file with :func:`read_terminology`.
 """
 
 from __future__ import annotations
@@ -30,9 +32,16 @@ def term_id(term: str) -> str:
     return "term-" + re.sub(r"[^A-Za-z0-9]+", "-", term).strip("-")
 
 
+def read_terminology(path: Path = TERMINOLOGY) -> tuple[list[str], list[dict[str, str]]]:
+    """The terminology file's columns, and its rows as written, each by column name."""
+    with path.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        return list(reader.fieldnames or []), list(reader)
+
+
 def pinyin_by_term_id(path: Path = TERMINOLOGY) -> dict[str, str]:
-    with path.open(encoding="utf-8", newline="") as rows:
-        return {term_id(row["term"]): row["pinyin"].strip() for row in csv.DictReader(rows)}
+    _columns, rows = read_terminology(path)
+    return {term_id(row["term"]): row["pinyin"].strip() for row in rows}
 
 
 def pinyin_sort_key(pinyin: str) -> str:

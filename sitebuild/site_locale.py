@@ -47,6 +47,7 @@ def build_language(config) -> str:
 
 
 def is_chinese(config) -> bool:
+    """True when the edition being built is the Chinese one (``language: zh_CN``)."""
     return build_language(config) == "zh_CN"
 
 

@@ -6,6 +6,7 @@ Shared by the browser tests (``tests/``) and the benchmark (``scripts/benchmark.
   would send it (so transferred bytes are what a reader downloads);
 - :func:`open_page` opens one page with every other host blocked and records what went wrong;
   :func:`open_from_folder` opens one from ``file://`` with nothing outside its folder;
+  :func:`only_requests_to` blocks, for a page or a whole browser context, every address but the site's;
 - :func:`draw_every_chart` scrolls to each chart in turn, makes it live and waits for it;
   :func:`show_every_chart` only scrolls to each (its build-time picture shows);
 - :func:`axe_violations` runs axe-core on the page;
@@ -175,21 +176,29 @@ def open_page(browser, site_url: str, page_path: str, width: int = 1280):
     return context, page, problems
 
 
+def only_requests_to(target, allowed: str | tuple[str, ...]) -> list[str]:
+    """Let ``target`` (a page, or a browser context and all its pages) fetch only the addresses
+    that start with ``allowed`` (one prefix or several) and abort every other request; return the
+    list that fills in with the addresses refused."""
+    refused: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(allowed):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    target.route("**/*", route)
+    return refused
+
+
 def open_from_folder(browser, folder: Path, page_path: str, width: int = PHONE_WIDTH_PX):
     """Open a page of a site from ``file://`` (the classroom copy opened from a USB stick), refusing
     every request outside ``folder``; return (context, page, outside), ``outside`` filling in with
     the addresses refused."""
     context = browser.new_context(viewport={"width": width, "height": 800})
-    outside = []
-
-    def only_the_folder(route):
-        if route.request.url.startswith(folder.as_uri()):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_the_folder)
+    outside = only_requests_to(context, folder.as_uri())
     page = context.new_page()
     page.goto((folder / page_path).as_uri(), wait_until="load")
     return context, page, outside

@@ -200,6 +200,12 @@ def test_selections_that_zoom_are_not_counted_as_controls():
     assert tables.bound_controls(spec) == {}
 
 
+def test_a_spec_is_walked_to_every_object_at_any_depth_spec_first():
+    spec = {"a": 1, "layer": [{"mark": "line", "params": [{"name": "p"}]}, [{"deep": True}]], "b": {"c": "x"}}
+    walked = [sorted(node) for node in tables.spec_objects(spec)]
+    assert walked == [["a", "b", "layer"], ["mark", "params"], ["name"], ["deep"], ["c"]]
+
+
 def test_the_details_is_collapsed_named_after_the_chart_and_its_tables_scroll_in_a_focusable_region():
     data = pd.DataFrame({"year": [2020], "value": [1]})
     details = tables.details_html(_finished(alt.Chart(data).mark_bar().encode(x="year:O", y="value:Q")))

@@ -17,7 +17,7 @@ import pytest
 from nbclient import NotebookClient
 
 from scripts import classroom_bundle
-from tests.site_check import draw_every_chart
+from tests.site_check import draw_every_chart, only_requests_to
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -53,23 +53,11 @@ def test_the_bundle_holds_the_site_the_notebooks_their_data_and_package(unpacked
 
 
 def test_the_site_opens_from_the_folder_and_draws_its_charts_with_no_network(unpacked, browser):
-    folder = unpacked.as_uri() + "/"
+    local = (unpacked.as_uri() + "/", "data:", "blob:")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    outside, errors = [], []
-
-    def route(route):
-        url = route.request.url
-        if url.startswith(folder) or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    page.route("**/*", route)
-    page.on(
-        "request", lambda r: None if r.url.startswith((folder, "data:", "blob:")) else outside.append(r.url)
-    )
+    outside, errors = only_requests_to(page, local), []
+    page.on("request", lambda r: None if r.url.startswith(local) else outside.append(r.url))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:

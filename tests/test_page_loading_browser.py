@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fontTools.ttLib import TTFont
 
-from tests.site_check import PHONE_WIDTH_PX, open_page
+from tests.site_check import PHONE_WIDTH_PX, only_requests_to, open_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -198,10 +198,7 @@ def test_nothing_moves_while_a_page_loads_on_a_phone(built_site, site_url, brows
     # theme's colours appeared only once the theme's script had chosen light or dark.
     context = browser.new_context(**LIGHTHOUSE_PHONE)
     try:
-        context.route(
-            "**/*",
-            lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort(),
-        )
+        only_requests_to(context, site_url)
         context.add_init_script(RECORD_LAYOUT_SHIFTS_JS)
         page = context.new_page()
         page.goto(f"{site_url}/{page_path}", wait_until="load")

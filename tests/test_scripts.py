@@ -33,17 +33,6 @@ def test_derive_rejects_impossible_shares_and_missing_economies():
         derive_hc.derive(_raw([("chn", 2019, 40.0)]))
 
 
-def test_committed_csv_is_reproduced_from_the_raw_extract():
-    raw_path = derive_hc.resolve(derive_hc.DEFAULT_RAW)
-    if not raw_path.is_file():
-        pytest.skip(f"raw input not on this machine: {raw_path}")
-    fresh = derive_hc.derive(derive_hc.load_raw(raw_path))
-    committed = pd.read_csv(ROOT / derive_hc.DEFAULT_OUT)
-    pd.testing.assert_frame_equal(
-        fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
-    )
-
-
 from scripts import derive_working_hours as derive_wh  # noqa: E402
 
 
@@ -63,17 +52,6 @@ def test_working_hours_reject_implausible_values_and_missing_economies():
         derive_wh.derive(_raw_hours([("chn", 2016, 460.0), ("usa", 2016, 38.0)]))
     with pytest.raises(ValueError, match="economies not found"):
         derive_wh.derive(_raw_hours([("chn", 2016, 46.1)]))
-
-
-def test_committed_working_hours_are_reproduced_from_the_raw_file():
-    raw_path = derive_wh.resolve(derive_wh.DEFAULT_RAW)
-    if not raw_path.is_file():
-        pytest.skip(f"raw input not on this machine: {raw_path}")
-    fresh = derive_wh.derive(derive_wh.load_raw(raw_path))
-    committed = pd.read_csv(ROOT / derive_wh.DEFAULT_OUT)
-    pd.testing.assert_frame_equal(
-        fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
-    )
 
 
 from scripts import derive_co2_emissions as derive_co2  # noqa: E402
@@ -163,22 +141,6 @@ def test_derive_doughnut_keeps_two_countries_in_long_format():
         derive_dn.derive({"biophysical": bio, "social": social})
 
 
-@pytest.mark.parametrize(
-    "script",
-    [derive_co2, derive_pop, derive_mf, derive_dn],
-    ids=["co2_emissions", "population", "material_footprint", "doughnut_indicators"],
-)
-def test_committed_chapter_7_csv_is_reproduced_from_raw(script):
-    raw_path = script.resolve(script.DEFAULT_RAW)
-    if not raw_path.exists():  # a file, or a folder of sheets
-        pytest.skip(f"raw input not on this machine: {raw_path}")
-    fresh = script.derive(script.load_raw(raw_path))
-    committed = pd.read_csv(ROOT / script.DEFAULT_OUT)
-    pd.testing.assert_frame_equal(
-        fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
-    )
-
-
 from scripts import derive_pwt_consumption_share as derive_pwt  # noqa: E402
 
 
@@ -204,12 +166,27 @@ def test_pwt_derive_rejects_percent_input_and_missing_economies():
         derive_pwt.derive(_pwt_raw([("CHN", 2019, 0.38)]))
 
 
-def test_committed_pwt_csv_is_reproduced_from_the_raw_extract():
-    raw_path = derive_pwt.resolve(derive_pwt.DEFAULT_RAW)
-    if not raw_path.is_file():
+# --- every committed CSV, derived again from its raw input --------------------------------------
+
+DERIVATIONS = {
+    "household_consumption": derive_hc,
+    "working_hours": derive_wh,
+    "co2_emissions": derive_co2,
+    "population": derive_pop,
+    "material_footprint": derive_mf,
+    "doughnut_indicators": derive_dn,
+    "pwt_consumption_share": derive_pwt,
+}
+
+
+@pytest.mark.parametrize("name", DERIVATIONS)
+def test_committed_csv_is_reproduced_from_raw(name):
+    script = DERIVATIONS[name]
+    raw_path = script.resolve(script.DEFAULT_RAW)
+    if not raw_path.exists():  # a file, or a folder of sheets
         pytest.skip(f"raw input not on this machine: {raw_path}")
-    fresh = derive_pwt.derive(derive_pwt.load_raw(raw_path))
-    committed = pd.read_csv(ROOT / derive_pwt.DEFAULT_OUT)
+    fresh = script.derive(script.load_raw(raw_path))
+    committed = pd.read_csv(ROOT / script.DEFAULT_OUT)
     pd.testing.assert_frame_equal(
         fresh.astype(committed.dtypes.to_dict()), committed, check_exact=False, rtol=1e-12
     )

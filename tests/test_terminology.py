@@ -6,14 +6,14 @@ given, a web address; the glossary's own entry uses that rendering.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pytest
 
+from sitebuild.glossary_order import read_terminology
+
 ROOT = Path(__file__).resolve().parent.parent
-TERMINOLOGY = ROOT / "book" / "locales" / "zh_CN" / "terminology.csv"
 GLOSSARY = ROOT / "book" / "glossary.md"
 
 COLUMNS = ["term", "zh", "pinyin", "kind", "source_url", "note"]
@@ -52,12 +52,6 @@ def glossary_entries(text: str) -> dict[str, str]:
             pending = []
         pending.append(line.strip())
     return entries
-
-
-def read_terminology(path: Path = TERMINOLOGY) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as file:
-        reader = csv.DictReader(file)
-        return list(reader.fieldnames or []), list(reader)
 
 
 def problems(rows: list[dict[str, str]], glossary_text: str) -> list[str]:

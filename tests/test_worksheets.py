@@ -162,9 +162,7 @@ def test_worksheets_print_on_a4_and_letter_within_the_printable_width(browser, b
 
     context = browser.new_context()
     page = context.new_page()
-    page.route(
-        "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
-    )
+    site_check.only_requests_to(page, "file:")
     problems = []
     for number in CHAPTERS:
         path = built_site / worksheets.worksheet_path(number)

@@ -17,6 +17,7 @@ import pytest
 from seckill import charts, i18n
 from seckill.calibrations import flash_sale_inputs, singles_day
 from seckill.chapters import appendix, ch01, ch02, ch03
+from seckill.charts import tables
 from seckill.explorers import growth as growth_explorer
 from seckill.explorers import value_chain as value_chain_explorer
 from seckill.models import flash_sale, value_chain
@@ -117,20 +118,15 @@ def test_titles_wrap_to_the_chinese_width_and_the_chart_reads_dates_and_numbers_
     assert spec["config"]["locale"] == i18n.VEGA_LOCALES["zh_CN"]
 
 
-def _readouts(node):
+def _readouts(spec):
     """Every Vega expression that builds a text the reader sees: text marks' calculated labels."""
-    if isinstance(node, dict):
+    for node in tables.spec_objects(spec):
         if node.get("mark") in ("text", {"type": "text"}) or (
             isinstance(node.get("mark"), dict) and node["mark"].get("type") == "text"
         ):
             for step in node.get("transform") or []:
                 if step.get("as") == "label":
                     yield step["calculate"]
-        for value in node.values():
-            yield from _readouts(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _readouts(value)
 
 
 @pytest.mark.parametrize(

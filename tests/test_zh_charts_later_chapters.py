@@ -8,6 +8,7 @@ import pytest
 from seckill import i18n
 from seckill.calibrations import carbon_budget, doughnut, income_fit, parcel_inputs
 from seckill.chapters import ch04, ch05, ch06, ch07, ch08, ch09
+from seckill.charts import tables
 from seckill.explorers import cohort, decoupling, rebalancing
 from seckill.models import rebalancing as rebalancing_model
 from seckill.models import streamer
@@ -146,16 +147,11 @@ def test_an_exercise_answers_in_chinese(chinese, name):
     assert _CJK.search(str(exercise.hint())) and not _ENGLISH_PROSE.search(str(exercise.hint()))
 
 
-def _calculations(node):
+def _calculations(spec):
     """Every ``calculate`` expression in a spec, as (field, expression)."""
-    if isinstance(node, dict):
+    for node in tables.spec_objects(spec):
         if isinstance(node.get("calculate"), str):
             yield node.get("as"), node["calculate"]
-        for value in node.values():
-            yield from _calculations(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _calculations(value)
 
 
 def test_the_cart_read_out_computed_in_the_browser_reads_in_chinese_with_the_models_numbers(chinese):

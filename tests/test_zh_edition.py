@@ -18,6 +18,7 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from sitebuild import editions, sphinxext
 from tests import site_check, zh_texts
@@ -32,6 +33,10 @@ HTML_LANG = re.compile(r'<html lang="(?P<lang>[^"]+)"')
 
 def _resolve(page: str, href: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+
+
+def _soup(page_html: str) -> BeautifulSoup:
+    return BeautifulSoup(page_html, "html.parser")
 
 
 def test_zh_config_differs_from_the_main_one_only_where_intended():
@@ -230,14 +235,12 @@ SEARCH_WORD = "直播电商"
 @pytest.mark.build
 @pytest.mark.browser
 def test_searching_a_chinese_word_lists_the_pages_that_contain_it(browser, zh_site, zh_site_url):
-    from bs4 import BeautifulSoup
-
     # The pages whose article text holds the word, read from the built pages themselves.
     holding = set()
     for name in site_check.pages(zh_site):
         if name in {"search.html", "genindex.html"}:
             continue
-        soup = BeautifulSoup((zh_site / name).read_text(encoding="utf-8"), "html.parser")
+        soup = _soup((zh_site / name).read_text(encoding="utf-8"))
         article = soup.find("article")
         if article and SEARCH_WORD in article.get_text():
             holding.add(name)
@@ -278,9 +281,7 @@ def english_in_charts(page_html: str) -> list[str]:
     """Latin-letter words outside the allow-list in a page's charts: the drawn picture's text and
     name, the "Show the numbers" table (summary, caption, headers, cells), control labels, and the
     titles and descriptions in the chart's spec."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(page_html, "html.parser")
+    soup = _soup(page_html)
     texts = []
     for chart in soup.select("div.seckill-chart"):
         # A table's source column holds the sources' ids, links to the appendix, not words.
@@ -372,9 +373,7 @@ def appendix_english(page_html: str) -> dict[str, list[str]]:
     """English words (outside tests/zh_texts.py's allow-list) in the data appendix's documentation
     of the data: each field's meaning, each dataset's facts (file, licence, sources), and each
     source's publisher and note. A source's title is a citation and keeps its own language."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(page_html, "html.parser")
+    soup = _soup(page_html)
     texts = []
     for dataset in soup.select("section.seckill-dataset"):
         texts += [row.find_all("td")[2].get_text(" ") for row in dataset.select("tbody tr")]
@@ -422,10 +421,8 @@ def test_chinese_sources_keep_their_chinese_titles_in_the_chinese_bibliography(z
 
 @pytest.mark.build
 def test_the_chinese_appendix_documents_the_data_in_chinese(zh_site):
-    from bs4 import BeautifulSoup
-
     page = (zh_site / "book" / "data-and-sources.html").read_text(encoding="utf-8")
-    soup = BeautifulSoup(page, "html.parser")
+    soup = _soup(page)
     assert len(soup.select("section.seckill-dataset")) >= 30
     assert len(soup.select("table.seckill-sources tbody tr")) >= 200
     found = appendix_english(page)
@@ -479,9 +476,7 @@ def english_in_notebook_outputs(page_html: str) -> list[str]:
     Charts are left to :func:`english_in_charts`; a table's cells hold the data's own values (which
     the reader's code selects by, so they stay as the data writes them), and the names of the
     data's fields and of the code's variables (underscored names, classes) are code."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(page_html, "html.parser")
+    soup = _soup(page_html)
     texts = []
     for output in soup.select("div.cell_output"):
         # A row's label (tbody th) is the data's key for it, like its cells.
@@ -595,9 +590,7 @@ CHROME = (
 @pytest.mark.build
 @pytest.mark.parametrize("name", CHROME_PAGES)
 def test_the_chrome_around_a_chinese_page_is_chinese(zh_site, name):
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup((zh_site / name).read_text(encoding="utf-8"), "html.parser")
+    soup = _soup((zh_site / name).read_text(encoding="utf-8"))
     captions = [caption.get_text(" ", strip=True) for caption in soup.select("nav.bd-docs-nav p.caption")]
     assert len(captions) == 4 and _not_chinese(captions) == [], captions
     boxes = soup.select('input[type="search"]')

@@ -12,7 +12,7 @@ import pytest
 from seckill import i18n
 from seckill.calibrations import carbon_budget, income_fit, parcel_inputs
 from seckill.chapters import ch01, ch03, ch04, ch05, ch06, ch07, ch08
-from seckill.charts import render
+from seckill.charts import render, tables
 from seckill.explorers import rebalancing as rebalancing_explorer
 from seckill.models import flash_sale, growth, incomes, parcels, rebalancing, scenarios, streamer
 from tests.vega_expression import evaluate
@@ -220,19 +220,10 @@ def test_a_chinese_chart_computed_in_the_browser_writes_no_mt_or_gt(chinese, nam
 
 def _calculations(spec: dict) -> dict[str, str]:
     found = {}
-
-    def walk(node):
-        if isinstance(node, dict):
-            for step in node.get("transform", []):
-                if "calculate" in step:
-                    found.setdefault(step["as"], step["calculate"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(spec)
+    for node in tables.spec_objects(spec):
+        for step in node.get("transform", []):
+            if "calculate" in step:
+                found.setdefault(step["as"], step["calculate"])
     return found
 
 

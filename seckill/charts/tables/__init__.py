@@ -50,7 +50,14 @@ from seckill.charts.tables.details import (
     source_link,
 )
 from seckill.charts.tables.model_values import MODEL_TABLE_KEY, model_table, model_table_meta
-from seckill.charts.tables.spec import DatasetUse, bound_controls, chart_name, datasets_in_use, is_helper
+from seckill.charts.tables.spec import (
+    DatasetUse,
+    bound_controls,
+    chart_name,
+    datasets_in_use,
+    is_helper,
+    spec_objects,
+)
 from seckill.charts.tables.values import (
     GROUP_DIGITS_FROM,
     MISSING,
@@ -92,5 +99,6 @@ __all__ = [
     "package_fields",
     "readable_name",
     "source_link",
+    "spec_objects",
     "table_columns",
 ]

@@ -16,7 +16,8 @@ single value (one row and one column: the 0 of a zero line, a one-line note).
 
 Two more facts come from the spec: the controls bound to its parameters (:func:`bound_controls`),
 which decide whether a caption must say the table holds the chart's starting numbers, and the
-chart's title on one line (:func:`chart_name`), which names the details and its tables.
+chart's title on one line (:func:`chart_name`), which names the details and its tables. Whatever
+looks anywhere in a spec, at any depth, walks it with :func:`spec_objects`.
 """
 
 from __future__ import annotations
@@ -182,25 +183,28 @@ def is_helper(use: DatasetUse) -> bool:
     return not use.encoded_fields or single_value
 
 
+def spec_objects(node):
+    """Yield every object (dict) in a spec, at any depth: the spec itself first, then what each of
+    its values holds, in order."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from spec_objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from spec_objects(value)
+
+
 def bound_controls(spec: dict) -> dict[str, int]:
     """Count the inputs bound to Vega parameters anywhere in the spec, by kind ("range", "select")."""
     counts: dict[str, int] = {}
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            params = node.get("params")
-            for param in params if isinstance(params, list) else []:
-                bind = param.get("bind") if isinstance(param, dict) else None
-                # bind: "scales" (zoom) and "legend" change the view, not values; only inputs count.
-                if isinstance(bind, dict) and "input" in bind:
-                    counts[bind["input"]] = counts.get(bind["input"], 0) + 1
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(spec)
+    for node in spec_objects(spec):
+        params = node.get("params")
+        for param in params if isinstance(params, list) else []:
+            bind = param.get("bind") if isinstance(param, dict) else None
+            # bind: "scales" (zoom) and "legend" change the view, not values; only inputs count.
+            if isinstance(bind, dict) and "input" in bind:
+                counts[bind["input"]] = counts.get(bind["input"], 0) + 1
     return counts
 
 
