@@ -30,7 +30,10 @@ or, for a number (``:chart:`` marks a question read off the chart above it)::
 
 A numeric answer is never typed: ``:answer-key:`` (and each ``mistake`` key) names a number of
 the page's chapter, ``seckill.chapters.chNN.chapter_numbers()``, the same numbers the page's text
-quotes, resolved when the book is built. Anything else (no right option, an unknown key, a
+quotes, resolved when the book is built. A number named in an English scale (``sd_2023_per_day_bn``)
+is asked in the reader's scale (:func:`seckill.i18n.reader_unit`): the Chinese edition asks in 亿
+what the English asks in billions, with the answer, tolerance, slips and digits converted alike (a
+slip in another scale than the answer stops the build). Anything else (no right option, an unknown key, a
 malformed line) stops the build with :class:`SelfCheckError`, naming the file, line and field.
 
 On the page a question is a plain HTML form: a fieldset whose legend is the question, radio
@@ -57,6 +60,7 @@ from docutils.parsers.rst import directives
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
+from seckill import i18n
 from sitebuild.site_locale import _
 
 KINDS = ("choice", "numeric")
@@ -146,6 +150,12 @@ def _number_named(key: str, numbers: dict | None, source: str, line: int, field_
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise _fail(source, line, field_name, f"{key!r} is not a finite number: {value!r}")
     return float(value)
+
+
+def _english_scale(name: str) -> str:
+    """The scale a number's name ends in ("bn" for ``parcels_bn``, "mt" for ``waste_mt``), or ""."""
+    suffix = name.rpartition("_")[2]
+    return suffix if suffix in {**i18n.ENGLISH_SCALES, **i18n.ENGLISH_TONNE_SCALES} else ""
 
 
 def _is_answer_line(text: str) -> bool:
@@ -242,6 +252,11 @@ def _parse_numeric(
         )
     question.answer_key = key
     question.answer = _number_named(key, numbers, source, line, "answer-key")
+    # A number named in an English scale is asked in the reader's (seckill.i18n.reader_unit): the
+    # Chinese edition asks for sd_2023_per_day_bn in 亿 (×10), as its text writes parcels, so the
+    # answer, the tolerance, the slips and the digits shown are converted alike.
+    unit = i18n.reader_unit(key)
+    question.answer = unit.value(question.answer)
     try:
         question.tolerance = float(options.get("tolerance", ""))
     except ValueError:
@@ -250,10 +265,13 @@ def _parse_numeric(
         ) from None
     if not math.isfinite(question.tolerance) or question.tolerance < 0:
         raise _fail(source, line, "tolerance", f"must be a finite number >= 0; got {question.tolerance}")
+    question.tolerance = round(
+        unit.value(question.tolerance), 12
+    )  # 0.02 × 10 is 0.2, not 0.20000000000000004
     digits = options.get("digits", "1").strip()
     if not digits.isdigit() or int(digits) > 6:
         raise _fail(source, line, "digits", f"must be a whole number from 0 to 6; got {digits!r}")
-    question.digits = int(digits)
+    question.digits = unit.decimals(int(digits))
     question.unit = options.get("unit", "").strip()
     last: str | None = None
     for number, text in answer_lines:
@@ -269,7 +287,14 @@ def _parse_numeric(
                 question.wrong_feedback, last = body, "wrong"
             elif what.startswith("mistake"):
                 mistake_key = match.group("key")
-                value = _number_named(mistake_key, numbers, source, number, "mistake")
+                if _english_scale(mistake_key) != _english_scale(key):
+                    raise _fail(
+                        source,
+                        number,
+                        "mistake",
+                        f"{mistake_key!r} is not in the answer's scale ({key!r}): name both in the same unit",
+                    )
+                value = unit.value(_number_named(mistake_key, numbers, source, number, "mistake"))
                 if abs(value - question.answer) <= question.tolerance:
                     raise _fail(
                         source, number, "mistake", f"{mistake_key!r} is within the tolerance of the answer"

@@ -285,7 +285,7 @@ def test_chapter_7_numbers_agree_with_the_csv_files():
     )
     budgets = csv("carbon_budgets")
     ar6 = budgets[(budgets["estimate"] == "IPCC AR6 WG1") & (budgets["probability_pct"] == 50)]
-    assert numbers["ar6_budget"] == pytest.approx(ar6["budget_gtco2"].iloc[0])
+    assert numbers["ar6_budget_gt"] == pytest.approx(ar6["budget_gtco2"].iloc[0])
 
 
 # --------------------------------------------------------------------------- (5) glue_numbers

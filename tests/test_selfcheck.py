@@ -16,6 +16,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from docutils import nodes
 
+from seckill import i18n
 from sitebuild import question_bank
 from sitebuild.selfcheck import (
     SelfCheckError,
@@ -71,6 +72,40 @@ def test_a_numeric_answer_and_its_slips_come_from_the_chapter_numbers():
     assert question.wrong_feedback == "Read the last point of the line."
     # Another chapter's numbers give another answer: nothing is copied from the page.
     assert parse(NUMERIC_OPTIONS, NUMERIC, {**NUMBERS, "share_pct": 40.0}).answer == 40.0
+
+
+SCALED_NUMBERS = {"per_day_bn": 1.234, "ordinary_day_bn": 0.482, "ordinary_day_m": 482.0}
+SCALED = ["How many a day?", "", "right: Yes.", "mistake ordinary_day_bn: An ordinary day.", "wrong: No."]
+SCALED_OPTIONS = {"kind": "numeric", "answer-key": "per_day_bn", "tolerance": "0.02", "digits": "2"}
+
+
+@pytest.fixture
+def chinese():
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language(None)
+
+
+def test_a_numeric_answer_in_billions_is_asked_in_yi_in_chinese(chinese):
+    question = parse(SCALED_OPTIONS, SCALED, SCALED_NUMBERS)
+    # 1.234 billion a day is 12.34亿: the answer, tolerance and slip ten times the English, one
+    # decimal fewer shown, so the question asks as precisely as the English page does.
+    assert question.answer == pytest.approx(12.34)
+    assert question.tolerance == 0.2 and question.digits == 1
+    assert question.shown_answer() == "12.3"
+    assert [(m.key, m.value) for m in question.mistakes] == [("ordinary_day_bn", pytest.approx(4.82))]
+
+
+def test_a_numeric_answer_in_billions_stays_in_billions_in_english():
+    question = parse(SCALED_OPTIONS, SCALED, SCALED_NUMBERS)
+    assert (question.answer, question.tolerance, question.digits) == (1.234, 0.02, 2)
+    assert question.mistakes[0].value == 0.482
+
+
+def test_a_slip_in_another_scale_than_the_answer_is_refused():
+    lines = [line.replace("ordinary_day_bn", "ordinary_day_m") for line in SCALED]
+    with pytest.raises(SelfCheckError, match="mistake.*'ordinary_day_m' is not in the answer's scale"):
+        parse(SCALED_OPTIONS, lines, SCALED_NUMBERS)
 
 
 @pytest.mark.parametrize(

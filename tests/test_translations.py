@@ -323,3 +323,31 @@ def test_a_number_written_in_millions_or_billions_has_a_name_the_chinese_can_res
         if (names := scaled_names_without_a_chinese_scale(page.read_text(encoding="utf-8")))
     }
     assert unscaled == {}
+
+
+# A glued number (or a range of them) that a Chinese message writes in an English scale: 十亿 or
+# 百万 (十亿元, 百万吨) or the symbols Mt and Gt, where Chinese counts in 万 and 亿 (亿元, 万吨, 亿吨).
+GLUE_IN_ENGLISH_SCALE = re.compile(
+    r"\{glue:text\}`([a-z0-9_]+)(?::[^`]*)?`\s*(十亿|百万|(?<![A-Za-z])[MG]t(?![A-Za-z]))"
+)
+
+
+def glued_in_english_scales(text: str) -> list[str]:
+    """``name scale`` for each glued number ``text`` writes in 十亿, 百万, Mt or Gt."""
+    return [f"{name} {scale}" for name, scale in GLUE_IN_ENGLISH_SCALE.findall(text)]
+
+
+def test_a_chinese_page_writes_its_glued_numbers_in_wan_and_yi():
+    assert glued_in_english_scales(
+        "约{glue:text}`parcel_co2e_base_mt:.0f`百万吨，{glue:text}`budget_gt:.0f` Gt，"
+        "{glue:text}`sales_rmb_bn:.1f`十亿元；{glue:text}`budget_wan_t:,.0f`万吨，"
+        "{glue:text}`sales_rmb_yi:.0f`亿元，{glue:text}`items_m:.0f` Mtoe"
+    ) == ["parcel_co2e_base_mt 百万", "budget_gt Gt", "sales_rmb_bn 十亿"]
+    found = {
+        f"{path.relative_to(PAGE_CATALOGUES)}: {glued}"
+        for path in _page_catalogues()
+        for message in translations.read_catalogue(path)
+        if message.id and isinstance(message.string, str)
+        for glued in glued_in_english_scales(message.string)
+    }
+    assert found == set()

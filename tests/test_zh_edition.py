@@ -168,6 +168,24 @@ def test_translated_messages_glue_the_same_numbers_as_the_english(built_site, zh
     assert compared >= 10
 
 
+ANSWER = re.compile(r'data-answer="(?P<answer>[^"]+)"[^>]*data-tolerance="(?P<tolerance>[^"]+)"')
+
+
+@pytest.mark.build
+def test_a_self_check_asked_in_billions_is_asked_in_yi_on_the_chinese_page(built_site, zh_site):
+    # Chapter 7 asks for the festival's parcels a day (sd_2023_per_day_bn): in billions in English,
+    # in 亿 in Chinese, as the Chinese page counts parcels, with the answer and tolerance ×10.
+    def numeric_form(site: Path) -> str:
+        forms = FORM.findall((site / "book" / "07-environment.html").read_text(encoding="utf-8"))
+        return next(form for form in forms if 'data-kind="numeric"' in form)
+
+    english, chinese = numeric_form(built_site), numeric_form(zh_site)
+    english_answer, chinese_answer = ANSWER.search(english), ANSWER.search(chinese)
+    assert float(chinese_answer["answer"]) == pytest.approx(10 * float(english_answer["answer"]))
+    assert float(chinese_answer["tolerance"]) == pytest.approx(10 * float(english_answer["tolerance"]))
+    assert "亿件/天" in chinese and not zh_texts.ENGLISH_SCALE.search(chinese)
+
+
 # In the browser -------------------------------------------------------------------------------
 
 
@@ -277,27 +295,39 @@ ALLOWED_LATIN = {
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z₂]*")
 
 
-def english_in_charts(page_html: str) -> list[str]:
-    """Latin-letter words outside the allow-list in a page's charts: the drawn picture's text and
-    name, the "Show the numbers" table (summary, caption, headers, cells), control labels, and the
-    titles and descriptions in the chart's spec."""
+def chart_texts(page_html: str, *, cells: bool = True, controls: bool = True) -> list[str]:
+    """The texts of a page's charts: the drawn picture's text and name, the "Show the numbers"
+    table (summary, caption, headers and, with ``cells``, cells), with ``controls`` the controls'
+    labels, and the titles and descriptions in the chart's spec."""
     soup = _soup(page_html)
     texts = []
     for chart in soup.select("div.seckill-chart"):
         # A table's source column holds the sources' ids, links to the appendix, not words.
         for link in chart.select('a[href*="#source-"]'):
             link.extract()
+        if not cells:
+            for cell in chart.select("td"):
+                cell.extract()
+        if not controls:
+            for form in chart.select("form.vega-bindings"):
+                form.extract()
         for spec in chart.select("script"):
             spec.extract()
             try:
                 data = json.loads(spec.string or "{}")
             except json.JSONDecodeError:
                 data = {}
-            texts += _spec_texts(data)
+            texts += _spec_texts(data, controls=controls)
         texts += [chart.get_text(" ")]
         texts += [
             element.get(name, "") for element in chart.find_all(True) for name in ("aria-label", "title")
         ]
+    return texts
+
+
+def english_in_charts(page_html: str) -> list[str]:
+    """Latin-letter words outside the allow-list in a page's charts (:func:`chart_texts`)."""
+    texts = chart_texts(page_html)
     # The package's own check (tests/zh_texts.py) knows the names, units and codes a Chinese chart
     # keeps in Latin letters; this list adds the page's few.
     words = {word for text in texts for word in zh_texts.english_words(text)}
@@ -307,19 +337,22 @@ def english_in_charts(page_html: str) -> list[str]:
 _SPEC_TEXT_KEYS = {"title", "subtitle", "description", "name", "text"}
 
 
-def _spec_texts(node) -> list[str]:
+def _spec_texts(node, controls: bool = True) -> list[str]:
     found = []
+    skipped = {"data", "datasets", "field", "expr", "signal", "type", "$schema"} | (
+        set() if controls else {"bind"}
+    )
     if isinstance(node, dict):
         for key, value in node.items():
             if key in _SPEC_TEXT_KEYS and isinstance(value, str):
                 found.append(value)
             elif key in _SPEC_TEXT_KEYS and isinstance(value, list):
                 found += [item for item in value if isinstance(item, str)]
-            elif key not in {"data", "datasets", "field", "expr", "signal", "type", "$schema"}:
-                found += _spec_texts(value)
+            elif key not in skipped:
+                found += _spec_texts(value, controls)
     elif isinstance(node, list):
         for item in node:
-            found += _spec_texts(item)
+            found += _spec_texts(item, controls)
     return found
 
 
@@ -367,6 +400,67 @@ def test_no_chart_on_a_chinese_page_carries_english_words(zh_site):
         if words:
             found[name] = words
     assert not found, "\n".join(f"{name}: {words[:15]}" for name, words in found.items())
+
+
+ENGLISH_SCALE = zh_texts.ENGLISH_SCALE  # 十亿, 百万, Mt and Gt
+
+
+def english_scales_in_charts(page_html: str) -> list[str]:
+    """Texts of a page's charts that count in an English scale: titles, axes, legends, tooltips,
+    read-outs, descriptions, table captions and headers. Not the table's cells, where a source's
+    note keeps its own digits and unit ("Stated standard deviation 2.2 Mt", as the data appendix
+    quotes it), nor the controls: a slider sets a model's input in the model's unit (viewers in
+    millions, parcels in billions), which its label names (百万人, 十亿件)."""
+    texts = {" ".join(text.split()) for text in chart_texts(page_html, cells=False, controls=False)}
+    # Each scale with a few characters either side, to say where it is.
+    return sorted(
+        {text[max(0, m.start() - 12) : m.end() + 6] for text in texts for m in ENGLISH_SCALE.finditer(text)}
+    )
+
+
+def english_scales_in_notebook_tables(page_html: str) -> list[str]:
+    """Column and row headers of the tables a notebook page's code displayed that count in an
+    English scale (a table of results has its quantities as row headers). A table of the data as
+    the data files hold it is code, and its headers are field names (``parcels_bn``), which this
+    does not read as a scale."""
+    soup = _soup(page_html)
+    headers = {
+        " ".join(header.get_text(" ").split())
+        for output in soup.select("div.cell_output")
+        for header in output.select("table th")
+    }
+    return sorted(header for header in headers if ENGLISH_SCALE.search(header))
+
+
+def test_the_scale_checks_find_english_scales_and_pass_chinese_ones():
+    assert english_scales_in_charts(CHINESE_CHART) == []
+    chart = CHINESE_CHART.replace("GMV（亿元）", "GMV（十亿元）").replace("一条上升的曲线", "排放，Mt CO₂e")
+    found = english_scales_in_charts(chart)
+    assert len(found) == 2 and "GMV（十亿元）" in found[0] and "排放，Mt CO₂e" in found[1], found
+    # A cell keeps a source's own unit; a field name is code.
+    assert english_scales_in_charts(CHINESE_CHART.replace("<td>2684</td>", "<td>2.2 Mt</td>")) == []
+    assert english_scales_in_notebook_tables(CHINESE_OUTPUT) == []
+    with_header = CHINESE_OUTPUT.replace(
+        "<th>year</th>", "<th>人口，十亿</th><th>parcels_bn</th><th>gmt</th>"
+    )
+    assert english_scales_in_notebook_tables(with_header) == ["人口，十亿"]
+    assert english_scales_in_notebook_tables(CHINESE_OUTPUT.replace("万吨</th>", "Mt</th>")) == [
+        "2035年包裹排放，Mt"
+    ]
+
+
+@pytest.mark.build
+def test_no_chart_or_table_on_a_chinese_page_counts_in_billions_millions_mt_or_gt(zh_site):
+    """Chinese counts in 万 and 亿: 亿元, 万吨, 亿吨, 亿件, never 十亿元, 百万吨, Mt or Gt."""
+    found = {}
+    for name in site_check.pages(zh_site):
+        page = (zh_site / name).read_text(encoding="utf-8")
+        texts = english_scales_in_charts(page)
+        if name.startswith("notebooks/"):
+            texts += english_scales_in_notebook_tables(page)
+        if texts:
+            found[name] = texts
+    assert not found, "\n".join(f"{name}: {texts[:8]}" for name, texts in found.items())
 
 
 def appendix_english(page_html: str) -> dict[str, list[str]]:

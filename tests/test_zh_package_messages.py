@@ -5,18 +5,22 @@ code name), and the charts must compute the same values as in English, converted
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
 
 from seckill import i18n
 from seckill.calibrations import carbon_budget, income_fit, parcel_inputs
-from seckill.chapters import ch01, ch03, ch04, ch05, ch06, ch07, ch08
+from seckill.chapters import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08
 from seckill.charts import render, tables
+from seckill.explorers import decoupling as decoupling_explorer
 from seckill.explorers import rebalancing as rebalancing_explorer
+from seckill.explorers import regulation as regulation_explorer
+from seckill.explorers import scenarios as scenario_explorer
 from seckill.models import flash_sale, growth, incomes, parcels, rebalancing, scenarios, streamer
 from tests.vega_expression import evaluate
-from tests.zh_texts import NOTEBOOK_CODE_WORDS, data_field_names, english_words, reader_texts
+from tests.zh_texts import ENGLISH_SCALE, NOTEBOOK_CODE_WORDS, data_field_names, english_words, reader_texts
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -251,3 +255,129 @@ def test_the_browser_computes_the_same_numbers_in_chinese_units():
     assert evaluate(chinese_budget["cumulative"], budget, {"t": 10}) == pytest.approx(
         10 * english
     )  # Gt → 亿吨
+
+
+# ---------------------------------------------------------------- tables and read-outs in 亿 and 万
+
+SCALED_CHARTS = {
+    "published parcel emissions": lambda: ch07.emission_estimates_chart(parcel_inputs.estimates_table()),
+    "reusable packaging": lambda: ch08.packaging_policy_chart(ch08.packaging_policy_table()),
+    "chapter 8 scenario": lambda: ch08.scenario_explorer_chart(
+        ch08.baseline(), ch08.default_levers(ch08.baseline())
+    ),
+    "flash sale": lambda: ch02.flash_sale_explorer_chart(ch02.lipstick_table()),
+    "stock choice": lambda: ch02.stock_choice_chart(ch02.lipstick_table()),
+    "decoupling scenario in a kernel": lambda: decoupling_explorer.scenario_chart(
+        _decoupling_table(), budget_gtco2=130.0, budget_label="IGCC 2024"
+    ),
+}
+
+
+def _decoupling_table():
+    defaults = carbon_budget.budget_defaults()
+    table, _summary = decoupling_explorer.scenario_table(
+        defaults,
+        consumption_growth=0.01,
+        intensity_decline=0.05,
+        rebound=0.3,
+        population_growth=defaults["population_growth"],
+        end_year=2050,
+        budget_gtco2=defaults["budget_50"],
+    )
+    return table
+
+
+def _without_controls(node):
+    """A spec without its controls' bindings: a slider sets a model's input in the model's unit
+    (viewers in millions), which its label names, and is left as it is."""
+    if isinstance(node, dict):
+        return {key: _without_controls(value) for key, value in node.items() if key != "bind"}
+    if isinstance(node, list):
+        return [_without_controls(item) for item in node]
+    return node
+
+
+@pytest.mark.parametrize("name", sorted(SCALED_CHARTS))
+def test_a_chinese_chart_counts_in_wan_and_yi_not_in_millions_billions_mt_or_gt(chinese, name):
+    texts = [str(text) for text in reader_texts(_without_controls(SCALED_CHARTS[name]().to_dict()))]
+    assert [text for text in texts if ENGLISH_SCALE.search(text)] == []
+    assert any(re.search("[万亿]", text) for text in texts), texts
+
+
+def _numbers(table) -> list[list[float | None]]:
+    """Each cell of ``table`` as a number, or None for a text or a missing value."""
+
+    def number(cell):
+        try:
+            value = float(str(cell).replace(",", ""))
+        except ValueError:
+            return None
+        return value if math.isfinite(value) else None
+
+    return [[number(cell) for cell in row] for row in table.astype(object).to_numpy()]
+
+
+def _in_both_languages(make):
+    english = make()
+    i18n.set_language("zh_CN")
+    try:
+        return english, make()
+    finally:
+        i18n.set_language(None)
+
+
+def _events_and_growth():
+    return ch05.events_table(), ch05.growth_table()
+
+
+# Each table, and the factor of each of its columns (by position) from the English to the Chinese
+# unit: 亿元 and 亿件 ten times billions, 万吨 a hundred times Mt, 亿吨 ten times Gt.
+SCALED_TABLES = {
+    "chapter 5 fines": (lambda: ch05.fines_table(ch05.events_table()), {2: 10, 3: 10}),
+    "chapter 5 period explorer": (
+        lambda: regulation_explorer.period_tables(*_events_and_growth(), ch05.FIRST_YEAR, ch05.LAST_YEAR)[0],
+        {4: 10},
+    ),
+    "chapter 6 campaigns": (ch06.campaigns_table, {2: 10}),
+    "chapter 8 presets": (lambda: ch08.presets_display_table(ch08.baseline()).T, {5: 10, 6: 100, 7: 10}),
+    "chapter 7 scenario by hand": (
+        lambda: decoupling_explorer.shown_table(
+            _decoupling_table(), carbon_budget.budget_defaults()["base_year"]
+        ),
+        {1: 10, 4: 10, 5: 10},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCALED_TABLES))
+def test_a_chinese_table_shows_exactly_ten_or_a_hundred_times_the_english_numbers(name):
+    make, factors = SCALED_TABLES[name]
+    english, chinese = _in_both_languages(make)
+    assert english.shape == chinese.shape
+    assert [header for header in map(str, chinese.columns) if ENGLISH_SCALE.search(header)] == []
+    scaled = 0
+    for english_row, chinese_row in zip(_numbers(english), _numbers(chinese), strict=True):
+        for column, (english_value, chinese_value) in enumerate(zip(english_row, chinese_row, strict=True)):
+            if english_value is None:
+                continue
+            factor = factors.get(column, 1)
+            assert chinese_value == pytest.approx(factor * english_value), (column, english_value)
+            scaled += factor > 1 and english_value != 0
+    assert scaled, "no converted number compared"
+
+
+def test_the_chapter_8_explorers_results_read_in_wan_tonnes(chinese):
+    base = ch08.baseline()
+    levers = ch08.default_levers(base)
+    result = scenarios.delivery_verdict(levers, base)
+    table = scenario_explorer.summary_table(result, levers, base)
+    cells = [str(cell) for cell in table.to_numpy().ravel()]
+    assert [cell for cell in cells if ENGLISH_SCALE.search(cell)] == []
+    assert f"{100 * result['budget_mt']:,.0f}万吨CO₂e" in cells
+    assert any(cell.startswith(f"{100 * result['cumulative_end_mt']:,.0f}万吨＝") for cell in cells), cells
+
+
+def test_the_chapter_7_explorers_read_out_is_in_yi_tonnes(chinese, shown):
+    decoupling_explorer.scenario_explorer(carbon_budget.budget_defaults())
+    texts = [item.data for item in shown if isinstance(getattr(item, "data", None), str)]
+    assert texts and all("亿吨" in text and not ENGLISH_SCALE.search(text) for text in texts), texts

@@ -222,6 +222,11 @@ _FORMAT = re.compile(r"^[~+\-,.0-9a-z%$#(]*[a-z%]$|^(%[A-Za-z-][^A-Za-z]*)+$")
 _LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 
 
+# The English scales a Chinese reader does not count in: 十亿 and 百万 (Chinese counts in 万 and 亿:
+# 亿元, 万人, 亿件) and the symbols Mt and Gt (万吨, 亿吨). Field names (parcels_bn) are code.
+ENGLISH_SCALE = re.compile(r"十亿|百万|(?<![A-Za-z])[MG]t(?![A-Za-z])")
+
+
 def data_field_names() -> set[str]:
     """Every field name of the data package: a description names a column by it, as code."""
     return {name for _, fields in tables.package_fields() for name in fields}

@@ -105,7 +105,8 @@ def gmv_chart(table: pd.DataFrame, *, log_scale: bool = False) -> alt.LayerChart
         .encode(x="year:O", y=alt.value(12), text="label:N")
     )
     rule = (
-        alt.Chart(_for_reader(undisclosed, _GMV_TEXTS, []))
+        # The years with no published total: their sales column is empty, so it is left out.
+        alt.Chart(_for_reader(undisclosed.drop(columns=[GMV]), _GMV_TEXTS, []))
         .mark_rule(strokeDash=[4, 4], color=charts.MUTED_TEXT_COLOUR)
         .encode(x="year:O")
     )

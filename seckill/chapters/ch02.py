@@ -435,7 +435,8 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
     sale = default_sale()
     result = flash_sale.outcome(sale)
     settings = {
-        "audience": AUDIENCE_M.default,
+        "audience_m": AUDIENCE_M.default,
+        "audience_wan": 100 * AUDIENCE_M.default,  # the same in 万, for a Chinese translation
         "conversion": CONVERSION_PCT_MIN.default,
         "boost": BOOST_PCT.default,
         "stock": STOCK_UNITS.default,
@@ -444,7 +445,7 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
     if result.sells_out:
         caption = tr(
             "Orders at chosen moments of the model sale the chart starts from: "
-            "{audience:g} million viewers, {conversion:g}% of them ordering a "
+            "{audience_m:g} million viewers, {conversion:g}% of them ordering a "
             "minute, raised {boost:g}% by scarcity cues, {stock:,} units, the "
             "link open {session} minutes. Seconds since the link opened; orders so far count "
             "every order placed, those turned away too. "
@@ -461,7 +462,7 @@ def flash_sale_explorer_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
     else:
         caption = tr(
             "Orders at chosen moments of the model sale the chart starts from: "
-            "{audience:g} million viewers, {conversion:g}% of them ordering a "
+            "{audience_m:g} million viewers, {conversion:g}% of them ordering a "
             "minute, raised {boost:g}% by scarcity cues, {stock:,} units, the "
             "link open {session} minutes. Seconds since the link opened; orders so far count "
             "every order placed, those turned away too. "
@@ -621,13 +622,14 @@ def stock_choice_chart(lipstick: pd.DataFrame) -> alt.LayerChart:
         stock_choice_start_table(lipstick),
         caption=tr(
             "Seconds until each stock sells out, for the sale the chart starts from: "
-            "{audience:g} million viewers, {conversion:g}% of them ordering a "
+            "{audience_m:g} million viewers, {conversion:g}% of them ordering a "
             "minute, raised {boost:g}% by scarcity cues, the link open {session} "
             "minutes. Rows: the powers of ten on the chart's stock axis, Li Jiaqi's record ({units:,.0f} "
             "lipsticks, reported sold in {fast:.0f} and in {slow:.0f} minutes), and the three stocks the "
             "chart's text names. A stock that outlasts the session has no sell-out time (–)"
         ).format(
-            audience=AUDIENCE_M.default,
+            audience_m=AUDIENCE_M.default,
+            audience_wan=100 * AUDIENCE_M.default,  # the same in 万, for a Chinese translation
             conversion=CONVERSION_PCT_MIN.default,
             boost=BOOST_PCT.default,
             session=SESSION_MIN.default,

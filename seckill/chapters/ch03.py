@@ -303,8 +303,9 @@ def rural_share_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Rural online retail as a share of national online retail; derived values drawn hollow."""
     shares = table[table["share_status"] != "none"]
     published, derived = tr("published"), tr("derived")
-    # The sales are not drawn here, only listed in the table: they keep the data package's unit.
-    shown = i18n.translate_values(shares, ["compiler", "share_status"])
+    # The sales are not drawn, only listed in the table and the tooltip, in the reader's unit (亿元).
+    value = i18n.reader_unit("value_rmb_bn")
+    shown = i18n.translate_values(i18n.in_reader_units(shares, [value.name]), ["compiler", "share_status"])
     base = alt.Chart(shown).encode(
         x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y(
@@ -328,6 +329,11 @@ def rural_share_chart(table: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("year:O", title=tr("Year")),
             alt.Tooltip("share_of_online_retail_pct:Q", title=tr("Share (%)"), format=".1f"),
             alt.Tooltip("share_status:N", title=tr("Value is")),
+            alt.Tooltip(
+                f"{value.field}:Q",
+                title=tr("Rural online retail sales, billion yuan"),
+                format=value.format(",.1f"),
+            ),
         ],
     )
     low, high = shares["share_of_online_retail_pct"].min(), shares["share_of_online_retail_pct"].max()

@@ -176,12 +176,13 @@ def fines_table(events: pd.DataFrame) -> pd.DataFrame:
     fines = events[events["amount_rmb_bn"].notna()]
     basis = fines["fine_basis_rmb_bn"]
     computed = (100 * fines["amount_rmb_bn"] / basis).where(basis > 0)
+    amount = i18n.reader_unit("amount_rmb_bn")  # 亿元 (×10) in Chinese, as the headers say
     shown = pd.DataFrame(
         {
             tr("Date"): fines["date_iso"],
             tr("Event"): fines["event"].map(tr),
-            tr("Fine (bn yuan)"): fines["amount_rmb_bn"],
-            tr("Basis (bn yuan)"): basis,
+            tr("Fine (bn yuan)"): amount.value(fines["amount_rmb_bn"]),
+            tr("Basis (bn yuan)"): amount.value(basis),
             tr("Stated % of basis"): fines["fine_pct_of_basis"],
             tr("Computed % of basis"): computed.round(2),
         }

@@ -17,7 +17,7 @@ import pandas as pd
 from seckill import charts, data
 from seckill.charts import vega_text
 from seckill.controls import Slider
-from seckill.i18n import mark, tr, translate_values
+from seckill.i18n import mark, reader_unit, tr, translate_values
 from seckill.models import rebalancing
 
 WORLD_BANK = mark("World Bank")
@@ -297,11 +297,12 @@ CAMPAIGN_COLUMNS = [
 def campaigns_table(campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
     """The consumption campaigns as a reader-facing table (dates, what, amount, what it counts)."""
     campaigns = data.load("consumption_campaigns") if campaigns is None else campaigns
+    amount = reader_unit("value_rmb_bn")  # 亿元 (×10) in Chinese, as the header says
     table = pd.DataFrame(
         {
             "Date": campaigns["start_date"].astype(str).to_numpy(),
             "Campaign": campaigns["campaign"].astype(str).to_numpy(),
-            "Amount (bn yuan)": campaigns["value_rmb_bn"].astype(float).to_numpy(),
+            "Amount (bn yuan)": amount.value(campaigns["value_rmb_bn"].astype(float).to_numpy()),
             "What the amount counts": campaigns["measure"].astype(object).to_numpy(),
             "Confidence": campaigns["confidence"].astype(str).to_numpy(),
         }

@@ -174,6 +174,14 @@ def presets_display_table(base: scenarios.Baseline | None = None) -> pd.DataFram
 
     table = presets_table(base)
     end_year = default_levers(baseline() if base is None else base).end_year
+    # Parcels in 亿, CO2e in 万吨 and 亿吨 in Chinese, as the headers say: the rounded English
+    # values converted, so the two editions show the same numbers.
+    for column, quantity in (
+        (f"Parcels {end_year}, bn", "parcels_bn"),
+        (f"Parcel CO2e {end_year}, Mt", "parcel_co2e_mt"),
+        (f"World CO2 {end_year}, Gt", "emissions_gt"),
+    ):
+        table[column] = reader_unit(quantity).value(table[column].astype(float)).round(6)
     headers = {
         "Scenario": tr("Scenario"),
         "Growth, % a year": tr("Growth, % a year"),
@@ -405,7 +413,9 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         reuse=levers.reuse_pct,
         scarcity=levers.scarcity_boost_pct,
     )
-    table = in_reader_units(scenario_start_table(base, levers), ["parcel_co2e_mt", "cumulative_mt"])
+    table = in_reader_units(
+        scenario_start_table(base, levers), ["parcels_bn", "parcel_co2e_mt", "cumulative_mt"]
+    )
     return charts.with_model_table(
         chart,
         table,
@@ -427,7 +437,7 @@ def scenario_explorer_chart(base: scenarios.Baseline, levers: scenarios.Levers) 
         ),
         titles={
             "year": tr("Year"),
-            "parcels_bn": tr("Parcels, billion"),
+            reader_unit("parcels_bn").field: tr("Parcels, billion"),
             reader_unit("parcel_co2e_mt").field: tr("Parcel CO2e that year, Mt"),
             reader_unit("cumulative_mt").field: tr("Emitted since {base_year}, Mt").format(
                 base_year=base.base_year
@@ -609,7 +619,15 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
         indicator=lambda t: t["indicator"].map(tr),
     )
     targets_data, reported_data = counts[counts["kind"] == "target"], counts[counts["kind"] == "reported"]
-    counts = translate_values(counts, ["kind", "unit", "bound", "confidence", "note"])
+    # Every count is in millions (the data's unit column says so, and the axis title): shown in
+    # 万 (×100) in Chinese, so the unit column, which would still say millions, is left out.
+    items = reader_unit("value_m")
+    counts = in_reader_units(
+        translate_values(counts, ["kind", "bound", "confidence", "note"]).rename(
+            columns={"value": items.name}
+        ),
+        [items.name],
+    ).drop(columns=["unit"])
     columns = list(counts.columns)
     targets_data, reported_data = counts.loc[targets_data.index], counts.loc[reported_data.index]
     base = alt.Chart(counts[columns]).encode(
@@ -617,10 +635,11 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
         yOffset=alt.YOffset("programme_label:N"),
         # A log axis: reusable boxes number millions, reused cartons hundreds of millions.
         x=alt.X(
-            "value:Q",
+            f"{items.field}:Q",
             title=tr("Items, millions (log scale)"),
-            scale=alt.Scale(type="log", domain=[1, 2000]),
-            axis=alt.Axis(values=[1, 10, 100, 1000]),
+            scale=alt.Scale(type="log", domain=[items.value(1), items.value(2000)]),
+            # Digits, not a log axis's SI prefixes ("100k"), in either language.
+            axis=alt.Axis(values=[items.value(10**power) for power in range(4)], format=","),
         ),
         color=alt.Color("programme_label:N", title=tr("Programme (year)")),
         tooltip=[
@@ -628,7 +647,7 @@ def packaging_policy_chart(table: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("programme_label:N", title=tr("Programme")),
             alt.Tooltip("indicator:N", title=tr("Indicator")),
             alt.Tooltip("shown_as:N", title=tr("Value is")),
-            alt.Tooltip("value:Q", title=tr("Items, millions"), format=",.2f"),
+            alt.Tooltip(f"{items.field}:Q", title=tr("Items, millions"), format=items.format(",.2f")),
             alt.Tooltip("as_of:N", title=tr("As of")),
         ],
     )

@@ -11,7 +11,7 @@ from seckill import charts
 from seckill.chapters.ch07 import budget as ch07_budget
 from seckill.controls import Menu, Slider
 from seckill.explorers import explorer
-from seckill.i18n import mark, tr
+from seckill.i18n import in_reader_units, mark, reader_unit, tr
 from seckill.models import decoupling
 
 TABLE_EVERY_YEARS = 5
@@ -91,9 +91,18 @@ def scenario_table(
     return table, summary
 
 
+# The table's quantities in English scales, by the name that gives their Chinese scale (亿, 亿吨).
+TABLE_QUANTITIES = {"Population, bn": "population_bn", "CO2, Gt a year": "co2_gt"}
+
+
 def shown_table(table: pd.DataFrame, base_year: int) -> pd.DataFrame:
-    """:func:`scenario_table`'s table with its headers in the reader's language."""
+    """:func:`scenario_table`'s table with its headers in the reader's language, its people and
+    tonnes in the reader's units (亿 and 亿吨 in Chinese, ×10)."""
     base_year = int(base_year)  # the calibration's defaults hold it as a float
+    cumulative = f"CO2 since start of {base_year + 1}, Gt"
+    table = table.copy()
+    for column, quantity in [*TABLE_QUANTITIES.items(), (cumulative, "co2_gt")]:
+        table[column] = reader_unit(quantity).value(table[column])
     headers = {
         "Year": tr("Year"),
         "Population, bn": tr("Population, bn"),
@@ -112,20 +121,28 @@ def shown_table(table: pd.DataFrame, base_year: int) -> pd.DataFrame:
 
 
 def scenario_chart(table: pd.DataFrame, *, budget_gtco2: float, budget_label: str) -> alt.LayerChart:
-    """Yearly emissions for the scenario's table rows, with the budget noted in the title."""
+    """Yearly emissions for the scenario's table rows, with the budget noted in the title (in
+    billion tonnes in English, 亿吨 in Chinese)."""
+    co2 = reader_unit("co2_gt")
+    frame = in_reader_units(
+        table[["Year", "CO2, Gt a year"]].rename(columns={"CO2, Gt a year": co2.name}), [co2.name]
+    )
     line = (
-        alt.Chart(table[["Year", "CO2, Gt a year"]])
+        alt.Chart(frame)
         .mark_line(point=True, color=charts.HIGHLIGHT_COLOUR)
         .encode(
             x=alt.X("Year:Q", axis=alt.Axis(format="d"), title=tr("Year")),
             y=alt.Y(
-                "CO2, Gt a year:Q", title=tr("World CO2, billion tonnes a year"), scale=alt.Scale(zero=True)
+                f"{co2.field}:Q", title=tr("World CO2, billion tonnes a year"), scale=alt.Scale(zero=True)
             ),
         )
     )
     return charts.finish(
         line,
-        title=tr("Your scenario against a {budget_gtco2:.0f} Gt budget").format(budget_gtco2=budget_gtco2),
+        title=tr("Your scenario against a {budget_gt:.0f} Gt budget").format(
+            budget_gt=budget_gtco2,
+            budget_yi_t=10 * budget_gtco2,  # 亿吨, for a Chinese translation
+        ),
         source=tr("Global Carbon Budget 2024; {budget_label}; World Bank; scenario set by the reader").format(
             budget_label=budget_label
         ),
@@ -158,20 +175,23 @@ def scenario_explorer(defaults: dict[str, float]):
         year = summary["exhaustion_year"]
         text = (
             tr(
-                "Emissions in {end_year}: **{emissions:.1f} Gt** ({change:+.0%} on {base_year}). The "
-                "{budget:.0f} Gt budget is used up in **{year}**. **{decline}** at this growth."
+                "Emissions in {end_year}: **{emissions_gt:.1f} Gt** ({change:+.0%} on {base_year}). The "
+                "{budget_gt:.0f} Gt budget is used up in **{year}**. **{decline}** at this growth."
             )
             if year
             else tr(
-                "Emissions in {end_year}: **{emissions:.1f} Gt** ({change:+.0%} on {base_year}). The "
-                "{budget:.0f} Gt budget lasts beyond {end_year}. **{decline}** at this growth."
+                "Emissions in {end_year}: **{emissions_gt:.1f} Gt** ({change:+.0%} on {base_year}). The "
+                "{budget_gt:.0f} Gt budget lasts beyond {end_year}. **{decline}** at this growth."
             )
         ).format(
             end_year=end_year,
-            emissions=summary["emissions_end_gtco2"],
+            emissions_gt=summary["emissions_end_gtco2"],
+            # The same in 亿吨, for a Chinese translation (i18n.chinese_scale_names).
+            emissions_yi_t=10 * summary["emissions_end_gtco2"],
             change=summary["change_vs_base"],
             base_year=int(defaults["base_year"]),
-            budget=budget,
+            budget_gt=budget,
+            budget_yi_t=10 * budget,
             year=year,
             decline=ch07_budget.required_decline_text(summary["required_decline"]),
         )

@@ -19,13 +19,15 @@ def period_tables(
     (explained by :data:`seckill.chapters.ch05.NO_AMOUNT_NOTE`), never "NaN".
     """
     chosen = translate_values(ch05.events_between(events, start_year, end_year), ["group", "event", "issuer"])
-    shown_events = chosen[["date_iso", "group", "event", "issuer", "amount_rmb_bn"]].rename(
+    amount = reader_unit("amount_rmb_bn")  # 亿元 in Chinese, as the header says
+    chosen = in_reader_units(chosen, [amount.name])
+    shown_events = chosen[["date_iso", "group", "event", "issuer", amount.field]].rename(
         columns={
             "date_iso": tr("Date"),
             "group": tr("Kind"),
             "event": tr("Event"),
             "issuer": tr("By"),
-            "amount_rmb_bn": tr("Amount (bn yuan)"),
+            amount.field: tr("Amount (bn yuan)"),
         }
     )
     in_years = growth[(growth["year"] >= start_year) & (growth["year"] <= end_year)]

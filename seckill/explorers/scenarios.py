@@ -37,7 +37,8 @@ def end_year_slider(base: scenarios.Baseline) -> Slider:
 def summary_table(result: dict, levers: scenarios.Levers, base: scenarios.Baseline) -> pd.DataFrame:
     """The explorer's answer for one scenario as a two-column table a reader can copy.
 
-    ``result`` is :func:`seckill.models.scenarios.delivery_verdict` for ``levers``.
+    ``result`` is :func:`seckill.models.scenarios.delivery_verdict` for ``levers``. Each amount is
+    also passed under its Chinese-scale name (``co2e_wan_t``), which the Chinese writes in 万吨.
     """
     year = result["used_up_year"]
     end, first = levers.end_year, base.base_year + 1
@@ -50,19 +51,26 @@ def summary_table(result: dict, levers: scenarios.Levers, base: scenarios.Baseli
         ),
         (
             tr("Parcel CO2e, {year}").format(year=end),
-            tr("{co2e:,.0f} Mt a year ({change:+.0%} on {base_year})").format(
-                co2e=result["co2e_end_mt"], change=result["co2e_change"], base_year=base.base_year
+            tr("{co2e_mt:,.0f} Mt a year ({change:+.0%} on {base_year})").format(
+                co2e_mt=result["co2e_end_mt"],
+                co2e_wan_t=100 * result["co2e_end_mt"],
+                change=result["co2e_change"],
+                base_year=base.base_year,
             ),
         ),
         (
             tr("Parcel CO2e emitted {first}-{last}").format(first=first, last=end),
-            tr("{cumulative:,.0f} Mt = {share:.0%} of the share").format(
-                cumulative=result["cumulative_end_mt"], share=result["budget_used_share"]
+            tr("{cumulative_mt:,.0f} Mt = {share:.0%} of the share").format(
+                cumulative_mt=result["cumulative_end_mt"],
+                cumulative_wan_t=100 * result["cumulative_end_mt"],
+                share=result["budget_used_share"],
             ),
         ),
         (
             tr("The parcels' share of the 1.5 °C budget (assumption)"),
-            tr("{budget:,.0f} Mt CO2e").format(budget=result["budget_mt"]),
+            tr("{budget_mt:,.0f} Mt CO2e").format(
+                budget_mt=result["budget_mt"], budget_wan_t=100 * result["budget_mt"]
+            ),
         ),
         (
             tr("The share is used up"),

@@ -52,10 +52,25 @@ def _scope_group(scope: str) -> str:
     return tr("Transport") if "transport" in scope.lower() else tr("Packaging")
 
 
+# The units of the emissions estimates, as the chart writes them: in 万吨 in Chinese, like its values.
+ESTIMATE_UNITS = {"Mt CO2": mark("Mt CO2 a year"), "Mt CO2e": mark("Mt CO2e a year")}
+
+
 def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
-    """Each published emissions estimate (Mt CO2 or CO2e) as a dot, by study, scope and kind."""
+    """Each published emissions estimate (Mt CO2 or CO2e) as a dot, by study, scope and kind.
+
+    The values are shown in the reader's unit (万吨, ×100, in Chinese), so the unit each row
+    states is written in it too (:data:`ESTIMATE_UNITS`); a unit not listed there stops the chart.
+    """
     rows = estimates[estimates["quantity"] == "emissions"].copy()
-    rows["value"] = rows["value"].astype(float)
+    unknown = sorted(set(rows["unit"]) - set(ESTIMATE_UNITS))
+    if unknown:
+        raise ValueError(f"emissions estimates in {unknown}: add the unit to ESTIMATE_UNITS")
+    value = reader_unit("value_mt")
+    rows = in_reader_units(
+        rows.rename(columns={"value": value.name}).astype({value.name: float}), [value.name]
+    )
+    rows["unit"] = rows["unit"].map(lambda unit: tr(ESTIMATE_UNITS[unit]))
     rows["scope_group"] = [_scope_group(s) for s in rows["scope"]]
     # The kind goes into the label, not a second legend, so the chart fits a phone's width.
     rows["label"] = [
@@ -67,14 +82,14 @@ def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
     # The estimate's id is the data's key, not a text for the reader.
     rows = translate_values(
         rows.drop(columns=["estimate_id"]),
-        ["study", "quantity", "unit", "scope", "method", "kind", "confidence", "note"],
+        ["study", "quantity", "scope", "method", "kind", "confidence", "note"],
     )
     kinds = [tr("estimate"), tr("projection")]
     chart = (
         alt.Chart(rows)
         .mark_point(size=110, filled=True)
         .encode(
-            x=alt.X("value:Q", title=tr("Mt CO2 or CO2e a year"), scale=alt.Scale(zero=True)),
+            x=alt.X(f"{value.field}:Q", title=tr("Mt CO2 or CO2e a year"), scale=alt.Scale(zero=True)),
             y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("year"), axis=alt.Axis(labelLimit=220)),
             color=alt.Color("scope_group:N", title=tr("What is counted")),
             shape=alt.Shape(
@@ -86,7 +101,7 @@ def emission_estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("label:N", title=tr("Study and year")),
                 alt.Tooltip("study:N", title=tr("Study")),
                 alt.Tooltip("year:Q", title=tr("Year"), format="d"),
-                alt.Tooltip("value:Q", title=tr("Value"), format=",.1f"),
+                alt.Tooltip(f"{value.field}:Q", title=tr("Value"), format=value.format(",.1f")),
                 alt.Tooltip("unit:N", title=tr("Unit")),
                 alt.Tooltip("scope:N", title=tr("Scope")),
                 alt.Tooltip("method:N", title=tr("Method")),

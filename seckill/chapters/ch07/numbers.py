@@ -177,7 +177,7 @@ def chapter_numbers() -> dict[str, float]:
 
     # Budget and Kaya
     budget = carbon_budget.budget_defaults()
-    numbers["b_base_emissions_gtco2"] = budget["base_emissions_gtco2"]
+    numbers["b_base_emissions_gt"] = budget["base_emissions_gtco2"]
     for key in ["budget_50", "budget_67", "budget_83"]:
         numbers[f"b_{key}_gt"] = budget[key]  # GtCO2
     numbers["b_population_growth_pct"] = 100 * budget["population_growth"]
@@ -204,11 +204,11 @@ def chapter_numbers() -> dict[str, float]:
     )
     budgets = carbon_budget.budget_table()
     ar6 = budgets[(budgets["estimate"] == "IPCC AR6 WG1") & (budgets["probability_pct"] == 50)].iloc[0]
-    numbers["ar6_budget"] = ar6["budget_gtco2"]
+    numbers["ar6_budget_gt"] = ar6["budget_gtco2"]
     gcb23 = budgets[budgets["estimate"] == "Global Carbon Budget 2023"].iloc[0]
     igcc23 = budgets[budgets["estimate"] == "Indicators of Global Climate Change 2023"].iloc[0]
-    numbers["gcb23_budget"] = gcb23["budget_gtco2"]
-    numbers["igcc23_budget"] = igcc23["budget_gtco2"]
+    numbers["gcb23_budget_gt"] = gcb23["budget_gtco2"]
+    numbers["igcc23_budget_gt"] = igcc23["budget_gtco2"]
 
     # Exercises
     # Grams per parcel: one study's packaging tonnage for 2018 over that year's parcel count (no
