@@ -181,8 +181,9 @@ def site_bundle(licence_dir: Path) -> tuple[bytes, list[dict], dict, dict]:
         "npm_integrity": bundler["integrity"],
         "options": ESBUILD_OPTIONS,
     }
+    vega = lock["node_modules/vega"]["version"]
     header = (
-        f"/* seckill's Vega bundle: modules of vega@{lock['node_modules/vega']['version']} with vega-interpreter "
+        f"/* seckill's Vega bundle: modules of vega@{vega} with vega-interpreter "
         f"and vega-tooltip, built by esbuild@{bundler['version']} (scripts/vega_site); the packages and "
         "their licences: VENDOR.json and licenses/ beside this file */\n"
     )
@@ -193,7 +194,8 @@ def main() -> None:
     VENDOR_DIR.mkdir(parents=True, exist_ok=True)
     PACKAGE_COPY_DIR.mkdir(parents=True, exist_ok=True)
     site, site_records, bundler, registers = site_bundle(VENDOR_DIR / "licenses")
-    vega_release = json.loads((SITE_SOURCE_DIR / "package.json").read_text(encoding="utf-8"))["dependencies"]["vega"]
+    sources = json.loads((SITE_SOURCE_DIR / "package.json").read_text(encoding="utf-8"))
+    vega_release = sources["dependencies"]["vega"]
     with tempfile.TemporaryDirectory() as tmp:
         package, package_records = package_bundle(Path(tmp), PACKAGE_COPY_DIR / "licenses")
     (VENDOR_DIR / SITE_BUNDLE_NAME).write_bytes(site)
@@ -217,7 +219,8 @@ def main() -> None:
         },
     }
     (VENDOR_DIR / "VENDOR.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {VENDOR_DIR / SITE_BUNDLE_NAME} ({len(site):,} bytes, {len(gzip.compress(site, 9)):,} gzipped)")
+    gzipped = len(gzip.compress(site, compresslevel=9))
+    print(f"wrote {VENDOR_DIR / SITE_BUNDLE_NAME} ({len(site):,} bytes, {gzipped:,} gzipped)")
     print(f"wrote {PACKAGE_COPY_DIR / PACKAGE_BUNDLE_NAME}.gz ({len(packed):,} bytes)")
 
 

@@ -93,7 +93,12 @@ def missing(spec: dict, registers: dict[str, frozenset[str]] | None = None) -> l
     """What a compiled Vega spec uses that the bundle does not register, each as
     "<kind> '<name>'" (empty when the bundle can draw the chart)."""
     registers = registered() if registers is None else registers
-    kinds = {"transforms": "transform", "marks": "mark", "scales": "scale type", "functions": "expression function"}
+    kinds = {
+        "transforms": "transform",
+        "marks": "mark",
+        "scales": "scale type",
+        "functions": "expression function",
+    }
     found = []
     for kind, names in _uses(spec).items():
         for name in sorted(names - registers[kind]):

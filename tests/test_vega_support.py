@@ -9,7 +9,6 @@ end checks the record against the bundle itself.
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 from types import SimpleNamespace
 
