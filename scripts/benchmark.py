@@ -35,7 +35,8 @@ What it does:
    it fetches, as a phone's browser does. The throttled CPU is this machine's, slowed: a busy
    machine makes it slower still.
 4. **Lighthouse** (mobile, simulated throttling, Lighthouse's defaults) per page: performance,
-   accessibility, best practices, SEO, largest contentful paint and cumulative layout shift.
+   accessibility, best practices, SEO, largest contentful paint, total blocking time and cumulative
+   layout shift.
    Lighthouse comes from the npm registry, pinned in ``scripts/lighthouse/package.json`` and its
    lock file, and is installed into ``scripts/lighthouse/node_modules`` on first use (needs node
    and npm). Lighthouse does not scroll: it measures the first view. Its simulated throttling
@@ -448,8 +449,8 @@ def lighthouse_binary() -> Path:
 
 
 def run_lighthouse(binary: Path, url: str) -> dict[str, float]:
-    """Lighthouse's four category scores (0-100), largest contentful paint (ms) and cumulative
-    layout shift for ``url``, mobile, simulated throttling."""
+    """Lighthouse's four category scores (0-100), largest contentful paint and total blocking time
+    (ms) and cumulative layout shift for ``url``, mobile, simulated throttling."""
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "report.json"
         subprocess.run(
@@ -473,6 +474,7 @@ def run_lighthouse(binary: Path, url: str) -> dict[str, float]:
         name: round(100 * (categories[name]["score"] or 0)) for name in MIN_LIGHTHOUSE
     }
     scores["lcp-ms"] = round(audits["largest-contentful-paint"]["numericValue"])
+    scores["tbt-ms"] = round(audits["total-blocking-time"]["numericValue"])
     scores["cls"] = round(audits["cumulative-layout-shift"]["numericValue"], 3)
     return scores
 
@@ -547,18 +549,20 @@ def page_checks(result: PageResult) -> list[tuple[str, bool, str]]:
 
 
 def print_table(results: list[PageResult]) -> None:
-    header = f"{'page':44} {'first':>5} {'seen':>5} {'full':>5} {'perf':>4} {'LCP s':>5} {'CLS':>5} "
-    header += f"{'a11y':>4} {'bp':>4} {'seo':>4} {'axe':>3} {'err':>3} "
+    header = f"{'page':44} {'first':>5} {'seen':>5} {'full':>5} {'perf':>4} {'LCP s':>5} "
+    header += f"{'TBT':>4} {'CLS':>5} {'a11y':>4} {'bp':>4} {'seo':>4} {'axe':>3} {'err':>3} "
     header += f"{'charts':>6} {'desc':>4} {'table':>5} {'colours':>7} {'390px':>5} {'touch s':>7}"
     print(header)
     for r in results:
         scores = [str(r.lighthouse.get(name, "-")) for name in MIN_LIGHTHOUSE]
         lcp = f"{r.lighthouse['lcp-ms'] / 1000:.2f}" if "lcp-ms" in r.lighthouse else "-"
         cls = f"{r.lighthouse['cls']:.3f}" if "cls" in r.lighthouse else "-"
+        tbt = str(r.lighthouse.get("tbt-ms", "-"))
         touch = f"{r.touch_to_live_ms['total'] / 1000:.2f}" if r.touch_to_live_ms else "-"
         print(
             f"{r.page:44} {r.first_view_bytes / 1000:5.0f} {r.charts_seen_bytes / 1000:5.0f} "
-            f"{r.full_bytes / 1000:5.0f} {scores[0]:>4} {lcp:>5} {cls:>5} {scores[1]:>4} {scores[2]:>4} "
+            f"{r.full_bytes / 1000:5.0f} {scores[0]:>4} {lcp:>5} {tbt:>4} {cls:>5} "
+            f"{scores[1]:>4} {scores[2]:>4} "
             f"{scores[3]:>4} {len(r.axe_serious):>3} {r.console_errors:>3} "
             f"{f'{r.charts_drawn}/{r.charts}':>6} {r.charts_described:>4} {r.charts_with_table:>5} "
             f"{len(r.off_palette_colours) or 'ok':>7} {r.phone_scroll_width_px:>5} {touch:>7}"
@@ -645,7 +649,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(
         "\nPer page: kB gzipped on a first visit at its first view, with every chart seen, and full "
-        "(every chart live, every control moved); Lighthouse mobile, simulated throttling; touch: "
+        "(every chart live, every control moved); Lighthouse mobile, simulated throttling (TBT: total "
+        "blocking time, ms); touch: "
         "a control changed to its chart drawn live, throttled phone (- for no control). Load "
         f"average {load_before[0]:.1f} before, {load_after[0]:.1f} after ({os.cpu_count()} CPUs).\n"
     )

@@ -9,14 +9,14 @@
  *    is idle, at the lowest priority (a prefetch), and from then on the spec (a few kB) of each
  *    chart with controls as it comes near the screen (prefetchVega); Vega runs and a chart goes
  *    live only when a reader first points at, taps or tabs into it or its controls. On the
- *    benchmark's throttled phone, downloading Vega at that first touch was most of the 2.2 to 2.9 s
- *    from touch to live chart; downloaded ahead, with the spec, it took about 1 to 1.2 s
- *    (scripts/benchmark.py). (Run ahead as well, when a chart neared the screen, Vega cost
- *    Lighthouse's performance score 15 to 30 points, and touch-to-live was slower, not faster.)
- *    A reader whose browser asks to save data gets nothing ahead. The live
- *    chart is drawn out of sight, at the shown picture's height, then takes the picture's place,
- *    and the controls' values and the keyboard focus carry over. (A chart without a picture is
- *    drawn when it comes near the screen.)
+ *    benchmark's throttled phone, downloading Vega at that first touch was about half of the 2.3
+ *    to 3.9 s from touch to live chart; downloaded ahead, with the spec, it took 1.0 to 3.1 s,
+ *    median 1.7 to 2.0 s, on a busy machine (scripts/benchmark.py; README, "Read online"). (Run
+ *    ahead as well, when a chart neared the screen, Vega cost Lighthouse's performance score 15 to
+ *    30 points, and touch-to-live was slower, not faster.) A reader whose browser asks to save
+ *    data gets nothing ahead. The live chart is drawn out of sight, at the shown picture's
+ *    height, then takes the picture's place, and the controls' values and the keyboard focus
+ *    carry over. (A chart without a picture is drawn when it comes near the screen.)
  * 2. Make wide notebook tables that scroll sideways reachable by keyboard (WCAG 2.1.1).
  * 3. When the page is printed, make sure every chart's numbers are in the printout.
  * 4. Run the header's print and full-screen buttons, and put the cursor in the search page's field:
