@@ -9,9 +9,9 @@
  *    is idle, at the lowest priority (a prefetch), and from then on the spec (a few kB) of each
  *    chart with controls as it comes near the screen (prefetchVega); Vega runs and a chart goes
  *    live only when a reader first points at, taps or tabs into it or its controls. On the
- *    benchmark's throttled phone, downloading Vega at that first touch was about half of the 2.3
- *    to 3.9 s from touch to live chart; downloaded ahead, with the spec, it took 1.0 to 3.1 s,
- *    median 1.7 to 2.0 s, on a busy machine (scripts/benchmark.py; README, "Read online"). (Run
+ *    benchmark's throttled phone, downloading Vega at that first touch was most of the 2.0 to
+ *    2.2 s from touch to live chart; downloaded ahead, with the spec, it took 0.8 to 1.1 s
+ *    (scripts/benchmark.py, a nearly quiet machine; README, "Read online"). (Run
  *    ahead as well, when a chart neared the screen, Vega cost Lighthouse's performance score 15 to
  *    30 points, and touch-to-live was slower, not faster.) A reader whose browser asks to save
  *    data gets nothing ahead. The live chart is drawn out of sight, at the shown picture's
