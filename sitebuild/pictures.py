@@ -326,17 +326,20 @@ def live_specs(spec: dict, picture_height_px: float) -> dict:
     return {"fit": fit, "own": own}
 
 
-def spec_script(spec_text: str, picture_height_px: float) -> tuple[str, str]:
+def spec_script(spec_text: str, picture_height_px: float, check=None) -> tuple[str, str]:
     """(file name, content) of the script that carries a chart's live specs (:func:`live_specs`),
     given the Vega-Lite spec as the page had it and its picture's height.
 
     Named by a digest of what it carries, so a changed chart gets a new name (no stale copy in a
     browser's cache) and two builds write the same file. Running it registers the specs in
-    ``window.seckillChartSpecs`` under that digest.
+    ``window.seckillChartSpecs`` under that digest. ``check``, if given, is called with the live
+    specs and the chart's title first, and may stop the build (:func:`sitebuild.vega_support.check`).
     """
-    payload = json.dumps(
-        live_specs(_spec_from_script(spec_text), picture_height_px), ensure_ascii=False, sort_keys=True
-    ).replace("</", "<\\/")
+    spec = _spec_from_script(spec_text)
+    live = live_specs(spec, picture_height_px)
+    if check is not None:
+        check(live, spec.get("title"))
+    payload = json.dumps(live, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     key = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
     registry = f"window.{SPEC_REGISTRY}"
     body = f'{registry} = {registry} || {{}};\n{registry}["{key}"] = {payload};\n'

@@ -12,7 +12,8 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
 - applies the theme fixes in :mod:`sitebuild.theme_fixes` (no console errors, no axe violations);
 - puts a picture of every chart, drawn at build time from its spec, in its container, with the
   chart's controls, so a chart shows at once and without JavaScript, and moves the spec out of the
-  page into a script the page script loads when the chart goes live (:mod:`sitebuild.pictures`);
+  page into a script the page script loads when the chart goes live (:mod:`sitebuild.pictures`),
+  after checking that the site's Vega bundle can draw it (:mod:`sitebuild.vega_support`);
 - gives charts with the same title on one page distinct table summaries
   (:func:`sitebuild.chart_names.name_repeated_charts`);
 - adds the self-check questions of the pages (``self-check`` directive) and writes them into the
@@ -57,7 +58,7 @@ from sphinx.errors import SphinxError
 from seckill.charts.render import BUILD_ENV_VAR
 from seckill.charts.tables import DETAILS_CLASS
 from seckill.i18n import ENVIRONMENT_VARIABLE
-from sitebuild import editions, iconfont, pictures, site_locale, student_sources
+from sitebuild import editions, iconfont, pictures, site_locale, student_sources, vega_support
 from sitebuild.chart_names import name_repeated_charts
 from sitebuild.site_locale import _
 
@@ -209,11 +210,15 @@ def _picture_cache(app) -> pictures.PictureCache:
     return app.seckill_picture_cache
 
 
-def _spec_publisher(app, context):
-    """Writes a chart's spec into the site as its own script; returns the page's address for it."""
+def _spec_publisher(app, pagename, context):
+    """Writes a chart's spec into the site as its own script; returns the page's address for it.
+    Stops the build if the site's Vega bundle cannot draw the chart (:mod:`sitebuild.vega_support`)."""
+
+    def check(live_specs: dict, title) -> None:
+        vega_support.check(live_specs, pagename, title)
 
     def publish(spec_text: str, picture_height_px: float) -> str:
-        name, content = pictures.spec_script(spec_text, picture_height_px)
+        name, content = pictures.spec_script(spec_text, picture_height_px, check)
         path = Path(app.outdir) / pictures.SPEC_FOLDER / name
         if not path.is_file():  # named by its content: an existing file is this one
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -246,7 +251,7 @@ def _add_pictures(app, pagename, templatename, context, doctree) -> None:
         cache = _picture_cache(app)
         # Only a site gets the specs as files; another builder's output keeps them in the page.
         site = app.builder.format == "html"
-        publish = _spec_publisher(app, context) if site else None
+        publish = _spec_publisher(app, pagename, context) if site else None
         publish_picture = _picture_publisher(app, context) if site else None
         context["body"] = pictures.add_pictures(context["body"], cache.folder, used, publish, publish_picture)
     if app.builder.format == "html":

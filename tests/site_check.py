@@ -86,6 +86,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
+        # As the plain responses (SimpleHTTPRequestHandler) and any static host: without it a
+        # browser can reuse nothing it fetched ahead (a prefetch), and fetches it again.
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.end_headers()
         return _BytesBody(body)
 

@@ -3,14 +3,20 @@
  *    (an SVG Vega drew at build time, sitebuild/pictures.py) and its controls in its container,
  *    <div class="seckill-chart">, above an element naming the chart's spec: a small script of its
  *    own, with the spec compiled from Vega-Lite to Vega at build time, so the browser needs Vega
- *    alone (with its expression interpreter and tooltips: 190 kB gzipped, the book's own copy, no
- *    request leaves the site). Vega is fetched only when a reader first points at, taps or tabs
- *    into a chart or its controls, and the chart's spec with it. (Fetched ahead, when a chart
- *    neared the screen, it cost Lighthouse's performance score 15 to 30 points and put a first
- *    visit over 300 kB, and touch-to-live was slower, not faster: scripts/benchmark.py.) The live
- *    chart is drawn out of sight, at the shown picture's height, then takes the picture's place, and the controls' values and
- *    the keyboard focus carry over. A page whose charts are only looked at costs no Vega at all.
- *    (A chart without a picture is drawn when it comes near the screen.)
+ *    alone (the parts of it the book's charts use, with its expression interpreter and tooltips:
+ *    147 kB gzipped, the book's own copy, no request leaves the site). On a page with sliders or
+ *    menus under a chart, Vega is downloaded, not run, once the page has loaded and the browser
+ *    is idle, at the lowest priority (a prefetch), and from then on the spec (a few kB) of each
+ *    chart with controls as it comes near the screen (prefetchVega); Vega runs and a chart goes
+ *    live only when a reader first points at, taps or tabs into it or its controls. On the
+ *    benchmark's throttled phone, downloading Vega at that first touch was most of the 2.0 to
+ *    2.2 s from touch to live chart; downloaded ahead, with the spec, it took 0.8 to 1.1 s
+ *    (scripts/benchmark.py, a nearly quiet machine; README, "Read online"). (Run
+ *    ahead as well, when a chart neared the screen, Vega cost Lighthouse's performance score 15 to
+ *    30 points, and touch-to-live was slower, not faster.) A reader whose browser asks to save
+ *    data gets nothing ahead. The live chart is drawn out of sight, at the shown picture's
+ *    height, then takes the picture's place, and the controls' values and the keyboard focus
+ *    carry over. (A chart without a picture is drawn when it comes near the screen.)
  * 2. Make wide notebook tables that scroll sideways reachable by keyboard (WCAG 2.1.1).
  * 3. When the page is printed, make sure every chart's numbers are in the printout.
  * 4. Run the header's print and full-screen buttons, and put the cursor in the search page's field:
@@ -26,6 +32,8 @@
   // How far ahead of the screen to start: about one phone screen, so a chart is usually drawn
   // by the time the reader reaches it.
   var DRAW_AHEAD = "800px 0px";
+  // The sliders and menus under a chart's picture.
+  var CONTROLS_ON_A_PICTURE = "div.seckill-chart-still input, div.seckill-chart-still select";
   // The bundle's address, relative to this script; the Sphinx extension writes it (with a
   // version query, so an updated bundle is not served stale from the browser cache).
   var thisScript = document.currentScript;
@@ -213,6 +221,61 @@
     return Array.prototype.some.call(drawing.querySelectorAll("text"), function (text) {
       return text.getBoundingClientRect().top < top - 1;
     });
+  }
+
+  // Download the Vega bundle ahead, without running it: once the page has loaded and the browser
+  // has nothing else to do, at the lowest priority (a prefetch), only on a page with a chart whose
+  // picture has sliders or menus, and not for a reader who has asked to save data. The browser
+  // keeps it in its cache, so the first touch of a control runs Vega without waiting for the
+  // network (on a slow phone connection the download was most of the wait). From then on, the
+  // spec of each chart with controls (a few kB) is loaded as the chart comes near the screen, so
+  // a touch waits for neither file. Charts without controls (most notebook pages' charts) go live
+  // only for their tooltips, and fetch both when a reader points at them, as before: ahead,
+  // they put a notebook page's first visit over 300 kB (320 kB on notebooks/02, 125 kB without).
+  // The spec is loaded as its script, not prefetched: a touch while it is still on its way then
+  // waits for that one download (readSpec) instead of a second request queued behind the first.
+  function loadSpecsNearTheScreen(charts) {
+    if (!("IntersectionObserver" in window)) return;
+    var observer = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) return;
+          observer.unobserve(entry.target);
+          var specNode = entry.target.querySelector("script.seckill-chart-spec[data-src]");
+          if (specNode && !entry.target.dataset.seckillState) {
+            readSpec(specNode).catch(function () {}); // a touch tries again
+          }
+        });
+      },
+      { rootMargin: DRAW_AHEAD }
+    );
+    charts.forEach(function (container) {
+      observer.observe(container);
+    });
+  }
+
+  function prefetchVega() {
+    if (!bundleAddress || vegaLoading || vegaLoaded()) return;
+    if (navigator.connection && navigator.connection.saveData) return;
+    var charts = [];
+    document.querySelectorAll("div.seckill-chart").forEach(function (container) {
+      if (container.querySelector(CONTROLS_ON_A_PICTURE)) charts.push(container);
+    });
+    if (!charts.length) return;
+    var link = document.createElement("link");
+    link.rel = "prefetch";
+    link.href = bundleAddress;
+    document.head.appendChild(link);
+    loadSpecsNearTheScreen(charts);
+  }
+
+  function whenLoadedAndIdle(work) {
+    function idle() {
+      if (window.requestIdleCallback) window.requestIdleCallback(work, { timeout: 5000 });
+      else window.setTimeout(work, 1000);
+    }
+    if (document.readyState === "complete") idle();
+    else window.addEventListener("load", idle, { once: true });
   }
 
   // Returns a promise that settles when the chart is drawn (or has failed).
@@ -536,6 +599,7 @@
 
   function onReady() {
     wireCharts();
+    whenLoadedAndIdle(prefetchVega);
     wrapScrollableTables();
     wireHeaderButtons();
     focusSearchField();
