@@ -1,5 +1,6 @@
 """The language of the texts the build writes itself (the edition line, the language switcher, the
-self-check forms' labels, the worksheets' labels, the page script's messages, the search box, the footer).
+self-check forms' labels, the worksheets' labels, the page script's messages, the search box, the footer,
+the brackets around an exercise's title) and of the hints of sphinx-togglebutton's buttons.
 
 They are written in English in ``sitebuild/`` and marked with :data:`_`; each other language has one
 gettext catalogue, ``sitebuild/locales/<language>/LC_MESSAGES/seckill-site.po``. This is Sphinx's
@@ -119,6 +120,24 @@ def _theme_texts(app, pagename, templatename, context, doctree) -> None:
     )
 
 
+# sphinx-togglebutton's hints beside a folded solution's title ("Click to show", on wide screens).
+# Its own catalogue has them in Chinese, but under ``zh-cn``, a folder Sphinx does not look in for
+# ``zh_CN``, and the extension reads its defaults while it is set up, before any language is known:
+# each default is answered here instead. A hint the book's configuration sets itself is left alone.
+TOGGLE_HINTS = {
+    "togglebutton_hint": ("Click to show", _("Click to show")),
+    "togglebutton_hint_hide": ("Click to hide", _("Click to hide")),
+}
+
+
+def _toggle_hints(app, config) -> None:
+    """The hints in the edition's language; before the extension writes them into the page settings
+    (its own ``config-inited`` handler, at the default priority 500)."""
+    for name, (english, translated) in TOGGLE_HINTS.items():
+        if name in config and config[name] == english:
+            config[name] = str(translated)
+
+
 # The column headings of MyST-NB's build status table (``{nb-exec-table}``), which it writes in
 # English whatever the language; the same texts, marked so that the catalogue carries them.
 RUN_TABLE_HEADINGS = {
@@ -153,6 +172,7 @@ def setup(app):
     for domain in THEME_DOMAINS:
         app.add_message_catalog(domain, str(LOCALE_DIR))
     app.connect("html-page-context", _theme_texts)
+    app.connect("config-inited", _toggle_hints, priority=400)
     app.add_post_transform(TranslateRunTableHeadings)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 

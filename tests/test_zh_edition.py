@@ -678,3 +678,52 @@ def test_a_chinese_answer_label_never_nests_brackets(zh_site):
     answers = [label for label in labels if label.startswith("你的答案")]
     assert "你的答案：%（占价格）" in answers
     assert [label for label in answers if re.search(r"（[^）]*（", label)] == []
+
+
+# The last English chrome: exercise titles' brackets, the toggle buttons, short table cells -------
+
+ASCII_BRACKETS, FULL_WIDTH_BRACKETS = (" (", ")"), ("（", "）")
+
+
+def test_an_exercise_titles_brackets_become_the_editions_own():
+    from docutils import nodes
+
+    from sitebuild.page_messages import rebracket
+
+    # A numbered exercise's heading, as sphinx-exercise writes it: " (", the title's nodes, ")".
+    heading = nodes.title("", "", nodes.Text(" ("), nodes.emphasis("", "增长"), nodes.Text(")"))
+    assert rebracket(heading, ASCII_BRACKETS, FULL_WIDTH_BRACKETS)
+    assert heading.astext() == "（增长）"
+    # A solution's link to its exercise: the number first, then the bracketed title; a bracket of
+    # the title's own stays as it is.
+    link = nodes.reference(
+        "", "", nodes.Text(" 练习 2"), nodes.Text(" ("), nodes.Text("f(x)"), nodes.Text(")")
+    )
+    assert rebracket(link, ASCII_BRACKETS, FULL_WIDTH_BRACKETS)
+    assert link.astext() == " 练习 2（f(x)）"
+    # An exercise without a title of its own has no brackets to change.
+    untitled = nodes.title("", "", nodes.Text("练习"))
+    assert not rebracket(untitled, ASCII_BRACKETS, FULL_WIDTH_BRACKETS)
+    assert untitled.astext() == "练习"
+
+
+def test_the_space_after_an_exercises_number_goes_before_a_full_width_bracket_only():
+    from sitebuild.page_messages import close_number_gap
+
+    chinese = '<p class="admonition-title"><span class="caption-number">练习 1 </span>（增长）</p>'
+    assert close_number_gap(chinese, "（") == (
+        '<p class="admonition-title"><span class="caption-number">练习 1</span>（增长）</p>'
+    )
+    english = '<p class="admonition-title"><span class="caption-number">Exercise 1 </span> (Growth)</p>'
+    assert close_number_gap(english, " (") == english
+    # A figure's number before other text keeps its space.
+    figure = '<span class="caption-number">图 1 </span>增长'
+    assert close_number_gap(figure, "（") == figure
+
+
+def test_a_short_cell_is_one_whose_every_piece_between_spaces_is_short():
+    from sitebuild.cjk_tables import is_short
+
+    assert is_short("第1章") and is_short("约60 + 60分钟") and is_short("页面约60分钟 + 笔记本约45分钟")
+    assert not is_short("第1章和第2章的笔记本（各约45分钟）")  # a clause: it may wrap anywhere
+    assert not is_short("") and not is_short("  ")
