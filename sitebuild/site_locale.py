@@ -149,8 +149,17 @@ RUN_TABLE_HEADINGS = {
 }
 
 
+# The "Method" column's values: MyST-NB's execution modes, as its configuration names them.
+RUN_TABLE_METHODS = {
+    "cache": _("cache"),
+    "force": _("force"),
+    "inline": _("inline"),
+    "auto": _("auto"),
+}
+
+
 class TranslateRunTableHeadings(SphinxPostTransform):
-    """The build status table's headings in the edition's language."""
+    """The build status table's headings, and its "Method" column's values, in the edition's language."""
 
     default_priority = 9  # MyST-NB fills the table in at 8
     formats = ("html",)
@@ -159,11 +168,25 @@ class TranslateRunTableHeadings(SphinxPostTransform):
         from sitebuild.reproducible import NotIndexed  # the wrapper the status table sits in
 
         for wrapper in self.document.findall(NotIndexed):
-            for heading in wrapper.findall(nodes.thead):
-                for paragraph in heading.findall(nodes.paragraph):
-                    english = paragraph.astext()
-                    if english in RUN_TABLE_HEADINGS:
-                        paragraph[:] = [nodes.Text(str(RUN_TABLE_HEADINGS[english]))]
+            for group in wrapper.findall(nodes.tgroup):
+                headings = [row for row in group.findall(nodes.thead)]
+                columns = [entry.astext() for head in headings[:1] for entry in head.findall(nodes.entry)]
+                for heading in headings:
+                    for paragraph in heading.findall(nodes.paragraph):
+                        english = paragraph.astext()
+                        if english in RUN_TABLE_HEADINGS:
+                            paragraph[:] = [nodes.Text(str(RUN_TABLE_HEADINGS[english]))]
+                if "Method" not in columns:
+                    continue
+                method = columns.index("Method")
+                for body in group.findall(nodes.tbody):
+                    for row in body.findall(nodes.row):
+                        cells = [child for child in row.children if isinstance(child, nodes.entry)]
+                        if method < len(cells):
+                            for paragraph in cells[method].findall(nodes.paragraph):
+                                english = paragraph.astext()
+                                if english in RUN_TABLE_METHODS:
+                                    paragraph[:] = [nodes.Text(str(RUN_TABLE_METHODS[english]))]
 
 
 def setup(app):
