@@ -851,6 +851,15 @@ def test_short_table_cells_keep_their_words_whole_on_a_chinese_phone(browser, zh
     [(_text, lines, marked)] = long_cell["cells"]
     assert not marked and lines > 1, long_cell
     assert found["page"] <= site_check.PHONE_WIDTH_PX, found["page"]
+    # A table a page's code shows (pandas' own HTML): its column headings stay whole too.
+    context, page, _problems = site_check.open_page(
+        browser, zh_site_url, "book/06-consumption-duty.html", width=site_check.PHONE_WIDTH_PX
+    )
+    try:
+        headings = page.evaluate(_CELL_LINES_JS, ["年份", "数据版本", "发布日期"])
+    finally:
+        context.close()
+    assert [lines for _text, lines, _marked in headings["cells"]] == [1, 1, 1], headings
 
 
 @pytest.mark.build
