@@ -169,9 +169,9 @@ class TranslateRunTableHeadings(SphinxPostTransform):
 
         for wrapper in self.document.findall(NotIndexed):
             for group in wrapper.findall(nodes.tgroup):
-                headings = [row for row in group.findall(nodes.thead)]
-                columns = [entry.astext() for head in headings[:1] for entry in head.findall(nodes.entry)]
-                for heading in headings:
+                heads = list(group.findall(nodes.thead))
+                columns = [entry.astext() for head in heads[:1] for entry in head.findall(nodes.entry)]
+                for heading in heads:
                     for paragraph in heading.findall(nodes.paragraph):
                         english = paragraph.astext()
                         if english in RUN_TABLE_HEADINGS:
