@@ -17,6 +17,14 @@ collects the same nodes into the page's template.
   a copy of the exercise made before the page was translated; :class:`TranslatedExerciseRegistry`
   replaces the copy with the translated exercise. The words "Exercise" and "Solution to" come
   translated with sphinx-exercise (its ``exercise`` catalogue, 练习 and 解答).
+- **The brackets around an exercise's title.** sphinx-exercise writes "Exercise 1 (Title)" with
+  ASCII brackets in every language; Chinese writes full-width ones, 练习 1（标题）.
+  :class:`ExerciseTitleBrackets` puts the edition's brackets (the build's own catalogue,
+  :mod:`sitebuild.site_locale`) in the exercise's heading and in each solution's label once
+  sphinx-exercise has written them, so the pages and the worksheets (written from the same nodes)
+  agree. Sphinx writes the number as ``<span class="caption-number">练习 1 </span>``, with a space
+  that a full-width bracket, which carries its own, does not take: :func:`close_number_gap` drops
+  it from the written page and worksheet.
 - **Part captions.** Jupyter Book's table of contents (sphinx-external-toc) inserts the root page's
   toctrees, captions and all, with a transform of priority 100, after ``Locale``. The gettext builder
   collects the captions into the root page's template all the same (it reads the toctrees of every
@@ -27,6 +35,7 @@ collects the same nodes into the page's template.
 from __future__ import annotations
 
 import os
+import re
 
 from docutils import nodes
 from sphinx import addnodes
@@ -35,13 +44,22 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.i18n import docname_to_domain
 from sphinx_exercise.directive import ExerciseDirective as _SphinxExerciseDirective
-from sphinx_exercise.nodes import exercise_subtitle, is_exercise_node
+from sphinx_exercise.nodes import exercise_subtitle, is_exercise_node, solution_node
+
+from sitebuild.site_locale import _
 
 # sphinx-external-toc's InsertToctrees runs at 100; Sphinx's Locale at 20; sphinx-exercise's
 # ResolveTitlesInExercises (a post-transform) at 20.
 AFTER_TOCTREES_INSERTED = 101
 AFTER_LOCALE = 21
 BEFORE_EXERCISE_TITLES_RESOLVED = 19
+# sphinx-exercise's post-transforms write the exercises' titles (20), the solutions' labels (21) and
+# the text of links to solutions (22).
+AFTER_EXERCISE_TITLES_RESOLVED = 23
+
+# How sphinx-exercise brackets an exercise's own title after its number, in every language: the
+# texts " (" and ")" around the title's nodes.
+EXERCISE_TITLE_TEMPLATE = " ({title})"
 
 
 class ExerciseDirective(_SphinxExerciseDirective):
@@ -90,6 +108,72 @@ class TranslatedExerciseRegistry(SphinxTransform):
                 entry["node"] = node.deepcopy()
 
 
+def title_brackets() -> tuple[str, str]:
+    """The texts before and after an exercise's title in the edition's language (" (" and ")" in
+    English, "（" and "）" in Chinese)."""
+    opening, _title, closing = str(_(" ({title})")).partition("{title}")
+    return opening, closing
+
+
+def rebracket(parent: nodes.Element, english: tuple[str, str], edition: tuple[str, str]) -> bool:
+    """Replace sphinx-exercise's brackets among ``parent``'s children: its first text " (" and, as
+    its last child, the text ")" that closes it. Returns whether it found them."""
+    children = parent.children
+    opening = next(
+        (i for i, child in enumerate(children) if isinstance(child, nodes.Text) and str(child) == english[0]),
+        None,
+    )
+    last = len(children) - 1
+    if (
+        opening is None
+        or opening >= last
+        or not (isinstance(children[last], nodes.Text) and str(children[last]) == english[1])
+    ):
+        return False
+    # By position: docutils finds a text child by its value, and a title may hold another ")".
+    parent[last] = nodes.Text(edition[1])
+    parent[opening] = nodes.Text(edition[0])
+    return True
+
+
+# Sphinx's number before an exercise's title ends with a space (HTML5Translator.add_fignumber).
+_NUMBER_THEN_SPACE = re.compile(r'(<span class="caption-number">[^<]*?) (</span>)')
+
+
+def close_number_gap(html: str, opening: str | None = None) -> str:
+    """``html`` with no space between an exercise's number and its title's ``opening`` bracket
+    (the edition's, by default) unless that is the ASCII " (": a full-width bracket brings its own."""
+    opening = title_brackets()[0] if opening is None else opening
+    if opening.startswith(" ") or f"</span>{opening}" not in html:
+        return html
+    return re.sub(_NUMBER_THEN_SPACE.pattern + re.escape(opening), rf"\1\2{opening}", html)
+
+
+def _close_number_gaps(app, pagename, templatename, context, doctree) -> None:
+    if "body" in context:
+        context["body"] = close_number_gap(context["body"])
+
+
+class ExerciseTitleBrackets(SphinxPostTransform):
+    """The edition's brackets around each exercise's title, in its heading and in its solutions'
+    labels (which link to it), where sphinx-exercise put ASCII ones."""
+
+    default_priority = AFTER_EXERCISE_TITLES_RESOLVED
+
+    def run(self, **kwargs) -> None:
+        english = tuple(EXERCISE_TITLE_TEMPLATE.split("{title}"))
+        edition = title_brackets()
+        if edition == english:
+            return
+        for node in self.document.findall(lambda n: is_exercise_node(n) or isinstance(n, solution_node)):
+            title = node.next_node(nodes.title)
+            if title is None:
+                continue
+            # An exercise's heading holds its title; a solution's label holds a link to the exercise.
+            for parent in [title, *title.findall(nodes.reference)]:
+                rebracket(parent, english, edition)
+
+
 class TranslatedToctreeCaptions(SphinxTransform):
     """Translate the captions of the toctrees sphinx-external-toc inserts after ``Locale`` ran, from
     the page's catalogue (where the gettext builder puts them)."""
@@ -121,4 +205,6 @@ def setup(app):
     app.add_post_transform(ExerciseTitlesForGettext)
     app.add_transform(TranslatedExerciseRegistry)
     app.add_transform(TranslatedToctreeCaptions)
+    app.add_post_transform(ExerciseTitleBrackets)
+    app.connect("html-page-context", _close_number_gaps)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

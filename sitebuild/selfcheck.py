@@ -429,6 +429,12 @@ class SelfCheckDirective(SphinxDirective):
         start, _unit, end = str(template).partition("{unit}")
         return [nodes.Text(start.format(before=before)), self._text(question.unit, "unit"), nodes.Text(end)]
 
+    def _number_with_unit(self, number: str, question: Question) -> selfcheck_element:
+        """A number of the answer with the question's unit, in bold (see _place_numbers_in_units)."""
+        strong = element("strong", *self._with_unit(number, question))
+        strong["seckill_number"] = number
+        return strong
+
     def _plain(self, text: str) -> str:
         """The text as a reader reads it (glued numbers filled in, roles as their text), for an LMS."""
         return " ".join("".join(node.astext() for node in self._inline(text)).split())
@@ -514,7 +520,7 @@ class SelfCheckDirective(SphinxDirective):
             explanations.append(
                 element(
                     "li",
-                    element("strong", *self._with_unit(question.shown_answer(), question)),
+                    self._number_with_unit(question.shown_answer(), question),
                     nodes.Text(
                         " " + str(_("(anything within {spread} of it is right.)")).format(spread=spread) + " "
                     ),
@@ -531,7 +537,7 @@ class SelfCheckDirective(SphinxDirective):
                 explanations.append(
                     element(
                         "li",
-                        element("strong", *self._with_unit(slip, question)),
+                        self._number_with_unit(slip, question),
                         nodes.Text(" " + str(_("(a likely slip.)")) + " "),
                         element(
                             "span",
@@ -620,6 +626,24 @@ def _unnest_unit_brackets(app, doctree) -> None:
             child.parent = label
 
 
+def _place_numbers_in_units(app, doctree) -> None:
+    """A number in the answer, shown with a unit that this edition words as a share with words
+    before its "%" ("占价格的%", the price's %), goes where the "%" is: 占价格的12%, never
+    "12 占价格的%". A unit that starts with "%" or has none ("% of the price", "%/年", "分钟")
+    follows the number as written. Known only once the page's translation is in, as for the label."""
+    for strong in doctree.findall(selfcheck_element):
+        number = strong.get("seckill_number")
+        units = [child for child in strong.children if isinstance(child, selfcheck_text)]
+        if number is None or not units:
+            continue
+        words, percent, after = units[0].astext().partition("%")
+        if not percent or not words.strip():
+            continue
+        # The label keeps the unit's own node, from which the question bank takes the unit.
+        strong.children = [nodes.Text(f"{words}{number}%{after}")]
+        strong.children[0].parent = strong
+
+
 def _collect(app, doctree) -> None:
     """Keep the page's questions, in page order, with the page's and section's titles."""
     env = app.env
@@ -698,6 +722,7 @@ def setup(app):
     )
     app.add_directive("self-check", SelfCheckDirective)
     app.connect("doctree-read", _unnest_unit_brackets)
+    app.connect("doctree-read", _place_numbers_in_units)
     app.connect("doctree-read", _collect)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

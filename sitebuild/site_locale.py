@@ -1,5 +1,6 @@
 """The language of the texts the build writes itself (the edition line, the language switcher, the
-self-check forms' labels, the worksheets' labels, the page script's messages, the search box, the footer).
+self-check forms' labels, the worksheets' labels, the page script's messages, the search box, the footer,
+the brackets around an exercise's title) and of the hints of sphinx-togglebutton's buttons.
 
 They are written in English in ``sitebuild/`` and marked with :data:`_`; each other language has one
 gettext catalogue, ``sitebuild/locales/<language>/LC_MESSAGES/seckill-site.po``. This is Sphinx's
@@ -120,6 +121,24 @@ def _theme_texts(app, pagename, templatename, context, doctree) -> None:
     )
 
 
+# sphinx-togglebutton's hints beside a folded solution's title ("Click to show", on wide screens).
+# Its own catalogue has them in Chinese, but under ``zh-cn``, a folder Sphinx does not look in for
+# ``zh_CN``, and the extension reads its defaults while it is set up, before any language is known:
+# each default is answered here instead. A hint the book's configuration sets itself is left alone.
+TOGGLE_HINTS = {
+    "togglebutton_hint": ("Click to show", _("Click to show")),
+    "togglebutton_hint_hide": ("Click to hide", _("Click to hide")),
+}
+
+
+def _toggle_hints(app, config) -> None:
+    """The hints in the edition's language; before the extension writes them into the page settings
+    (its own ``config-inited`` handler, at the default priority 500)."""
+    for name, (english, translated) in TOGGLE_HINTS.items():
+        if name in config and config[name] == english:
+            config[name] = str(translated)
+
+
 # The column headings of MyST-NB's build status table (``{nb-exec-table}``), which it writes in
 # English whatever the language; the same texts, marked so that the catalogue carries them.
 RUN_TABLE_HEADINGS = {
@@ -131,8 +150,17 @@ RUN_TABLE_HEADINGS = {
 }
 
 
+# The "Method" column's values: MyST-NB's execution modes, as its configuration names them.
+RUN_TABLE_METHODS = {
+    "cache": _("cache"),
+    "force": _("force"),
+    "inline": _("inline"),
+    "auto": _("auto"),
+}
+
+
 class TranslateRunTableHeadings(SphinxPostTransform):
-    """The build status table's headings in the edition's language."""
+    """The build status table's headings, and its "Method" column's values, in the edition's language."""
 
     default_priority = 9  # MyST-NB fills the table in at 8
     formats = ("html",)
@@ -141,11 +169,25 @@ class TranslateRunTableHeadings(SphinxPostTransform):
         from sitebuild.reproducible import NotIndexed  # the wrapper the status table sits in
 
         for wrapper in self.document.findall(NotIndexed):
-            for heading in wrapper.findall(nodes.thead):
-                for paragraph in heading.findall(nodes.paragraph):
-                    english = paragraph.astext()
-                    if english in RUN_TABLE_HEADINGS:
-                        paragraph[:] = [nodes.Text(str(RUN_TABLE_HEADINGS[english]))]
+            for group in wrapper.findall(nodes.tgroup):
+                heads = list(group.findall(nodes.thead))
+                columns = [entry.astext() for head in heads[:1] for entry in head.findall(nodes.entry)]
+                for heading in heads:
+                    for paragraph in heading.findall(nodes.paragraph):
+                        english = paragraph.astext()
+                        if english in RUN_TABLE_HEADINGS:
+                            paragraph[:] = [nodes.Text(str(RUN_TABLE_HEADINGS[english]))]
+                if "Method" not in columns:
+                    continue
+                method = columns.index("Method")
+                for body in group.findall(nodes.tbody):
+                    for row in body.findall(nodes.row):
+                        cells = [child for child in row.children if isinstance(child, nodes.entry)]
+                        if method < len(cells):
+                            for paragraph in cells[method].findall(nodes.paragraph):
+                                english = paragraph.astext()
+                                if english in RUN_TABLE_METHODS:
+                                    paragraph[:] = [nodes.Text(str(RUN_TABLE_METHODS[english]))]
 
 
 def setup(app):
@@ -154,6 +196,7 @@ def setup(app):
     for domain in THEME_DOMAINS:
         app.add_message_catalog(domain, str(LOCALE_DIR))
     app.connect("html-page-context", _theme_texts)
+    app.connect("config-inited", _toggle_hints, priority=400)
     app.add_post_transform(TranslateRunTableHeadings)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 

@@ -20,7 +20,8 @@ Listed under ``sphinx: local_extensions`` in ``_config.yml``. It
   site as a question bank for LMS quizzes (:mod:`sitebuild.selfcheck`, :mod:`sitebuild.question_bank`);
 - copies the data package into the built site (``_build/html/data/``) for download;
 - marks each run of Chinese characters in a page's text as Chinese (``<span lang="zh-CN">``), for
-  screen readers and font choice (:mod:`sitebuild.cjk_lang`);
+  screen readers and font choice (:mod:`sitebuild.cjk_lang`), and in the Chinese edition keeps
+  short table cells' words whole on a phone (:mod:`sitebuild.cjk_tables`);
 - cuts the theme's icon font down to the icons the site shows (:mod:`sitebuild.iconfont`), and
   gives each page one stylesheet holding only the rules the site can use, instead of ten
   (:mod:`sitebuild.stylesheets`);
@@ -183,6 +184,8 @@ def _script_messages() -> dict[str, str]:
         "Type a number, such as 12.5.": _("Type a number, such as 12.5."),
         "Right.": _("Right."),
         "Not quite.": _("Not quite."),
+        # sphinx-togglebutton's script names its buttons so, in English, whatever the language.
+        "Toggle hidden content": _("Toggle hidden content"),
     }
     return {text: str(translated) for text, translated in english.items() if str(translated) != text}
 
@@ -281,6 +284,7 @@ def setup(app):
     app.setup_extension("sitebuild.reproducible")
     app.setup_extension("sitebuild.selfcheck")
     app.setup_extension("sitebuild.cjk_lang")
+    app.setup_extension("sitebuild.cjk_tables")
     app.setup_extension("sitebuild.glossary_order")
     app.setup_extension("sitebuild.editions")
     app.setup_extension("sitebuild.worksheets")

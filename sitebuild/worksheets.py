@@ -25,6 +25,7 @@ from docutils import nodes
 from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
 
 from sitebuild import csp, editions, site_locale
+from sitebuild.page_messages import close_number_gap
 from sitebuild.site_locale import _
 
 WORKSHEET_DIR = "worksheets"
@@ -182,7 +183,7 @@ def _render_exercises(builder, docname: str) -> list[str]:
         _rebase_links(copy, docname)
         translator = builder.create_translator(doctree, builder)
         copy.walkabout(translator)
-        fragments.append("".join(translator.body))
+        fragments.append(close_number_gap("".join(translator.body)))
     return fragments
 
 

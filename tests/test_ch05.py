@@ -162,3 +162,19 @@ def test_the_events_listing_is_in_the_readers_language():
     shown = chinese[["category", "group", "event", "issuer"]].to_numpy().ravel()
     assert [text for text in shown if english_words(text)] == []
     assert events["event"].iloc[0] == english["event"].iloc[0]  # the table the numbers use stays English
+
+
+def test_the_pages_event_table_is_headed_and_worded_in_the_readers_language():
+    events = ch05.events_table()
+    english = ch05.events_page_table(events)
+    assert list(english.columns) == ["Date", "Event", "Kind"]
+    assert len(english) == len(events) and "E-Commerce Law adopted" in set(english["Event"])
+    i18n.set_language("zh_CN")
+    try:
+        chinese = ch05.events_page_table(events)
+    finally:
+        i18n.set_language(None)
+    assert list(chinese.columns) == ["日期", "事件", "类型"]
+    assert list(chinese["日期"]) == list(english["Date"])  # dates as the data writes them
+    shown = chinese[["事件", "类型"]].to_numpy().ravel()
+    assert [text for text in shown if english_words(text)] == []

@@ -181,3 +181,18 @@ def test_the_vintages_and_campaigns_tables_are_in_the_readers_language():
     assert set(campaigns["可信度"]) <= {"高", "中", "低"}
     texts = [*estimates, *campaigns.columns, *campaigns.select_dtypes(["object", "str"]).to_numpy().ravel()]
     assert [text for text in texts if english_words(text)] == []
+
+
+def test_the_pages_vintages_table_is_headed_and_worded_in_the_readers_language():
+    vintages = ch06.gdp_vintages_table()
+    english = ch06.gdp_vintages_page_table(vintages)
+    assert list(english.columns) == ["Year", "Estimate", "Published", "Real GDP growth, %"]
+    assert "as cited in January 2021" in set(english["Estimate"])
+    i18n.set_language("zh_CN")
+    try:
+        chinese = ch06.gdp_vintages_page_table(vintages)
+    finally:
+        i18n.set_language(None)
+    assert list(chinese.columns) == ["年份", "数据版本", "发布日期", "实际GDP增长率（%）"]
+    assert list(chinese["实际GDP增长率（%）"]) == list(english["Real GDP growth, %"])
+    assert [text for text in [*chinese.columns, *chinese["数据版本"]] if english_words(text)] == []

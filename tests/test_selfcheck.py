@@ -20,6 +20,7 @@ from seckill import i18n
 from sitebuild import question_bank
 from sitebuild.selfcheck import (
     SelfCheckError,
+    _place_numbers_in_units,
     _unnest_unit_brackets,
     chapter_module,
     element,
@@ -272,3 +273,23 @@ def test_a_unit_with_brackets_of_its_own_is_not_put_in_brackets_again():
     assert _answer_label("%") == "Your answer (%)"
     assert _answer_label("%（占价格）") == "Your answer: %（占价格）"
     assert _answer_label("% (of the price)") == "Your answer: % (of the price)"
+
+
+def _number_with_unit(number: str, unit: str) -> str:
+    """An answer's number with its unit as the page reads once the unit's translation is in."""
+    strong = element("strong", nodes.Text(f"{number} "), selfcheck_text(unit, unit), nodes.Text(""))
+    strong["seckill_number"] = number
+    page = nodes.section()
+    page += strong
+    _place_numbers_in_units(None, page)
+    return "".join(child.astext() for child in strong.children)
+
+
+def test_a_number_goes_where_a_worded_units_percent_sign_is():
+    # The unit as Chinese words a share: the share's words first, then the number with its "%".
+    assert _number_with_unit("12", "占价格的%") == "占价格的12%"
+    assert _number_with_unit("0.03", "占社会消费品零售总额的%") == "占社会消费品零售总额的0.03%"
+    # A unit that starts with "%", or has none, follows the number as written.
+    assert _number_with_unit("12", "% of the price") == "12 % of the price"
+    assert _number_with_unit("35.2", "%/年") == "35.2 %/年"
+    assert _number_with_unit("7", "分钟") == "7 分钟"

@@ -721,6 +721,16 @@ def test_the_chinese_build_status_table_has_chinese_headings(zh_site, built_site
     chinese = headings(zh_site)
     assert len(chinese) == 5 and not [h for h in chinese if re.search(r"[A-Za-z]", h)], chinese
 
+    def methods(site: Path) -> set[str]:
+        """The third column's cells: how each notebook was run (MyST-NB's execution mode)."""
+        page = (site / "book" / "status.html").read_text(encoding="utf-8")
+        rows = re.findall(r"<tr[^>]*>(.*?)</tr>", page.split("<tbody>", 1)[1], re.S)
+        return {
+            re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[2]).strip() for row in rows
+        }
+
+    assert methods(built_site) == {"cache"} and methods(zh_site) == {"缓存"}
+
 
 # Attributes a reader hears (screen readers) or sees on hover.
 SPOKEN_ATTRIBUTES = re.compile(r'\b(aria-label|title|alt|placeholder|data-bs-title)="([^"]*)"')
@@ -763,5 +773,199 @@ def test_a_chinese_answer_label_never_nests_brackets(zh_site):
     page = (zh_site / "book" / "03-selling-poverty-alleviation.html").read_text(encoding="utf-8")
     labels = [_text(label) for label in re.findall(r"<label[^>]*>.*?</label>", page, re.S)]
     answers = [label for label in labels if label.startswith("你的答案")]
-    assert "你的答案：%（占价格）" in answers
+    # The unit as Chinese words a share: a bracket of its own would have to nest.
+    assert "你的答案（占价格的%）" in answers
     assert [label for label in answers if re.search(r"（[^）]*（", label)] == []
+    # The answer puts its number at the unit's % sign.
+    assert re.search(r"<strong>占价格的\d+%</strong>", page)
+    # The question bank says the unit in brackets too, never nested.
+    bank = "".join(
+        path.read_text(encoding="utf-8") for path in (zh_site / "question-bank" / "gift").glob("*.txt")
+    )
+    units = re.findall(r"（单位：[^{]*", bank)
+    assert "（单位：占GDP的%）" in [unit.strip() for unit in units]
+    assert [unit for unit in units if re.search(r"（[^）]*（", unit)] == []
+
+
+# The last English chrome: exercise titles' brackets, the toggle buttons, short table cells -------
+
+ASCII_BRACKETS, FULL_WIDTH_BRACKETS = (" (", ")"), ("（", "）")
+
+
+def test_an_exercise_titles_brackets_become_the_editions_own():
+    from docutils import nodes
+
+    from sitebuild.page_messages import rebracket
+
+    # A numbered exercise's heading, as sphinx-exercise writes it: " (", the title's nodes, ")".
+    heading = nodes.title("", "", nodes.Text(" ("), nodes.emphasis("", "增长"), nodes.Text(")"))
+    assert rebracket(heading, ASCII_BRACKETS, FULL_WIDTH_BRACKETS)
+    assert heading.astext() == "（增长）"
+    # A solution's link to its exercise: the number first, then the bracketed title; a bracket of
+    # the title's own stays as it is.
+    link = nodes.reference(
+        "", "", nodes.Text(" 练习 2"), nodes.Text(" ("), nodes.Text("f(x)"), nodes.Text(")")
+    )
+    assert rebracket(link, ASCII_BRACKETS, FULL_WIDTH_BRACKETS)
+    assert link.astext() == " 练习 2（f(x)）"
+    # An exercise without a title of its own has no brackets to change.
+    untitled = nodes.title("", "", nodes.Text("练习"))
+    assert not rebracket(untitled, ASCII_BRACKETS, FULL_WIDTH_BRACKETS)
+    assert untitled.astext() == "练习"
+
+
+def test_the_space_after_an_exercises_number_goes_before_a_full_width_bracket_only():
+    from sitebuild.page_messages import close_number_gap
+
+    chinese = '<p class="admonition-title"><span class="caption-number">练习 1 </span>（增长）</p>'
+    assert close_number_gap(chinese, "（") == (
+        '<p class="admonition-title"><span class="caption-number">练习 1</span>（增长）</p>'
+    )
+    english = '<p class="admonition-title"><span class="caption-number">Exercise 1 </span> (Growth)</p>'
+    assert close_number_gap(english, " (") == english
+    # A figure's number before other text keeps its space.
+    figure = '<span class="caption-number">图 1 </span>增长'
+    assert close_number_gap(figure, "（") == figure
+
+
+def test_a_short_cell_is_one_whose_every_piece_between_spaces_is_short():
+    from sitebuild.cjk_tables import is_short
+
+    assert is_short("第1章") and is_short("A课") and is_short("约60 + 60分钟") and is_short("第10章")
+    # Longer pieces may wrap anywhere, so that long cells beside them keep their room.
+    assert not is_short("一次90分钟的课") and not is_short("页面约60分钟 + 笔记本约45分钟")
+    assert not is_short("第1章和第2章的笔记本（各约45分钟）")
+    assert not is_short("") and not is_short("  ")
+
+
+@pytest.mark.build
+def test_exercise_titles_wear_full_width_brackets_in_chinese_and_ascii_ones_in_english(built_site, zh_site):
+    # Headings and solution labels on the pages and the worksheets (sitebuild/page_messages.py).
+    titled = 0
+    for folder in ("book", "notebooks", "worksheets"):
+        for page in sorted((zh_site / folder).glob("*.html")):
+            english = _exercise_headings(built_site / folder / page.name)
+            for chinese_heading, english_heading in zip(_exercise_headings(page), english, strict=True):
+                if not english_heading.endswith(")"):
+                    continue  # an exercise without a title of its own
+                titled += 1
+                assert re.search(r" \(.+\)$", english_heading), english_heading
+                assert re.search(r"练习(?: \d+)?（.+）$", chinese_heading), (page.name, chinese_heading)
+                assert " (" not in chinese_heading, (page.name, chinese_heading)
+    assert titled >= 100  # the titled exercises' headings and solution labels, pages and worksheets
+
+
+def _page_settings(site: Path, page: str) -> str:
+    text = (site / page).read_text(encoding="utf-8")
+    settings = re.search(r'src="([^"?]*page-settings\.[0-9a-f]+\.js)[?"]', text).group(1)
+    return (site / posixpath.dirname(page) / settings).read_text(encoding="utf-8")
+
+
+@pytest.mark.build
+def test_the_toggle_buttons_hints_are_in_the_editions_language(built_site, zh_site):
+    chinese = _page_settings(zh_site, "book/01-buy-it.html")
+    assert "let toggleHintShow = '点击显示';" in chinese and "let toggleHintHide = '点击隐藏';" in chinese
+    english = _page_settings(built_site, "book/01-buy-it.html")
+    assert "let toggleHintShow = 'Click to show';" in english
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_a_chinese_pages_folded_solutions_are_named_and_hinted_in_chinese(browser, zh_site_url):
+    context, page, problems = site_check.open_page(browser, zh_site_url, "book/01-buy-it.html")
+    try:
+        page.wait_for_selector("button.toggle-button")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('button.toggle-button')]"
+            ".every(b => b.getAttribute('aria-label') !== 'Toggle hidden content')",
+            timeout=10_000,
+        )
+        buttons = page.evaluate(
+            """() => [...document.querySelectorAll('button.toggle-button')].map(b => [
+                b.getAttribute('aria-label'), b.dataset.toggleHint])"""
+        )
+        page.locator("button.toggle-button").first.click()
+        opened = page.locator("button.toggle-button").first.get_attribute("data-toggle-hint")
+    finally:
+        context.close()
+    assert len(buttons) >= 3 and set(map(tuple, buttons)) == {("显示或隐藏内容", "点击显示")}, buttons
+    assert opened == "点击隐藏"
+    assert not problems["console"] and not problems["exceptions"] and not problems["csp"], problems
+
+
+# Lines of each cell's text at a phone's width, and whether the page scrolls sideways.
+_CELL_LINES_JS = """(texts) => {
+    const cells = [...document.querySelectorAll('article table td, article table th')];
+    const lines = (cell) => {
+        // The tops of the line pieces of the cell's text (not of its paragraph's box).
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        const tops = new Set();
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            [...range.getClientRects()].forEach(r => { if (r.width > 0) tops.add(Math.round(r.top)); });
+        }
+        return tops.size;
+    };
+    return {
+        cells: texts.map(text => {
+            const cell = cells.find(c => c.innerText.trim() === text);
+            const marked = cell && cell.classList.contains('seckill-short-cell');
+            return cell ? [text, lines(cell), marked] : [text, 0, false];
+        }),
+        page: document.documentElement.scrollWidth,
+    };
+}"""
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_short_table_cells_keep_their_words_whole_on_a_chinese_phone(browser, zh_site_url):
+    # The instructor guide's four-week plan: five columns at 390 px (sitebuild/cjk_tables.py).
+    context, page, _problems = site_check.open_page(
+        browser, zh_site_url, "book/instructor-guide.html", width=site_check.PHONE_WIDTH_PX
+    )
+    try:
+        found = page.evaluate(_CELL_LINES_JS, ["第1章", "第8章", "A课", "B课", "课后作业"])
+        # A long cell of the same table still wraps.
+        long_cell = page.evaluate(
+            _CELL_LINES_JS, ["第7章和第8章的笔记本（约45 + 45分钟）；结语页面（约40分钟）；提交书面作业"]
+        )
+    finally:
+        context.close()
+    for text, lines, marked in found["cells"]:
+        assert marked and lines == 1, (text, lines, marked)
+    [(_text, lines, marked)] = long_cell["cells"]
+    assert not marked and lines > 1, long_cell
+    assert found["page"] <= site_check.PHONE_WIDTH_PX, found["page"]
+    # A table a page's code shows (pandas' own HTML): its column headings stay whole too.
+    context, page, _problems = site_check.open_page(
+        browser, zh_site_url, "book/06-consumption-duty.html", width=site_check.PHONE_WIDTH_PX
+    )
+    try:
+        headings = page.evaluate(_CELL_LINES_JS, ["年份", "数据版本", "发布日期"])
+    finally:
+        context.close()
+    assert [lines for _text, lines, _marked in headings["cells"]] == [1, 1, 1], headings
+
+
+@pytest.mark.build
+def test_the_tables_on_chinese_chapter_pages_are_in_chinese(zh_site):
+    # Tables a chapter page shows from its code (chapter 5's events, chapter 6's GDP estimates):
+    # headers and cells, charts' tables aside (test_no_chart_on_a_chinese_page_carries_english_words).
+    from bs4 import BeautifulSoup
+
+    found, tables = {}, 0
+    for page in sorted((zh_site / "book").glob("[0-9][0-9]-*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for chart in soup.select("div.seckill-chart"):
+            chart.decompose()
+        for table in soup.select("div.cell_output table"):
+            tables += 1
+            words = [
+                word for cell in table.select("th, td") for word in zh_texts.english_words(cell.get_text(" "))
+            ]
+            if words:
+                found.setdefault(page.name, []).extend(words)
+    assert tables >= 2
+    assert not found, found

@@ -98,6 +98,13 @@ def events_listing(events: pd.DataFrame) -> pd.DataFrame:
     return translate_values(shown, ["category", "group", "event", "issuer"])
 
 
+def events_page_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The chapter page's list of events: date, event and kind, headed and worded in the reader's
+    language. Three columns keep it readable on a phone; issuers and details are in the notebook."""
+    shown = events_listing(events)[["date_iso", "event", "group"]]
+    return shown.rename(columns={"date_iso": tr("Date"), "event": tr("Event"), "group": tr("Kind")})
+
+
 def growth_table(
     gmv: pd.DataFrame | None = None, market: pd.DataFrame | None = None, *, first_year: int = FIRST_YEAR
 ) -> pd.DataFrame:

@@ -224,6 +224,20 @@ def gdp_vintages_listing(vintages: pd.DataFrame) -> pd.DataFrame:
     return translate_values(vintages, ["estimate"])
 
 
+def gdp_vintages_page_table(vintages: pd.DataFrame) -> pd.DataFrame:
+    """The chapter page's table of GDP estimates (year, vintage, publication date, growth), headed
+    and worded in the reader's language."""
+    shown = gdp_vintages_listing(vintages)[["year", "estimate", "published", "growth_pct"]]
+    return shown.rename(
+        columns={
+            "year": tr("Year"),
+            "estimate": tr("Estimate"),
+            "published": tr("Published"),
+            "growth_pct": tr("Real GDP growth, %"),
+        }
+    )
+
+
 def revision(table: pd.DataFrame, year: int) -> tuple[float, float]:
     """(preliminary, final) growth for ``year``, in percent."""
     rows = table[table["year"] == year].set_index("estimate")["growth_pct"]

@@ -25,7 +25,8 @@
  *    its expressions with its interpreter (ast: true) instead of Function().
  * 5. Check the self-check questions (sitebuild/selfcheck.py writes each as a plain form): say in
  *    the form's live region whether the answer is right, and why, from the explanations the form's
- *    "Answer and why" block carries. */
+ *    "Answer and why" block carries.
+ * 6. Name sphinx-togglebutton's buttons in the page's language. */
 (function () {
   "use strict";
 
@@ -597,7 +598,26 @@
     });
   }
 
+  // sphinx-togglebutton's script gives each folded solution's button the name "Toggle hidden
+  // content" in English, whatever the page's language: name it in the page's language (its
+  // hints, beside the button, come translated from the build's settings).
+  var TOGGLE_NAME = "Toggle hidden content";
+  function nameToggleButtons() {
+    if (t(TOGGLE_NAME) === TOGGLE_NAME) return;
+    document.querySelectorAll("button.toggle-button").forEach(function (button) {
+      if (button.getAttribute("aria-label") === TOGGLE_NAME) {
+        button.setAttribute("aria-label", t(TOGGLE_NAME));
+      }
+    });
+  }
+  // Its script runs after this one (both deferred, in the page's order) and adds the buttons as it
+  // runs; every deferred script has run by DOMContentLoaded.
+  if (document.readyState !== "complete") {
+    document.addEventListener("DOMContentLoaded", nameToggleButtons);
+  }
+
   function onReady() {
+    nameToggleButtons();
     wireCharts();
     whenLoadedAndIdle(prefetchVega);
     wrapScrollableTables();
