@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from sitebuild.cjk_lang import is_chinese_edition
+from sitebuild.site_locale import is_chinese
 
 SHORT_CELL_CLASS = "seckill-short-cell"
 # Characters in the longest piece a short cell may hold: 第1章, 第10章, 60分钟.
@@ -34,7 +34,7 @@ def is_short(text: str, limit: int = SHORT_PIECE_CHARACTERS) -> bool:
 
 def mark_short_cells(app, doctree, docname) -> None:
     """Mark each short cell of the page's tables (head and body) in a CJK edition."""
-    if app.builder.format != "html" or not is_chinese_edition(app.config):
+    if app.builder.format != "html" or not is_chinese(app.config):
         return
     for entry in doctree.findall(nodes.entry):
         if is_short(entry.astext()) and SHORT_CELL_CLASS not in entry["classes"]:
