@@ -129,9 +129,9 @@ HEAD_SCRIPT = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"")
 
 
 def test_head_scripts_do_not_block_the_first_paint(built_site):
-    """Only two settings files of a few hundred bytes run before the page is drawn: Sphinx's and the
-    one that holds what the theme wrote inline (sitebuild/csp.py; the reader's colour mode among
-    them); the search index only on search."""
+    """Only one settings file of a few hundred bytes runs before the page is drawn: Sphinx's settings
+    and what the theme wrote inline (sitebuild/csp.py; the reader's colour mode among them); the
+    search index only on search."""
     for page in _pages(built_site):
         html = page.read_text(encoding="utf-8")
         head = html[: html.index("</head>")]
@@ -145,7 +145,7 @@ def test_head_scripts_do_not_block_the_first_paint(built_site):
         names = [
             re.sub(r"\.[0-9a-f]{12}\.js$", ".js", src.split("?")[0].rsplit("/", 1)[-1]) for src in blocking
         ]
-        assert names == ["documentation_options.js", "page-settings.js"], f"{name}: {blocking}"
+        assert names == ["page-settings.js"], f"{name}: {blocking}"
         assert "searchindex.js" not in html, name
 
 
