@@ -149,6 +149,28 @@ def test_head_scripts_do_not_block_the_first_paint(built_site):
         assert "searchindex.js" not in html, name
 
 
+def test_deferred_scripts_are_asked_for_after_the_page_content(built_site):
+    """In <head> the browser asks for a script with the stylesheet the first paint waits for; after
+    the content it asks for it later. Deferred scripts run after parsing either way, in page order:
+    the book's and the extensions' before the theme's own (bootstrap.js, pydata-sphinx-theme.js)."""
+    for page in _pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        name = page.relative_to(built_site).as_posix()
+        content_end = html.index("</main>")
+        deferred = [
+            (match.start(), match.group(2).split("?")[0].rsplit("/", 1)[-1])
+            for match in HEAD_SCRIPT.finditer(html)
+            if re.search(r"\b(defer|async)\b", match.group(1))
+        ]
+        early = [script for place, script in deferred if place < content_end]
+        assert not early, f"{name}: deferred scripts before the content: {early}"
+        order = [script for _, script in deferred]
+        assert order[-2:] == ["bootstrap.js", "pydata-sphinx-theme.js"], f"{name}: {order}"
+        assert "seckill.js" in order, f"{name}: {order}"
+        # The search page keeps the theme's blocking scripts (sitebuild/theme_fixes.py), in <head>.
+        assert name == "search.html" or "togglebutton.js" in order, f"{name}: {order}"
+
+
 def test_every_book_page_has_a_title_and_a_search_description(built_site):
     # Search engines and link previews show these; Lighthouse's SEO audit asks for both.
     generated = {"search.html", "genindex.html"}
