@@ -141,9 +141,9 @@ HEAD_SCRIPT = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"")
 
 
 def test_head_scripts_do_not_block_the_first_paint(built_site):
-    """Only two settings files of a few hundred bytes run before the page is drawn: Sphinx's and the
-    one that holds what the theme wrote inline (sitebuild/csp.py; the reader's colour mode among
-    them); the search index only on search."""
+    """Only one settings file of a few hundred bytes runs before the page is drawn: Sphinx's settings
+    and what the theme wrote inline (sitebuild/csp.py; the reader's colour mode among them); the
+    search index only on search."""
     for page in _pages(built_site):
         html = page.read_text(encoding="utf-8")
         head = html[: html.index("</head>")]
@@ -157,8 +157,30 @@ def test_head_scripts_do_not_block_the_first_paint(built_site):
         names = [
             re.sub(r"\.[0-9a-f]{12}\.js$", ".js", src.split("?")[0].rsplit("/", 1)[-1]) for src in blocking
         ]
-        assert names == ["documentation_options.js", "page-settings.js"], f"{name}: {blocking}"
+        assert names == ["page-settings.js"], f"{name}: {blocking}"
         assert "searchindex.js" not in html, name
+
+
+def test_deferred_scripts_are_asked_for_after_the_page_content(built_site):
+    """In <head> the browser asks for a script with the stylesheet the first paint waits for; after
+    the content it asks for it later. Deferred scripts run after parsing either way, in page order:
+    the book's and the extensions' before the theme's own (bootstrap.js, pydata-sphinx-theme.js)."""
+    for page in _pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        name = page.relative_to(built_site).as_posix()
+        content_end = html.index("</main>")
+        deferred = [
+            (match.start(), match.group(2).split("?")[0].rsplit("/", 1)[-1])
+            for match in HEAD_SCRIPT.finditer(html)
+            if re.search(r"\b(defer|async)\b", match.group(1))
+        ]
+        early = [script for place, script in deferred if place < content_end]
+        assert not early, f"{name}: deferred scripts before the content: {early}"
+        order = [script for _, script in deferred]
+        assert order[-2:] == ["bootstrap.js", "pydata-sphinx-theme.js"], f"{name}: {order}"
+        assert "seckill.js" in order, f"{name}: {order}"
+        # The search page keeps the theme's blocking scripts (sitebuild/theme_fixes.py), in <head>.
+        assert name == "search.html" or "togglebutton.js" in order, f"{name}: {order}"
 
 
 def test_every_book_page_has_a_title_and_a_search_description(built_site):

@@ -299,8 +299,12 @@ def _context(scripts, pagename="book/01-buy-it"):
     return {"script_files": scripts, "default_mode": "auto", "pagename": pagename}
 
 
-def test_inline_scripts_become_one_shared_file_where_the_first_stood(tmp_path):
+def test_inline_scripts_and_sphinx_settings_become_one_shared_file(tmp_path):
     app = SimpleNamespace(builder=SimpleNamespace(format="html"), outdir=str(tmp_path))
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "_static" / "documentation_options.js").write_text(
+        "const DOCUMENTATION_OPTIONS = {\n    LANGUAGE: 'en',\n};\n", encoding="utf-8"
+    )
 
     def scripts(pagename):
         return [
@@ -315,21 +319,37 @@ def test_inline_scripts_become_one_shared_file_where_the_first_stood(tmp_path):
     for context in contexts:
         csp._move_inline_scripts(app, context["pagename"], "page.html", context, None)
     first, second = (context["script_files"] for context in contexts)
-    assert [script.filename for script in first][:2] == [
-        "_static/documentation_options.js",
-        "_static/doctools.js",
-    ]
-    settings = first[2]
-    assert settings.filename.startswith("_static/page-settings.") and settings.priority == 500
+    # Where Sphinx's settings stood, with its priority: before every deferred script.
+    settings = first[0]
+    assert settings.filename.startswith("_static/page-settings.") and settings.priority == 200
     assert settings.attributes == {"data-pagename": "book/01-buy-it"}
-    assert [script.filename for script in first[3:]] == ["_static/togglebutton.js"]
+    assert [script.filename for script in first[1:]] == ["_static/doctools.js", "_static/togglebutton.js"]
     assert not any("body" in script.attributes for script in first)
     # Two pages, one file: only the page name differs, and it travels on the tag.
-    assert second[2].filename == settings.filename
-    assert second[2].attributes == {"data-pagename": "book/02-flash-sale"}
+    assert second[0].filename == settings.filename
+    assert second[0].attributes == {"data-pagename": "book/02-flash-sale"}
     text = (tmp_path / settings.filename).read_text(encoding="utf-8")
+    assert text.index("const DOCUMENTATION_OPTIONS") < text.index('localStorage.getItem("mode") || "auto"')
     assert text.index('localStorage.getItem("mode") || "auto"') < text.index("toggleHintShow")
+    assert text.index("toggleHintShow") < text.index("DOCUMENTATION_OPTIONS.pagename")
     assert "document.currentScript.dataset.pagename" in text and "book/01-buy-it" not in text
+
+
+def test_a_deferred_sphinx_settings_file_stays_where_it_is(tmp_path):
+    # Only a blocking documentation_options.js is folded in: one already deferred keeps its own tag.
+    app = SimpleNamespace(builder=SimpleNamespace(format="html"), outdir=str(tmp_path))
+    deferred = _JavaScript("_static/documentation_options.js", priority=200, defer="defer")
+    context = _context([deferred, _JavaScript("", priority=500, body="let toggleHintShow = 'x';")])
+    csp._move_inline_scripts(app, context["pagename"], "page.html", context, None)
+    assert context["script_files"][0] is deferred
+    assert context["script_files"][1].filename.startswith("_static/page-settings.")
+
+
+def test_a_missing_sphinx_settings_file_stops_the_build(tmp_path):
+    app = SimpleNamespace(builder=SimpleNamespace(format="html"), outdir=str(tmp_path))
+    context = _context([_JavaScript("_static/documentation_options.js", priority=200)])
+    with pytest.raises(ExtensionError, match="documentation_options.js"):
+        csp._move_inline_scripts(app, context["pagename"], "page.html", context, None)
 
 
 def test_a_header_button_with_an_unknown_script_stops_the_build():

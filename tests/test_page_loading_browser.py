@@ -17,6 +17,7 @@ pytestmark = [pytest.mark.build, pytest.mark.browser]
 # A chapter whose first chart sits several phone screens below the top of the page.
 LONG_INTRO_PAGE = "book/02-flash-sale.html"
 ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+CHAPTER_1 = "book/01-buy-it.html"
 
 
 # What the page has downloaded, by how: "link" for a prefetch, "script" for a script it ran.
@@ -139,6 +140,24 @@ def test_every_icon_the_pages_draw_is_in_the_cut_down_font(built_site, site_url,
     missing = sorted(hex(p) for p in drawn_with_icon_font - shipped)
     assert not missing, f"icons drawn but cut from the font: {missing}"
     assert (built_site / ICON_FONT).stat().st_size < 20_000
+
+
+def test_the_launch_menus_logos_wait_until_the_menu_opens(built_site, site_url, browser):
+    # They sit in a closed menu: fetched with the first view, they took bandwidth from the stylesheet.
+    context, page, problems = open_page(browser, site_url, CHAPTER_1, width=PHONE_WIDTH_PX)
+    try:
+        page.wait_for_load_state("networkidle")
+        logos = [url for url in problems["requests"] if "/_static/images/logo_" in url]
+        assert logos == [], logos
+        page.locator(".dropdown-launch-buttons button.dropdown-toggle").click()
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('.dropdown-launch-buttons img')]
+                .every(img => img.complete && img.naturalWidth > 0)"""
+        )
+        shown = [url.rsplit("/", 1)[-1] for url in problems["requests"] if "/_static/images/logo_" in url]
+    finally:
+        context.close()
+    assert sorted(shown) == ["logo_binder.svg", "logo_colab.png"], shown
 
 
 def test_search_from_a_chapter_page_finds_results(built_site, site_url, browser):
