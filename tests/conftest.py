@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, settings
 
 from sitebuild import builds
 from tests import book_copy, site_check
+from tests.zh_texts import in_chinese
 
 # The property tests (tests/test_model_properties.py) try the same examples on every run
 # (derandomized, no example database), few enough to stay quick.
@@ -274,6 +275,13 @@ def printed_pdfs(built_site, student_site) -> tuple[Path, dict[str, list[str]]]:
 def edition_site(request) -> Path:
     """Each language's built edition in turn, for the site checks that must hold on both."""
     return request.getfixturevalue("built_site" if request.param == "en" else "zh_site")
+
+
+@pytest.fixture
+def chinese():
+    """The package writes in Chinese during the test (charts, tables, messages)."""
+    with in_chinese():
+        yield
 
 
 @pytest.fixture(scope="session")

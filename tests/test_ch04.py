@@ -7,13 +7,14 @@ import re
 import pandas as pd
 import pytest
 
-from seckill import data, i18n
+from seckill import data
 from seckill.calibrations import income_fit
 from seckill.chapters import ch04
 from seckill.charts import render, tables
 from seckill.explorers import cohort as cohort_explorer
 from seckill.models import incomes, streamer
 from tests.details_table import number, read_table, starting_values
+from tests.zh_texts import in_chinese
 
 
 @pytest.fixture(scope="module")
@@ -303,10 +304,7 @@ def test_the_counts_description_writes_a_count_over_a_hundred_million_in_yi():
     assert largest_m >= 100  # the case this checks: a count of over 1亿
     english = ch04.counts_chart(table).to_dict()["description"]
     assert f"to {largest_m:g} million." in english
-    i18n.set_language("zh_CN")
-    try:
+    with in_chinese():
         chinese = ch04.counts_chart(table).to_dict()["description"]
-    finally:
-        i18n.set_language(None)
     assert f"到{largest_m / 100:g}亿不等" in chinese
     assert not re.search(r"\d{5,}万", chinese)

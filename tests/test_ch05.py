@@ -4,11 +4,11 @@ import ipywidgets
 import pandas as pd
 import pytest
 
-from seckill import data, i18n
+from seckill import data
 from seckill.chapters import ch05
 from seckill.charts import render, tables
 from seckill.explorers import regulation
-from tests.zh_texts import english_words
+from tests.zh_texts import english_words, in_chinese
 
 
 @pytest.fixture(scope="module")
@@ -152,11 +152,8 @@ def test_the_events_listing_is_in_the_readers_language():
     english = ch05.events_listing(events)
     assert list(english.columns) == ["date_iso", "category", "group", "event", "issuer", "source_id"]
     assert "E-Commerce Law adopted" in set(english["event"])
-    i18n.set_language("zh_CN")
-    try:
+    with in_chinese():
         chinese = ch05.events_listing(events)
-    finally:
-        i18n.set_language(None)
     assert "《电子商务法》通过" in set(chinese["event"])
     assert "法律、规范与规章" in set(chinese["group"])
     shown = chinese[["category", "group", "event", "issuer"]].to_numpy().ravel()
@@ -169,11 +166,8 @@ def test_the_pages_event_table_is_headed_and_worded_in_the_readers_language():
     english = ch05.events_page_table(events)
     assert list(english.columns) == ["Date", "Event", "Kind"]
     assert len(english) == len(events) and "E-Commerce Law adopted" in set(english["Event"])
-    i18n.set_language("zh_CN")
-    try:
+    with in_chinese():
         chinese = ch05.events_page_table(events)
-    finally:
-        i18n.set_language(None)
     assert list(chinese.columns) == ["日期", "事件", "类型"]
     assert list(chinese["日期"]) == list(english["Date"])  # dates as the data writes them
     shown = chinese[["事件", "类型"]].to_numpy().ravel()

@@ -5,13 +5,13 @@ import math
 import ipywidgets
 import pytest
 
-from seckill import data, i18n
+from seckill import data
 from seckill.chapters import ch06
 from seckill.charts import render, tables
 from seckill.explorers import rebalancing as rebalancing_explorer
 from seckill.models import rebalancing
 from tests.details_table import number, read_table, starting_values
-from tests.zh_texts import english_words
+from tests.zh_texts import english_words, in_chinese
 
 
 @pytest.fixture(scope="module")
@@ -171,12 +171,9 @@ def test_rebalancing_explorer_table_is_the_model_path_at_the_sliders_starting_va
 def test_the_vintages_and_campaigns_tables_are_in_the_readers_language():
     vintages = ch06.gdp_vintages_table()
     assert {"preliminary", "final"} <= set(ch06.gdp_vintages_listing(vintages)["estimate"])
-    i18n.set_language("zh_CN")
-    try:
+    with in_chinese():
         estimates = ch06.gdp_vintages_listing(vintages)["estimate"]
         campaigns = ch06.campaigns_table()
-    finally:
-        i18n.set_language(None)
     assert {"初步核算数", "最终核实数"} <= set(estimates)
     assert set(campaigns["可信度"]) <= {"高", "中", "低"}
     texts = [*estimates, *campaigns.columns, *campaigns.select_dtypes(["object", "str"]).to_numpy().ravel()]
@@ -188,11 +185,8 @@ def test_the_pages_vintages_table_is_headed_and_worded_in_the_readers_language()
     english = ch06.gdp_vintages_page_table(vintages)
     assert list(english.columns) == ["Year", "Estimate", "Published", "Real GDP growth, %"]
     assert "as cited in January 2021" in set(english["Estimate"])
-    i18n.set_language("zh_CN")
-    try:
+    with in_chinese():
         chinese = ch06.gdp_vintages_page_table(vintages)
-    finally:
-        i18n.set_language(None)
     assert list(chinese.columns) == ["年份", "数据版本", "发布日期", "实际GDP增长率（%）"]
     assert list(chinese["实际GDP增长率（%）"]) == list(english["Real GDP growth, %"])
     assert [text for text in [*chinese.columns, *chinese["数据版本"]] if english_words(text)] == []

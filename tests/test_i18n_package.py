@@ -19,13 +19,6 @@ from seckill.controls import Menu, Slider
 from tests.zh_texts import data_field_names, english_in_chart, english_words
 
 
-@pytest.fixture
-def chinese():
-    i18n.set_language("zh_CN")
-    yield
-    i18n.set_language(None)
-
-
 def _placeholders(text: str) -> list[str]:
     return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
 

@@ -16,7 +16,6 @@ from xml.etree import ElementTree as ET
 import pytest
 from docutils import nodes
 
-from seckill import i18n
 from sitebuild import question_bank
 from sitebuild.selfcheck import (
     SelfCheckError,
@@ -78,13 +77,6 @@ def test_a_numeric_answer_and_its_slips_come_from_the_chapter_numbers():
 SCALED_NUMBERS = {"per_day_bn": 1.234, "ordinary_day_bn": 0.482, "ordinary_day_m": 482.0}
 SCALED = ["How many a day?", "", "right: Yes.", "mistake ordinary_day_bn: An ordinary day.", "wrong: No."]
 SCALED_OPTIONS = {"kind": "numeric", "answer-key": "per_day_bn", "tolerance": "0.02", "digits": "2"}
-
-
-@pytest.fixture
-def chinese():
-    i18n.set_language("zh_CN")
-    yield
-    i18n.set_language(None)
 
 
 def test_a_numeric_answer_in_billions_is_asked_in_yi_in_chinese(chinese):

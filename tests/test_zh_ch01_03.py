@@ -22,14 +22,12 @@ from seckill.explorers import growth as growth_explorer
 from seckill.explorers import value_chain as value_chain_explorer
 from seckill.models import flash_sale, value_chain
 from tests.vega_expression import evaluate
-from tests.zh_texts import data_field_names, english_in_chart, english_words
+from tests.zh_texts import data_field_names, english_in_chart, english_words, in_chinese
 
 
 @pytest.fixture(autouse=True)
-def chinese():
-    i18n.set_language("zh_CN")
+def _every_test_in_chinese(chinese):
     yield
-    i18n.set_language(None)
 
 
 def _channels():
@@ -96,11 +94,8 @@ CHARTS = {
 
 @pytest.fixture(scope="module")
 def specs():
-    i18n.set_language("zh_CN")
-    try:
+    with in_chinese():
         return {name: build().to_dict() for name, build in CHARTS.items()}
-    finally:
-        i18n.set_language(None)
 
 
 @pytest.mark.parametrize("name", CHARTS)

@@ -91,13 +91,6 @@ CHARTS = {
 }
 
 
-@pytest.fixture
-def chinese():
-    i18n.set_language("zh_CN")
-    yield
-    i18n.set_language(None)
-
-
 @pytest.mark.parametrize("name", sorted(CHARTS))
 def test_a_chinese_chart_has_no_english_words(chinese, name):
     assert english_in_chart(CHARTS[name]().to_dict()) == {}

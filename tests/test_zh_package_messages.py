@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-from seckill import i18n
 from seckill.calibrations import carbon_budget, income_fit, parcel_inputs
 from seckill.chapters import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08
 from seckill.charts import render, tables
@@ -20,16 +19,16 @@ from seckill.explorers import regulation as regulation_explorer
 from seckill.explorers import scenarios as scenario_explorer
 from seckill.models import flash_sale, growth, incomes, parcels, rebalancing, scenarios, streamer
 from tests.vega_expression import evaluate
-from tests.zh_texts import ENGLISH_SCALE, NOTEBOOK_CODE_WORDS, data_field_names, english_words, reader_texts
+from tests.zh_texts import (
+    ENGLISH_SCALE,
+    NOTEBOOK_CODE_WORDS,
+    data_field_names,
+    english_words,
+    in_chinese,
+    reader_texts,
+)
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def chinese():
-    i18n.set_language("zh_CN")
-    yield
-    i18n.set_language(None)
 
 
 def _english_left(text: str, parameter: str = "") -> list[str]:
@@ -237,12 +236,9 @@ def test_the_browser_computes_the_same_numbers_in_chinese_units():
     defaults = parcel_inputs.parcel_defaults()
     english_parcels = _calculations(ch07.parcel_calculator_chart(defaults).to_dict())
     english_budget = _calculations(ch07.budget_explorer_chart(carbon_budget.budget_defaults()).to_dict())
-    i18n.set_language("zh_CN")
-    try:
+    with in_chinese():
         chinese_parcels = _calculations(ch07.parcel_calculator_chart(defaults).to_dict())
         chinese_budget = _calculations(ch07.budget_explorer_chart(carbon_budget.budget_defaults()).to_dict())
-    finally:
-        i18n.set_language(None)
     for packaging in (True, False):
         row = {"packaging": packaging}
         english = evaluate(english_parcels["co2e_mt"], settings, row)
@@ -319,11 +315,8 @@ def _numbers(table) -> list[list[float | None]]:
 
 def _in_both_languages(make):
     english = make()
-    i18n.set_language("zh_CN")
-    try:
+    with in_chinese():
         return english, make()
-    finally:
-        i18n.set_language(None)
 
 
 def _events_and_growth():

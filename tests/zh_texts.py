@@ -11,10 +11,23 @@ headers and cells that are words).
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 
+from seckill import i18n
 from seckill.charts import tables
+
+
+@contextlib.contextmanager
+def in_chinese():
+    """The package writes in Chinese inside the block, and in the default language again after it."""
+    i18n.set_language("zh_CN")
+    try:
+        yield
+    finally:
+        i18n.set_language(None)
+
 
 # Words a Chinese chart may keep in Latin letters, and why:
 ALLOWED_WORDS = {
