@@ -1,4 +1,4 @@
-"""Short table cells keep their words whole in a Chinese (or Japanese) edition.
+"""Short table cells keep their words whole in the Chinese edition.
 
 Chinese breaks a line between any two characters. In a table narrower than its text (a phone's
 screen) the browser then gives a column of short cells the width of one character and lets the
@@ -33,7 +33,7 @@ def is_short(text: str, limit: int = SHORT_PIECE_CHARACTERS) -> bool:
 
 
 def mark_short_cells(app, doctree, docname) -> None:
-    """Mark each short cell of the page's tables (head and body) in a CJK edition."""
+    """Mark each short cell of the page's tables (head and body) in the Chinese edition."""
     if app.builder.format != "html" or not is_chinese(app.config):
         return
     for entry in doctree.findall(nodes.entry):

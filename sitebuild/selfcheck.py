@@ -265,9 +265,8 @@ def _parse_numeric(
         ) from None
     if not math.isfinite(question.tolerance) or question.tolerance < 0:
         raise _fail(source, line, "tolerance", f"must be a finite number >= 0; got {question.tolerance}")
-    question.tolerance = round(
-        unit.value(question.tolerance), 12
-    )  # 0.02 × 10 is 0.2, not 0.20000000000000004
+    # Rounded: 0.02 × 10 is 0.2, not 0.20000000000000004.
+    question.tolerance = round(unit.value(question.tolerance), 12)
     digits = options.get("digits", "1").strip()
     if not digits.isdigit() or int(digits) > 6:
         raise _fail(source, line, "digits", f"must be a whole number from 0 to 6; got {digits!r}")
