@@ -415,6 +415,7 @@ def touch_to_live(browser, base_url: str, page_path: str) -> dict[str, float]:
         session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
         page.goto(f"{base_url}/{page_path}", wait_until="load", timeout=120_000)
         page.wait_for_load_state("networkidle", timeout=120_000)
+        site_check.wait_for_page_scripts(page, timeout_ms=120_000)
         measured = page.evaluate(TOUCH_FIRST_CONTROL_JS)
     finally:
         context.close()

@@ -60,6 +60,9 @@ PAGENAME_FROM_TAG = "DOCUMENTATION_OPTIONS.pagename = document.currentScript.dat
 
 # Sphinx's settings (DOCUMENTATION_OPTIONS), which goes first into the page's settings file.
 DOCUMENTATION_OPTIONS_JS = "_static/documentation_options.js"
+# What runs the page's other scripts once its first paint is on screen (they wait in a <template>,
+# book/_templates/layout.html); it goes last into the settings file, the one script a page runs first.
+AFTER_PAINT_JS = Path(__file__).with_name("after-paint.js")
 
 THEBE_CONFIG = re.compile(r'\s*<script type="text/x-thebe-config">.*?</script>', re.DOTALL)
 THEBE_KERNEL = re.compile(r"\s*<script>kernelName = '[^']*'</script>")
@@ -113,7 +116,8 @@ def _move_inline_scripts(app, pagename, templatename, context, doctree) -> None:
     run them. Sphinx's ``documentation_options.js`` (``DOCUMENTATION_OPTIONS``, which the page name
     extends) goes first in the same file, which stands where it stood: a blocking script, so its
     settings are defined while the page is parsed and before every deferred script, as they were;
-    the colour mode is set before the page is first drawn. One blocking file instead of two, as
+    the colour mode is set before the page is first drawn, and the code that runs the page's other
+    scripts after its first paint (``sitebuild/after-paint.js``) is ready. One blocking file instead of two, as
     each one the first paint waits for is a request of its own, which on a slow phone connection
     shares the bandwidth with the stylesheet (measured with Lighthouse). Named by its content, so an
     edition's pages share it and a changed setting never comes from a stale cache.
@@ -145,6 +149,7 @@ def _move_inline_scripts(app, pagename, templatename, context, doctree) -> None:
             attributes["data-pagename"] = page_name.group(1)
             body = PAGENAME_FROM_TAG
         bodies.append(body)
+    bodies.append(AFTER_PAINT_JS.read_text(encoding="utf-8").strip())
     content = ("\n".join(bodies) + "\n").encode("utf-8")
     filename = f"_static/page-settings.{hashlib.sha256(content).hexdigest()[:12]}.js"
     _write_once(Path(app.outdir) / filename, content)

@@ -31,7 +31,10 @@ from pathlib import Path
 import tinycss2
 
 BUNDLE_DIR = "_static/styles"
-BUNDLE_NAME = re.compile(r"^_static/styles/site\.[0-9a-f]{12}\.css$")
+BUNDLE_NAME = re.compile(r"^_static/styles/(?:site|first-paint)\.[0-9a-f]{12}\.css$")
+# Where a theme page keeps what it loads after its first paint (book/_templates/layout.html).
+AFTER_PAINT_TEMPLATE = '<template id="seckill-after-paint">'
+_AFTER_PAINT_LINK = re.compile(r'\n<link rel="stylesheet" href="[^"]*" />(?=\n)')
 SOURCES_COMMENT = re.compile(r"^/\* sources: (.*?) \*/\n")
 
 _HEAD = re.compile(r"<head>.*?</head>", re.DOTALL)
@@ -57,23 +60,31 @@ class StylesheetError(Exception):
 # --- which rules the site can use -------------------------------------------------------------
 
 
-def site_words(outdir: Path) -> set[str]:
-    """Every word in the site's page tags and scripts: the class and id names that can occur."""
-    words: set[str] = set()
+def _site_texts(outdir: Path) -> tuple[list[str], list[str]]:
+    """(the tags of every page, every script) in the built site."""
+    tags, scripts = [], []
     for path in sorted(outdir.rglob("*")):
         if not path.is_file():
             continue
         if path.suffix == ".html":
             # Names sit in a page's tags; its text (the build status page's run times, say) does not
             # decide which rules a page can use, so two builds of the same pages keep the same rules.
-            text = "".join(_TAG.findall(path.read_text(encoding="utf-8")))
+            tags.append("".join(_TAG.findall(path.read_text(encoding="utf-8"))))
         elif path.suffix == ".js":
             # Every script, the Vega bundle too: it makes the chart controls the book's stylesheet styles.
-            text = path.read_text(encoding="utf-8", errors="replace")
-        else:
-            continue
-        words.update(_WORD.findall(text))
-    return words
+            scripts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return tags, scripts
+
+
+def markup_words(outdir: Path) -> set[str]:
+    """Every word in the site's page tags: the names a page has before any script has run."""
+    return {word for text in _site_texts(outdir)[0] for word in _WORD.findall(text)}
+
+
+def site_words(outdir: Path) -> set[str]:
+    """Every word in the site's page tags and scripts: the class and id names that can occur."""
+    tags, scripts = _site_texts(outdir)
+    return {word for text in tags + scripts for word in _WORD.findall(text)}
 
 
 def selector_can_match(selector: str, words: set[str]) -> bool:
@@ -215,6 +226,71 @@ def bundle_css(outdir: Path, sources: list[str], words: set[str]) -> str:
     return f"/* sources: {' '.join(sources)} */\n" + "\n".join(rules) + "\n"
 
 
+_CUSTOM_PROPERTY = re.compile(r"--[A-Za-z0-9_-]+")
+_VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
+
+
+def custom_properties_used(css: str, texts: list[str]) -> set[str]:
+    """The custom properties that something reads: a ``var()`` in a declaration that is itself
+    read (or is not a custom property), or a name a page or script writes (which may read it)."""
+    declared: dict[str, set[str]] = {}  # property -> the custom properties its values read
+    used = {name for text in texts for name in _CUSTOM_PROPERTY.findall(text)}
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        for block in _declaration_blocks(rule):
+            for item in tinycss2.parse_blocks_contents(block, skip_comments=True, skip_whitespace=True):
+                if item.type != "declaration":
+                    continue
+                reads = set(_VAR.findall(_serialize(item.value)))
+                if item.name.startswith("--"):
+                    declared.setdefault(item.name, set()).update(reads)
+                else:
+                    used |= reads
+    pending = list(used)
+    while pending:  # what a read property's value reads is read too
+        for name in declared.get(pending.pop(), ()):
+            if name not in used:
+                used.add(name)
+                pending.append(name)
+    return used
+
+
+def _declaration_blocks(rule) -> list:
+    if rule.type == "qualified-rule":
+        return [rule.content]
+    if rule.type == "at-rule" and rule.content is not None:
+        if rule.lower_at_keyword in _GROUPING_AT_RULES:
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            return [block for child in inner for block in _declaration_blocks(child)]
+    return []
+
+
+def drop_unread_custom_properties(css: str, used: set[str]) -> str:
+    """``css`` without the custom property declarations nobody reads (``used`` says who does),
+    and without the rules left empty. The theme and Bootstrap define hundreds of colours and sizes
+    for components the book never shows; a browser parses each one before the first paint."""
+
+    def rule_text(rule) -> str | None:
+        if rule.type == "qualified-rule":
+            kept = [
+                item
+                for item in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+                if not (item.type == "declaration" and item.name.startswith("--") and item.name not in used)
+            ]
+            if not kept:
+                return None
+            body = ";".join(_serialize([item]).strip() for item in kept)
+            return f"{_serialize(rule.prelude).strip()}{{{body}}}"
+        if rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in _GROUPING_AT_RULES:
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            body = [text for text in map(rule_text, inner) if text]
+            return f"@{rule.at_keyword} {_serialize(rule.prelude).strip()}{{{''.join(body)}}}" if body else None
+        return _serialize([rule]).strip()
+
+    header, _, rules = css.partition("\n")
+    kept = [text for text in map(rule_text, tinycss2.parse_stylesheet(rules, skip_whitespace=True)) if text]
+    return header + "\n" + "\n".join(kept) + "\n"
+
+
 # --- the pages --------------------------------------------------------------------------------
 
 
@@ -236,8 +312,25 @@ def _linked_sources(outdir: Path, page: Path, hrefs: list[str]) -> list[str]:
     return sources
 
 
+def _write_bundle(outdir: Path, stem: str, css: str) -> str:
+    name = f"{BUNDLE_DIR}/{stem}.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:12]}.css"
+    _write_if_changed(outdir / name, css)
+    return name
+
+
 def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
-    """Give every page of the built site one bundled stylesheet; return {sources: bundle path}."""
+    """Give every page of the built site one bundled stylesheet; return {sources: bundle path}.
+
+    A theme page (one with the after-paint template, book/_templates/layout.html) links in its
+    ``<head>`` only the rules that can match it before any script has run: those whose names occur
+    in the site's pages (``first-paint.<hash>.css``). The whole bundle follows, in the template, with
+    the page's scripts (``sitebuild/after-paint.js`` loads it before it runs them): it repeats every
+    rule in its first order, so once it has arrived every element is styled exactly as by the
+    whole bundle alone, and the scripts' classes find their rules. The first paint waited for
+    29 kB gzipped of rules, a third of them for what only a script adds (menus, tooltips, copy
+    buttons, the dark theme's switch); on a slow phone connection, every round trip of it counted.
+    A page without the template (a printable worksheet) links the whole bundle in its ``<head>``.
+    """
     outdir = Path(outdir)
     pages = {}
     for page in sorted(outdir.rglob("*.html")):
@@ -251,23 +344,41 @@ def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
         if links:
             hrefs = [_HREF.search(link).group(1) for link in links]
             pages[page] = (text, head, links, tuple(_linked_sources(outdir, page, hrefs)))
-    words = site_words(outdir)
+    tags, scripts = _site_texts(outdir)
+    words = {word for text in tags + scripts for word in _WORD.findall(text)}
+    words_in_pages = {word for text in tags for word in _WORD.findall(text)}
     bundles: dict[tuple[str, ...], str] = {}
+    first_paint: dict[tuple[str, ...], str] = {}
     for sources in sorted({entry[3] for entry in pages.values()}):
-        css = bundle_css(outdir, list(sources), words)
-        name = f"{BUNDLE_DIR}/site.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:12]}.css"
-        _write_if_changed(outdir / name, css)
-        bundles[sources] = name
+        whole = bundle_css(outdir, list(sources), words)
+        bundles[sources] = _write_bundle(
+            outdir, "site", drop_unread_custom_properties(whole, custom_properties_used(whole, tags + scripts))
+        )
+        first = bundle_css(outdir, list(sources), words_in_pages)
+        first_paint[sources] = _write_bundle(
+            outdir, "first-paint", drop_unread_custom_properties(first, custom_properties_used(first, tags + scripts))
+        )
     for page, (text, head, links, sources) in pages.items():
-        href = posixpath.relpath(bundles[sources], page.parent.relative_to(outdir).as_posix())
+        folder = page.parent.relative_to(outdir).as_posix()
+        after_paint = text.find(AFTER_PAINT_TEMPLATE)
+        in_head = first_paint[sources] if after_paint >= 0 else bundles[sources]
         indent = re.match(r"[ \t]*", links[0]).group(0)
-        new_head = head.group(0).replace(links[0], f'{indent}<link rel="stylesheet" href="{href}" />\n', 1)
+        new_head = head.group(0).replace(
+            links[0], f'{indent}<link rel="stylesheet" href="{posixpath.relpath(in_head, folder)}" />\n', 1
+        )
         for link in links[1:]:
             new_head = new_head.replace(link, "", 1)
-        _write_if_changed(page, text[: head.start()] + new_head + text[head.end() :])
+        body = text[head.end() :]
+        if after_paint >= 0:
+            start = body.index(AFTER_PAINT_TEMPLATE) + len(AFTER_PAINT_TEMPLATE)
+            # A page rewritten by an earlier build has its link there already: replace it.
+            rest = _AFTER_PAINT_LINK.sub("", body[start:], count=1) if body[start:].startswith("\n<link") else body[start:]
+            whole = posixpath.relpath(bundles[sources], folder)
+            body = f'{body[:start]}\n<link rel="stylesheet" href="{whole}" />{rest}'
+        _write_if_changed(page, text[: head.start()] + new_head + body)
     # Bundles of earlier builds that no page links any more.
-    wanted = {outdir / name for name in bundles.values()}
-    for old in (outdir / BUNDLE_DIR).glob("site.*.css"):
+    wanted = {outdir / name for name in [*bundles.values(), *first_paint.values()]}
+    for old in (outdir / BUNDLE_DIR).glob("*.css"):
         if BUNDLE_NAME.match(old.relative_to(outdir).as_posix()) and old not in wanted:
             old.unlink()
     return bundles

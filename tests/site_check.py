@@ -176,7 +176,19 @@ def open_page(browser, site_url: str, page_path: str, width: int = 1280):
     page.on("response", lambda r: problems["missing"].append(r.url) if r.status >= 400 else None)
     page.on("requestfinished", lambda r: problems["responses"].append(r))
     page.goto(f"{site_url}/{page_path}", wait_until="load")
+    wait_for_page_scripts(page)
     return context, page, problems
+
+
+# A theme page's scripts run after its first paint (sitebuild/after-paint.js, which marks <html>
+# when the last of them has run); a page without them (a printable worksheet) is ready at once.
+PAGE_SCRIPTS_RUN = """() => !document.getElementById('seckill-after-paint')
+    || document.documentElement.dataset.seckillScripts === 'run'"""
+
+
+def wait_for_page_scripts(page, timeout_ms: int = 15_000) -> None:
+    """Wait until the page's scripts have run (the charts wired, the theme's menus working)."""
+    page.wait_for_function(PAGE_SCRIPTS_RUN, timeout=timeout_ms)
 
 
 def only_requests_to(target, allowed: str | tuple[str, ...]) -> list[str]:
@@ -204,6 +216,7 @@ def open_from_folder(browser, folder: Path, page_path: str, width: int = PHONE_W
     outside = only_requests_to(context, folder.as_uri())
     page = context.new_page()
     page.goto((folder / page_path).as_uri(), wait_until="load")
+    wait_for_page_scripts(page)
     return context, page, outside
 
 
@@ -214,6 +227,7 @@ def draw_every_chart(page, timeout_ms: int = 15_000) -> tuple[int, int]:
     tabs into its controls), so each one is scrolled into view and reached for in turn. Returns
     (containers, drawn with Vega marks).
     """
+    wait_for_page_scripts(page)
     charts = page.locator("div.seckill-chart")
     for index in range(charts.count()):
         chart = charts.nth(index)

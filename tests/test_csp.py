@@ -24,7 +24,7 @@ from sphinx.errors import ExtensionError
 
 from sitebuild import csp
 from sitebuild.pictures import live_specs
-from tests.site_check import add_script, draw_every_chart, open_page, pages
+from tests.site_check import add_script, draw_every_chart, open_page, pages, wait_for_page_scripts
 
 CHAPTER_1 = "book/01-buy-it.html"
 NOTEBOOK_1 = "notebooks/01-buy-it.html"
@@ -201,6 +201,7 @@ def test_what_moved_out_of_inline_scripts_still_runs(built_site, site_url, brows
             "() => { localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark'); }"
         )
         page.reload(wait_until="load")
+        wait_for_page_scripts(page)
         state = page.evaluate(
             """() => ({mode: document.documentElement.dataset.mode,
                        theme: document.documentElement.dataset.theme,

@@ -137,6 +137,7 @@ def test_the_edition_links_work_served_and_from_a_folder(browser, both_editions)
             f"{url}/{page_path}",
         ]
         page.goto(f"{url}/student/{page_path}", wait_until="load")
+        site_check.wait_for_page_scripts(page)
         line = page.locator("p.seckill-edition").bounding_box()
         assert line["x"] >= 0 and line["x"] + line["width"] <= site_check.PHONE_WIDTH_PX, line
         violations = site_check.axe_violations(page)

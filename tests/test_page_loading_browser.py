@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from fontTools.ttLib import TTFont
 
-from tests.site_check import PHONE_WIDTH_PX, only_requests_to, open_page
+from tests.site_check import PHONE_WIDTH_PX, only_requests_to, open_page, wait_for_page_scripts
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -214,6 +214,7 @@ def test_the_one_stylesheet_styles_the_theme_the_dark_mode_and_the_chart_control
             "() => { localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark'); }"
         )
         page.reload(wait_until="load")
+        wait_for_page_scripts(page)
         dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
         page.evaluate("window.seckillCharts.drawAll()")
         page.wait_for_selector(SLIDER_ROW, state="attached")

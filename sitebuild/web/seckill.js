@@ -610,11 +610,7 @@
       }
     });
   }
-  // Its script runs after this one (both deferred, in the page's order) and adds the buttons as it
-  // runs; every deferred script has run by DOMContentLoaded.
-  if (document.readyState !== "complete") {
-    document.addEventListener("DOMContentLoaded", nameToggleButtons);
-  }
+  // Its script runs after this one and adds the buttons as it runs: onReady waits for it.
 
   function onReady() {
     nameToggleButtons();
@@ -653,7 +649,12 @@
     window.setTimeout(start, 1000);
   }
 
-  if (document.readyState === "loading") {
+  // sitebuild/after-paint.js runs this script after the page's first paint, with the page's other
+  // scripts, in their order; the work waits until the last of them has run (togglebutton's buttons,
+  // the theme's menus).
+  if (document.documentElement.dataset.seckillScripts === "loading") {
+    document.addEventListener("seckill:scripts-run", afterFirstPaint, { once: true });
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", afterFirstPaint);
   } else {
     afterFirstPaint();
