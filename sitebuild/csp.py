@@ -117,7 +117,7 @@ def _move_inline_scripts(app, pagename, templatename, context, doctree) -> None:
     extends) goes first in the same file, which stands where it stood: a blocking script, so its
     settings are defined while the page is parsed and before every deferred script, as they were;
     the colour mode is set before the page is first drawn, and the code that runs the page's other
-    scripts after its first paint (``sitebuild/after-paint.js``) is ready. One blocking file instead of two, as
+    scripts after its first paint (``sitebuild/after-paint.js``) is ready. One blocking file, as
     each one the first paint waits for is a request of its own, which on a slow phone connection
     shares the bandwidth with the stylesheet (measured with Lighthouse). Named by its content, so an
     edition's pages share it and a changed setting never comes from a stale cache.

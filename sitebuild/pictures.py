@@ -141,6 +141,26 @@ _GEOMETRY = re.compile(
     r'\s(?:d|transform|x|y|x1|x2|y1|y2|cx|cy|r|width|height|points|stroke-width|font-size)="[^"]*"'
 )
 _LONG_DECIMAL = re.compile(r"\d+\.\d{2,}")
+# What Vega's SVG writes on every element that changes nothing in a picture: full opacity (the
+# default), pointer-events (a picture takes no pointer; the live chart that replaces it has its
+# own), and aria-hidden (inside role="img" every element is already hidden from screen readers,
+# and a phone picture is an image file).
+_NO_EFFECT = re.compile(r'\s(?:opacity="1"|pointer-events="none"|aria-hidden="true")(?=[\s/>])')
+_FONT_FAMILY = re.compile(r'\sfont-family="([^"]*)"')
+
+
+def _without_repeats(svg: str) -> str:
+    """The drawing without attributes that change nothing (:data:`_NO_EFFECT`), and with the font
+    that every text names (Vega writes it on each of them) named once, on the root, which its texts
+    inherit. The page's HTML, which the first paint waits for, is shorter by a tenth of the
+    pictures' bytes gzipped; the drawing is the same."""
+    svg = _NO_EFFECT.sub("", svg)
+    families = set(_FONT_FAMILY.findall(svg))
+    root = re.match(r"<svg\b", svg)
+    if len(families) == 1 and root and not _FONT_FAMILY.search(svg[: svg.index(">") + 1]):
+        family = families.pop()
+        svg = f'<svg font-family="{family}"' + _FONT_FAMILY.sub("", svg)[root.end() :]
+    return svg
 
 
 def _shorter_numbers(svg: str) -> str:
@@ -167,9 +187,10 @@ def picture_html(svg: str, spec: dict, chart_key: str) -> str:
         new = f"{chart_key}-{old}"
         svg = svg.replace(f'id="{old}"', f'id="{new}"')
         svg = svg.replace(f"url(#{old})", f"url(#{new})").replace(f'href="#{old}"', f'href="#{new}"')
-    match = re.match(r"<svg\b([^>]*)>", svg)
+    match = re.match(r"<svg\b([^>]*)>", _without_repeats(svg))
     if not match:
         raise PictureError(f"chart {spec.get('title')!r}: the renderer returned no SVG element")
+    svg = match.string
     attributes = re.sub(r'\sclass="[^"]*"', "", match.group(1))
     # The picture is one image, named as a whole: the roles Vega gives its marks (graphics-symbol,
     # unnamed) would each be an image without a name to a screen reader (axe: svg-img-alt).
@@ -203,7 +224,7 @@ def phone_picture_html(svg: str, spec: dict, address: str) -> str:
 def phone_picture_file(svg: str) -> tuple[str, str]:
     """(file name, content) of a phone picture, named by its content, with its coordinates
     shortened as the inline pictures' are."""
-    content = _shorter_numbers(svg)
+    content = _shorter_numbers(_without_repeats(svg))
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16] + ".svg", content
 
 

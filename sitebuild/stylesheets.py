@@ -257,10 +257,9 @@ def custom_properties_used(css: str, texts: list[str]) -> set[str]:
 def _declaration_blocks(rule) -> list:
     if rule.type == "qualified-rule":
         return [rule.content]
-    if rule.type == "at-rule" and rule.content is not None:
-        if rule.lower_at_keyword in _GROUPING_AT_RULES:
-            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-            return [block for child in inner for block in _declaration_blocks(child)]
+    if rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in _GROUPING_AT_RULES:
+        inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+        return [block for child in inner for block in _declaration_blocks(child)]
     return []
 
 
@@ -273,17 +272,25 @@ def drop_unread_custom_properties(css: str, used: set[str]) -> str:
         if rule.type == "qualified-rule":
             kept = [
                 item
-                for item in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+                for item in tinycss2.parse_blocks_contents(
+                    rule.content, skip_comments=True, skip_whitespace=True
+                )
                 if not (item.type == "declaration" and item.name.startswith("--") and item.name not in used)
             ]
             if not kept:
                 return None
-            body = ";".join(_serialize([item]).strip() for item in kept)
+            body = ";".join(_serialize([item]).strip().rstrip(";") for item in kept)
             return f"{_serialize(rule.prelude).strip()}{{{body}}}"
-        if rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in _GROUPING_AT_RULES:
+        if (
+            rule.type == "at-rule"
+            and rule.content is not None
+            and rule.lower_at_keyword in _GROUPING_AT_RULES
+        ):
             inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
             body = [text for text in map(rule_text, inner) if text]
-            return f"@{rule.at_keyword} {_serialize(rule.prelude).strip()}{{{''.join(body)}}}" if body else None
+            return (
+                f"@{rule.at_keyword} {_serialize(rule.prelude).strip()}{{{''.join(body)}}}" if body else None
+            )
         return _serialize([rule]).strip()
 
     header, _, rules = css.partition("\n")
@@ -352,11 +359,15 @@ def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
     for sources in sorted({entry[3] for entry in pages.values()}):
         whole = bundle_css(outdir, list(sources), words)
         bundles[sources] = _write_bundle(
-            outdir, "site", drop_unread_custom_properties(whole, custom_properties_used(whole, tags + scripts))
+            outdir,
+            "site",
+            drop_unread_custom_properties(whole, custom_properties_used(whole, tags + scripts)),
         )
         first = bundle_css(outdir, list(sources), words_in_pages)
         first_paint[sources] = _write_bundle(
-            outdir, "first-paint", drop_unread_custom_properties(first, custom_properties_used(first, tags + scripts))
+            outdir,
+            "first-paint",
+            drop_unread_custom_properties(first, custom_properties_used(first, tags + scripts)),
         )
     for page, (text, head, links, sources) in pages.items():
         folder = page.parent.relative_to(outdir).as_posix()
@@ -372,7 +383,11 @@ def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
         if after_paint >= 0:
             start = body.index(AFTER_PAINT_TEMPLATE) + len(AFTER_PAINT_TEMPLATE)
             # A page rewritten by an earlier build has its link there already: replace it.
-            rest = _AFTER_PAINT_LINK.sub("", body[start:], count=1) if body[start:].startswith("\n<link") else body[start:]
+            rest = (
+                _AFTER_PAINT_LINK.sub("", body[start:], count=1)
+                if body[start:].startswith("\n<link")
+                else body[start:]
+            )
             whole = posixpath.relpath(bundles[sources], folder)
             body = f'{body[:start]}\n<link rel="stylesheet" href="{whole}" />{rest}'
         _write_if_changed(page, text[: head.start()] + new_head + body)

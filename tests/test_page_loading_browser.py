@@ -274,3 +274,95 @@ def test_nothing_moves_while_a_page_loads_on_a_phone(built_site, site_url, brows
         context.close()
     assert icons_loaded, "precondition: the icon font arrived while the page was watched"
     assert shifts == [], shifts
+
+
+# When each file was asked for, against the page's first contentful paint (ms since navigation).
+TIMELINE_JS = """() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    files: performance.getEntriesByType('resource').map(e => [e.name, e.startTime, e.initiatorType]),
+})"""
+
+
+@pytest.mark.parametrize("page_path", [CHAPTER_1, "notebooks/02-flash-sale.html"])
+def test_the_page_scripts_and_the_whole_stylesheet_are_asked_for_after_the_first_paint(
+    built_site, site_url, browser, page_path
+):
+    context, page, problems = open_page(browser, site_url, page_path, width=PHONE_WIDTH_PX)
+    try:
+        timeline = page.evaluate(TIMELINE_JS)
+        toggles = page.evaluate("document.querySelectorAll('button.toggle-button').length")
+        theme_ran = page.evaluate("document.documentElement.dataset.theme")
+    finally:
+        context.close()
+    paint_ms, files = timeline["paint"], timeline["files"]
+    scripts = [(name, start) for name, start, _how in files if name.split("?")[0].endswith(".js")]
+    after = [name for name, start in scripts if start >= paint_ms]
+    before = [name for name, start in scripts if start < paint_ms]
+    # The settings file is the one script in <head> (it sets the colour mode before the paint).
+    assert [name.split("/")[-1].split(".")[0] for name in before] == ["page-settings"], before
+    assert any("bootstrap.js" in name for name in after) and any("seckill.js" in name for name in after)
+    sheets = {name.split("/")[-1].split(".")[0]: start for name, start, _how in files if ".css" in name}
+    assert sheets["first-paint"] < paint_ms <= sheets["site"], (sheets, paint_ms)
+    # The icon font is asked for with the first stylesheet, once (the preload is the font's fetch).
+    fonts = [start for name, start, _how in files if name.endswith(ICON_FONT)]
+    assert len(fonts) == 1 and fonts[0] < paint_ms, (fonts, paint_ms)
+    # And the scripts did run, in order: togglebutton's buttons exist, the theme chose its colours.
+    assert (toggles > 0) == (page_path == CHAPTER_1) and theme_ran in {"light", "dark"}
+    assert not problems["console"] and not problems["csp"] and not problems["exceptions"], problems
+
+
+# Every element's computed style (and its ::before and ::after content), in document order.
+COMPUTED_STYLES_JS = """() => [...document.querySelectorAll('html, html *')]
+    .filter(el => !el.closest('template, script, style, head'))
+    .map(el => {
+        const style = getComputedStyle(el);
+        const values = [];
+        for (let i = 0; i < style.length; i++) values.push(style[i] + ':' + style.getPropertyValue(style[i]));
+        for (const pseudo of ['::before', '::after']) {
+            const p = getComputedStyle(el, pseudo);
+            values.push(pseudo + p.content + p.display + p.fontFamily);
+        }
+        return [el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className, values.join(';')];
+    })"""
+
+
+@pytest.mark.parametrize("width", [PHONE_WIDTH_PX, 1280])
+@pytest.mark.parametrize("page_path", ["book/04-gig-economy.html", "notebooks/02-flash-sale.html"])
+def test_before_any_script_the_first_paint_rules_style_every_element_as_the_whole_stylesheet(
+    built_site, site_url, browser, page_path, width
+):
+    # sitebuild/stylesheets.py: the first paint waits only for the rules that can match a page
+    # before its scripts have run. Here the scripts and the whole stylesheet are held back, the
+    # styles read, the whole stylesheet added, and the styles read again: nothing may change.
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        held_back = []
+
+        def hold_back(route):
+            held_back.append(route.request.url)
+            route.abort()
+
+        page.route("**/_static/styles/site.*.css", hold_back)
+        page.route(
+            "**/*.js*",
+            lambda route: hold_back(route) if "page-settings" not in route.request.url else route.continue_(),
+        )
+        page.goto(f"{site_url}/{page_path}", wait_until="load")
+        page.wait_for_function("document.documentElement.dataset.seckillScripts === 'run'")
+        whole = page.evaluate(
+            "document.querySelector('template#seckill-after-paint').content"
+            ".querySelector('link[rel=stylesheet]').href"
+        )
+        first = page.evaluate(COMPUTED_STYLES_JS)
+        page.unroute("**/_static/styles/site.*.css")
+        page.add_style_tag(url=whole)
+        second = page.evaluate(COMPUTED_STYLES_JS)
+    finally:
+        context.close()
+    assert any("site." in url for url in held_back) and any("bootstrap" in url for url in held_back)
+    assert len(first) == len(second) > 1000, "precondition: the same elements, a whole page of them"
+    changed = [(tag, a, b) for (tag, a), (_, b) in zip(first, second, strict=True) if a != b]
+    assert not changed, [
+        (tag, [x for x in a.split(";") if x not in b.split(";")][:4]) for tag, a, b in changed[:3]
+    ]

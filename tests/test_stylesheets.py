@@ -182,3 +182,116 @@ def test_a_stylesheet_for_print_only_keeps_its_own_link(tmp_path):
     [name] = stylesheets.bundle_stylesheets(site).values()
     assert _links(page) == [name, "_static/print.css"]
     assert "color:black" not in (site / name).read_text(encoding="utf-8")
+
+
+# --- a theme page: the rules its first paint needs in <head>, the whole bundle after it --------
+
+THEME_PAGE = """<!DOCTYPE html>
+<html><head>
+    <link rel="stylesheet" type="text/css" href="{up}_static/a.css?v=1" />
+</head><body><p class="used">text</p>
+<template id="seckill-after-paint">
+<script defer="defer" src="{up}_static/menu.js"></script>
+</template>
+</body></html>
+"""
+
+
+def _theme_site(tmp_path: Path) -> Path:
+    (tmp_path / "_static").mkdir(parents=True)
+    (tmp_path / "_static" / "a.css").write_text(
+        ".used{color:red}.opened{color:blue}.used.opened{color:green}p{margin:0}", encoding="utf-8"
+    )
+    (tmp_path / "_static" / "menu.js").write_text('p.classList.add("opened")', encoding="utf-8")
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "one.html").write_text(THEME_PAGE.format(up="../"), encoding="utf-8")
+    return tmp_path
+
+
+def _after_paint_links(page: Path) -> list[str]:
+    template = page.read_text(encoding="utf-8").split(stylesheets.AFTER_PAINT_TEMPLATE, 1)[1]
+    return _links_in(template.split("</template>", 1)[0])
+
+
+def _links_in(text: str) -> list[str]:
+    return re.findall(r'<link rel="stylesheet"[^>]*href="([^"]*)"', text)
+
+
+def test_a_theme_page_links_its_first_paint_rules_and_keeps_the_whole_bundle_for_after_it(tmp_path):
+    site = _theme_site(tmp_path)
+    [whole] = stylesheets.bundle_stylesheets(site).values()
+    page = site / "book" / "one.html"
+    head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
+    [first] = _links_in(head)
+    assert re.fullmatch(r"\.\./_static/styles/first-paint\.[0-9a-f]{12}\.css", first)
+    assert _after_paint_links(page) == ["../" + whole]
+    first_css = (page.parent / first).read_text(encoding="utf-8").splitlines()[1:]
+    whole_css = (site / whole).read_text(encoding="utf-8").splitlines()[1:]
+    # Before any script has run, nothing carries "opened": its rules wait for the whole bundle,
+    # which repeats every rule in its first order, so the later ones still win as before.
+    assert first_css == [".used{color:red}", "p{margin:0}"]
+    assert whole_css == [
+        ".used{color:red}",
+        ".opened{color:blue}",
+        ".used.opened{color:green}",
+        "p{margin:0}",
+    ]
+    # The template's scripts come after the stylesheet, as they were.
+    template = page.read_text(encoding="utf-8").split(stylesheets.AFTER_PAINT_TEMPLATE, 1)[1]
+    assert template.index("<link") < template.index("<script")
+
+
+def test_a_second_build_over_a_rewritten_theme_page_changes_nothing(tmp_path):
+    site = _theme_site(tmp_path)
+    first = stylesheets.bundle_stylesheets(site)
+    page = site / "book" / "one.html"
+    written = page.read_bytes()
+    assert stylesheets.bundle_stylesheets(site) == first
+    assert page.read_bytes() == written
+    assert len(_after_paint_links(page)) == 1
+
+
+def test_a_changed_stylesheet_replaces_both_bundles_of_a_theme_page(tmp_path):
+    site = _theme_site(tmp_path)
+    [old] = stylesheets.bundle_stylesheets(site).values()
+    page = site / "book" / "one.html"
+    [old_first] = _links_in(page.read_text(encoding="utf-8").split("</head>", 1)[0])
+    (site / "_static" / "a.css").write_text(".used{color:black}.opened{top:0}", encoding="utf-8")
+    [new] = stylesheets.bundle_stylesheets(site).values()
+    [new_first] = _links_in(page.read_text(encoding="utf-8").split("</head>", 1)[0])
+    assert _after_paint_links(page) == ["../" + new]
+    assert not (site / old).exists() and not (page.parent / old_first).exists()
+    assert "color:black" in (page.parent / new_first).read_text(encoding="utf-8")
+
+
+# --- custom properties nobody reads ----------------------------------------------------------
+
+
+def test_a_custom_property_nothing_reads_is_dropped_and_its_emptied_rule_with_it():
+    css = (
+        "/* sources: a.css */\n:root{--unread:1px;--read:2px;--via:3px;--chained:var(--via)}\n"
+        ".x{--unread-too:0}\n.y{top:var(--read);left:var(--chained)}\n"
+    )
+    used = stylesheets.custom_properties_used(css, [])
+    assert used == {"--read", "--chained", "--via"}
+    assert stylesheets.drop_unread_custom_properties(css, used).splitlines() == [
+        "/* sources: a.css */",
+        ":root{--read:2px;--via:3px;--chained:var(--via)}",
+        ".y{top:var(--read);left:var(--chained)}",
+    ]
+
+
+def test_a_custom_property_a_page_or_script_names_is_kept_inside_media_rules_too():
+    css = "/* sources: a.css */\n@media (min-width:960px){:root{--set-by-script:1;--gone:2}}\n"
+    used = stylesheets.custom_properties_used(css, ['el.style.getPropertyValue("--set-by-script")'])
+    assert stylesheets.drop_unread_custom_properties(css, used).splitlines()[1] == (
+        "@media (min-width:960px){:root{--set-by-script:1}}"
+    )
+
+
+def test_dropping_unread_properties_keeps_importance_and_other_at_rules():
+    css = (
+        "/* sources: a.css */\n.a{--gone:1;color:red!important}\n@font-face{font-family:x;src:url(x.woff2)}\n"
+    )
+    out = stylesheets.drop_unread_custom_properties(css, set()).splitlines()
+    assert out[1] == ".a{color:red!important}" and out[2].startswith("@font-face")
