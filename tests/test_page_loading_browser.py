@@ -307,17 +307,21 @@ def test_the_page_scripts_and_the_whole_stylesheet_are_asked_for_after_the_first
     fonts = [start for name, start, _how in files if name.endswith(ICON_FONT)]
     assert len(fonts) == 1 and fonts[0] < paint_ms, (fonts, paint_ms)
     # And the scripts did run, in order: togglebutton's buttons exist, the theme chose its colours.
-    assert (toggles > 0) == (page_path == CHAPTER_1) and theme_ran in {"light", "dark"}
+    assert toggles > 0 and theme_ran in {"light", "dark"}
     assert not problems["console"] and not problems["csp"] and not problems["exceptions"], problems
 
 
-# Every element's computed style (and its ::before and ::after content), in document order.
+# Every element's computed style (and its ::before and ::after content), in document order. Custom
+# properties are left out: the whole stylesheet defines more of them, for the rules of what only
+# scripts add, and a value nothing reads changes nothing on the page.
 COMPUTED_STYLES_JS = """() => [...document.querySelectorAll('html, html *')]
     .filter(el => !el.closest('template, script, style, head'))
     .map(el => {
         const style = getComputedStyle(el);
         const values = [];
-        for (let i = 0; i < style.length; i++) values.push(style[i] + ':' + style.getPropertyValue(style[i]));
+        for (let i = 0; i < style.length; i++) {
+            if (!style[i].startsWith('--')) values.push(style[i] + ':' + style.getPropertyValue(style[i]));
+        }
         for (const pseudo of ['::before', '::after']) {
             const p = getComputedStyle(el, pseudo);
             values.push(pseudo + p.content + p.display + p.fontFamily);
@@ -326,8 +330,10 @@ COMPUTED_STYLES_JS = """() => [...document.querySelectorAll('html, html *')]
     })"""
 
 
-@pytest.mark.parametrize("width", [PHONE_WIDTH_PX, 1280])
-@pytest.mark.parametrize("page_path", ["book/04-gig-economy.html", "notebooks/02-flash-sale.html"])
+@pytest.mark.parametrize(
+    ("page_path", "width"),
+    [("book/04-gig-economy.html", PHONE_WIDTH_PX), ("notebooks/02-flash-sale.html", 1280)],
+)
 def test_before_any_script_the_first_paint_rules_style_every_element_as_the_whole_stylesheet(
     built_site, site_url, browser, page_path, width
 ):
@@ -349,7 +355,7 @@ def test_before_any_script_the_first_paint_rules_style_every_element_as_the_whol
             lambda route: hold_back(route) if "page-settings" not in route.request.url else route.continue_(),
         )
         page.goto(f"{site_url}/{page_path}", wait_until="load")
-        page.wait_for_function("document.documentElement.dataset.seckillScripts === 'run'")
+        wait_for_page_scripts(page)
         whole = page.evaluate(
             "document.querySelector('template#seckill-after-paint').content"
             ".querySelector('link[rel=stylesheet]').href"
@@ -364,5 +370,5 @@ def test_before_any_script_the_first_paint_rules_style_every_element_as_the_whol
     assert len(first) == len(second) > 1000, "precondition: the same elements, a whole page of them"
     changed = [(tag, a, b) for (tag, a), (_, b) in zip(first, second, strict=True) if a != b]
     assert not changed, [
-        (tag, [x for x in a.split(";") if x not in b.split(";")][:4]) for tag, a, b in changed[:3]
+        (tag, sorted(set(a.split(";")) ^ set(b.split(";")))[:6]) for tag, a, b in changed[:3]
     ]
