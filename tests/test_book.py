@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from seckill import data
+from sitebuild.stylesheets import AFTER_PAINT_TEMPLATE
 from tests import site_check
 
 pytestmark = pytest.mark.build
@@ -161,14 +162,18 @@ def test_head_scripts_do_not_block_the_first_paint(built_site):
         assert "searchindex.js" not in html, name
 
 
-def test_deferred_scripts_are_asked_for_after_the_page_content(built_site):
-    """In <head> the browser asks for a script with the stylesheet the first paint waits for; after
-    the content it asks for it later. Deferred scripts run after parsing either way, in page order:
-    the book's and the extensions' before the theme's own (bootstrap.js, pydata-sphinx-theme.js)."""
+def test_deferred_scripts_wait_after_the_page_content_until_its_first_paint(built_site):
+    """In <head> the browser asks for a script with the stylesheet the first paint waits for; in the
+    <template> after the content it does not ask for it at all until sitebuild/after-paint.js copies
+    it into the page, after the first paint. They run in page order: the book's and the
+    extensions' before the theme's own (bootstrap.js, pydata-sphinx-theme.js)."""
     for page in _pages(built_site):
         html = page.read_text(encoding="utf-8")
         name = page.relative_to(built_site).as_posix()
-        content_end = html.index("</main>")
+        content_end = html.index(AFTER_PAINT_TEMPLATE)
+        assert content_end > html.index("</main>") and html.index("</template>", content_end) > html.rindex(
+            "<script"
+        ), name
         deferred = [
             (match.start(), match.group(2).split("?")[0].rsplit("/", 1)[-1])
             for match in HEAD_SCRIPT.finditer(html)
@@ -196,28 +201,50 @@ def test_every_book_page_has_a_title_and_a_search_description(built_site):
         assert re.search(r"<title>[^<]{10,}</title>", html), name
 
 
-BUNDLE_LINK = re.compile(
-    r'<link rel="stylesheet" href="((?:\.\./)*_static/styles/site\.[0-9a-f]{12}\.css)" />'
-)
+def _bundle_link(stem: str) -> re.Pattern:
+    return re.compile(
+        rf'<link rel="stylesheet" href="((?:\.\./)*_static/styles/{stem}\.[0-9a-f]{{12}}\.css)" />'
+    )
 
 
-def test_every_page_links_one_stylesheet_that_exists_and_preloads_no_script(built_site):
-    # sitebuild/stylesheets.py: one bundle instead of the theme's ten stylesheets, and no
-    # <link rel="preload"> of scripts that the page asks for at the end of <body> anyway.
+def test_every_page_links_its_first_paint_rules_and_the_whole_bundle_after_it(built_site):
+    # sitebuild/stylesheets.py: in <head>, the rules a page can use before its scripts run (instead
+    # of the theme's ten stylesheets); the whole bundle first in the after-paint template, before
+    # the scripts; no <link rel="preload"> of scripts that the page asks for after its first paint.
     problems = []
     for page in _pages(built_site):
         text = page.read_text(encoding="utf-8")
         head = text[: text.index("</head>")]
-        links = re.findall(r'<link\b[^>]*\brel="stylesheet"[^>]*>', head)
-        bundle = BUNDLE_LINK.fullmatch(links[0]) if len(links) == 1 else None
+        template = text[text.index(AFTER_PAINT_TEMPLATE) :]
         name = page.relative_to(built_site)
-        if not bundle:
-            problems.append(f"{name}: {links}")
-        elif not (page.parent / bundle.group(1)).is_file():
-            problems.append(f"{name}: links {bundle.group(1)}, which is not in the site")
+        for where, stem, part in [("<head>", "first-paint", head), ("template", "site", template)]:
+            links = re.findall(r'<link\b[^>]*\brel="stylesheet"[^>]*>', part)
+            bundle = _bundle_link(stem).fullmatch(links[0]) if len(links) == 1 else None
+            if not bundle:
+                problems.append(f"{name}: {where} links {links}")
+            elif not (page.parent / bundle.group(1)).is_file():
+                problems.append(f"{name}: links {bundle.group(1)}, which is not in the site")
+        if template.index("<link") > template.index("<script"):
+            problems.append(f"{name}: a script before the whole stylesheet")
         if re.search(r'<link\b[^>]*\brel="preload"[^>]*\bas="script"', head):
             problems.append(f"{name}: preloads a script")
     assert not problems, "\n".join(problems[:10])
+
+
+def test_the_preloaded_font_is_the_one_the_first_paint_rules_draw_icons_with(built_site):
+    # book/_templates/layout.html preloads it; a preload of another file (or without crossorigin)
+    # would be a second download, and the icons would still wait for the stylesheet.
+    page = built_site / "book" / "01-buy-it.html"
+    text = page.read_text(encoding="utf-8")
+    [preload] = re.findall(
+        r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin="anonymous" />', text
+    )
+    first_paint = page.parent / _bundle_link("first-paint").search(text).group(1)
+    css = first_paint.read_text(encoding="utf-8")
+    solid = re.search(r"@font-face\s*\{[^}]*font-weight:\s*900[^}]*\}", css).group(0)
+    in_css = re.search(r'url\("([^"]+\.woff2)"\)', solid).group(1)
+    assert (page.parent / preload).resolve() == (first_paint.parent / in_css).resolve()
+    assert (page.parent / preload).is_file()
 
 
 def test_pages_load_the_copy_button_script_only_where_there_is_code_and_no_tab_script(built_site):
