@@ -38,10 +38,12 @@ POLICY = "; ".join(
         "default-src 'self'",
         "script-src 'self'",
         # Vega, the theme and the pages set style attributes, and vega-embed adds a <style> element.
-        # Images and fonts fall back to default-src: Bootstrap's data: SVG icons (form switches,
-        # carousels, accordions) appear on no page; if one ever does, the browser tests see the
-        # violation.
+        # Images fall back to default-src: Bootstrap's data: SVG icons (form switches, carousels,
+        # accordions) appear on no page; if one ever does, the browser tests see the violation.
         "style-src 'self' 'unsafe-inline'",
+        # The icon font comes inside the stylesheet as a data: URL (sitebuild/stylesheets.py); a
+        # font draws glyphs, it cannot run code or send anything anywhere.
+        "font-src 'self' data:",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

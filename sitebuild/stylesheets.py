@@ -22,6 +22,7 @@ them); no page links them.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import posixpath
@@ -226,6 +227,26 @@ def bundle_css(outdir: Path, sources: list[str], words: set[str]) -> str:
     return f"/* sources: {' '.join(sources)} */\n" + "\n".join(rules) + "\n"
 
 
+# A font file this small travels inside the stylesheet (sitebuild/iconfont.py cuts the icon font
+# to about 3 kB): fetched on its own, it was one more request after the stylesheet before the
+# header's icons could be drawn, and a page opened from file:// cannot ask for a font ahead.
+MAX_INLINE_FONT_BYTES = 8_000
+_FONT_URL = re.compile(r'url\("([^"]+\.woff2)"\)')
+
+
+def inline_small_fonts(css: str, outdir: Path) -> str:
+    """``css`` (a bundle in :data:`BUNDLE_DIR`) with each ``@font-face`` WOFF2 file of at most
+    :data:`MAX_INLINE_FONT_BYTES` written into it as a ``data:`` URL."""
+
+    def inline(match: re.Match) -> str:
+        path = outdir / posixpath.normpath(posixpath.join(BUNDLE_DIR, match.group(1)))
+        if "://" in match.group(1) or not path.is_file() or path.stat().st_size > MAX_INLINE_FONT_BYTES:
+            return match.group(0)
+        return f'url("data:font/woff2;base64,{base64.b64encode(path.read_bytes()).decode("ascii")}")'
+
+    return re.sub(r"@font-face\s*\{[^}]*\}", lambda face: _FONT_URL.sub(inline, face.group(0)), css)
+
+
 _CUSTOM_PROPERTY = re.compile(r"--[A-Za-z0-9_-]+")
 _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 
@@ -357,18 +378,10 @@ def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
     bundles: dict[tuple[str, ...], str] = {}
     first_paint: dict[tuple[str, ...], str] = {}
     for sources in sorted({entry[3] for entry in pages.values()}):
-        whole = bundle_css(outdir, list(sources), words)
-        bundles[sources] = _write_bundle(
-            outdir,
-            "site",
-            drop_unread_custom_properties(whole, custom_properties_used(whole, tags + scripts)),
-        )
-        first = bundle_css(outdir, list(sources), words_in_pages)
-        first_paint[sources] = _write_bundle(
-            outdir,
-            "first-paint",
-            drop_unread_custom_properties(first, custom_properties_used(first, tags + scripts)),
-        )
+        for stem, rules_for, kept in [("site", words, bundles), ("first-paint", words_in_pages, first_paint)]:
+            css = bundle_css(outdir, list(sources), rules_for)
+            css = drop_unread_custom_properties(css, custom_properties_used(css, tags + scripts))
+            kept[sources] = _write_bundle(outdir, stem, inline_small_fonts(css, outdir))
     for page, (text, head, links, sources) in pages.items():
         folder = page.parent.relative_to(outdir).as_posix()
         after_paint = text.find(AFTER_PAINT_TEMPLATE)

@@ -1,5 +1,6 @@
 """The built book: warnings are errors, every page is self-contained, the data ships with it."""
 
+import base64
 import re
 from pathlib import Path
 
@@ -7,8 +8,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from seckill import data
+from sitebuild import stylesheets
 from sitebuild.stylesheets import AFTER_PAINT_TEMPLATE
 from tests import site_check
+
+ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
 
 pytestmark = pytest.mark.build
 
@@ -231,20 +235,20 @@ def test_every_page_links_its_first_paint_rules_and_the_whole_bundle_after_it(bu
     assert not problems, "\n".join(problems[:10])
 
 
-def test_the_preloaded_font_is_the_one_the_first_paint_rules_draw_icons_with(built_site):
-    # book/_templates/layout.html preloads it; a preload of another file (or without crossorigin)
-    # would be a second download, and the icons would still wait for the stylesheet.
+def test_both_stylesheets_carry_the_cut_down_icon_font_and_no_page_preloads_one(built_site):
+    # sitebuild/stylesheets.py writes the small icon font into the bundles as a data: URL, so the
+    # header's icons need no request after the stylesheet, from a web server or from file://.
+    font = (built_site / ICON_FONT).read_bytes()
+    assert len(font) <= stylesheets.MAX_INLINE_FONT_BYTES, "precondition: the cut-down icon font"
     page = built_site / "book" / "01-buy-it.html"
     text = page.read_text(encoding="utf-8")
-    [preload] = re.findall(
-        r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin="anonymous" />', text
-    )
-    first_paint = page.parent / _bundle_link("first-paint").search(text).group(1)
-    css = first_paint.read_text(encoding="utf-8")
-    solid = re.search(r"@font-face\s*\{[^}]*font-weight:\s*900[^}]*\}", css).group(0)
-    in_css = re.search(r'url\("([^"]+\.woff2)"\)', solid).group(1)
-    assert (page.parent / preload).resolve() == (first_paint.parent / in_css).resolve()
-    assert (page.parent / preload).is_file()
+    for stem in ("first-paint", "site"):
+        css = (page.parent / _bundle_link(stem).search(text).group(1)).read_text(encoding="utf-8")
+        solid = re.search(r"@font-face\s*\{[^}]*font-weight:\s*900[^}]*\}", css).group(0)
+        inlined = re.search(r'url\("data:font/woff2;base64,([^"]+)"\)', solid)
+        assert inlined and base64.b64decode(inlined.group(1)) == font, stem
+    for page in _pages(built_site):
+        assert 'rel="preload"' not in page.read_text(encoding="utf-8").split("</head>")[0], page
 
 
 def test_pages_load_the_copy_button_script_only_where_there_is_code_and_no_tab_script(built_site):

@@ -295,3 +295,20 @@ def test_dropping_unread_properties_keeps_importance_and_other_at_rules():
     )
     out = stylesheets.drop_unread_custom_properties(css, set()).splitlines()
     assert out[1] == ".a{color:red!important}" and out[2].startswith("@font-face")
+
+
+def test_a_small_font_goes_into_the_stylesheet_and_a_large_or_distant_one_stays_a_link(tmp_path):
+    fonts = tmp_path / "_static" / "fonts"
+    fonts.mkdir(parents=True)
+    (fonts / "small.woff2").write_bytes(b"wOF2 small")
+    (fonts / "large.woff2").write_bytes(b"x" * (stylesheets.MAX_INLINE_FONT_BYTES + 1))
+    css = (
+        '@font-face{font-family:a;src:url("../fonts/small.woff2") format("woff2"),url("../fonts/small.ttf")}'
+        '@font-face{font-family:b;src:url("../fonts/large.woff2")}'
+        '@font-face{font-family:c;src:url("https://fonts.example/c.woff2")}'
+        '.x{background:url("../fonts/small.woff2")}'
+    )
+    out = stylesheets.inline_small_fonts(css, tmp_path)
+    assert 'url("data:font/woff2;base64,d09GMiBzbWFsbA==") format("woff2"),url("../fonts/small.ttf")' in out
+    assert 'url("../fonts/large.woff2")' in out and 'url("https://fonts.example/c.woff2")' in out
+    assert out.endswith('.x{background:url("../fonts/small.woff2")}'), "only inside @font-face"
