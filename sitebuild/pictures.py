@@ -187,10 +187,10 @@ def picture_html(svg: str, spec: dict, chart_key: str) -> str:
         new = f"{chart_key}-{old}"
         svg = svg.replace(f'id="{old}"', f'id="{new}"')
         svg = svg.replace(f"url(#{old})", f"url(#{new})").replace(f'href="#{old}"', f'href="#{new}"')
-    match = re.match(r"<svg\b([^>]*)>", _without_repeats(svg))
+    svg = _without_repeats(svg)
+    match = re.match(r"<svg\b([^>]*)>", svg)
     if not match:
         raise PictureError(f"chart {spec.get('title')!r}: the renderer returned no SVG element")
-    svg = match.string
     attributes = re.sub(r'\sclass="[^"]*"', "", match.group(1))
     # The picture is one image, named as a whole: the roles Vega gives its marks (graphics-symbol,
     # unnamed) would each be an image without a name to a screen reader (axe: svg-img-alt).

@@ -77,11 +77,6 @@ def _site_texts(outdir: Path) -> tuple[list[str], list[str]]:
     return tags, scripts
 
 
-def markup_words(outdir: Path) -> set[str]:
-    """Every word in the site's page tags: the names a page has before any script has run."""
-    return {word for text in _site_texts(outdir)[0] for word in _WORD.findall(text)}
-
-
 def site_words(outdir: Path) -> set[str]:
     """Every word in the site's page tags and scripts: the class and id names that can occur."""
     tags, scripts = _site_texts(outdir)
@@ -276,12 +271,16 @@ def custom_properties_used(css: str, texts: list[str]) -> set[str]:
 
 
 def _declaration_blocks(rule) -> list:
+    """Every block of declarations in a rule: a style rule's, those of the rules inside a media
+    query or a @keyframes, and an at-rule's own (@font-face, @page)."""
     if rule.type == "qualified-rule":
         return [rule.content]
-    if rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in _GROUPING_AT_RULES:
+    if rule.type != "at-rule" or rule.content is None:
+        return []
+    if rule.lower_at_keyword in _GROUPING_AT_RULES or rule.lower_at_keyword.endswith("keyframes"):
         inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
         return [block for child in inner for block in _declaration_blocks(child)]
-    return []
+    return [rule.content]
 
 
 def drop_unread_custom_properties(css: str, used: set[str]) -> str:

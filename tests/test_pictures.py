@@ -293,6 +293,30 @@ def test_a_picture_keeps_its_texts_whole_and_its_coordinates_to_a_tenth_of_a_pix
     assert len(picture) < len(svg)
 
 
+def test_a_picture_names_its_font_once_and_drops_attributes_that_change_nothing():
+    spec = _explorer_spec()
+    svg = pictures.draw_svg(spec)
+    picture = pictures.picture_html(svg, spec, "c1-test")
+    [family] = set(re.findall(r'\sfont-family="([^"]*)"', svg))
+    assert svg.count("font-family=") == len(re.findall(r"<text\b", svg)) > 5, "precondition"
+    assert picture.count("font-family=") == 1 and picture.startswith("<svg ")
+    assert re.match(r"<svg\b[^>]*\sfont-family=\"" + re.escape(family) + '"', picture)
+    for unchanged in ('opacity="1"', 'pointer-events="none"', 'aria-hidden="true"'):
+        assert unchanged in svg and unchanged not in picture, unchanged
+    assert 'opacity="0.' in picture or 'opacity="0.' not in svg  # other opacities stay
+    # The same drawing: every element, in order.
+    assert re.findall(r"<(\w+)", picture.split(">", 1)[1]) == re.findall(r"<(\w+)", svg.split(">", 1)[1])
+
+
+def test_a_picture_whose_texts_use_two_fonts_keeps_each_texts_own():
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><text font-family="serif">a</text>'
+        '<text font-family="sans-serif" opacity="1">b</text></svg>'
+    )
+    slimmed = pictures._without_repeats(svg)
+    assert slimmed == svg.replace(' opacity="1"', "")
+
+
 def test_a_chart_gets_a_phone_picture_drawn_at_the_phone_columns_width(tmp_path):
     from seckill.charts.render import static_html
 

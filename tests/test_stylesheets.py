@@ -312,3 +312,15 @@ def test_a_small_font_goes_into_the_stylesheet_and_a_large_or_distant_one_stays_
     assert 'url("data:font/woff2;base64,d09GMiBzbWFsbA==") format("woff2"),url("../fonts/small.ttf")' in out
     assert 'url("../fonts/large.woff2")' in out and 'url("https://fonts.example/c.woff2")' in out
     assert out.endswith('.x{background:url("../fonts/small.woff2")}'), "only inside @font-face"
+
+
+def test_a_custom_property_read_in_keyframes_or_a_font_face_is_kept():
+    css = (
+        "/* sources: a.css */\n:root{--spin:90deg;--face:x;--gone:0}\n"
+        "@keyframes turn{to{transform:rotate(var(--spin))}}\n@font-face{font-family:var(--face)}\n"
+    )
+    used = stylesheets.custom_properties_used(css, [])
+    assert used == {"--spin", "--face"}
+    assert (
+        stylesheets.drop_unread_custom_properties(css, used).splitlines()[1] == ":root{--spin:90deg;--face:x}"
+    )
