@@ -32,7 +32,7 @@ from pathlib import Path
 import tinycss2
 
 BUNDLE_DIR = "_static/styles"
-BUNDLE_NAME = re.compile(r"^_static/styles/(?:site|first-paint)\.[0-9a-f]{12}\.css$")
+BUNDLE_NAME = re.compile(r"^_static/styles/(?:site|first-paint|after-paint)\.[0-9a-f]{12}\.css$")
 # Where a theme page keeps what it loads after its first paint (book/_templates/layout.html).
 AFTER_PAINT_TEMPLATE = '<template id="seckill-after-paint">'
 _AFTER_PAINT_LINK = re.compile(r'\n<link rel="stylesheet" href="[^"]*" />(?=\n)')
@@ -318,6 +318,102 @@ def drop_unread_custom_properties(css: str, used: set[str]) -> str:
     return header + "\n" + "\n".join(kept) + "\n"
 
 
+# --- the rules a first paint needs, and the rest ----------------------------------------------
+
+# Properties that one declaration can set together: a shorthand and its longhands, a logical and
+# a physical property, two names for one property. Two declarations may clash when they share a
+# family; most families are the name's first word (margin, margin-top, margin-inline-start).
+_FAMILY_OF = {
+    **dict.fromkeys(["top", "right", "bottom", "left"], {"inset"}),
+    **dict.fromkeys(["width", "height", "inline-size", "block-size"], {"size"}),
+    **dict.fromkeys(["min-width", "min-height", "min-inline-size", "min-block-size"], {"min-size"}),
+    **dict.fromkeys(["max-width", "max-height", "max-inline-size", "max-block-size"], {"max-size"}),
+    **dict.fromkeys(
+        ["row-gap", "column-gap", "grid-gap", "grid-row-gap", "grid-column-gap"], {"gap", "grid"}
+    ),
+    "columns": {"column"},
+    "word-wrap": {"overflow"},
+    "line-height": {"line", "font"},
+    "place-content": {"place", "align", "justify"},
+    "place-items": {"place", "align", "justify"},
+    "place-self": {"place", "align", "justify"},
+}
+
+
+def _families(name: str) -> set[str]:
+    """The families of a declared property (``"*"`` for ``all``, which sets nearly every one)."""
+    if name.startswith("--"):
+        return {name}
+    name = re.sub(r"^-[a-z]+-", "", name.lower())  # -webkit-box-shadow is box-shadow
+    if name == "all":
+        return {"*"}
+    return _FAMILY_OF.get(name, {name.split("-")[0]})
+
+
+def _declared_families(block) -> set[str]:
+    families: set[str] = set()
+    for item in tinycss2.parse_blocks_contents(block, skip_comments=True, skip_whitespace=True):
+        if item.type == "declaration":
+            families |= _families(item.name)
+    return families
+
+
+def split_for_first_paint(css: str, words_in_pages: set[str]) -> tuple[str, str]:
+    """(the rules a page needs before its scripts run, the rules that must follow them) of a bundle.
+
+    A rule belongs to the first paint when every name it needs occurs in the site's pages; a
+    selector that needs a name only a script writes (an open menu, a copy button, a tooltip) can
+    match nothing before the scripts run, and waits. But the cascade goes by order: a waiting rule,
+    loaded after every first-paint rule, would beat a first-paint rule that came after it and set
+    the same property. So such a later rule is repeated after it, among the waiting rules, and so
+    on down the bundle: once both stylesheets are loaded, every element is styled exactly as by the
+    bundle alone. "The same property" is read broadly (:data:`_FAMILY_OF`): a shorthand and its
+    longhands, a logical and a physical property. @font-face, @keyframes and the like stay with
+    the first paint only.
+    """
+    header, _, rules = css.partition("\n")
+    waiting_families: set[str] = set()
+
+    def clashes(families: set[str]) -> bool:
+        if not waiting_families:
+            return False
+        return "*" in waiting_families or "*" in families or bool(families & waiting_families)
+
+    def split(rule_list) -> tuple[list[str], list[str]]:
+        first, later = [], []
+        for rule in rule_list:
+            if rule.type == "qualified-rule":
+                selectors = _split_selectors(_serialize(rule.prelude))
+                now = [s for s in selectors if selector_can_match(s, words_in_pages)]
+                waits = [s for s in selectors if s not in now]
+                body = _serialize(rule.content).strip()
+                families = _declared_families(rule.content)
+                if now:
+                    first.append(",".join(now) + "{" + body + "}")
+                repeated = bool(now) and clashes(families)
+                if waits or repeated:
+                    later.append(",".join(selectors if repeated else waits) + "{" + body + "}")
+                    waiting_families.update(families)
+            elif (
+                rule.type == "at-rule"
+                and rule.content is not None
+                and rule.lower_at_keyword in _GROUPING_AT_RULES
+            ):
+                inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+                inner_first, inner_later = split(inner)
+                prelude = f"@{rule.at_keyword} {_serialize(rule.prelude).strip()}"
+                if inner_first:
+                    first.append(prelude + "{" + "".join(inner_first) + "}")
+                if inner_later:
+                    later.append(prelude + "{" + "".join(inner_later) + "}")
+            else:
+                first.append(_serialize([rule]).strip())
+        return first, later
+
+    first, later = split(tinycss2.parse_stylesheet(rules, skip_comments=True, skip_whitespace=True))
+    return header + "\n" + "\n".join(first) + "\n", header + "\n" + "\n".join(later) + "\n"
+
+
 # --- the pages --------------------------------------------------------------------------------
 
 
@@ -345,18 +441,28 @@ def _write_bundle(outdir: Path, stem: str, css: str) -> str:
     return name
 
 
+def whole_bundle(outdir: Path, sources: list[str], texts: tuple[list[str], list[str]] | None = None) -> str:
+    """Every rule of ``sources`` that the site can use, without the custom properties nobody
+    reads and with its small fonts inside (``texts``: the site's page tags and scripts, read from
+    ``outdir`` when not given)."""
+    tags, scripts = texts or _site_texts(outdir)
+    css = bundle_css(outdir, sources, {word for text in tags + scripts for word in _WORD.findall(text)})
+    css = drop_unread_custom_properties(css, custom_properties_used(css, tags + scripts))
+    return inline_small_fonts(css, outdir)
+
+
 def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
-    """Give every page of the built site one bundled stylesheet; return {sources: bundle path}.
+    """Give every page of the built site its bundled stylesheets; return {sources: the bundle a
+    page with them links in its ``<head>``}.
 
     A theme page (one with the after-paint template, book/_templates/layout.html) links in its
-    ``<head>`` only the rules that can match it before any script has run: those whose names occur
-    in the site's pages (``first-paint.<hash>.css``). The whole bundle follows, in the template, with
-    the page's scripts (``sitebuild/after-paint.js`` loads it before it runs them): it repeats every
-    rule in its first order, so once it has arrived every element is styled exactly as by the
-    whole bundle alone, and the scripts' classes find their rules. The first paint waited for
-    29 kB gzipped of rules, a third of them for what only a script adds (menus, tooltips, copy
-    buttons, the dark theme's switch); on a slow phone connection, every round trip of it counted.
-    A page without the template (a printable worksheet) links the whole bundle in its ``<head>``.
+    ``<head>`` only the rules that can match it before any script has run
+    (``first-paint.<hash>.css``); the rest follow in the template, with the page's scripts
+    (``after-paint.<hash>.css``, which ``sitebuild/after-paint.js`` loads before it runs them), as
+    :func:`split_for_first_paint` divides them. The first paint waited for 29 kB gzipped of rules,
+    a third of them for what only a script adds (menus, tooltips, copy buttons); on a slow phone
+    connection every round trip of it counted. A page without the template (a printable
+    worksheet) links the whole bundle, ``site.<hash>.css``, in its ``<head>``.
     """
     outdir = Path(outdir)
     pages = {}
@@ -372,19 +478,22 @@ def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
             hrefs = [_HREF.search(link).group(1) for link in links]
             pages[page] = (text, head, links, tuple(_linked_sources(outdir, page, hrefs)))
     tags, scripts = _site_texts(outdir)
-    words = {word for text in tags + scripts for word in _WORD.findall(text)}
     words_in_pages = {word for text in tags for word in _WORD.findall(text)}
     bundles: dict[tuple[str, ...], str] = {}
     first_paint: dict[tuple[str, ...], str] = {}
+    after_paint: dict[tuple[str, ...], str] = {}
     for sources in sorted({entry[3] for entry in pages.values()}):
-        for stem, rules_for, kept in [("site", words, bundles), ("first-paint", words_in_pages, first_paint)]:
-            css = bundle_css(outdir, list(sources), rules_for)
-            css = drop_unread_custom_properties(css, custom_properties_used(css, tags + scripts))
-            kept[sources] = _write_bundle(outdir, stem, inline_small_fonts(css, outdir))
+        # Pruned as one: a rule that waits may read a property that a first-paint rule defines.
+        whole = whole_bundle(outdir, list(sources), (tags, scripts))
+        if any(entry[3] == sources and AFTER_PAINT_TEMPLATE not in entry[0] for entry in pages.values()):
+            bundles[sources] = _write_bundle(outdir, "site", whole)
+        first, later = split_for_first_paint(whole, words_in_pages)
+        first_paint[sources] = _write_bundle(outdir, "first-paint", first)
+        after_paint[sources] = _write_bundle(outdir, "after-paint", later)
     for page, (text, head, links, sources) in pages.items():
         folder = page.parent.relative_to(outdir).as_posix()
-        after_paint = text.find(AFTER_PAINT_TEMPLATE)
-        in_head = first_paint[sources] if after_paint >= 0 else bundles[sources]
+        has_template = AFTER_PAINT_TEMPLATE in text
+        in_head = first_paint[sources] if has_template else bundles[sources]
         indent = re.match(r"[ \t]*", links[0]).group(0)
         new_head = head.group(0).replace(
             links[0], f'{indent}<link rel="stylesheet" href="{posixpath.relpath(in_head, folder)}" />\n', 1
@@ -392,7 +501,7 @@ def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
         for link in links[1:]:
             new_head = new_head.replace(link, "", 1)
         body = text[head.end() :]
-        if after_paint >= 0:
+        if has_template:
             start = body.index(AFTER_PAINT_TEMPLATE) + len(AFTER_PAINT_TEMPLATE)
             # A page rewritten by an earlier build has its link there already: replace it.
             rest = (
@@ -400,15 +509,15 @@ def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
                 if body[start:].startswith("\n<link")
                 else body[start:]
             )
-            whole = posixpath.relpath(bundles[sources], folder)
-            body = f'{body[:start]}\n<link rel="stylesheet" href="{whole}" />{rest}'
+            later = posixpath.relpath(after_paint[sources], folder)
+            body = f'{body[:start]}\n<link rel="stylesheet" href="{later}" />{rest}'
         _write_if_changed(page, text[: head.start()] + new_head + body)
     # Bundles of earlier builds that no page links any more.
-    wanted = {outdir / name for name in [*bundles.values(), *first_paint.values()]}
+    wanted = {outdir / name for kept in (bundles, first_paint, after_paint) for name in kept.values()}
     for old in (outdir / BUNDLE_DIR).glob("*.css"):
         if BUNDLE_NAME.match(old.relative_to(outdir).as_posix()) and old not in wanted:
             old.unlink()
-    return bundles
+    return {**first_paint, **bundles}
 
 
 def _write_if_changed(path: Path, text: str) -> None:

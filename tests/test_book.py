@@ -221,7 +221,7 @@ def test_every_page_links_its_first_paint_rules_and_the_whole_bundle_after_it(bu
         head = text[: text.index("</head>")]
         template = text[text.index(AFTER_PAINT_TEMPLATE) :]
         name = page.relative_to(built_site)
-        for where, stem, part in [("<head>", "first-paint", head), ("template", "site", template)]:
+        for where, stem, part in [("<head>", "first-paint", head), ("template", "after-paint", template)]:
             links = re.findall(r'<link\b[^>]*\brel="stylesheet"[^>]*>', part)
             bundle = _bundle_link(stem).fullmatch(links[0]) if len(links) == 1 else None
             if not bundle:
@@ -235,18 +235,19 @@ def test_every_page_links_its_first_paint_rules_and_the_whole_bundle_after_it(bu
     assert not problems, "\n".join(problems[:10])
 
 
-def test_both_stylesheets_carry_the_cut_down_icon_font_and_no_page_preloads_one(built_site):
-    # sitebuild/stylesheets.py writes the small icon font into the bundles as a data: URL, so the
+def test_the_first_paint_rules_carry_the_cut_down_icon_font_and_no_page_preloads_one(built_site):
+    # sitebuild/stylesheets.py writes the small icon font into the bundle as a data: URL, so the
     # header's icons need no request after the stylesheet, from a web server or from file://.
     font = (built_site / ICON_FONT).read_bytes()
     assert len(font) <= stylesheets.MAX_INLINE_FONT_BYTES, "precondition: the cut-down icon font"
     page = built_site / "book" / "01-buy-it.html"
     text = page.read_text(encoding="utf-8")
-    for stem in ("first-paint", "site"):
-        css = (page.parent / _bundle_link(stem).search(text).group(1)).read_text(encoding="utf-8")
-        solid = re.search(r"@font-face\s*\{[^}]*font-weight:\s*900[^}]*\}", css).group(0)
-        inlined = re.search(r'url\("data:font/woff2;base64,([^"]+)"\)', solid)
-        assert inlined and base64.b64decode(inlined.group(1)) == font, stem
+    css = (page.parent / _bundle_link("first-paint").search(text).group(1)).read_text(encoding="utf-8")
+    solid = re.search(r"@font-face\s*\{[^}]*font-weight:\s*900[^}]*\}", css).group(0)
+    inlined = re.search(r'url\("data:font/woff2;base64,([^"]+)"\)', solid)
+    assert inlined and base64.b64decode(inlined.group(1)) == font
+    later = (page.parent / _bundle_link("after-paint").search(text).group(1)).read_text(encoding="utf-8")
+    assert "@font-face" not in later
     for page in _pages(built_site):
         assert 'rel="preload"' not in page.read_text(encoding="utf-8").split("</head>")[0], page
 

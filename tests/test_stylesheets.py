@@ -217,25 +217,21 @@ def _links_in(text: str) -> list[str]:
     return re.findall(r'<link rel="stylesheet"[^>]*href="([^"]*)"', text)
 
 
-def test_a_theme_page_links_its_first_paint_rules_and_keeps_the_whole_bundle_for_after_it(tmp_path):
+def test_a_theme_page_links_its_first_paint_rules_and_the_rest_after_it(tmp_path):
     site = _theme_site(tmp_path)
-    [whole] = stylesheets.bundle_stylesheets(site).values()
+    [first] = stylesheets.bundle_stylesheets(site).values()
     page = site / "book" / "one.html"
     head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
-    [first] = _links_in(head)
-    assert re.fullmatch(r"\.\./_static/styles/first-paint\.[0-9a-f]{12}\.css", first)
-    assert _after_paint_links(page) == ["../" + whole]
-    first_css = (page.parent / first).read_text(encoding="utf-8").splitlines()[1:]
-    whole_css = (site / whole).read_text(encoding="utf-8").splitlines()[1:]
-    # Before any script has run, nothing carries "opened": its rules wait for the whole bundle,
-    # which repeats every rule in its first order, so the later ones still win as before.
+    assert re.fullmatch(r"_static/styles/first-paint\.[0-9a-f]{12}\.css", first)
+    assert _links_in(head) == ["../" + first]
+    [later] = _after_paint_links(page)
+    assert re.fullmatch(r"\.\./_static/styles/after-paint\.[0-9a-f]{12}\.css", later)
+    first_css = (site / first).read_text(encoding="utf-8").splitlines()[1:]
+    later_css = (page.parent / later).read_text(encoding="utf-8").splitlines()[1:]
+    # Before any script has run, nothing carries "opened": its rules wait.
     assert first_css == [".used{color:red}", "p{margin:0}"]
-    assert whole_css == [
-        ".used{color:red}",
-        ".opened{color:blue}",
-        ".used.opened{color:green}",
-        "p{margin:0}",
-    ]
+    assert later_css == [".opened{color:blue}", ".used.opened{color:green}"]
+    assert not list((site / "_static" / "styles").glob("site.*.css")), "no page links the whole bundle"
     # The template's scripts come after the stylesheet, as they were.
     template = page.read_text(encoding="utf-8").split(stylesheets.AFTER_PAINT_TEMPLATE, 1)[1]
     assert template.index("<link") < template.index("<script")
@@ -253,15 +249,48 @@ def test_a_second_build_over_a_rewritten_theme_page_changes_nothing(tmp_path):
 
 def test_a_changed_stylesheet_replaces_both_bundles_of_a_theme_page(tmp_path):
     site = _theme_site(tmp_path)
-    [old] = stylesheets.bundle_stylesheets(site).values()
+    [old_first] = stylesheets.bundle_stylesheets(site).values()
     page = site / "book" / "one.html"
-    [old_first] = _links_in(page.read_text(encoding="utf-8").split("</head>", 1)[0])
+    [old_later] = _after_paint_links(page)
     (site / "_static" / "a.css").write_text(".used{color:black}.opened{top:0}", encoding="utf-8")
-    [new] = stylesheets.bundle_stylesheets(site).values()
-    [new_first] = _links_in(page.read_text(encoding="utf-8").split("</head>", 1)[0])
-    assert _after_paint_links(page) == ["../" + new]
-    assert not (site / old).exists() and not (page.parent / old_first).exists()
-    assert "color:black" in (page.parent / new_first).read_text(encoding="utf-8")
+    [new_first] = stylesheets.bundle_stylesheets(site).values()
+    [new_later] = _after_paint_links(page)
+    assert new_first != old_first and new_later != old_later
+    assert not (site / old_first).exists() and not (page.parent / old_later).exists()
+    assert "color:black" in (site / new_first).read_text(encoding="utf-8")
+    assert "top:0" in (page.parent / new_later).read_text(encoding="utf-8")
+
+
+def _split(css: str, words: set[str]) -> tuple[list[str], list[str]]:
+    first, later = stylesheets.split_for_first_paint("/* sources: a.css */\n" + css, words)
+    return first.splitlines()[1:], later.splitlines()[1:]
+
+
+def test_a_later_rule_that_sets_what_a_waiting_rule_set_is_repeated_after_it():
+    # .open (only a script adds it) and .card set the colour; in the bundle .card comes later and
+    # wins on an element with both. Split, .open's rule would come last: .card's follows it again.
+    first, later = _split(".open{color:blue}.card{color:red}.card{margin:0}", {"card"})
+    assert first == [".card{color:red}", ".card{margin:0}"]
+    assert later == [".open{color:blue}", ".card{color:red}"]
+
+
+def test_shorthands_longhands_and_logical_properties_count_as_the_same_property():
+    css = ".open{margin:0;inset:0;width:1px}.a{margin-top:1px}.b{left:0}.c{inline-size:2px}.d{color:red}"
+    first, later = _split(css, {"a", "b", "c", "d"})
+    assert later == [
+        ".open{margin:0;inset:0;width:1px}",
+        ".a{margin-top:1px}",
+        ".b{left:0}",
+        ".c{inline-size:2px}",
+    ]
+    assert first == [".a{margin-top:1px}", ".b{left:0}", ".c{inline-size:2px}", ".d{color:red}"]
+
+
+def test_a_rule_with_scripted_and_plain_selectors_and_a_media_rule_are_split_too():
+    css = ".a,.open{top:0}@media print{.open{color:red}.a{display:none}}@font-face{font-family:x}"
+    first, later = _split(css, {"a"})
+    assert first == [".a{top:0}", "@media print{.a{display:none}}", "@font-face{font-family:x}"]
+    assert later == [".open{top:0}", "@media print{.open{color:red}}"]
 
 
 # --- custom properties nobody reads ----------------------------------------------------------
