@@ -350,6 +350,46 @@ def _families(name: str) -> set[str]:
     return _FAMILY_OF.get(name, {name.split("-")[0]})
 
 
+_PSEUDO_ELEMENT = re.compile(
+    r"::?(?:before|after|first-line|first-letter|marker|placeholder|selection)\b|::[\w-]+"
+)
+_FUNCTION = re.compile(r":([\w-]+)\(((?:[^()]|\([^()]*\))*)\)")
+_ID_NAME = re.compile(r"#-?[_a-zA-Z][\w-]*")
+_CLASS_LIKE = re.compile(r"\.-?[_a-zA-Z][\w-]*|\[[^\]]*\]|:[\w-]+")
+_TYPE = re.compile(r"(?:^|(?<=[\s>+~(]))(?:[a-zA-Z][\w-]*|\*)")
+
+
+def specificity(selector: str) -> tuple[int, int, int] | None:
+    """A selector's specificity (ids, classes, types), or None when it is not read here (an
+    escaped name, a function beyond :not/:is/:has/:where)."""
+    if "\\" in selector:
+        return None
+    ids = classes = types = 0
+    for match in _FUNCTION.finditer(selector):
+        name = match.group(1).lower()
+        if name == "where":
+            continue
+        if name not in {"not", "is", "has", "matches"}:
+            if name in {"nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type", "lang", "dir"}:
+                classes += 1  # an argument, not a selector ("2n+1", "zh-CN")
+                continue
+            return None
+        inner = [specificity(part) for part in _split_selectors(match.group(2))]
+        if not inner or None in inner:
+            return None
+        best = max(inner)
+        ids, classes, types = ids + best[0], classes + best[1], types + best[2]
+    rest = _FUNCTION.sub(" ", selector)
+    types += len(_PSEUDO_ELEMENT.findall(rest))
+    rest = _PSEUDO_ELEMENT.sub(" ", rest)
+    ids += len(_ID_NAME.findall(rest))
+    rest = _ID_NAME.sub(" ", rest)
+    classes += len(_CLASS_LIKE.findall(rest))
+    rest = _CLASS_LIKE.sub(" ", rest)
+    types += len([t for t in _TYPE.findall(rest) if t != "*"])
+    return (ids, classes, types)
+
+
 def _declared_families(block) -> set[str]:
     families: set[str] = set()
     for item in tinycss2.parse_blocks_contents(block, skip_comments=True, skip_whitespace=True):
@@ -367,17 +407,27 @@ def split_for_first_paint(css: str, words_in_pages: set[str]) -> tuple[str, str]
     loaded after every first-paint rule, would beat a first-paint rule that came after it and set
     the same property. So such a later rule is repeated after it, among the waiting rules, and so
     on down the bundle: once both stylesheets are loaded, every element is styled exactly as by the
-    bundle alone. "The same property" is read broadly (:data:`_FAMILY_OF`): a shorthand and its
-    longhands, a logical and a physical property. @font-face, @keyframes and the like stay with
-    the first paint only.
+    bundle alone. Only rules of equal :func:`specificity` can be reordered so (between unequal
+    ones the higher wins wherever it stands), and "the same property" is read broadly
+    (:data:`_FAMILY_OF`): a shorthand and its longhands, a logical and a physical property.
+    @font-face, @keyframes and the like stay with the first paint only.
     """
     header, _, rules = css.partition("\n")
-    waiting_families: set[str] = set()
+    # What the waiting rules set, by their selectors' specificity (None: not worked out, so it may
+    # be any): two rules of different specificity never clash, whatever their order.
+    waiting: dict[tuple[int, int, int] | None, set[str]] = {}
 
-    def clashes(families: set[str]) -> bool:
-        if not waiting_families:
-            return False
-        return "*" in waiting_families or "*" in families or bool(families & waiting_families)
+    def clashes(families: set[str], specificities: set) -> bool:
+        def meets(kept: set[str]) -> bool:
+            return bool(kept) and ("*" in kept or "*" in families or bool(families & kept))
+
+        if None in specificities:
+            return any(meets(kept) for kept in waiting.values())
+        return any(meets(waiting.get(key, set())) for key in (*specificities, None))
+
+    def wait(families: set[str], specificities: set) -> None:
+        for key in specificities:
+            waiting.setdefault(key, set()).update(families)
 
     def split(rule_list) -> tuple[list[str], list[str]]:
         first, later = [], []
@@ -390,10 +440,10 @@ def split_for_first_paint(css: str, words_in_pages: set[str]) -> tuple[str, str]
                 families = _declared_families(rule.content)
                 if now:
                     first.append(",".join(now) + "{" + body + "}")
-                repeated = bool(now) and clashes(families)
+                repeated = bool(now) and clashes(families, {specificity(s) for s in now})
                 if waits or repeated:
                     later.append(",".join(selectors if repeated else waits) + "{" + body + "}")
-                    waiting_families.update(families)
+                    wait(families, {specificity(s) for s in (selectors if repeated else waits)})
             elif (
                 rule.type == "at-rule"
                 and rule.content is not None

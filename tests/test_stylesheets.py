@@ -353,3 +353,32 @@ def test_a_custom_property_read_in_keyframes_or_a_font_face_is_kept():
     assert (
         stylesheets.drop_unread_custom_properties(css, used).splitlines()[1] == ":root{--spin:90deg;--face:x}"
     )
+
+
+@pytest.mark.parametrize(
+    ("selector", "expected"),
+    [
+        (".a", (0, 1, 0)),
+        ("#x .b", (1, 1, 0)),
+        ("div.a > p", (0, 1, 2)),
+        (".a:hover::before", (0, 2, 1)),
+        (".a:before", (0, 1, 1)),
+        ("html[data-theme=dark] .x", (0, 2, 1)),
+        (":not(.a, .b #c)", (1, 1, 0)),
+        (":where(.a) p", (0, 0, 1)),
+        (".a:nth-child(2n+1)", (0, 2, 0)),
+        ("*", (0, 0, 0)),
+        (".a\\:b", None),
+        (".a:host-context(.b)", None),
+    ],
+)
+def test_specificity(selector, expected):
+    assert stylesheets.specificity(selector) == expected
+
+
+def test_rules_of_unequal_specificity_never_clash_and_an_unread_one_clashes_with_all():
+    # .card.open beats .card wherever it stands; .open:host-context(.x) is not worked out, so .z repeats.
+    first, later = _split(".card.open{color:blue}.card{color:red}", {"card"})
+    assert later == [".card.open{color:blue}"] and first == [".card{color:red}"]
+    first, later = _split(".open:host-context(.x){color:blue}.z{color:red}", {"x", "z"})
+    assert later == [".open:host-context(.x){color:blue}", ".z{color:red}"]
