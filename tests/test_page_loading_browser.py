@@ -316,7 +316,12 @@ def test_the_page_scripts_and_the_whole_stylesheet_are_asked_for_after_the_first
 # Every element's computed style (and its ::before and ::after content), in document order. Custom
 # properties are left out: the whole stylesheet defines more of them, for the rules of what only
 # scripts add, and a value nothing reads changes nothing on the page.
-COMPUTED_STYLES_JS = """() => [...document.querySelectorAll('html, html *')]
+COMPUTED_STYLES_JS = """() => {
+    // An animation (a solution fading in) is read at its end, not at whatever moment it is at.
+    for (const animation of document.getAnimations()) {
+        try { animation.finish(); } catch (endless) { animation.cancel(); }
+    }
+    return [...document.querySelectorAll('html, html *')]
     .filter(el => !el.closest('template, script, style, head'))
     .map(el => {
         const style = getComputedStyle(el);
@@ -329,7 +334,8 @@ COMPUTED_STYLES_JS = """() => [...document.querySelectorAll('html, html *')]
             values.push(pseudo + p.content + p.display + p.fontFamily);
         }
         return [el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className, values.join(';')];
-    })"""
+    });
+}"""
 
 
 def _styles_before_and_after_adding(page, url: str) -> tuple[list, list]:
