@@ -36,7 +36,10 @@ CSV = "data/singles_day_gmv.csv"
 OLD_ROW, NEW_ROW = "2010,Alibaba,0.936,", "2010,Alibaba,0.947,"
 OLD_VALUE, NEW_VALUE = "0.936", "0.947"
 STUDENT = ("--config", "_config.student.yml", "--path-output", "_build/student")
-BUNDLE_LINK = re.compile(r'<link rel="stylesheet" href="([^"]*_static/styles/site\.[0-9a-f]{12}\.css)"')
+# The stylesheet a page's first paint waits for (sitebuild/stylesheets.py), named by its content.
+BUNDLE_LINK = re.compile(
+    r'<link rel="stylesheet" href="([^"]*_static/styles/first-paint\.[0-9a-f]{12}\.css)"'
+)
 ADDED_RULE = ".seckill-chart { outline-offset: 1px; }"
 
 
@@ -67,7 +70,6 @@ class Step:
         self.pages = _chapter_pages(site)
         self.charts = {name: _chart_values(site, name) for name in self.pages}
         self.static_css = (site / "_static" / "seckill.css").read_text(encoding="utf-8")
-        # The one stylesheet every page links (sitebuild/stylesheets.py), named by its content.
         self.bundles = {
             name: BUNDLE_LINK.search(page).group(1).lstrip("./") for name, page in self.pages.items()
         }
@@ -133,8 +135,8 @@ def test_an_edited_build_script_or_style_rereads_pages_without_running_them(step
     assert step.executed == set()
     assert "[config changed ('seckill_page_inputs')]" in step.log
     assert step.static_css == step.css_in_checkout
-    # Pages ask for their one stylesheet by a name made from its content, so browsers fetch the
-    # new one, and it holds the added rule.
+    # Pages ask for their first-paint stylesheet by a name made from its content, so browsers
+    # fetch the new one, and it holds the added rule (for an element every chapter has).
     for name in step.pages:
         assert step.bundles[name] != steps["clean"].bundles[name], name
         assert "outline-offset: 1px" in step.bundle_css[name], name
