@@ -1,4 +1,5 @@
-"""One small stylesheet per page instead of ten large ones: the theme's rules the site can use.
+"""Two small stylesheets per page instead of ten large ones: the theme's rules the site can use,
+those the first paint needs apart.
 
 Registered by :mod:`sitebuild.sphinxext`. Every page of the stock theme links ten stylesheets in its
 ``<head>`` (pydata-sphinx-theme with Bootstrap and Font Awesome inside, Sphinx's ``basic.css``
@@ -12,8 +13,12 @@ link to a stylesheet that holds, in the same order (so the cascade is unchanged)
 whose class and id names occur somewhere in the built site: in a page or in a script in
 ``_static/`` that may add the class at run time. Every word of a page's tags and of a script
 counts as a possible name, so a rule is dropped only when nothing could ever match it. Relative
-``url()`` references are rewritten for the bundle's folder. The bundle is named by its content
-(``site.<hash>.css``), so a browser never keeps a stale copy, and it is made from the original
+``url()`` references are rewritten for the bundle's folder, custom properties nothing reads are
+dropped and a small font is written in (:func:`whole_bundle`). A theme page links only the
+rules it can need before its scripts run, and loads the rest after its first paint
+(:func:`split_for_first_paint`). Each bundle is named by its content (``first-paint.<hash>.css``,
+``after-paint.<hash>.css``, ``site.<hash>.css`` for the whole), so a browser never keeps a stale
+copy, and it is made from the original
 stylesheets every build, which Sphinx copies afresh: a page left from an earlier build (an
 incremental build does not rewrite it) finds its sources in a comment at the top of the bundle it
 links to. The original files stay in ``_static/`` untouched (the icon-font subsetter reads one of
