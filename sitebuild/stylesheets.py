@@ -85,7 +85,11 @@ def _site_texts(outdir: Path) -> tuple[list[str], list[str]]:
 def site_words(outdir: Path) -> set[str]:
     """Every word in the site's page tags and scripts: the class and id names that can occur."""
     tags, scripts = _site_texts(outdir)
-    return {word for text in tags + scripts for word in _WORD.findall(text)}
+    return _words(tags + scripts)
+
+
+def _words(texts: list[str]) -> set[str]:
+    return {word for text in texts for word in _WORD.findall(text)}
 
 
 def selector_can_match(selector: str, words: set[str]) -> bool:
@@ -501,7 +505,7 @@ def whole_bundle(outdir: Path, sources: list[str], texts: tuple[list[str], list[
     reads and with its small fonts inside (``texts``: the site's page tags and scripts, read from
     ``outdir`` when not given)."""
     tags, scripts = texts or _site_texts(outdir)
-    css = bundle_css(outdir, sources, {word for text in tags + scripts for word in _WORD.findall(text)})
+    css = bundle_css(outdir, sources, _words(tags + scripts))
     css = drop_unread_custom_properties(css, custom_properties_used(css, tags + scripts))
     return inline_small_fonts(css, outdir)
 
@@ -533,7 +537,7 @@ def bundle_stylesheets(outdir: Path) -> dict[tuple[str, ...], str]:
             hrefs = [_HREF.search(link).group(1) for link in links]
             pages[page] = (text, head, links, tuple(_linked_sources(outdir, page, hrefs)))
     tags, scripts = _site_texts(outdir)
-    words_in_pages = {word for text in tags for word in _WORD.findall(text)}
+    words_in_pages = _words(tags)
     bundles: dict[tuple[str, ...], str] = {}
     first_paint: dict[tuple[str, ...], str] = {}
     after_paint: dict[tuple[str, ...], str] = {}
